@@ -1,0 +1,41 @@
+"""gametheory: game-theoretic analysis of deterrence dilemmas.
+
+Exact, degenerate-safe equilibria of two-player games (with nashpy as the engine for the
+standard algorithms), symbolic parametric models of crises such as probe versus
+response, sequential, Bayesian and repeated games, sensitivity analysis, and tables and
+figures for papers.
+
+>>> import gametheory as gt
+>>> g = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+>>> [e.support for e in g.equilibria()]
+[((1,), (1,))]
+"""
+
+from . import solve
+from .errors import (
+    GameError,
+    LabelError,
+    ParameterError,
+    ParseError,
+    PayoffError,
+    ProfileError,
+    ScenarioError,
+    SolverError,
+)
+from .game import Equilibrium, NormalFormGame
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Equilibrium",
+    "GameError",
+    "LabelError",
+    "NormalFormGame",
+    "ParameterError",
+    "ParseError",
+    "PayoffError",
+    "ProfileError",
+    "ScenarioError",
+    "SolverError",
+    "solve",
+]

@@ -1,0 +1,121 @@
+"""Exact number handling shared by every module.
+
+Payoffs are kept exact (:class:`fractions.Fraction`) whenever the input is rational:
+Python and numpy integers, Fractions, Decimals, sympy rationals, and strings such as
+``"3/4"``, ``"7.32"`` or ``"-1e-3"``. Python and numpy floats make a game floating
+point. Nothing here evaluates text as code.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+_DECIMAL_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_FRACTION_RE = re.compile(r"^[+-]?\d+\s*/\s*[+-]?\d+$")
+
+#: Largest exponent accepted in a decimal string; keeps "1e999999999" from exhausting memory.
+MAX_EXPONENT = 4000
+
+
+class NotANumber(ValueError):
+    """Raised by :func:`to_number` with a short reason; callers add the location."""
+
+
+def parse_number_text(text: str) -> Fraction:
+    """Parse an integer, decimal or fraction string exactly.
+
+    Examples
+    --------
+    >>> parse_number_text("3/4"), parse_number_text("7.32"), parse_number_text("-1e-3")
+    (Fraction(3, 4), Fraction(183, 25), Fraction(-1, 1000))
+    """
+    s = text.strip()
+    if _FRACTION_RE.match(s):
+        num, den = (part.strip() for part in s.split("/"))
+        if int(den) == 0:
+            raise NotANumber(f"{text!r} divides by zero")
+        return Fraction(int(num), int(den))
+    if _DECIMAL_RE.match(s):
+        m = re.search(r"[eE]([+-]?\d+)$", s)
+        if m and abs(int(m.group(1))) > MAX_EXPONENT:
+            raise NotANumber(f"{text!r} has an exponent beyond +-{MAX_EXPONENT}")
+        return Fraction(Decimal(s))
+    raise NotANumber(f"{text!r} is not a number (expected e.g. 2, -3/4, 7.32 or 1e-3)")
+
+
+def to_number(value: Any) -> Fraction | float:
+    """Convert one payoff entry to a Fraction (rational input) or a float.
+
+    Raises :class:`NotANumber` for bools, complex numbers, NaN, infinities, None,
+    sequences and anything else that is not a real number.
+
+    Examples
+    --------
+    >>> to_number(2), to_number("3/4"), to_number(0.5)
+    (Fraction(2, 1), Fraction(3, 4), 0.5)
+    """
+    if isinstance(value, bool | np.bool_):
+        raise NotANumber(f"{value!r} is a boolean, not a payoff")
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, numbers.Integral):
+        return Fraction(int(value))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise NotANumber(f"{value!r} is not finite")
+        return Fraction(value)
+    if isinstance(value, str):
+        return parse_number_text(value)
+    if isinstance(value, float | np.floating):
+        f = float(value)
+        if not math.isfinite(f):
+            raise NotANumber(f"{value!r} is not finite (NaN and infinities are not payoffs)")
+        return f
+    if isinstance(value, complex | np.complexfloating):
+        raise NotANumber(f"{value!r} is complex; payoffs must be real")
+    # sympy numbers, without importing sympy eagerly
+    mod = type(value).__module__
+    if mod.startswith("sympy"):
+        if getattr(value, "is_Rational", False):
+            return Fraction(int(value.p), int(value.q))
+        if getattr(value, "is_number", False) and getattr(value, "is_real", False):
+            f = float(value)
+            if not math.isfinite(f):
+                raise NotANumber(f"{value!r} is not finite")
+            return f
+        raise NotANumber(f"{value!r} is a symbolic expression, not a number "
+                         "(use gt.ParametricGame for symbolic payoffs)")
+    if isinstance(value, numbers.Rational):
+        return Fraction(value.numerator, value.denominator)
+    if isinstance(value, numbers.Real):
+        f = float(value)
+        if not math.isfinite(f):
+            raise NotANumber(f"{value!r} is not finite")
+        return f
+    raise NotANumber(f"{value!r} of type {type(value).__name__} is not a real number")
+
+
+def as_fraction(value: Fraction | float | int) -> Fraction:
+    """The exact rational value of a Fraction, int or finite float."""
+    return value if isinstance(value, Fraction) else Fraction(value)
+
+
+def format_number(value: Any) -> str:
+    """Short human-readable text for a payoff or probability: ``3/4``, ``2``, ``0.333``."""
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return str(value.numerator)
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, float | np.floating):
+        f = float(value)
+        if f.is_integer() and abs(f) < 1e15:
+            return str(int(f))
+        return f"{f:.6g}"
+    return str(value)
