@@ -24,8 +24,8 @@ Examples
 ...                       strategies=(("Refrain", "Probe"), ("Tolerate", "Intercept")))
 >>> g.shape, g.is_exact
 ((2, 2), True)
->>> [e.pure_labels() for e in g.pure_equilibria()]
-[('Probe', 'Tolerate')]
+>>> [e.pure_labels() for e in g.pure_equilibria()]  # the first rests on a threat
+[('Refrain', 'Intercept'), ('Probe', 'Tolerate')]
 """
 
 from __future__ import annotations
