@@ -14,7 +14,7 @@ def test_ruff_clean():
     ruff = shutil.which("ruff")
     if ruff is None:
         pytest.skip("ruff is not installed (it is in the test extras)")
-    proc = subprocess.run([ruff, "check", "gametheory", "tests", "benchmarks"], cwd=ROOT,
+    proc = subprocess.run([ruff, "check", "gametheory", "tests", "benchmarks", "tools"], cwd=ROOT,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
