@@ -11,7 +11,7 @@ figures for papers.
 [((1,), (1,))]
 """
 
-from . import solve
+from . import io, solve
 from .errors import (
     GameError,
     LabelError,
@@ -23,6 +23,7 @@ from .errors import (
     SolverError,
 )
 from .game import Equilibrium, NormalFormGame
+from .io.nfg import read_nfg, write_nfg
 
 __version__ = "0.1.0"
 
@@ -37,5 +38,8 @@ __all__ = [
     "ProfileError",
     "ScenarioError",
     "SolverError",
+    "io",
+    "read_nfg",
     "solve",
+    "write_nfg",
 ]
