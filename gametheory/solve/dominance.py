@@ -1,0 +1,526 @@
+r"""Iterated elimination of dominated strategies, with a trace of what went and why.
+
+For the row player of a bimatrix game :math:`(A, B)` restricted to row strategies
+:math:`R` and column strategies :math:`C`, a mixed strategy :math:`\sigma \in \Delta(R)`
+
+* *strictly dominates* row :math:`i` when :math:`\sum_k \sigma_k A_{kj} > A_{ij}` for
+  every :math:`j \in C`;
+* *weakly dominates* it when :math:`\sum_k \sigma_k A_{kj} \ge A_{ij}` for every
+  :math:`j \in C`, with strict inequality for at least one :math:`j`
+
+(the column player likewise with :math:`B^\top`). A rational player never plays a
+strictly dominated strategy, and a strategy is strictly dominated by a mixed strategy
+exactly when it is never a best response to any belief (Pearce 1984; Osborne 2004,
+*An Introduction to Game Theory*, sections 2.9 and 4.4; Fudenberg and Tirole 1991,
+*Game Theory*, section 2.1). Removing dominated strategies and repeating on the smaller
+game until nothing more goes is *iterated elimination*.
+
+Order. For strict dominance the surviving game does not depend on the order in which
+strategies are removed (Gilboa, Kalai and Zemel 1990; Apt 2004, "Uniform proofs of order
+independence for various strategy elimination procedures"). For *weak* dominance it does
+(Osborne 2004, section 2.9; Fudenberg and Tirole 1991, section 2.1). This module uses
+*maximal simultaneous elimination*: in each round, every strategy of either player that is
+dominated in the game at the start of the round is removed, all at once, and rounds
+repeat until none is dominated. One call of Gambit's ``undominated_strategies_solve``
+is one such round, so results can be compared with Gambit. It is one order among
+several: a weakly dominated strategy removed here may survive under another order.
+
+Each removed strategy is reported with a dominating strategy among the strategies that
+survive its round (a pure strategy when one dominates, otherwise, with ``mixed=True``, a
+mixed strategy with exact rational probabilities). Dominance by a mixed strategy is a
+linear programme: strict dominance of :math:`i` holds iff some :math:`\lambda \ge 0` has
+:math:`\sum_k \lambda_k (A_{kj} - A_{ij}) \ge 1` for all :math:`j` (then
+:math:`\sigma = \lambda / \sum \lambda`); weak dominance iff
+:math:`\max \{ \sum_j \sum_k \sigma_k (A_{kj} - A_{ij}) : \sigma \in \Delta,\
+\sum_k \sigma_k (A_{kj} - A_{ij}) \ge 0\ \forall j \} > 0`. Large programmes are screened
+with scipy's ``linprog`` (HiGHS); every answer that matters is decided by an exact
+two-phase simplex method over Fractions with Bland's rule (Chvatal 1983, *Linear
+Programming*, chapters 2-3) and the dominating mixture is checked exactly. Payoffs are
+compared exactly (float payoffs by their exact rational values, with no tolerance).
+
+Examples
+--------
+>>> import gametheory as gt
+>>> pd = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+...                        strategies=(("Cooperate", "Defect"), ("Cooperate", "Defect")))
+>>> res = pd.eliminate_dominated()
+>>> res.game.strategies
+(('Defect',), ('Defect',))
+>>> print(res.steps[0].reason)
+Row: Cooperate is strictly dominated by Defect (3 < 5 against Cooperate, 0 < 1 against Defect)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from .._numbers import format_number
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..game import NormalFormGame
+
+__all__ = ["eliminate_dominated", "EliminationResult", "EliminationStep", "dominating_strategy"]
+
+_F0 = Fraction(0)
+_F1 = Fraction(1)
+#: LPs with at least this many coefficients are screened with scipy before the exact simplex.
+_SCREEN_SIZE = 64
+
+
+# ---------------------------------------------------------------------- exact LP
+def _simplex_max(c: Sequence[Fraction], rows: Sequence[Sequence[Fraction]],
+                 senses: Sequence[str], rhs: Sequence[Fraction]
+                 ) -> tuple[str, list[Fraction] | None, Fraction | None]:
+    """Maximise ``c.x`` subject to ``rows[r].x (<=|>=|=) rhs[r]``, ``x >= 0``, exactly.
+
+    Two-phase tableau simplex over Fractions with Bland's smallest-index rule, which
+    cannot cycle (Chvatal 1983, theorem 3.3). Returns ``(status, x, value)`` with status
+    ``"optimal"``, ``"infeasible"`` or ``"unbounded"``.
+
+    >>> _simplex_max([Fraction(1), Fraction(1)], [[Fraction(1), Fraction(2)]], ["<="],
+    ...              [Fraction(4)])
+    ('optimal', [Fraction(4, 1), Fraction(0, 1)], Fraction(4, 1))
+    """
+    n = len(c)
+    flip = {"<=": ">=", ">=": "<=", "=": "="}
+    norm = []
+    for a, s, b in zip(rows, senses, rhs, strict=True):
+        a = [Fraction(v) for v in a]
+        b = Fraction(b)
+        if b < 0:
+            a, b, s = [-v for v in a], -b, flip[s]
+        norm.append((a, s, b))
+    n_slack = sum(s != "=" for _, s, _ in norm)
+    n_art = sum(s != "<=" for _, s, _ in norm)
+    total = n + n_slack + n_art
+    tab: list[list[Fraction]] = []
+    basis: list[int] = []
+    si, ai = n, n + n_slack
+    for a, s, b in norm:
+        row = a + [_F0] * (n_slack + n_art) + [b]
+        if s == "<=":
+            row[si] = _F1
+            basis.append(si)
+            si += 1
+        else:
+            if s == ">=":
+                row[si] = -_F1
+                si += 1
+            row[ai] = _F1
+            basis.append(ai)
+            ai += 1
+        tab.append(row)
+    artificial = set(range(n + n_slack, total))
+
+    def run(cost: list[Fraction], allowed: int) -> str:
+        while True:
+            enter = -1
+            for j in range(allowed):
+                if j in basis:
+                    continue
+                rc = cost[j] - sum((cost[basis[r]] * tab[r][j] for r in range(len(tab))
+                                    if tab[r][j]), _F0)
+                if rc > 0:
+                    enter = j
+                    break
+            if enter < 0:
+                return "optimal"
+            best_r, best_ratio = -1, None
+            for r, row in enumerate(tab):
+                if row[enter] > 0:
+                    ratio = row[-1] / row[enter]
+                    if best_ratio is None or ratio < best_ratio or (
+                            ratio == best_ratio and basis[r] < basis[best_r]):
+                        best_r, best_ratio = r, ratio
+            if best_r < 0:
+                return "unbounded"
+            pivot(best_r, enter)
+
+    def pivot(r: int, j: int) -> None:
+        pr = tab[r]
+        pv = pr[j]
+        if pv != 1:
+            tab[r] = pr = [v / pv for v in pr]
+        for k, row in enumerate(tab):
+            if k != r and row[j]:
+                f = row[j]
+                tab[k] = [v - f * w for v, w in zip(row, pr, strict=True)]
+        basis[r] = j
+
+    if artificial:
+        phase1 = [_F0] * total
+        for j in artificial:
+            phase1[j] = -_F1
+        run(phase1, total)
+        if any(tab[r][-1] != 0 for r in range(len(tab)) if basis[r] in artificial):
+            return "infeasible", None, None
+        # drive zero-level artificials out of the basis; drop redundant rows
+        r = 0
+        while r < len(tab):
+            if basis[r] in artificial:
+                col = next((j for j in range(n + n_slack) if tab[r][j] != 0), None)
+                if col is None:
+                    del tab[r]
+                    del basis[r]
+                    continue
+                pivot(r, col)
+            r += 1
+    cost = [Fraction(v) for v in c] + [_F0] * (total - n)
+    status = run(cost, n + n_slack)
+    if status == "unbounded":
+        return status, None, None
+    x = [_F0] * n
+    for r, j in enumerate(basis):
+        if j < n:
+            x[j] = tab[r][-1]
+    return "optimal", x, sum((ci * xi for ci, xi in zip(cost, x, strict=False)), _F0)
+
+
+def _screen_says_no(diff: list[list[Fraction]]) -> bool:
+    """Float pre-check with scipy: True when the LP is clearly not a dominance certificate.
+
+    Only ever skips the exact LP when the float optimum is far from the threshold, so
+    exactness is not at stake; any doubt goes to the exact simplex.
+    """
+    try:
+        import numpy as np
+        from scipy.optimize import linprog
+    except ImportError:  # pragma: no cover
+        return False
+    D = np.array([[float(v) for v in row] for row in diff])  # shape (k, n_opponent)
+    k, n = D.shape
+    scale = max(1.0, float(np.abs(D).max()))
+    # variables sigma (k) and eps; maximise eps s.t. D^T sigma >= eps, sum sigma = 1
+    c = np.zeros(k + 1)
+    c[-1] = -1.0
+    A_ub = np.hstack([-D.T, np.ones((n, 1))])
+    A_eq = np.hstack([np.ones((1, k)), np.zeros((1, 1))])
+    res = linprog(c, A_ub=A_ub, b_ub=np.zeros(n), A_eq=A_eq, b_eq=[1.0],
+                  bounds=[(0, None)] * k + [(None, None)], method="highs")
+    if res.status != 0:
+        return False
+    eps = -res.fun
+    return eps < -1e-7 * scale  # some opponent strategy makes i strictly better: no dominance
+
+
+def _mixed_dominator(diff: list[list[Fraction]], strict: bool) -> list[Fraction] | None:
+    """Exact weights on the candidate dominators, or None when none dominates.
+
+    ``diff[k][j]`` is (payoff of candidate ``k``) - (payoff of the dominated strategy)
+    against opponent strategy ``j``.
+    """
+    k = len(diff)
+    if k == 0:
+        return None
+    n = len(diff[0])
+    if k * n >= _SCREEN_SIZE and _screen_says_no(diff):
+        return None
+    cols = [[diff[r][j] for r in range(k)] for j in range(n)]
+    if strict:
+        status, lam, _ = _simplex_max([-_F1] * k, cols, [">="] * n, [_F1] * n)
+        if status != "optimal" or lam is None:
+            return None
+        total = sum(lam, _F0)
+        sigma = [v / total for v in lam]
+    else:
+        obj = [sum(diff[r], _F0) for r in range(k)]
+        status, sigma_opt, value = _simplex_max(obj, [*cols, [_F1] * k], [">="] * n + ["="],
+                                                [_F0] * n + [_F1])
+        if status != "optimal" or sigma_opt is None or value is None or value <= 0:
+            return None
+        sigma = sigma_opt
+    # exact verification of the certificate
+    gains = [sum((sigma[r] * diff[r][j] for r in range(k)), _F0) for j in range(n)]
+    ok = all(g > 0 for g in gains) if strict else (all(g >= 0 for g in gains)
+                                                   and any(g > 0 for g in gains))
+    if not ok or sum(sigma, _F0) != 1 or any(s < 0 for s in sigma):  # pragma: no cover
+        raise AssertionError("exact simplex returned an invalid dominance certificate")
+    return sigma
+
+
+# ---------------------------------------------------------------------- results
+@dataclass(frozen=True)
+class EliminationStep:
+    """One removed strategy.
+
+    Attributes
+    ----------
+    round : int
+        1-based round of the maximal simultaneous elimination.
+    player : str
+        Name of the player whose strategy goes; ``player_index`` is 0 (row) or 1.
+    strategy : str
+        Label of the removed strategy; ``index`` is its index in the original game.
+    dominated_by : str or dict
+        The dominating strategy: a label, or a mixed strategy ``{label: Fraction}``.
+    strict : bool
+        True for strict dominance, False for weak.
+    reason : str
+        A sentence saying what dominates what, with the payoff comparison.
+    """
+
+    round: int
+    player: str
+    player_index: int
+    strategy: str
+    index: int
+    dominated_by: str | dict[str, Fraction] = field(hash=False)
+    strict: bool
+    reason: str = field(compare=False)
+
+    @property
+    def by_mixed(self) -> bool:
+        """True when the dominating strategy is a proper mixture."""
+        return isinstance(self.dominated_by, dict)
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+@dataclass(frozen=True)
+class EliminationResult:
+    """The outcome of iterated elimination of dominated strategies.
+
+    Attributes
+    ----------
+    game : NormalFormGame
+        The reduced game, with the original labels.
+    original : NormalFormGame
+        The game the elimination started from.
+    steps : tuple of EliminationStep
+        Every removal, in order (by round, row player first, then by strategy index).
+    remaining : tuple of two tuples of int
+        Indices (in ``original``) of the surviving row and column strategies.
+    weak, mixed : bool
+        Whether weak dominance and dominance by mixed strategies were used.
+    rounds : int
+        Number of rounds that removed something.
+    """
+
+    game: Any
+    original: Any = field(repr=False)
+    steps: tuple[EliminationStep, ...]
+    remaining: tuple[tuple[int, ...], tuple[int, ...]]
+    weak: bool = False
+    mixed: bool = False
+    rounds: int = 0
+
+    @property
+    def removed(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Labels of the removed strategies of each player."""
+        return (tuple(s.strategy for s in self.steps if s.player_index == 0),
+                tuple(s.strategy for s in self.steps if s.player_index == 1))
+
+    def describe(self) -> str:
+        """A multi-line human-readable account of the elimination."""
+        kind = ("weakly" if self.weak else "strictly") + (
+            " (pure or mixed)" if self.mixed else " (by pure strategies)")
+        head = f"Iterated elimination of {kind} dominated strategies"
+        if self.original.title:
+            head += f" in {self.original.title!r}"
+        lines = [head + ":"]
+        if not self.steps:
+            lines.append("  nothing is dominated; the game is unchanged.")
+        for s in self.steps:
+            lines.append(f"  round {s.round}: {s.reason}")
+        left = "; ".join(f"{p}: {', '.join(labs)}"
+                         for p, labs in zip(self.game.players, self.game.strategies,
+                                            strict=True))
+        lines.append(f"Remaining: {left}.")
+        if self.weak and self.steps:
+            lines.append("(Weak dominance is order dependent; this is maximal simultaneous "
+                         "elimination.)")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
+# ---------------------------------------------------------------------- elimination
+def _payoff_rows(exact: tuple[Any, Any], player: int, own: Sequence[int],
+                 other: Sequence[int]) -> dict[int, list[Fraction]]:
+    """Exact payoffs of each own strategy against each remaining opponent strategy."""
+    A, B = exact
+    if player == 0:
+        return {i: [A[i, j] for j in other] for i in own}
+    return {i: [B[j, i] for j in other] for i in own}
+
+
+def _pure_dominates(better: list[Fraction], worse: list[Fraction], strict: bool) -> bool:
+    if strict:
+        return all(b > w for b, w in zip(better, worse, strict=True))
+    return all(b >= w for b, w in zip(better, worse, strict=True)) and better != worse
+
+
+def _find_dominator(rows: dict[int, list[Fraction]], i: int, candidates: Sequence[int],
+                    strict: bool, mixed: bool) -> int | dict[int, Fraction] | None:
+    """A pure (index) or mixed ({index: prob}) strategy among ``candidates`` dominating ``i``."""
+    cands = [k for k in candidates if k != i]
+    for k in cands:
+        if _pure_dominates(rows[k], rows[i], strict):
+            return k
+    if not mixed or len(cands) < 2:
+        return None
+    diff = [[a - b for a, b in zip(rows[k], rows[i], strict=True)] for k in cands]
+    sigma = _mixed_dominator(diff, strict)
+    if sigma is None:
+        return None
+    mix = {k: p for k, p in zip(cands, sigma, strict=True) if p > 0}
+    if len(mix) == 1:  # cannot happen after the pure check, kept for safety
+        return next(iter(mix))
+    return mix
+
+
+def _classify(rows: dict[int, list[Fraction]], i: int, candidates: Sequence[int], weak: bool,
+              mixed: bool) -> tuple[int | dict[int, Fraction], bool] | None:
+    """(dominator, strict) for strategy ``i``, trying strict dominance first."""
+    dom = _find_dominator(rows, i, candidates, True, mixed)
+    if dom is not None:
+        return dom, True
+    if weak:
+        dom = _find_dominator(rows, i, candidates, False, mixed)
+        if dom is not None:
+            return dom, False
+    return None
+
+
+def _reason(game: NormalFormGame, player: int, i: int, dom: int | dict[int, Fraction],
+            strict: bool, rows: dict[int, list[Fraction]], other: Sequence[int]) -> str:
+    labels = game.strategies[player]
+    opp = game.strategies[1 - player]
+    if isinstance(dom, dict):
+        name = " + ".join(f"{format_number(p)} {labels[k]}" for k, p in dom.items())
+        better = [sum((p * rows[k][c] for k, p in dom.items()), _F0)
+                  for c in range(len(other))]
+    else:
+        name = labels[dom]
+        better = rows[dom]
+    kind = "strictly" if strict else "weakly"
+    text = f"{game.players[player]}: {labels[i]} is {kind} dominated by {name}"
+    if len(other) <= 6:
+        parts = []
+        for c, j in enumerate(other):
+            w, b = rows[i][c], better[c]
+            rel = "<" if w < b else "="
+            parts.append(f"{format_number(w)} {rel} {format_number(b)} against {opp[j]}")
+        text += " (" + ", ".join(parts) + ")"
+    else:
+        n_less = sum(rows[i][c] < better[c] for c in range(len(other)))
+        text += (f" (pays less against {n_less} of the {len(other)} remaining strategies of "
+                 f"{game.players[1 - player]}" + ("" if strict else ", never more") + ")")
+    return text
+
+
+def dominating_strategy(game: NormalFormGame, player: int | str, strategy: int | str,
+                        weak: bool = False, mixed: bool = False
+                        ) -> str | dict[str, Fraction] | None:
+    """A strategy of ``player`` that dominates ``strategy`` in ``game``, or None.
+
+    Strict dominance is tried first; with ``weak=True`` weak dominance next. The answer
+    is a label, or with ``mixed=True`` possibly a mixed strategy ``{label: Fraction}``.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame([[3, 0], [0, 3], [1, 1]], [[0, 0], [0, 0], [0, 0]],
+    ...                       strategies=(("T", "M", "B"), ("L", "R")))
+    >>> gt.solve.dominance.dominating_strategy(g, 0, "B") is None
+    True
+    >>> gt.solve.dominance.dominating_strategy(g, 0, "B", mixed=True)
+    {'T': Fraction(1, 2), 'M': Fraction(1, 2)}
+    """
+    p = game.player_index(player)
+    i = game.strategy_index(p, strategy)
+    own = range(game.shape[p])
+    other = range(game.shape[1 - p])
+    rows = _payoff_rows(game.as_fraction(), p, own, other)
+    found = _classify(rows, i, list(own), weak, mixed)
+    if found is None:
+        return None
+    dom = found[0]
+    labels = game.strategies[p]
+    if isinstance(dom, dict):
+        return {labels[k]: pr for k, pr in dom.items()}
+    return labels[dom]
+
+
+def eliminate_dominated(game: NormalFormGame, weak: bool = False, mixed: bool = False
+                        ) -> EliminationResult:
+    """Iterated elimination of dominated strategies, with a trace.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    weak : bool, default False
+        Also remove weakly dominated strategies. Order dependent: this function uses
+        maximal simultaneous elimination (see the module docstring).
+    mixed : bool, default False
+        Also consider domination by mixed strategies (exact linear programming).
+
+    Returns
+    -------
+    EliminationResult
+        ``.game`` the reduced game with the original labels, ``.steps`` the removals with
+        their reasons, ``.remaining`` the surviving strategy indices.
+
+    Examples
+    --------
+    A strategy that only a mixed strategy dominates (the standard example, cf. Osborne
+    2004, section 4.4): B is never a best response, yet neither T nor M alone dominates it.
+
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame([[3, 0], [0, 3], [1, 1]], [[1, 0], [0, 1], [1, 1]],
+    ...                       strategies=(("T", "M", "B"), ("L", "R")))
+    >>> g.eliminate_dominated().steps
+    ()
+    >>> res = g.eliminate_dominated(mixed=True)
+    >>> res.steps[0].dominated_by
+    {'T': Fraction(1, 2), 'M': Fraction(1, 2)}
+    >>> res.game.strategies
+    (('T', 'M'), ('L', 'R'))
+    """
+    exact = game.as_fraction()
+    alive: list[list[int]] = [list(range(game.shape[0])), list(range(game.shape[1]))]
+    steps: list[EliminationStep] = []
+    rnd = 0
+    while True:
+        removals: list[tuple[int, list[int]]] = []
+        for p in (0, 1):
+            own, other = alive[p], alive[1 - p]
+            if len(own) < 2:
+                removals.append((p, []))
+                continue
+            rows = _payoff_rows(exact, p, own, other)
+            dominated = [i for i in own if _classify(rows, i, own, weak, mixed) is not None]
+            removals.append((p, dominated))
+        if not any(d for _, d in removals):
+            break
+        rnd += 1
+        for p, dominated in removals:
+            if not dominated:
+                continue
+            own, other = alive[p], alive[1 - p]
+            rows = _payoff_rows(exact, p, own, other)
+            survivors = [k for k in own if k not in dominated]
+            for i in dominated:
+                found = _classify(rows, i, survivors, weak, mixed)
+                if found is None:  # dominated only through strategies removed with it
+                    found = _classify(rows, i, own, weak, mixed)
+                assert found is not None
+                dom, strict = found
+                labels = game.strategies[p]
+                shown = ({labels[k]: pr for k, pr in dom.items()} if isinstance(dom, dict)
+                         else labels[dom])
+                steps.append(EliminationStep(
+                    round=rnd, player=game.players[p], player_index=p, strategy=labels[i],
+                    index=i, dominated_by=shown, strict=strict,
+                    reason=_reason(game, p, i, dom, strict, rows, other)))
+        for p, dominated in removals:
+            alive[p] = [k for k in alive[p] if k not in dominated]
+    reduced = game.restrict(alive[0], alive[1])
+    return EliminationResult(game=reduced, original=game, steps=tuple(steps),
+                             remaining=(tuple(alive[0]), tuple(alive[1])), weak=weak,
+                             mixed=mixed, rounds=rnd)
