@@ -1,0 +1,52 @@
+"""Named, cited game families: each model written once, with parameters and defaults.
+
+Every function returns a :class:`~gametheory.parametric.ParametricGame` (or a
+:class:`~gametheory.tree.GameTree`, or a :class:`~gametheory.bayesian.BayesianGame`)
+whose docstring states the game, its timing, its payoffs, the published result it
+reproduces and the citation. :func:`catalog` lists them all.
+
+Examples
+--------
+>>> import gametheory as gt
+>>> gt.models.probe_response("posture").classify()
+'mixed probing'
+>>> gt.models.chicken().at().shape
+(2, 2)
+"""
+
+from .alliance import (
+    alliance,
+    burden_sharing,
+    consensus_risk_dominance,
+    consensus_stag_hunt,
+    volunteers_dilemma,
+)
+from .attribution import attribution_game
+from .crisis import chicken, inspection_game, stag_hunt, stag_hunt_risk_dominance
+from .probe_response import (
+    best_reply_after_probe,
+    posture_game,
+    probe_response,
+    probe_response_payoffs,
+    regime,
+    regime_conditions,
+)
+
+__all__ = [
+    "alliance",
+    "attribution_game",
+    "best_reply_after_probe",
+    "burden_sharing",
+    "chicken",
+    "consensus_risk_dominance",
+    "consensus_stag_hunt",
+    "inspection_game",
+    "posture_game",
+    "probe_response",
+    "probe_response_payoffs",
+    "regime",
+    "regime_conditions",
+    "stag_hunt",
+    "stag_hunt_risk_dominance",
+    "volunteers_dilemma",
+]

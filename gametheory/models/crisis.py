@@ -1,0 +1,225 @@
+r"""Classic crisis and deterrence games, written once with named parameters.
+
+Chicken / Hawk-Dove (:func:`chicken`)
+    Two sides contest a stake. ``Hawk`` against ``Dove`` wins the whole stake :math:`V_i`;
+    two Doves share it; two Hawks fight, each winning half the stake at a cost :math:`C_i`:
+
+    .. math::
+        \begin{array}{c|cc}
+         & \text{Hawk} & \text{Dove}\\ \hline
+        \text{Hawk} & \tfrac{V_A - C_A}{2},\ \tfrac{V_D - C_D}{2} & V_A,\ 0\\
+        \text{Dove} & 0,\ V_D & \tfrac{V_A}{2},\ \tfrac{V_D}{2}
+        \end{array}
+
+    With :math:`0 < V_i < C_i` the pure equilibria are the two asymmetric profiles where
+    one side stands firm and the other backs down, and the mixed equilibrium has side
+    :math:`i` play Hawk with probability :math:`V_j / C_j` (each side's mixture makes the
+    *other* indifferent). In the symmetric case this is the evolutionarily stable
+    strategy :math:`p^* = V/C` of Maynard Smith and Price (1973); Snyder and Diesing
+    (1977) read Chicken as the structure of crises where both fear war more than
+    backing down.
+
+Stag Hunt (:func:`stag_hunt`)
+    Jervis's (1978) security dilemma as an alliance's cohesion problem: each ally chooses
+    ``Cooperate`` (Stag: contribute to the joint posture) or ``Defect`` (Hare: look after
+    itself). With :math:`R > T \ge P > S` both (Cooperate, Cooperate) and (Defect, Defect)
+    are equilibria; the mixed one has each cooperate with probability
+    :math:`p^* = (P - S)/((R - T) + (P - S))`. By Harsanyi and Selten (1988) mutual
+    cooperation *risk-dominates* iff its Nash product of deviation losses is larger,
+    :math:`(R - T)^2 > (P - S)^2`, i.e. iff :math:`R - T > P - S`, i.e. iff
+    :math:`p^* < 1/2`.
+
+Inspection game (:func:`inspection_game`)
+    An ``Inspectee`` complies or violates (gain :math:`g`, fine :math:`f` if caught); an
+    ``Inspector`` inspects at cost :math:`c` or trusts (losing :math:`l` to an undetected
+    violation), with :math:`0 < c < l`. There is no pure equilibrium; in the unique mixed
+    one the Inspectee violates with probability :math:`p^* = c/l` and the Inspector
+    inspects with probability :math:`q^* = g/(g + f)`. *Tsebelis's paradox* (1989): the
+    penalty :math:`f` does not enter :math:`p^*` at all; a harsher penalty only makes the
+    Inspector inspect less (:math:`\partial q^*/\partial f < 0`). See Avenhaus, von Stengel
+    and Zamir (2002) for the theory of inspection games.
+
+References
+----------
+Maynard Smith, J. and Price, G. R. (1973). The logic of animal conflict. *Nature* 246,
+15-18.
+Snyder, G. H. and Diesing, P. (1977). *Conflict Among Nations*. Princeton University Press.
+Jervis, R. (1978). Cooperation under the security dilemma. *World Politics* 30(2), 167-214.
+Harsanyi, J. C. and Selten, R. (1988). *A General Theory of Equilibrium Selection in
+Games*. MIT Press.
+Tsebelis, G. (1989). The abuse of probability in political analysis: the Robinson Crusoe
+fallacy. *American Political Science Review* 83(1), 77-91.
+Avenhaus, R., von Stengel, B. and Zamir, S. (2002). Inspection games. In *Handbook of Game
+Theory with Economic Applications*, vol. 3, ch. 51, 1947-1987. Elsevier.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+
+from .probe_response import ParameterSpec, _spec, make_game, symbol
+
+__all__ = ["chicken", "stag_hunt", "inspection_game", "stag_hunt_risk_dominance"]
+
+_U = "payoff units"
+
+CHICKEN_PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
+    _spec("stake_aggressor", "V_A", 2, "value of the contested stake to the Aggressor", unit=_U),
+    _spec("stake_defender", "V_D", 3, "value of the contested stake to the Defender", unit=_U),
+    _spec("fight_cost_aggressor", "C_A", 6, "Aggressor's cost of a fight (both Hawk)",
+          unit=_U),
+    _spec("fight_cost_defender", "C_D", 6, "Defender's cost of a fight (both Hawk)", unit=_U),
+)}
+
+
+def chicken(**overrides: Any) -> Any:
+    r"""Chicken / Hawk-Dove with asymmetric stakes and fight costs.
+
+    Parameters
+    ----------
+    **overrides
+        New defaults for ``stake_aggressor`` :math:`V_A` (2), ``stake_defender``
+        :math:`V_D` (3), ``fight_cost_aggressor`` :math:`C_A` (6) and
+        ``fight_cost_defender`` :math:`C_D` (6). The game is Chicken when
+        :math:`0 < V_i < C_i` (declared as constraints).
+
+    Returns
+    -------
+    ParametricGame
+        Players ``("Aggressor", "Defender")``, strategies ``("Hawk", "Dove")`` each.
+
+    Notes
+    -----
+    Closed form (Maynard Smith and Price 1973): the Aggressor plays Hawk with probability
+    :math:`V_D/C_D` and the Defender with :math:`V_A/C_A` in the mixed equilibrium; the
+    pure equilibria are (Hawk, Dove) and (Dove, Hawk). Symmetric ESS: :math:`V/C`.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.models.chicken().at()
+    >>> [e.row for e in g.equilibria() if not e.is_pure]
+    [(Fraction(1, 2), Fraction(1, 2))]
+    """
+    VA, VD, CA, CD = (symbol(n) for n in CHICKEN_PARAMETERS)
+    half = sympy.Rational(1, 2)
+    A = [[(VA - CA) * half, VA], [sympy.Integer(0), VA * half]]
+    B = [[(VD - CD) * half, sympy.Integer(0)], [VD, VD * half]]
+    return make_game(CHICKEN_PARAMETERS, A, B, players=("Aggressor", "Defender"),
+                     strategies=(("Hawk", "Dove"), ("Hawk", "Dove")),
+                     title="Chicken (Hawk-Dove)", overrides=overrides, model="chicken",
+                     constraints=(VA > 0, VD > 0, VA < CA, VD < CD))
+
+
+STAG_HUNT_PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
+    _spec("cooperation_reward", "R", 4, "each ally's payoff when both cooperate (Stag)",
+          bounds=None, unit=_U),
+    _spec("temptation", "T", 3, "payoff to defecting (Hare) while the other cooperates",
+          bounds=None, unit=_U),
+    _spec("punishment", "P", 2, "each ally's payoff when both defect", bounds=None, unit=_U),
+    _spec("sucker_payoff", "S", 0, "payoff to cooperating alone", bounds=None, unit=_U),
+)}
+
+
+def stag_hunt(**overrides: Any) -> Any:
+    r"""The Stag Hunt as alliance cohesion (Jervis 1978).
+
+    Parameters
+    ----------
+    **overrides
+        New defaults for ``cooperation_reward`` :math:`R` (4), ``temptation`` :math:`T`
+        (3), ``punishment`` :math:`P` (2), ``sucker_payoff`` :math:`S` (0); constraints
+        :math:`R > T \ge P > S`.
+
+    Returns
+    -------
+    ParametricGame
+        Players ``("Ally 1", "Ally 2")``, strategies ``("Cooperate", "Defect")`` each.
+
+    Notes
+    -----
+    Closed form: equilibria (Cooperate, Cooperate), (Defect, Defect) and the mixed one in
+    which each cooperates with probability :math:`(P-S)/((R-T)+(P-S))`; mutual cooperation
+    risk-dominates (Harsanyi and Selten 1988) iff :math:`R - T > P - S`
+    (:func:`stag_hunt_risk_dominance`).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.models.stag_hunt().at()
+    >>> sorted(e.row[0] for e in g.equilibria())  # probability of Cooperate
+    [Fraction(0, 1), Fraction(2, 3), Fraction(1, 1)]
+    """
+    R, T, P, S = (symbol(n) for n in STAG_HUNT_PARAMETERS)
+    A = [[R, S], [T, P]]
+    B = [[R, T], [S, P]]
+    return make_game(STAG_HUNT_PARAMETERS, A, B, players=("Ally 1", "Ally 2"),
+                     strategies=(("Cooperate", "Defect"), ("Cooperate", "Defect")),
+                     title="Stag Hunt (alliance cohesion)", overrides=overrides,
+                     model="stag_hunt", constraints=(R > T, T >= P, P > S))
+
+
+def stag_hunt_risk_dominance() -> sympy.Basic:
+    r"""Harsanyi-Selten condition for (Cooperate, Cooperate) to risk-dominate in :func:`stag_hunt`.
+
+    In a 2x2 game with two strict equilibria, one risk-dominates the other when the
+    product of the players' deviation losses is larger there (Harsanyi and Selten 1988,
+    Lemma 5.4.4). In the symmetric Stag Hunt the products are :math:`(R-T)^2` and
+    :math:`(P-S)^2`.
+
+    Examples
+    --------
+    >>> stag_hunt_risk_dominance()
+    cooperation_reward - temptation > punishment - sucker_payoff
+    """
+    R, T, P, S = (symbol(n) for n in STAG_HUNT_PARAMETERS)
+    return sympy.StrictGreaterThan(R - T, P - S)
+
+
+INSPECTION_PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
+    _spec("violation_gain", "g", 1, "Inspectee's gain from an undetected violation", unit=_U),
+    _spec("penalty", "f", 4, "fine the Inspectee pays when a violation is detected", unit=_U),
+    _spec("inspection_cost", "c", 1, "Inspector's cost of an inspection", unit=_U),
+    _spec("violation_loss", "l", 4, "Inspector's loss from an undetected violation (> c)",
+          unit=_U),
+)}
+
+
+def inspection_game(**overrides: Any) -> Any:
+    r"""The inspection game and the Tsebelis paradox (Tsebelis 1989; Avenhaus et al. 2002).
+
+    Parameters
+    ----------
+    **overrides
+        New defaults for ``violation_gain`` :math:`g` (1), ``penalty`` :math:`f` (4),
+        ``inspection_cost`` :math:`c` (1), ``violation_loss`` :math:`l` (4); constraints
+        :math:`g, f > 0` and :math:`0 < c < l`.
+
+    Returns
+    -------
+    ParametricGame
+        Players ``("Inspectee", "Inspector")``; strategies ``("Comply", "Violate")`` and
+        ``("Inspect", "Trust")``.
+
+    Notes
+    -----
+    Closed form: the unique equilibrium is mixed with violation probability
+    :math:`c/l` and inspection probability :math:`g/(g+f)`; the penalty changes only the
+    inspection rate (Tsebelis's paradox).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> [(e.row, e.col) for e in gt.models.inspection_game(penalty=9).at().equilibria()]
+    [((Fraction(3, 4), Fraction(1, 4)), (Fraction(1, 10), Fraction(9, 10)))]
+    """
+    g, f, c, l = (symbol(n) for n in INSPECTION_PARAMETERS)
+    zero = sympy.Integer(0)
+    A = [[zero, zero], [-f, g]]
+    B = [[-c, zero], [-c, -l]]
+    return make_game(INSPECTION_PARAMETERS, A, B, players=("Inspectee", "Inspector"),
+                     strategies=(("Comply", "Violate"), ("Inspect", "Trust")),
+                     title="Inspection game", overrides=overrides, model="inspection_game",
+                     constraints=(g > 0, f > 0, c > 0, c < l))

@@ -1,0 +1,614 @@
+r"""The probe-versus-response model: cheap deniable probes against an alliance.
+
+The game
+--------
+An **Aggressor** chooses to ``Refrain`` or to ``Probe`` (a cheap, deniable incursion such
+as a Geran drone crossing into allied airspace). After a probe the **Defender** (the
+alliance) replies: ``Under-react`` (ignore or protest), ``Intercept`` (proportionate: shoot
+the drone down) or ``Retaliate`` (escalate against the launcher). Payoffs are relative to
+the status quo (no probe), worth 0 to both. The model is a reduced form: each payoff is an
+expected value over what a probe, an interception or a retaliation leads to. With the
+parameters
+
+===================================  ===============  ==========================================
+name                                 symbol           meaning
+===================================  ===============  ==========================================
+``probe_value``                      :math:`v`        Aggressor's gain from an unanswered probe
+``probe_cost``                       :math:`c_p`      Aggressor's direct cost of a probe
+``interception_prob``                :math:`\pi`      share of a probe's effect interception
+                                                      neutralises, in [0, 1]
+``retaliation_damage``               :math:`s`        harm retaliation does to the Aggressor
+``escalation_prob_intercept``        :math:`e_I`      P(interception spirals into major war)
+``escalation_prob_retaliate``        :math:`e_X`      P(retaliation spirals), :math:`e_X \ge e_I`
+``war_cost_aggressor``               :math:`W_A`      Aggressor's cost of a major war
+``war_cost_defender``                :math:`W_D`      Defender's cost of a major war
+``probe_damage``                     :math:`h`        Defender's damage from an unanswered probe
+``credibility_loss``                 :math:`r_U`      credibility lost by under-reacting
+``residual_credibility_loss``        :math:`r_I`      credibility still lost after interception,
+                                                      :math:`0 \le r_I \le r_U`
+``intercept_cost``                   :math:`c_I`      Defender's cost of intercepting
+``retaliation_cost``                 :math:`c_X`      Defender's extra cost of retaliating
+``cohesion``                         :math:`\theta`   P(alliance agrees to retaliate); otherwise
+                                                      it falls back to under-reaction
+===================================  ===============  ==========================================
+
+the reduced-form payoffs after a probe are (``MODEL.md``; written once, in
+:func:`probe_response_payoffs`, and reused by every variant)
+
+.. math::
+
+    A_U &= v - c_p, & D_U &= -h - r_U,\\
+    A_I &= (1-\pi) v - c_p - e_I W_A, & D_I &= -(1-\pi) h - c_I - e_I W_D - r_I,\\
+    A_X &= \theta\,((1-\pi) v - c_p - s - e_X W_A) + (1-\theta)(v - c_p), &
+    D_X &= \theta\,(-(1-\pi) h - c_I - c_X - e_X W_D) + (1-\theta) D_U.
+
+Regimes
+-------
+Let BR be the Defender's best reply after a probe (ties go to the less escalatory reply).
+Intercepting beats under-reacting iff :math:`c_I + e_I W_D + r_I < \pi h + r_U`; since
+:math:`D_X - D_U = \theta\,(-(1-\pi)h - c_I - c_X - e_X W_D + h + r_U)`, cohesion
+:math:`\theta > 0` cancels out of the comparison between retaliating and under-reacting.
+
+==================================  ======================================
+regime                              condition
+==================================  ======================================
+no incentive to probe               BR = Under-react and :math:`v \le c_p`
+tolerated probing                   BR = Under-react and :math:`A_U > 0`
+deterrence by denial                BR = Intercept and :math:`A_I \le 0`
+contested probing                   BR = Intercept and :math:`A_I > 0`
+deterrence by punishment            BR = Retaliate and :math:`A_X \le 0`
+escalation spiral                   BR = Retaliate and :math:`A_X > 0`
+mixed probing                       posture and Bayesian variants, when no pure
+                                    equilibrium exists
+==================================  ======================================
+
+In the sequential game the subgame-perfect equilibrium is (Probe, BR) when
+:math:`A_{BR} > 0` and (Refrain, BR) when :math:`A_{BR} < 0` (Selten 1975): the regime is
+the SPE outcome. Its 2x3 normal form of contingent plans is degenerate (the Defender is
+indifferent between plans when no probe comes), so it also has Nash equilibria that rest
+on threats the Defender would not carry out.
+
+Variants
+--------
+``sequential``
+    A :class:`~gametheory.tree.GameTree`; the Aggressor moves, the Defender sees the probe.
+``posture``
+    Simultaneous: the Defender picks a readiness posture (``Under-react``, ``Intercept``,
+    ``Retaliate``) and pays a readiness cost :math:`m_I` or :math:`m_X` whether or not a
+    probe comes. When BR (net of readiness cost) is a costly posture that makes probing
+    unprofitable but :math:`A_U > 0`, no pure equilibrium exists: the Aggressor probes with
+    probability :math:`m/(D_{BR} - m_{BR} - D_U + m_{BR})`, a mixed probing equilibrium.
+``bayesian``
+    The Defender is *resolute* with prior :math:`\rho` (credibility loss
+    :math:`r_U^R`, high enough that interception is its best reply) or *irresolute*
+    (credibility loss :math:`r_U^L`). Against sequentially rational types the Aggressor
+    probes iff :math:`\rho A_{BR_R} + (1-\rho) A_{BR_L} > 0`.
+``repeated``
+    Delegated to :mod:`gametheory.models.repeated_probe` (patience makes a statically
+    costly interception credible).
+``alliance``
+    Delegated to :mod:`gametheory.models.alliance` (who intercepts, consensus to retaliate).
+
+Mission context: in September 2025 Russian drones crossed into Poland (some were shot down
+by Polish and allied aircraft) and Romania; NATO answered with Eastern Sentry, a wider
+air-defence posture on its eastern flank. The parameter values here are illustrative
+judgements, not calibrated estimates.
+
+References
+----------
+Schelling, T. C. (1966). *Arms and Influence*. Yale University Press.
+Snyder, G. H. (1961). *Deterrence and Defense*. Princeton University Press (denial vs.
+punishment).
+Selten, R. (1975). Reexamination of the perfectness concept for equilibrium points in
+extensive games. *International Journal of Game Theory* 4, 25-55.
+Zagare, F. C. and Kilgour, D. M. (2000). *Perfect Deterrence*. Cambridge University Press.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import sympy
+
+from ..errors import GameError, ParameterError
+
+__all__ = [
+    "PARAMETERS",
+    "REGIMES",
+    "REPLIES",
+    "best_reply_after_probe",
+    "probe_response",
+    "probe_response_payoffs",
+    "regime",
+    "regime_conditions",
+    "symbol",
+]
+
+#: The Defender's replies after a probe, least escalatory first.
+REPLIES: tuple[str, str, str] = ("Under-react", "Intercept", "Retaliate")
+
+#: The regimes of MODEL.md, in the order of its table.
+REGIMES: tuple[str, ...] = (
+    "no incentive to probe",
+    "tolerated probing",
+    "deterrence by denial",
+    "contested probing",
+    "deterrence by punishment",
+    "escalation spiral",
+    "mixed probing",
+)
+
+
+@dataclass(frozen=True)
+class ParameterSpec:
+    """One model parameter before it becomes a :class:`gametheory.Parameter`."""
+
+    name: str
+    symbol: str
+    default: Fraction
+    description: str
+    bounds: tuple[Fraction | None, Fraction | None] | None = None
+    unit: str = ""
+
+
+def _spec(name: str, symbol_: str, default: Any, description: str,
+          bounds: tuple[Any, Any] | None = (0, None), unit: str = "") -> ParameterSpec:
+    conv = None if bounds is None else tuple(
+        None if b is None else Fraction(b) for b in bounds)
+    return ParameterSpec(name, symbol_, Fraction(default), description, conv, unit)
+
+
+_PAYOFF_UNIT = "payoff units (status quo = 0)"
+
+#: Every parameter of the family, with illustrative exact defaults. At the defaults the
+#: Defender's best reply after a probe is Intercept and interception makes probing
+#: unprofitable (deterrence by denial); the retaliation threat is not credible.
+PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
+    _spec("probe_value", "v", 4, "Aggressor's gain from an unanswered probe (intelligence "
+          "on air defences, intimidation, division sown among allies)", unit=_PAYOFF_UNIT),
+    _spec("probe_cost", "c_p", 1, "Aggressor's direct cost of a probe, including "
+          "attribution and diplomatic cost", unit=_PAYOFF_UNIT),
+    _spec("interception_prob", r"\pi", "3/4", "share of a probe's effect that interception "
+          "neutralises", bounds=(0, 1), unit="probability"),
+    _spec("retaliation_damage", "s", 6, "harm retaliation does to the Aggressor",
+          unit=_PAYOFF_UNIT),
+    _spec("escalation_prob_intercept", "e_I", "1/100", "probability that an interception "
+          "spirals into major war", bounds=(0, 1), unit="probability"),
+    _spec("escalation_prob_retaliate", "e_X", "1/10", "probability that retaliation spirals "
+          "into major war (at least e_I)", bounds=(0, 1), unit="probability"),
+    _spec("war_cost_aggressor", "W_A", 100, "Aggressor's cost of a major war",
+          unit=_PAYOFF_UNIT),
+    _spec("war_cost_defender", "W_D", 100, "Defender's cost of a major war",
+          unit=_PAYOFF_UNIT),
+    _spec("probe_damage", "h", 2, "Defender's direct damage from an unanswered probe",
+          unit=_PAYOFF_UNIT),
+    _spec("credibility_loss", "r_U", 3, "Defender's loss of credibility from under-reacting "
+          "(deterrence eroded, allies doubt, audiences punish)", unit=_PAYOFF_UNIT),
+    _spec("residual_credibility_loss", "r_I", "1/2", "credibility still lost after a merely "
+          "proportionate response (at most r_U)", unit=_PAYOFF_UNIT),
+    _spec("intercept_cost", "c_I", 1, "Defender's cost of intercepting (munitions, sorties: "
+          "a costly missile against a cheap drone)", unit=_PAYOFF_UNIT),
+    _spec("retaliation_cost", "c_X", 2, "Defender's extra direct and political cost of "
+          "retaliating", unit=_PAYOFF_UNIT),
+    _spec("cohesion", r"\theta", "3/4", "probability that the alliance reaches consensus to "
+          "carry out retaliation; otherwise it falls back to under-reaction",
+          bounds=(0, 1), unit="probability"),
+    _spec("readiness_cost_intercept", "m_I", "1/2", "Defender's cost of holding an "
+          "interception posture, paid whether or not a probe comes (posture variant)",
+          unit=_PAYOFF_UNIT),
+    _spec("readiness_cost_retaliate", "m_X", 1, "Defender's cost of holding a retaliation "
+          "posture, paid whether or not a probe comes (posture variant)", unit=_PAYOFF_UNIT),
+    _spec("resolve_prior", r"\rho", "1/2", "prior probability that the Defender is resolute "
+          "(Bayesian variant)", bounds=(0, 1), unit="probability"),
+    _spec("credibility_loss_resolute", "r_U^R", 3, "credibility loss of a resolute Defender "
+          "from under-reacting (Bayesian variant)", unit=_PAYOFF_UNIT),
+    _spec("credibility_loss_irresolute", "r_U^L", "1/2", "credibility loss of an irresolute "
+          "Defender from under-reacting (Bayesian variant)", unit=_PAYOFF_UNIT),
+)}
+
+#: Parameters of the reduced form (MODEL.md's table).
+CORE_PARAMETERS: tuple[str, ...] = (
+    "probe_value", "probe_cost", "interception_prob", "retaliation_damage",
+    "escalation_prob_intercept", "escalation_prob_retaliate", "war_cost_aggressor",
+    "war_cost_defender", "probe_damage", "credibility_loss", "residual_credibility_loss",
+    "intercept_cost", "retaliation_cost", "cohesion",
+)
+
+_SYMBOLS: dict[str, sympy.Symbol] = {}
+
+
+def symbol(name: str) -> sympy.Symbol:
+    """The sympy symbol of a model parameter: a real symbol named after the parameter.
+
+    Every model of the catalog uses this one convention, so expressions from different
+    modules combine and ``expr.subs(symbol("cohesion"), ...)`` works.
+
+    Examples
+    --------
+    >>> symbol("cohesion")
+    cohesion
+    """
+    sym = _SYMBOLS.get(name)
+    if sym is None:
+        sym = _SYMBOLS[name] = sympy.Symbol(name, real=True)
+    return sym
+
+
+def probe_response_payoffs() -> dict[str, sympy.Expr]:
+    r"""The six reduced-form payoffs after a probe, as sympy expressions (one source of truth).
+
+    Returns
+    -------
+    dict
+        Keys ``"A_U", "A_I", "A_X"`` (Aggressor) and ``"D_U", "D_I", "D_X"`` (Defender)
+        for the Defender's replies Under-react, Intercept, Retaliate; the symbols are
+        :func:`symbol` of the parameter names.
+
+    Examples
+    --------
+    >>> pay = probe_response_payoffs()
+    >>> pay["A_U"] == symbol("probe_value") - symbol("probe_cost")
+    True
+    >>> import sympy
+    >>> sympy.factor(pay["D_X"] - pay["D_U"]).has(symbol("cohesion"))  # a factor theta
+    True
+    """
+    v, cp, pi, s = (symbol(n) for n in ("probe_value", "probe_cost", "interception_prob",
+                                        "retaliation_damage"))
+    eI, eX, WA, WD = (symbol(n) for n in ("escalation_prob_intercept",
+                                          "escalation_prob_retaliate",
+                                          "war_cost_aggressor", "war_cost_defender"))
+    h, rU, rI, cI, cX, theta = (symbol(n) for n in (
+        "probe_damage", "credibility_loss", "residual_credibility_loss", "intercept_cost",
+        "retaliation_cost", "cohesion"))
+    A_U = v - cp
+    A_I = (1 - pi) * v - cp - eI * WA
+    A_X = theta * ((1 - pi) * v - cp - s - eX * WA) + (1 - theta) * (v - cp)
+    D_U = -h - rU
+    D_I = -(1 - pi) * h - cI - eI * WD - rI
+    D_X = theta * (-(1 - pi) * h - cI - cX - eX * WD) + (1 - theta) * D_U
+    return {"A_U": A_U, "A_I": A_I, "A_X": A_X, "D_U": D_U, "D_I": D_I, "D_X": D_X}
+
+
+def _exact_values(values: Mapping[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """Defaults overridden by ``values``; rational input stays exact."""
+    unknown = sorted(set(values) - set(PARAMETERS))
+    if unknown:
+        raise ParameterError(f"unknown parameter(s) {', '.join(map(repr, unknown))}; the "
+                             f"probe-response parameters are {', '.join(PARAMETERS)}")
+    out: dict[str, Any] = {}
+    for name in names:
+        val = values.get(name, PARAMETERS[name].default)
+        if isinstance(val, str):
+            from .._numbers import parse_number_text
+
+            try:
+                val = parse_number_text(val)
+            except ValueError as err:
+                raise ParameterError(f"parameter {name!r}: {err}") from None
+        if isinstance(val, bool) or not isinstance(val, int | float | Fraction | sympy.Basic):
+            raise ParameterError(f"parameter {name!r} must be a real number, got {val!r}")
+        sp = PARAMETERS[name]
+        if sp.bounds is not None:
+            lo, hi = sp.bounds
+            if (lo is not None and val < lo) or (hi is not None and val > hi):
+                raise ParameterError(f"parameter {name!r} = {val} is outside its bounds "
+                                     f"[{lo if lo is not None else '-inf'}, "
+                                     f"{hi if hi is not None else 'inf'}]")
+        out[name] = val
+    if out["escalation_prob_retaliate"] < out["escalation_prob_intercept"]:
+        raise ParameterError("escalation_prob_retaliate (e_X) must be at least "
+                             "escalation_prob_intercept (e_I)")
+    if out["residual_credibility_loss"] > out["credibility_loss"]:
+        raise ParameterError("residual_credibility_loss (r_I) must be at most "
+                             "credibility_loss (r_U)")
+    return out
+
+
+_EVALUATORS: dict[str, Any] = {}
+
+
+def _numeric(key: str, values: Mapping[str, Any]) -> Any:
+    """Evaluate one reduced-form payoff in plain Python arithmetic (Fractions stay exact).
+
+    The function is generated by ``sympy.lambdify`` from :func:`probe_response_payoffs`
+    (trusted expressions, no user text), so the payoffs are still written only once.
+    """
+    fn = _EVALUATORS.get(key)
+    if fn is None:
+        expr = probe_response_payoffs()[key]
+        args = [symbol(n) for n in CORE_PARAMETERS]
+        fn = _EVALUATORS[key] = sympy.lambdify(args, expr, modules=[{}, "math"])
+    return fn(*(values[n] for n in CORE_PARAMETERS))
+
+
+def best_reply_after_probe(**values: Any) -> str:
+    """The Defender's best reply after a probe; ties go to the less escalatory reply.
+
+    Parameters
+    ----------
+    **values
+        Parameter values by name; defaults fill the rest.
+
+    Examples
+    --------
+    >>> best_reply_after_probe()
+    'Intercept'
+    >>> best_reply_after_probe(credibility_loss="1/2")
+    'Under-react'
+    """
+    vals = _exact_values(values, CORE_PARAMETERS)
+    d = [_numeric(k, vals) for k in ("D_U", "D_I", "D_X")]
+    best = max(d)
+    return REPLIES[d.index(best)]  # first maximiser: the least escalatory of the ties
+
+
+def regime(**values: Any) -> str:
+    """The regime of the sequential game at a parameter point, by MODEL.md's definition.
+
+    Examples
+    --------
+    >>> regime()
+    'deterrence by denial'
+    >>> regime(credibility_loss="1/2")
+    'tolerated probing'
+    >>> regime(interception_prob=0, credibility_loss=30, residual_credibility_loss=10,
+    ...        escalation_prob_retaliate="1/100", cohesion=1)
+    'deterrence by punishment'
+    """
+    vals = _exact_values(values, CORE_PARAMETERS)
+    br = best_reply_after_probe(**vals)
+    if br == "Under-react":
+        return "tolerated probing" if _numeric("A_U", vals) > 0 else "no incentive to probe"
+    if br == "Intercept":
+        return "contested probing" if _numeric("A_I", vals) > 0 else "deterrence by denial"
+    return "escalation spiral" if _numeric("A_X", vals) > 0 else "deterrence by punishment"
+
+
+def _best_reply_conditions(d_u: sympy.Expr, d_i: sympy.Expr, d_x: sympy.Expr
+                           ) -> dict[str, sympy.Basic]:
+    """BR = each reply, with ties to the less escalatory one, as sympy relations."""
+    return {
+        "Under-react": sympy.And(d_u >= d_i, d_u >= d_x),
+        "Intercept": sympy.And(d_i > d_u, d_i >= d_x),
+        "Retaliate": sympy.And(d_x > d_u, d_x > d_i),
+    }
+
+
+def regime_conditions(variant: str = "sequential") -> dict[str, sympy.Basic]:
+    """Each regime's defining condition as a sympy Boolean in the parameter symbols.
+
+    For ``"sequential"`` these are MODEL.md's six rows; for ``"posture"`` the best reply
+    is taken net of readiness costs and ``"mixed probing"`` is the region without a pure
+    equilibrium. The conditions are mutually exclusive and (on the parameters' domain)
+    exhaustive.
+
+    Examples
+    --------
+    >>> sorted(regime_conditions())[:2]
+    ['contested probing', 'deterrence by denial']
+    """
+    pay = probe_response_payoffs()
+    a_u, a_i, a_x = pay["A_U"], pay["A_I"], pay["A_X"]
+    if variant == "sequential":
+        br = _best_reply_conditions(pay["D_U"], pay["D_I"], pay["D_X"])
+        return {
+            "no incentive to probe": sympy.And(br["Under-react"], a_u <= 0),
+            "tolerated probing": sympy.And(br["Under-react"], a_u > 0),
+            "deterrence by denial": sympy.And(br["Intercept"], a_i <= 0),
+            "contested probing": sympy.And(br["Intercept"], a_i > 0),
+            "deterrence by punishment": sympy.And(br["Retaliate"], a_x <= 0),
+            "escalation spiral": sympy.And(br["Retaliate"], a_x > 0),
+        }
+    if variant == "posture":
+        m_i, m_x = symbol("readiness_cost_intercept"), symbol("readiness_cost_retaliate")
+        br = _best_reply_conditions(pay["D_U"], pay["D_I"] - m_i, pay["D_X"] - m_x)
+        return {
+            "no incentive to probe": a_u <= 0,
+            "tolerated probing": sympy.And(br["Under-react"], a_u > 0),
+            "contested probing": sympy.And(br["Intercept"], a_u > 0, a_i >= 0),
+            "escalation spiral": sympy.And(br["Retaliate"], a_u > 0, a_x >= 0),
+            "mixed probing": sympy.And(a_u > 0, sympy.Or(sympy.And(br["Intercept"], a_i < 0),
+                                                         sympy.And(br["Retaliate"], a_x < 0))),
+        }
+    raise GameError(f"regime conditions are defined for variant 'sequential' or 'posture', "
+                    f"got {variant!r}")
+
+
+def check_overrides(specs: Mapping[str, ParameterSpec], overrides: Mapping[str, Any],
+                    model: str) -> dict[str, Fraction | float]:
+    """Validate ``overrides`` (new defaults) against a model's parameter specs."""
+    from .._numbers import NotANumber, to_number
+
+    unknown = sorted(set(overrides) - set(specs))
+    if unknown:
+        raise ParameterError(f"{model}: unknown parameter(s) {', '.join(map(repr, unknown))}; "
+                             f"accepted: {', '.join(specs)}")
+    out: dict[str, Fraction | float] = {}
+    for name, val in overrides.items():
+        try:
+            out[name] = to_number(val)
+        except NotANumber as err:
+            raise ParameterError(f"{model}: parameter {name!r}: {err}") from None
+    return out
+
+
+def make_parameters(specs: Mapping[str, ParameterSpec], names: Any,
+                    overrides: Mapping[str, Any], model: str) -> list[Any]:
+    """:class:`gametheory.Parameter` values for ``names``, defaults replaced by overrides."""
+    from ..parametric import Parameter
+
+    names = tuple(names)
+    extra = sorted(set(overrides) - set(names))
+    if extra:
+        raise ParameterError(f"{model}: unknown parameter(s) {', '.join(map(repr, extra))}; "
+                             f"accepted: {', '.join(names)}")
+    new = check_overrides(specs, overrides, model)
+    out = []
+    for name in names:
+        sp = specs[name]
+        out.append(Parameter(name, default=new.get(name, sp.default), bounds=sp.bounds,
+                             description=sp.description, symbol=sp.symbol, unit=sp.unit))
+    return out
+
+
+def make_game(specs: Mapping[str, ParameterSpec], A: Any, B: Any, *, players: Any,
+              strategies: Any, title: str, overrides: Mapping[str, Any], model: str,
+              constraints: Any = (), regime_rules: Any = ()) -> Any:
+    """Build a :class:`gametheory.ParametricGame` from sympy matrices and parameter specs.
+
+    The game's parameters are the specs whose symbols occur in the payoffs, in the
+    specs' order.
+    """
+    from ..parametric import ParametricGame
+
+    used = set().union(*(sympy.sympify(e).free_symbols for row in list(A) + list(B)
+                         for e in row))
+    names = [n for n in specs if symbol(n) in used]
+    params = make_parameters(specs, names, overrides, model)
+    return ParametricGame([list(r) for r in A], [list(r) for r in B], parameters=params,
+                          players=players, strategies=strategies, title=title,
+                          constraints=tuple(constraints), regime_rules=regime_rules)
+
+
+def _relations(*names: str) -> tuple[sympy.Basic, ...]:
+    """MODEL.md's relations e_X >= e_I and r_I <= r_U (for the parameters present)."""
+    out = [symbol("escalation_prob_retaliate") >= symbol("escalation_prob_intercept")]
+    for name in names:
+        out.append(symbol("residual_credibility_loss") <= symbol(name))
+    return tuple(out)
+
+
+def posture_game(**overrides: Any) -> Any:
+    r"""The ``posture`` variant: simultaneous choice of probing and readiness posture.
+
+    The Defender commits to a posture before knowing whether a probe comes and pays its
+    readiness cost (:math:`m_I` for interception, :math:`m_X` for retaliation) either way:
+
+    .. math::
+        \begin{array}{c|ccc}
+         & \text{Under-react} & \text{Intercept} & \text{Retaliate}\\ \hline
+        \text{Refrain} & 0,\ 0 & 0,\ -m_I & 0,\ -m_X\\
+        \text{Probe} & A_U,\ D_U & A_I,\ D_I - m_I & A_X,\ D_X - m_X
+        \end{array}
+
+    When the interception posture is worth its cost against a sure probe
+    (:math:`D_I - m_I > \max(D_U, D_X - m_X)`), probing pays against an unready Defender
+    (:math:`A_U > 0`) and interception makes it unprofitable (:math:`A_I < 0`), no pure
+    equilibrium exists; in the mixed one the Aggressor probes with probability
+    :math:`m_I/(D_I - D_U)` and the Defender holds the interception posture with probability
+    :math:`A_U/(A_U - A_I)` ("mixed probing").
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> p = gt.models.probe_response("posture")
+    >>> p.classify()
+    'mixed probing'
+    >>> [(e.row[1], e.col) for e in p.at().equilibria()]
+    [(Fraction(1, 4), (Fraction(1, 4), Fraction(3, 4), Fraction(0, 1)))]
+    """
+    pay = probe_response_payoffs()
+    m_i, m_x = symbol("readiness_cost_intercept"), symbol("readiness_cost_retaliate")
+    zero = sympy.Integer(0)
+    A = [[zero, zero, zero], [pay["A_U"], pay["A_I"], pay["A_X"]]]
+    B = [[zero, -m_i, -m_x], [pay["D_U"], pay["D_I"] - m_i, pay["D_X"] - m_x]]
+    return make_game(PARAMETERS, A, B, players=("Aggressor", "Defender"),
+                     strategies=(("Refrain", "Probe"), REPLIES),
+                     title="Probe or refrain against a readiness posture",
+                     overrides=overrides, model="probe_response('posture')",
+                     constraints=_relations("credibility_loss"),
+                     regime_rules=tuple(regime_conditions("posture").items()))
+
+
+def sequential_game(**overrides: Any) -> Any:
+    r"""The ``sequential`` variant: the Aggressor probes or refrains, then the Defender replies.
+
+    A perfect-information :class:`~gametheory.tree.GameTree`: ``Refrain`` ends the game
+    at the status quo (0, 0); after ``Probe`` the Defender chooses ``Under-react``,
+    ``Intercept`` or ``Retaliate`` with the reduced-form payoffs
+    :math:`(A_U, D_U), (A_I, D_I), (A_X, D_X)`. Backward induction keeps the Defender's best
+    reply BR after a probe; :func:`sequential_normal_form` is the 2x3 normal form of plans
+    with MODEL.md's constraints and regime rules attached.
+
+    Examples
+    --------
+    At the defaults interception is the Defender's best reply and it makes probing
+    unprofitable (deterrence by denial). The normal form also has a Nash equilibrium in
+    which the Aggressor refrains because the Defender "would retaliate", a threat the
+    Defender would not carry out once probed:
+
+    >>> import gametheory as gt
+    >>> tree = gt.models.probe_response("sequential")
+    >>> [spe.labels for spe in tree.backward_induction()]
+    [('Refrain', 'Intercept if probed')]
+    >>> for c in tree.classify_equilibria():
+    ...     if c.equilibrium.is_pure:
+    ...         print(c.equilibrium.pure_labels(), c.subgame_perfect)
+    ('Refrain', 'Intercept if probed') True
+    ('Refrain', 'Retaliate if probed') False
+    """
+    from ..tree import GameTree as T
+
+    pay = probe_response_payoffs()
+    names = [n for n in CORE_PARAMETERS]
+    params = make_parameters(PARAMETERS, names, overrides, "probe_response('sequential')")
+    root = T.decision("Aggressor", {
+        "Refrain": T.terminal(sympy.Integer(0), sympy.Integer(0)),
+        "Probe": T.decision("Defender", {
+            REPLIES[0]: T.terminal(pay["A_U"], pay["D_U"]),
+            REPLIES[1]: T.terminal(pay["A_I"], pay["D_I"]),
+            REPLIES[2]: T.terminal(pay["A_X"], pay["D_X"]),
+        }, infoset="probed"),
+    })
+    return T(root, players=("Aggressor", "Defender"), parameters=params,
+             title="Probe or refrain, then respond")
+
+
+def sequential_normal_form(**overrides: Any) -> Any:
+    """The 2x3 normal form of the sequential game, derived from its tree, with regimes.
+
+    Strategies are plans (``"Intercept if probed"``); the payoffs come from
+    ``sequential_game(...).to_normal_form()``; MODEL.md's relations and regime rules are
+    attached so that ``.classify(**values)`` names the regime.
+
+    Examples
+    --------
+    >>> nf = sequential_normal_form()
+    >>> nf.shape, nf.classify(), nf.classify(credibility_loss="1/2")
+    ((2, 3), 'deterrence by denial', 'tolerated probing')
+    """
+    from ..parametric import ParametricGame
+
+    nf = sequential_game(**overrides).to_normal_form()
+    return ParametricGame(nf.A, nf.B, parameters=nf.parameters, players=nf.players,
+                          strategies=nf.strategies, title=nf.title,
+                          constraints=_relations("credibility_loss"),
+                          regime_rules=tuple(regime_conditions("sequential").items()))
+
+
+VARIANTS: tuple[str, ...] = ("sequential", "posture", "bayesian", "repeated", "alliance")
+
+
+def probe_response(variant: str = "sequential", **overrides: Any) -> Any:
+    """The probe-versus-response model (see the module docstring)."""
+    if variant == "sequential":
+        return sequential_game(**overrides)
+    if variant == "posture":
+        return posture_game(**overrides)
+    if variant == "alliance":
+        from .alliance import alliance
+
+        return alliance(**overrides)
+    if variant == "repeated":
+        try:
+            from .repeated_probe import repeated_probe_response
+        except ImportError as err:
+            raise GameError("the 'repeated' variant needs gametheory.models.repeated_probe, "
+                            f"which is not available ({err})") from None
+        return repeated_probe_response(**overrides)
+    raise GameError(f"unknown probe_response variant {variant!r}; choose one of "
+                    f"{', '.join(map(repr, VARIANTS))}")

@@ -1,0 +1,340 @@
+"""Tests of the probe-versus-response model against MODEL.md.
+
+Expected values are re-derived here from MODEL.md's payoff table (typed again below, not
+imported from the code under test) and from the definitions of its regimes.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections import Counter
+from fractions import Fraction
+
+import pytest
+import sympy
+
+import gametheory as gt
+from gametheory.models.probe_response import (
+    CORE_PARAMETERS,
+    PARAMETERS,
+    REGIMES,
+    best_reply_after_probe,
+    posture_game,
+    probe_response,
+    probe_response_payoffs,
+    regime,
+    regime_conditions,
+    sequential_game,
+    sequential_normal_form,
+    symbol,
+)
+
+S = {n: sympy.Symbol(n, real=True) for n in PARAMETERS}
+v, c_p, pi, s = S["probe_value"], S["probe_cost"], S["interception_prob"], S["retaliation_damage"]
+e_I, e_X = S["escalation_prob_intercept"], S["escalation_prob_retaliate"]
+W_A, W_D, h = S["war_cost_aggressor"], S["war_cost_defender"], S["probe_damage"]
+r_U, r_I = S["credibility_loss"], S["residual_credibility_loss"]
+c_I, c_X, theta = S["intercept_cost"], S["retaliation_cost"], S["cohesion"]
+m_I, m_X = S["readiness_cost_intercept"], S["readiness_cost_retaliate"]
+
+# MODEL.md, "Reduced-form payoffs after a probe", typed from the table.
+MODEL_MD = {
+    "A_U": v - c_p,
+    "A_I": (1 - pi) * v - c_p - e_I * W_A,
+    "A_X": theta * ((1 - pi) * v - c_p - s - e_X * W_A) + (1 - theta) * (v - c_p),
+    "D_U": -h - r_U,
+    "D_I": -(1 - pi) * h - c_I - e_I * W_D - r_I,
+    "D_X": theta * (-(1 - pi) * h - c_I - c_X - e_X * W_D) + (1 - theta) * (-h - r_U),
+}
+
+REPLIES = ("Under-react", "Intercept", "Retaliate")
+
+
+def model_md_values(point: dict) -> dict:
+    """The six payoffs at a point, as Fractions, from the typed MODEL.md formulas."""
+    full = {n: point.get(n, PARAMETERS[n].default) for n in CORE_PARAMETERS}
+    sub = {S[n]: sympy.Rational(x.numerator, x.denominator) for n, x in full.items()}
+    out = {}
+    for k, e in MODEL_MD.items():
+        val = e.xreplace(sub)
+        out[k] = Fraction(int(val.p), int(val.q))
+    return out
+
+
+def direct_regime(point: dict) -> str:
+    """MODEL.md's regime table applied literally."""
+    pay = model_md_values(point)
+    d = {"Under-react": pay["D_U"], "Intercept": pay["D_I"], "Retaliate": pay["D_X"]}
+    best = max(d.values())
+    br = next(r for r in REPLIES if d[r] == best)  # ties to the less escalatory reply
+    vv = point.get("probe_value", PARAMETERS["probe_value"].default)
+    cp = point.get("probe_cost", PARAMETERS["probe_cost"].default)
+    if br == "Under-react":
+        return "no incentive to probe" if vv <= cp else "tolerated probing"
+    if br == "Intercept":
+        return "deterrence by denial" if pay["A_I"] <= 0 else "contested probing"
+    return "deterrence by punishment" if pay["A_X"] <= 0 else "escalation spiral"
+
+
+def random_point(rng: random.Random) -> dict:
+    def frac(lo: float, hi: float, den: int = 24) -> Fraction:
+        return Fraction(rng.randint(int(lo * den), int(hi * den)), den)
+
+    p = {
+        "probe_value": frac(0, 8), "probe_cost": frac(0, 4), "interception_prob": frac(0, 1),
+        "retaliation_damage": frac(0, 10), "escalation_prob_intercept": frac(0, 0.2, 200),
+        "war_cost_aggressor": frac(0, 100, 1), "war_cost_defender": frac(0, 100, 1),
+        "probe_damage": frac(0, 6), "credibility_loss": frac(0, 8),
+        "intercept_cost": frac(0, 4), "retaliation_cost": frac(0, 4), "cohesion": frac(0, 1),
+    }
+    p["escalation_prob_retaliate"] = p["escalation_prob_intercept"] + frac(0, 0.3, 200)
+    p["residual_credibility_loss"] = p["credibility_loss"] * frac(0, 1)
+    return p
+
+
+# Points where each regime holds (checked against the direct definition below).
+REGIME_POINTS = {
+    "no incentive to probe": {"probe_value": "1/2", "credibility_loss": "1/2"},
+    "tolerated probing": {"credibility_loss": "1/2"},
+    "deterrence by denial": {},
+    "contested probing": {"interception_prob": "1/4"},
+    "deterrence by punishment": {"interception_prob": 0, "credibility_loss": 30,
+                                 "residual_credibility_loss": 10,
+                                 "escalation_prob_retaliate": "1/100", "cohesion": 1},
+    "escalation spiral": {"interception_prob": 0, "credibility_loss": 30,
+                          "residual_credibility_loss": 10, "escalation_prob_retaliate": "1/100",
+                          "cohesion": 1, "retaliation_damage": 0},
+}
+
+
+def _exact(point: dict) -> dict:
+    return {k: Fraction(x) for k, x in point.items()}
+
+
+# ------------------------------------------------------------------ payoffs
+def test_reduced_form_payoffs_are_model_md_table():
+    pay = probe_response_payoffs()
+    assert set(pay) == set(MODEL_MD)
+    for k, expr in MODEL_MD.items():
+        assert sympy.expand(pay[k] - expr) == 0, k
+
+
+def test_every_variant_reuses_the_reduced_form():
+    pay = probe_response_payoffs()
+    nf = sequential_normal_form()
+    probe = nf.strategy_index(0, "Probe")
+    for j, key in enumerate(("U", "I", "X")):
+        assert sympy.expand(nf.A[probe, j] - pay["A_" + key]) == 0
+        assert sympy.expand(nf.B[probe, j] - pay["D_" + key]) == 0
+    post = posture_game()
+    for j, (key, m) in enumerate((("U", 0), ("I", m_I), ("X", m_X))):
+        assert sympy.expand(post.A[1, j] - pay["A_" + key]) == 0
+        assert sympy.expand(post.B[1, j] - (pay["D_" + key] - m)) == 0
+        assert sympy.expand(post.B[0, j] + m) == 0
+
+
+def test_sequential_normal_form_is_2x3_of_plans_with_status_quo_row():
+    nf = probe_response("sequential").to_normal_form()
+    assert isinstance(nf, gt.ParametricGame)
+    assert nf.shape == (2, 3)
+    assert nf.strategies == (("Refrain", "Probe"), tuple(f"{r} if probed" for r in REPLIES))
+    refrain = nf.strategy_index(0, "Refrain")
+    assert all(nf.A[refrain, j] == 0 and nf.B[refrain, j] == 0 for j in range(3))
+
+
+def test_parameters_have_symbols_bounds_and_exact_defaults():
+    nf = sequential_normal_form()
+    assert set(nf.parameter_names) == set(CORE_PARAMETERS)
+    by_name = {p.name: p for p in nf.parameters}
+    assert by_name["interception_prob"].symbol == r"\pi"
+    assert by_name["interception_prob"].bounds == (0, 1)
+    assert by_name["cohesion"].bounds == (0, 1)
+    assert all(isinstance(p.default, Fraction) for p in nf.parameters)
+    with pytest.raises(gt.ParameterError):
+        nf.at(residual_credibility_loss=4)  # r_I > r_U = 3
+    with pytest.raises(gt.ParameterError):
+        nf.at(escalation_prob_retaliate="1/1000")  # e_X < e_I
+    with pytest.raises(gt.ParameterError):
+        nf.at(interception_prob="3/2")
+
+
+def test_overrides_change_defaults_and_unknown_names_are_refused():
+    g = probe_response("posture", probe_value=10).at()
+    assert g.A[1, 0] == 9  # A_U = v - c_p
+    with pytest.raises(gt.ParameterError, match="readiness_cost_intercept"):
+        probe_response("sequential", readiness_cost_intercept=1)
+    with pytest.raises(gt.ParameterError, match="no_such"):
+        probe_response("posture", no_such=1)
+    with pytest.raises(gt.GameError, match="variant"):
+        probe_response("simultaneous")
+
+
+# ------------------------------------------------------------------ separating inequalities
+def _probe_row_game(columns):
+    """The Defender's choice after a probe, as a 1-row game from the tree's normal form."""
+    nf = probe_response("sequential").to_normal_form()
+    i = nf.strategy_index(0, "Probe")
+    js = [nf.strategy_index(1, f"{c} if probed") for c in columns]
+    return gt.ParametricGame([[nf.A[i, j] for j in js]], [[nf.B[i, j] for j in js]],
+                             parameters=nf.parameters, players=nf.players,
+                             strategies=(("Probe",), tuple(columns)))
+
+
+def test_intercepting_beats_under_reacting_iff_model_md_inequality():
+    g = _probe_row_game(["Under-react", "Intercept"])
+    cond = g.conditions(("Probe", "Intercept"))
+    assert isinstance(cond, sympy.core.relational.GreaterThan)
+    # MODEL.md: intercepting beats under-reacting iff c_I + e_I W_D + r_I < pi h + r_U
+    margin = (pi * h + r_U) - (c_I + e_I * W_D + r_I)
+    assert sympy.expand((cond.lhs - cond.rhs) - margin) == 0
+
+
+def test_cohesion_cancels_out_of_retaliate_versus_under_react():
+    g = _probe_row_game(["Under-react", "Retaliate"])
+    cond = g.conditions(("Probe", "Retaliate"), assume_bounds=False)
+    diff = sympy.factor(cond.lhs - cond.rhs)
+    rest = sympy.cancel(diff / theta)
+    assert not rest.has(theta)
+    assert sympy.expand(rest - (h + r_U - (1 - pi) * h - c_I - c_X - e_X * W_D)) == 0
+
+
+# ------------------------------------------------------------------ credibility
+def test_normal_form_has_a_nash_equilibrium_resting_on_a_non_credible_threat():
+    tree = probe_response("sequential")
+    spe = tree.backward_induction()
+    assert [e.labels for e in spe] == [("Refrain", "Intercept if probed")]
+    classified = tree.classify_equilibria()
+    nash = tree.to_normal_form().at().equilibria()
+    assert len(classified) == len(nash)
+    pure = {c.equilibrium.pure_labels(): c.subgame_perfect
+            for c in classified if c.equilibrium.is_pure}
+    # Retaliation is worse for the Defender than interception once a probe comes
+    # (D_X = -91/8 < D_I = -3), so the threat that keeps the Aggressor out is empty.
+    pay = model_md_values({})
+    assert pay["D_X"] < pay["D_I"] and pay["A_X"] < 0
+    assert pure[("Refrain", "Retaliate if probed")] is False
+    assert pure[("Refrain", "Intercept if probed")] is True
+
+
+def test_threat_to_intercept_is_not_credible_when_probing_is_tolerated():
+    point = REGIME_POINTS["tolerated probing"]
+    tree = probe_response("sequential")
+    assert [e.labels for e in tree.backward_induction(**point)] == \
+        [("Probe", "Under-react if probed")]
+    verdict = {c.equilibrium.pure_labels(): c.subgame_perfect
+               for c in tree.classify_equilibria(**point) if c.equilibrium.is_pure}
+    assert verdict == {("Refrain", "Intercept if probed"): False,
+                       ("Refrain", "Retaliate if probed"): False,
+                       ("Probe", "Under-react if probed"): True}
+
+
+# ------------------------------------------------------------------ regimes
+@pytest.mark.parametrize("name", REGIMES[:6])
+def test_each_sequential_regime_is_reachable(name):
+    point = REGIME_POINTS[name]
+    assert direct_regime(_exact(point)) == name
+    assert regime(**point) == name
+    assert sequential_normal_form().classify(**point) == name
+    # The regime is the subgame-perfect outcome.
+    (spe,) = probe_response("sequential").backward_induction(**point)
+    br = spe.labels[1].removesuffix(" if probed")
+    assert br == best_reply_after_probe(**point)
+    deterred = name in ("no incentive to probe", "deterrence by denial",
+                        "deterrence by punishment")
+    assert spe.labels[0] == ("Refrain" if deterred else "Probe") or (
+        name == "no incentive to probe" and model_md_values(_exact(point))["A_U"] == 0)
+
+
+def test_mixed_probing_is_reachable_in_the_posture_variant():
+    assert posture_game().classify() == "mixed probing"
+    assert posture_game().at().pure_equilibria() == []
+
+
+def test_regime_classification_agrees_with_direct_definition_at_random_points():
+    rng = random.Random(20251110)
+    nf = sequential_normal_form()
+    tree = sequential_game()
+    seen = Counter()
+    for k in range(250):
+        point = random_point(rng)
+        expected = direct_regime(point)
+        seen[expected] += 1
+        assert regime(**point) == expected
+        assert nf.classify(**point) == expected
+        if k % 10 == 0:  # backward induction and the Nash set agree with the regime
+            spes = tree.backward_induction(**point)
+            br = best_reply_after_probe(**point)
+            assert any(e.labels[1] == f"{br} if probed" for e in spes)
+            game = nf.at(**point)
+            for e in spes:
+                assert game.is_equilibrium(
+                    ([int(lab == e.labels[0]) for lab in game.strategies[0]],
+                     [int(lab == e.labels[1]) for lab in game.strategies[1]]))
+    assert len(seen) >= 4, seen
+
+
+def test_regime_conditions_partition_random_points():
+    rng = random.Random(7)
+    conds = regime_conditions("sequential")
+    for _ in range(60):
+        point = random_point(rng)
+        sub = {S[n]: sympy.Rational(x.numerator, x.denominator) for n, x in point.items()}
+        hits = [name for name, c in conds.items() if c.xreplace(sub) == sympy.true]
+        assert hits == [direct_regime(point)]
+
+
+def test_posture_regime_mixed_iff_no_pure_equilibrium_at_random_points():
+    rng = random.Random(11)
+    post = posture_game()
+    for _ in range(80):
+        point = random_point(rng)
+        point["readiness_cost_intercept"] = Fraction(rng.randint(1, 40), 20)
+        point["readiness_cost_retaliate"] = Fraction(rng.randint(1, 40), 20)
+        game = post.at(**point)
+        label = post.classify(**point)
+        assert (label == "mixed probing") == (game.pure_equilibria() == []), (point, label)
+        if label == "tolerated probing":
+            assert [e.pure_labels() for e in game.pure_equilibria()] == \
+                [("Probe", "Under-react")]
+
+
+# ------------------------------------------------------------------ posture closed form
+def test_posture_mixed_probing_closed_form():
+    post = posture_game()
+    eq = post.mixed_equilibrium((("Refrain", "Probe"), ("Under-react", "Intercept")))
+    pay = probe_response_payoffs()
+    q = m_I / (pay["D_I"] - pay["D_U"])            # probe probability
+    p = pay["A_U"] / (pay["A_U"] - pay["A_I"])     # interception-posture probability
+    assert sympy.simplify(eq.row[1] - q) == 0
+    assert sympy.simplify(eq.col[1] - p) == 0
+    for point in ({}, {"readiness_cost_intercept": "1/4"}, {"probe_value": 5},
+                  {"interception_prob": "9/10", "probe_cost": 2}):
+        vals = post.values(**point)
+        exact = {S[n]: sympy.Rational(x.numerator, x.denominator) for n, x in vals.items()}
+        expected_q = q.xreplace(exact)
+        expected_p = p.xreplace(exact)
+        eqs = post.at(**point).equilibria()
+        assert len(eqs) == 1
+        assert eqs[0].row[1] == Fraction(int(expected_q.p), int(expected_q.q))
+        assert eqs[0].col[1] == Fraction(int(expected_p.p), int(expected_p.q))
+
+
+def test_symbol_helper_matches_parametric_game_symbols():
+    assert symbol("cohesion") == posture_game().symbols["cohesion"]
+
+
+def test_repeated_variant_delegates_or_says_why():
+    if "gametheory.models.repeated_probe" not in sys.modules:
+        try:
+            import gametheory.models.repeated_probe  # noqa: F401
+        except ImportError:
+            with pytest.raises(gt.GameError, match="repeated"):
+                probe_response("repeated")
+            return
+    assert probe_response("repeated") is not None
+
+
+def test_alliance_variant_delegates():
+    assert probe_response("alliance").players == ("Frontline ally", "Rear ally")
+    assert probe_response("alliance", game="burden_sharing").shape == (2, 2)
