@@ -23,7 +23,9 @@ from .errors import (
     SolverError,
 )
 from .game import Equilibrium, NormalFormGame
+from .io.expressions import parse_condition, parse_expression
 from .io.nfg import read_nfg, write_nfg
+from .parametric import Parameter, ParametricGame
 
 __version__ = "0.1.0"
 
@@ -32,13 +34,17 @@ __all__ = [
     "GameError",
     "LabelError",
     "NormalFormGame",
+    "Parameter",
     "ParameterError",
+    "ParametricGame",
     "ParseError",
     "PayoffError",
     "ProfileError",
     "ScenarioError",
     "SolverError",
     "io",
+    "parse_condition",
+    "parse_expression",
     "read_nfg",
     "solve",
     "write_nfg",

@@ -1,0 +1,843 @@
+r"""Parametric two-player games: payoffs as symbolic expressions of named parameters.
+
+A parametric bimatrix game is a pair of :math:`m \times n` matrices
+:math:`(A(\theta), B(\theta))` whose entries are expressions in a parameter vector
+:math:`\theta = (\theta_1, \dots, \theta_k)` that ranges over a box of bounds
+:math:`\ell_i \le \theta_i \le u_i` intersected with declared relations (constraints such
+as :math:`r_I \le r_U`). Each point :math:`\theta` gives an ordinary
+:class:`~gametheory.game.NormalFormGame`; :meth:`ParametricGame.at` computes it (exactly
+when :math:`\theta` is rational) and :meth:`ParametricGame.lambdify` evaluates
+:math:`(A, B)` at many points at once for sweeps. The symbolic analysis (pure-equilibrium
+conditions, closed-form mixed equilibria, regimes, comparative statics) is in
+:mod:`gametheory.solve.symbolic` and reached through the methods of this class.
+
+The model is written once: its numeric games, its vectorised sweep, its LaTeX table and
+its closed-form conditions are all derived from the same sympy matrices. Payoff strings
+are parsed by :mod:`gametheory.io.expressions`, never evaluated as code.
+
+Examples
+--------
+>>> import gametheory as gt
+>>> p = gt.ParametricGame([["R", "S"], ["T", "P"]], [["R", "T"], ["S", "P"]],
+...                       parameters=[gt.Parameter("R", default=3), gt.Parameter("S", default=0),
+...                                   gt.Parameter("T", default=5), gt.Parameter("P", default=1)],
+...                       strategies=(("C", "D"), ("C", "D")), title="Prisoner's dilemma",
+...                       constraints=["T > R", "R > P", "P > S"])
+>>> g = p.at()
+>>> [e.pure_labels() for e in g.equilibria()]
+[('D', 'D')]
+>>> p.at(R=4).A[0, 0]
+Fraction(4, 1)
+"""
+
+from __future__ import annotations
+
+import html
+import numbers
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import sympy
+
+from ._numbers import NotANumber, format_number, to_number
+from .errors import LabelError, ParameterError, ParseError, PayoffError
+from .game import DEFAULT_PLAYERS, NormalFormGame, _labels
+from .io.expressions import RESERVED_WORDS, is_valid_name, parse_condition, parse_expression
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .solve.symbolic import ComparativeStatics, Regime, SymbolicEquilibrium
+
+__all__ = ["Parameter", "ParametricGame", "PayoffFunction"]
+
+Value = Fraction | float
+
+
+def _bound_value(v: Any, what: str) -> Value | None:
+    if v is None:
+        return None
+    try:
+        return to_number(v)
+    except NotANumber as err:
+        raise ParameterError(f"{what}: {err}") from None
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A named model parameter with its LaTeX symbol, default, bounds and meaning.
+
+    Parameters
+    ----------
+    name : str
+        A Python identifier used in code and in payoff strings (``credibility_loss``);
+        not a function name (min, max, exp, log, sqrt, abs), logic word or keyword.
+    default : number, optional
+        Value used by :meth:`ParametricGame.at` when none is given. Rational input
+        (int, Fraction, ``"3/4"``) is kept exact.
+    bounds : pair, optional
+        ``(low, high)``, inclusive; either side may be ``None`` (unbounded).
+    description : str
+        What the parameter means.
+    symbol : str, optional
+        LaTeX symbol (``r"\\pi"``, ``"r_U"``); default: the name.
+    unit : str
+        Unit of measurement, if any.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> pi = gt.Parameter("interception_prob", default="1/2", bounds=(0, 1), symbol=r"\\pi")
+    >>> pi.default, pi.sympy, pi.latex
+    (Fraction(1, 2), interception_prob, '\\\\pi')
+    """
+
+    name: str
+    default: Any = None
+    bounds: tuple[Any, Any] | None = None
+    description: str = ""
+    symbol: str | None = None
+    unit: str = ""
+
+    def __post_init__(self) -> None:
+        if not is_valid_name(self.name):
+            why = ("is reserved" if isinstance(self.name, str) and self.name in RESERVED_WORDS
+                   else "is not a valid name (ASCII letters, digits and underscores, not "
+                   "starting with a digit or '__')")
+            raise ParameterError(f"parameter name {self.name!r} {why}")
+        default = _bound_value(self.default, f"default of parameter {self.name!r}")
+        object.__setattr__(self, "default", default)
+        if self.bounds is not None:
+            if isinstance(self.bounds, str) or not isinstance(self.bounds, Sequence) \
+                    or len(self.bounds) != 2:
+                raise ParameterError(f"bounds of parameter {self.name!r} must be a pair "
+                                     f"(low, high), got {self.bounds!r}")
+            lo = _bound_value(self.bounds[0], f"lower bound of parameter {self.name!r}")
+            hi = _bound_value(self.bounds[1], f"upper bound of parameter {self.name!r}")
+            if lo is not None and hi is not None and lo > hi:
+                raise ParameterError(f"parameter {self.name!r} has empty bounds "
+                                     f"[{format_number(lo)}, {format_number(hi)}]")
+            object.__setattr__(self, "bounds", (lo, hi))
+            if default is not None:
+                self.check(default)
+        if self.symbol is None:
+            object.__setattr__(self, "symbol", self.name)
+        for attr in ("description", "symbol", "unit"):
+            if not isinstance(getattr(self, attr), str):
+                raise ParameterError(f"{attr} of parameter {self.name!r} must be a string")
+
+    @property
+    def sympy(self) -> sympy.Symbol:
+        """The sympy symbol of this parameter, ``Symbol(name, real=True)``."""
+        return sympy.Symbol(self.name, real=True)
+
+    @property
+    def latex(self) -> str:
+        """LaTeX for the parameter: its symbol, or the name typeset by sympy."""
+        if self.symbol == self.name:
+            return sympy.latex(self.sympy)
+        return str(self.symbol)
+
+    def check(self, value: Value) -> None:
+        """Raise :class:`ParameterError` if ``value`` is outside the bounds."""
+        if self.bounds is None:
+            return
+        lo, hi = self.bounds
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
+            lo_s = "-inf" if lo is None else format_number(lo)
+            hi_s = "inf" if hi is None else format_number(hi)
+            raise ParameterError(f"parameter {self.name!r} = {format_number(value)} is outside "
+                                 f"its bounds [{lo_s}, {hi_s}]")
+
+
+def _as_parameter(p: Any) -> Parameter:
+    if isinstance(p, Parameter):
+        return p
+    if isinstance(p, str):
+        return Parameter(p)
+    if isinstance(p, sympy.Symbol):
+        return Parameter(p.name)
+    raise ParameterError(f"a parameter is a name or a gt.Parameter, got {p!r}")
+
+
+def _to_sympy_value(v: Value) -> sympy.Expr:
+    return sympy.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) \
+        else sympy.Float(v)
+
+
+class ParametricGame:
+    """A two-player normal-form game whose payoffs are expressions in named parameters.
+
+    Parameters
+    ----------
+    A, B : 2-D array-likes
+        Payoffs of the row and column player: sympy expressions, numbers, or strings
+        such as ``"(1 - pi)*v - c_p"`` parsed safely over the declared parameter names.
+    parameters : sequence of str or Parameter
+        The parameters, in order. Every symbol in the payoffs must be declared.
+    players, strategies, title :
+        As in :class:`~gametheory.game.NormalFormGame`.
+    constraints : sequence of str or sympy relational
+        Relations the parameters must satisfy (``"r_I <= r_U"``), checked by :meth:`at`.
+    regime_rules : sequence of (label, condition)
+        Ordered rules naming regions of parameter space, used by :meth:`classify`.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> chicken = gt.ParametricGame([[0, -1], [1, "-c"]], [[0, 1], [-1, "-c"]],
+    ...                             parameters=[gt.Parameter("c", default=2, bounds=(0, None))],
+    ...                             strategies=(("Swerve", "Straight"), ("Swerve", "Straight")))
+    >>> chicken.shape, chicken.parameter_names
+    ((2, 2), ('c',))
+    >>> chicken.at(c="3/2").B[1, 1]
+    Fraction(-3, 2)
+    >>> A, B = chicken.lambdify()(c=np.array([1.0, 2.0, 4.0]))
+    >>> A.shape, A[:, 1, 1].tolist()
+    ((3, 2, 2), [-1.0, -2.0, -4.0])
+    """
+
+    __slots__ = ("_A", "_B", "_parameters", "_players", "_strategies", "_title",
+                 "_constraints", "_regime_rules", "_cache", "__weakref__")
+
+    def __init__(
+        self,
+        A: Any,
+        B: Any,
+        parameters: Iterable[str | Parameter] = (),
+        players: Sequence[str] = DEFAULT_PLAYERS,
+        strategies: Sequence[Sequence[str]] | None = None,
+        title: str = "",
+        constraints: Iterable[Any] = (),
+        regime_rules: Iterable[tuple[str, Any]] = (),
+    ) -> None:
+        if isinstance(parameters, str | Parameter):
+            parameters = [parameters]
+        params = tuple(_as_parameter(p) for p in parameters)
+        names = [p.name for p in params]
+        dup = {n for n in names if names.count(n) > 1}
+        if dup:
+            raise ParameterError(f"parameter {sorted(dup)[0]!r} is declared twice")
+        self._parameters = params
+        syms = {p.name: p.sympy for p in params}
+        a = self._matrix(A, "A (row player)", syms)
+        b = self._matrix(B, "B (column player)", syms)
+        if a.shape != b.shape:
+            raise PayoffError(f"payoff matrices have different shapes: A is "
+                              f"{a.shape[0]}x{a.shape[1]}, B is {b.shape[0]}x{b.shape[1]}")
+        m, n = a.shape
+        if isinstance(players, str) or not isinstance(players, Sequence) or len(players) != 2 \
+                or not all(isinstance(x, str) and x for x in players) or players[0] == players[1]:
+            raise LabelError(f"players must be a pair of two different names, got {players!r}")
+        if strategies is None:
+            strategies = (None, None)
+        elif isinstance(strategies, str) or not isinstance(strategies, Sequence) \
+                or len(strategies) != 2:
+            raise LabelError("strategies must be a pair (row labels, column labels), "
+                             f"got {strategies!r}")
+        self._strategies = (
+            _labels(strategies[0], m, f"strategies of {players[0]}", "R"),
+            _labels(strategies[1], n, f"strategies of {players[1]}", "C"),
+        )
+        if not isinstance(title, str):
+            raise LabelError(f"title must be a string, got {title!r}")
+        self._players = (str(players[0]), str(players[1]))
+        self._title = title
+        self._A, self._B = a, b
+        self._constraints = tuple(self._condition(c, syms, f"constraint {k}")
+                                  for k, c in enumerate(constraints))
+        for c in self._constraints:
+            if c == sympy.false:
+                raise ParameterError("a constraint is always false")
+        rules = []
+        for k, rule in enumerate(regime_rules):
+            if isinstance(rule, str) or not isinstance(rule, Sequence) or len(rule) != 2:
+                raise ParameterError(f"regime rule {k} must be a pair (label, condition), "
+                                     f"got {rule!r}")
+            label, cond = rule
+            if not isinstance(label, str) or not label:
+                raise ParameterError(f"regime rule {k}: label must be a non-empty string")
+            rules.append((label, self._condition(cond, syms, f"regime rule {label!r}")))
+        self._regime_rules = tuple(rules)
+        self._cache: dict[str, Any] = {}
+
+    # ------------------------------------------------------------------ construction
+    def _matrix(self, data: Any, name: str, syms: dict[str, sympy.Symbol]
+                ) -> sympy.ImmutableMatrix:
+        if isinstance(data, sympy.MatrixBase):
+            rows = data.tolist()
+        elif isinstance(data, np.ndarray):
+            if data.ndim != 2:
+                raise PayoffError(f"payoff matrix {name} must be 2-D, got shape {data.shape}")
+            rows = data.tolist()
+        elif isinstance(data, str) or not isinstance(data, Sequence):
+            raise PayoffError(f"payoff matrix {name} must be a 2-D array-like, got "
+                              f"{type(data).__name__}")
+        else:
+            rows = [list(r) if isinstance(r, Sequence | np.ndarray) and not isinstance(r, str)
+                    else r for r in data]
+        if not rows:
+            raise PayoffError(f"payoff matrix {name} is empty")
+        width = None
+        out = []
+        for i, row in enumerate(rows):
+            if not isinstance(row, list):
+                raise PayoffError(f"payoff matrix {name} must be 2-D: row {i} is "
+                                  f"{type(row).__name__}, not a sequence")
+            if width is None:
+                width = len(row)
+                if width == 0:
+                    raise PayoffError(f"payoff matrix {name} has an empty row {i}")
+            elif len(row) != width:
+                raise PayoffError(f"payoff matrix {name} is ragged: row {i} has {len(row)} "
+                                  f"entries, row 0 has {width}")
+            out.append([self._entry(v, f"payoff matrix {name}, cell ({i}, {j})", syms)
+                        for j, v in enumerate(row)])
+        return sympy.ImmutableMatrix(out)
+
+    def _entry(self, v: Any, where: str, syms: dict[str, sympy.Symbol]) -> sympy.Expr:
+        if isinstance(v, str):
+            try:
+                value = parse_expression(v, syms, symbols=syms)
+            except ParseError as err:
+                raise ParseError(f"{where}: {err}", line=err.line, column=err.column,
+                                 token=err.token) from None
+            return value
+        if isinstance(v, sympy.Basic):
+            if not isinstance(v, sympy.Expr):
+                raise PayoffError(f"{where}: {v!r} is not an expression")
+            return self._rebind(v, where, syms)
+        if isinstance(v, bool) or not isinstance(v, numbers.Number | np.number):
+            raise PayoffError(f"{where}: {v!r} of type {type(v).__name__} is not a payoff "
+                              "(use numbers, sympy expressions or expression strings)")
+        try:
+            num = to_number(v)
+        except NotANumber as err:
+            raise PayoffError(f"{where}: {err}") from None
+        return _to_sympy_value(num)
+
+    @staticmethod
+    def _rebind(expr: sympy.Basic, where: str, syms: dict[str, sympy.Symbol]) -> sympy.Basic:
+        """Replace symbols by the declared real parameter symbols of the same name."""
+        mapping = {}
+        for s in expr.free_symbols:
+            if s.name not in syms:
+                raise ParameterError(f"{where}: symbol {s.name!r} is not a declared parameter "
+                                     f"(declared: {', '.join(syms) or 'none'})")
+            if s != syms[s.name]:
+                mapping[s] = syms[s.name]
+        out = expr.xreplace(mapping) if mapping else expr
+        if out.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+            raise PayoffError(f"{where}: {expr} is not finite")
+        return out
+
+    def _condition(self, cond: Any, syms: dict[str, sympy.Symbol], where: str) -> sympy.Basic:
+        if isinstance(cond, str):
+            try:
+                return parse_condition(cond, syms, symbols=syms)
+            except ParseError as err:
+                raise ParseError(f"{where}: {err}", line=err.line, column=err.column,
+                                 token=err.token) from None
+        if isinstance(cond, bool):
+            return sympy.true if cond else sympy.false
+        if isinstance(cond, sympy.logic.boolalg.Boolean) and not isinstance(cond, sympy.Expr):
+            return self._rebind(cond, where, syms)
+        raise ParameterError(f"{where} must be a string such as 'r_I <= r_U' or a sympy "
+                             f"relation, got {cond!r}")
+
+    # ------------------------------------------------------------------ data access
+    @property
+    def A(self) -> sympy.ImmutableMatrix:
+        """Row player's payoffs as a sympy ImmutableMatrix."""
+        return self._A
+
+    @property
+    def B(self) -> sympy.ImmutableMatrix:
+        """Column player's payoffs as a sympy ImmutableMatrix."""
+        return self._B
+
+    @property
+    def parameters(self) -> tuple[Parameter, ...]:
+        return self._parameters
+
+    @property
+    def parameter_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self._parameters)
+
+    @property
+    def symbols(self) -> dict[str, sympy.Symbol]:
+        """``{name: sympy.Symbol(name, real=True)}`` for every parameter."""
+        return {p.name: p.sympy for p in self._parameters}
+
+    def parameter(self, name: str) -> Parameter:
+        """The :class:`Parameter` called ``name``."""
+        for p in self._parameters:
+            if p.name == name:
+                return p
+        raise ParameterError(f"unknown parameter {name!r}; parameters are "
+                             f"{list(self.parameter_names)}")
+
+    @property
+    def players(self) -> tuple[str, str]:
+        return self._players
+
+    @property
+    def strategies(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return self._strategies
+
+    @property
+    def title(self) -> str:
+        return self._title
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self._A.shape  # type: ignore[return-value]
+
+    @property
+    def constraints(self) -> tuple[sympy.Basic, ...]:
+        return self._constraints
+
+    @property
+    def regime_rules(self) -> tuple[tuple[str, sympy.Basic], ...]:
+        return self._regime_rules
+
+    def defaults(self) -> dict[str, Value]:
+        """``{name: default}`` for the parameters that have a default."""
+        return {p.name: p.default for p in self._parameters if p.default is not None}
+
+    def strategy_index(self, player: int | str, strategy: int | str) -> int:
+        """Index of a strategy by label or index (as in NormalFormGame)."""
+        p = self.player_index(player)
+        labels = self._strategies[p]
+        if isinstance(strategy, int | np.integer) and not isinstance(strategy, bool):
+            if not 0 <= int(strategy) < len(labels):
+                raise LabelError(f"{self._players[p]} has strategies 0..{len(labels) - 1}; "
+                                 f"got index {strategy}")
+            return int(strategy)
+        if isinstance(strategy, str) and strategy in labels:
+            return labels.index(strategy)
+        raise LabelError(f"{self._players[p]} has no strategy {strategy!r}; choose from "
+                         f"{list(labels)}")
+
+    def player_index(self, player: int | str) -> int:
+        """0 for the row player, 1 for the column player, by name or index."""
+        if isinstance(player, int | np.integer) and not isinstance(player, bool) \
+                and int(player) in (0, 1):
+            return int(player)
+        if player in self._players:
+            return self._players.index(player)  # type: ignore[arg-type]
+        raise LabelError(f"unknown player {player!r}; players are {list(self._players)}")
+
+    # ------------------------------------------------------------------ evaluation
+    def values(self, **values: Any) -> dict[str, Value]:
+        """Validated parameter values: given ones converted, defaults filling the rest.
+
+        Raises :class:`ParameterError` for unknown names, missing values without a
+        default, values outside the bounds and broken constraints.
+
+        >>> import gametheory as gt
+        >>> p = gt.ParametricGame([["a"]], [["b"]], [gt.Parameter("a", default=1), "b"])
+        >>> p.values(b="0.5")
+        {'a': Fraction(1, 1), 'b': Fraction(1, 2)}
+        """
+        out = self._point(values, check_constraints=True)
+        return out
+
+    def _point(self, values: Mapping[str, Any], check_constraints: bool) -> dict[str, Value]:
+        known = set(self.parameter_names)
+        for name in values:
+            if name not in known:
+                raise ParameterError(f"unknown parameter {name!r}; parameters are "
+                                     f"{list(self.parameter_names)}")
+        out: dict[str, Value] = {}
+        for p in self._parameters:
+            if p.name in values:
+                v = values[p.name]
+                if isinstance(v, sympy.Basic) and not v.is_number:
+                    raise ParameterError(f"parameter {p.name!r}: {v} is not a number "
+                                         "(use .substitute() for symbolic values)")
+                try:
+                    v = to_number(v)
+                except NotANumber as err:
+                    raise ParameterError(f"parameter {p.name!r}: {err}") from None
+            elif p.default is not None:
+                v = p.default
+            else:
+                raise ParameterError(f"parameter {p.name!r} has no value and no default")
+            p.check(v)
+            out[p.name] = v
+        if check_constraints and self._constraints:
+            sub = self._subs_map(out)
+            for c in self._constraints:
+                ok = c.xreplace(sub)
+                if ok != sympy.true:
+                    involved = sorted(s.name for s in c.free_symbols)
+                    shown = ", ".join(f"{n}={format_number(out[n])}" for n in involved)
+                    raise ParameterError(f"constraint {c} is broken at {shown}")
+        return out
+
+    def _subs_map(self, point: Mapping[str, Value]) -> dict[sympy.Symbol, sympy.Expr]:
+        syms = self.symbols
+        return {syms[k]: _to_sympy_value(v) for k, v in point.items()}
+
+    def at(self, **values: Any) -> NormalFormGame:
+        """The numeric game at a parameter point (defaults fill missing parameters).
+
+        Exact (Fraction payoffs) when every value is rational (ints, Fractions, strings
+        such as ``"3/4"`` or ``"0.2"``) and the payoffs are rational there; floats
+        otherwise.
+
+        Raises
+        ------
+        ParameterError
+            For unknown names, missing values without defaults, values outside the
+            bounds, broken constraints, or payoffs that are not finite at the point.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> p = gt.ParametricGame([["1 - c", 0]], [["c^2", 1]], ["c"])
+        >>> p.at(c="1/3").A[0, 0], float(p.at(c=0.5).B[0, 0])
+        (Fraction(2, 3), 0.25)
+        """
+        point = self._point(values, check_constraints=True)
+        return self._game_at(point)
+
+    def _game_at(self, point: Mapping[str, Value]) -> NormalFormGame:
+        sub = self._subs_map(point)
+        mats = []
+        for mat, name in ((self._A, "A"), (self._B, "B")):
+            rows = []
+            for i in range(mat.shape[0]):
+                row = []
+                for j in range(mat.shape[1]):
+                    v = mat[i, j].xreplace(sub)
+                    if v.is_Rational:
+                        row.append(Fraction(int(v.p), int(v.q)))
+                        continue
+                    try:
+                        f = float(v)
+                    except (TypeError, ValueError):
+                        f = float("nan")
+                    if not np.isfinite(f):
+                        shown = ", ".join(f"{k}={format_number(x)}" for k, x in point.items())
+                        raise ParameterError(f"payoff {name}[{i}, {j}] = {mat[i, j]} is not a "
+                                             f"finite real number at {shown}")
+                    row.append(f)
+                rows.append(row)
+            mats.append(rows)
+        return NormalFormGame(mats[0], mats[1], players=self._players,
+                              strategies=self._strategies, title=self._title)
+
+    def lambdify(self) -> PayoffFunction:
+        """A vectorised evaluator ``f(**arrays) -> (A, B)`` for sweeps.
+
+        The returned callable takes parameter values as numbers or numpy arrays (missing
+        ones take their defaults), broadcasts them together, and returns two float arrays
+        of shape ``(*broadcast_shape, m, n)``. It is built with ``sympy.lambdify`` on
+        the trusted sympy payoffs and pickles (for process pools). Bounds and constraints
+        are not checked (see :meth:`feasible`).
+
+        >>> import gametheory as gt, numpy as np
+        >>> p = gt.ParametricGame([["a", "a*b"]], [[0, "b"]], ["a", "b"])
+        >>> A, B = p.lambdify()(a=np.arange(3.0)[:, None], b=np.array([1.0, 2.0]))
+        >>> A.shape, A[2, 1].tolist()
+        ((3, 2, 1, 2), [[2.0, 4.0]])
+        """
+        f = self._cache.get("lambdify")
+        if f is None:
+            f = self._cache["lambdify"] = PayoffFunction(self)
+        return f
+
+    def feasible(self, **arrays: Any) -> np.ndarray | bool:
+        """Vectorised check of bounds and constraints; ``True`` where a point is valid.
+
+        >>> import gametheory as gt, numpy as np
+        >>> p = gt.ParametricGame([["a"]], [["b"]], [gt.Parameter("a", bounds=(0, 1)), "b"],
+        ...                       constraints=["a <= b"])
+        >>> p.feasible(a=np.array([0.5, 0.5, 2.0]), b=np.array([1.0, 0.0, 3.0])).tolist()
+        [True, False, False]
+        """
+        args = self.lambdify()._arrays(arrays)
+        ok = np.ones(np.broadcast_shapes(*(a.shape for a in args)), dtype=bool)
+        for p, a in zip(self._parameters, args, strict=True):
+            if p.bounds is not None:
+                lo, hi = p.bounds
+                if lo is not None:
+                    ok &= a >= float(lo)
+                if hi is not None:
+                    ok &= a <= float(hi)
+        for c in self._constraints:
+            ok &= np.broadcast_to(_bool_lambdify(self, c)(*args), ok.shape)
+        return bool(ok) if ok.ndim == 0 else ok
+
+    def classify(self, **values: Any) -> str | np.ndarray:
+        """The label of the first regime rule that holds, ``"unclassified"`` if none.
+
+        Vectorised: with array values it returns an array of labels (dtype object).
+
+        >>> import gametheory as gt, numpy as np
+        >>> p = gt.ParametricGame([["v - c"]], [[0]], ["v", "c"],
+        ...                       regime_rules=[("no incentive", "v <= c"), ("probing", "v > c")])
+        >>> p.classify(v=1, c=2), p.classify(v=np.array([1.0, 3.0]), c=2).tolist()
+        ('no incentive', ['no incentive', 'probing'])
+        """
+        args = self.lambdify()._arrays(values)
+        shape = np.broadcast_shapes(*(a.shape for a in args)) if args else ()
+        labels = np.full(shape, "unclassified", dtype=object)
+        done = np.zeros(shape, dtype=bool)
+        for label, cond in self._regime_rules:
+            hit = np.broadcast_to(_bool_lambdify(self, cond)(*args), shape) & ~done
+            labels[hit] = label
+            done |= hit
+        return str(labels[()]) if labels.ndim == 0 else labels
+
+    def substitute(self, **values: Any) -> ParametricGame:
+        """The game with some parameters fixed (numbers or expressions in the others).
+
+        >>> import gametheory as gt
+        >>> p = gt.ParametricGame([["a + b"]], [["a"]], ["a", "b"])
+        >>> q = p.substitute(b=2)
+        >>> q.parameter_names, q.A[0, 0]
+        (('a',), a + 2)
+        """
+        syms = self.symbols
+        sub: dict[sympy.Symbol, sympy.Expr] = {}
+        for name, v in values.items():
+            if name not in syms:
+                raise ParameterError(f"unknown parameter {name!r}; parameters are "
+                                     f"{list(self.parameter_names)}")
+            if isinstance(v, sympy.Basic) and not v.is_number:
+                sub[syms[name]] = self._rebind(v, f"value of {name!r}", syms)
+            elif isinstance(v, str):
+                sub[syms[name]] = parse_expression(v, syms, symbols=syms)
+            else:
+                try:
+                    num = to_number(v)
+                except NotANumber as err:
+                    raise ParameterError(f"parameter {name!r}: {err}") from None
+                self.parameter(name).check(num)
+                sub[syms[name]] = _to_sympy_value(num)
+        kept = [p for p in self._parameters if p.name not in values]
+        constraints = []
+        for c in self._constraints:
+            c2 = c.xreplace(sub)
+            if c2 == sympy.false:
+                raise ParameterError(f"constraint {c} is broken by {values}")
+            if c2 != sympy.true:
+                constraints.append(c2)
+        rules = [(lab, cond.xreplace(sub)) for lab, cond in self._regime_rules]
+        return ParametricGame(self._A.xreplace(sub), self._B.xreplace(sub), kept,
+                              players=self._players, strategies=self._strategies,
+                              title=self._title, constraints=constraints, regime_rules=rules)
+
+    # ------------------------------------------------------------------ symbolic analysis
+    def conditions(self, profile: Sequence[int | str], *, assume_bounds: bool = True
+                   ) -> sympy.Basic:
+        """Condition on the parameters under which a pure profile is a Nash equilibrium.
+
+        See :func:`gametheory.solve.symbolic.pure_conditions`.
+
+        >>> import gametheory as gt
+        >>> pd = gt.ParametricGame([["R", "S"], ["T", "P"]], [["R", "T"], ["S", "P"]],
+        ...                        ["R", "S", "T", "P"], strategies=(("C", "D"), ("C", "D")))
+        >>> pd.conditions(("D", "D"))
+        P >= S
+        """
+        from .solve.symbolic import pure_conditions
+
+        return pure_conditions(self, profile, assume_bounds=assume_bounds)
+
+    def mixed_equilibrium(self, support: Sequence[Sequence[int | str]], *,
+                          assume_bounds: bool = True) -> SymbolicEquilibrium:
+        """Closed-form equilibrium on a support pair, with its validity conditions.
+
+        See :func:`gametheory.solve.symbolic.mixed_equilibrium`.
+        """
+        from .solve.symbolic import mixed_equilibrium
+
+        return mixed_equilibrium(self, support, assume_bounds=assume_bounds)
+
+    def regimes(self, **options: Any) -> list[Regime]:
+        """Partition of parameter space by equilibrium structure (small games).
+
+        See :func:`gametheory.solve.symbolic.regimes`.
+        """
+        from .solve.symbolic import regimes
+
+        return regimes(self, **options)
+
+    def comparative_statics(self, quantity: Any, parameter: str, *,
+                            support: Sequence[Sequence[int | str]] | None = None
+                            ) -> ComparativeStatics:
+        """Derivative of an equilibrium quantity in a parameter and its sign.
+
+        See :func:`gametheory.solve.symbolic.comparative_statics`.
+        """
+        from .solve.symbolic import comparative_statics
+
+        return comparative_statics(self, quantity, parameter, support=support)
+
+    def threshold(self, condition: Any, parameter: str) -> list[sympy.Expr]:
+        """Values of ``parameter`` where an inequality becomes an equality.
+
+        See :func:`gametheory.solve.symbolic.threshold`.
+        """
+        from .solve.symbolic import threshold
+
+        return threshold(self, condition, parameter)
+
+    # ------------------------------------------------------------------ value semantics
+    def _key(self) -> tuple:
+        return (self._A, self._B, self._parameters, self._players, self._strategies,
+                self._title, self._constraints, self._regime_rules)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ParametricGame):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if hasattr(self, "_cache"):
+            raise AttributeError("ParametricGame is immutable")
+        object.__setattr__(self, name, value)
+
+    def __reduce__(self):  # pickling for process pools and dask
+        return (_rebuild, (self._A, self._B, self._parameters, self._players,
+                           self._strategies, self._title, self._constraints,
+                           self._regime_rules))
+
+    def __repr__(self) -> str:
+        t = f"{self._title!r}, " if self._title else ""
+        s0 = ", ".join(self._strategies[0])
+        s1 = ", ".join(self._strategies[1])
+        ps = ", ".join(self.parameter_names)
+        return (f"ParametricGame({t}{self._players[0]}: {s0}; {self._players[1]}: {s1}; "
+                f"parameters: {ps})")
+
+    def _latex_names(self) -> dict[sympy.Symbol, str]:
+        return {p.sympy: p.latex for p in self._parameters}
+
+    def latex_entry(self, i: int, j: int) -> tuple[str, str]:
+        """LaTeX of the payoff pair in cell ``(i, j)``, using the parameters' symbols."""
+        names = self._latex_names()
+        return (sympy.latex(self._A[i, j], symbol_names=names),
+                sympy.latex(self._B[i, j], symbol_names=names))
+
+    def _repr_latex_(self) -> str:
+        m, n = self.shape
+        esc = _latex_text
+        head = " & ".join(rf"\text{{{esc(s)}}}" for s in self._strategies[1])
+        rows = []
+        for i in range(m):
+            cells = " & ".join("{}, {}".format(*self.latex_entry(i, j)) for j in range(n))
+            rows.append(rf"\text{{{esc(self._strategies[0][i])}}} & {cells}")
+        body = r" \\ ".join(rows)
+        return (rf"$\begin{{array}}{{l{'c' * n}}} & {head} \\ \hline {body}"
+                r"\end{array}$")
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        m, n = self.shape
+        out = ["<table>"]
+        if self._title:
+            out.append(f"<caption>{esc(self._title)}</caption>")
+        out.append(f"<tr><th>{esc(self._players[0])} \\ {esc(self._players[1])}</th>"
+                   + "".join(f"<th>{esc(s)}</th>" for s in self._strategies[1]) + "</tr>")
+        for i in range(m):
+            cells = "".join(f"<td>{esc(str(self._A[i, j]))}, {esc(str(self._B[i, j]))}</td>"
+                            for j in range(n))
+            out.append(f"<tr><th>{esc(self._strategies[0][i])}</th>{cells}</tr>")
+        out.append("</table>")
+        return "".join(out)
+
+
+def _latex_text(s: str) -> str:
+    for ch, rep in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("$", r"\$"),
+                    ("#", r"\#"), ("_", r"\_"), ("{", r"\{"), ("}", r"\}")):
+        s = s.replace(ch, rep)
+    return s
+
+
+def _rebuild(A, B, parameters, players, strategies, title, constraints, regime_rules
+             ) -> ParametricGame:
+    return ParametricGame(A, B, parameters, players=players, strategies=strategies,
+                          title=title, constraints=constraints, regime_rules=regime_rules)
+
+
+def _bool_lambdify(game: ParametricGame, cond: sympy.Basic):
+    cache = game._cache.setdefault("conditions", {})
+    f = cache.get(cond)
+    if f is None:
+        syms = [p.sympy for p in game.parameters]
+        f = cache[cond] = sympy.lambdify(syms, cond, modules="numpy")
+    return f
+
+
+class PayoffFunction:
+    """Vectorised payoff evaluation of a ParametricGame (returned by ``lambdify``).
+
+    Calling it with parameter values (numbers or arrays; defaults fill the rest) returns
+    ``(A, B)``, float arrays of shape ``(*broadcast_shape, m, n)``.
+    """
+
+    def __init__(self, game: ParametricGame) -> None:
+        self.game = game
+        syms = [p.sympy for p in game.parameters]
+        m, n = game.shape
+        self._fA = [[sympy.lambdify(syms, game.A[i, j], modules="numpy") for j in range(n)]
+                    for i in range(m)]
+        self._fB = [[sympy.lambdify(syms, game.B[i, j], modules="numpy") for j in range(n)]
+                    for i in range(m)]
+
+    def _arrays(self, values: Mapping[str, Any]) -> list[np.ndarray]:
+        g = self.game
+        known = set(g.parameter_names)
+        for name in values:
+            if name not in known:
+                raise ParameterError(f"unknown parameter {name!r}; parameters are "
+                                     f"{list(g.parameter_names)}")
+        out = []
+        for p in g.parameters:
+            if p.name in values:
+                v = values[p.name]
+            elif p.default is not None:
+                v = p.default
+            else:
+                raise ParameterError(f"parameter {p.name!r} has no value and no default")
+            try:
+                arr = np.asarray(v, dtype=float)
+            except (TypeError, ValueError):
+                if isinstance(v, str):
+                    try:
+                        arr = np.asarray(float(to_number(v)))
+                    except NotANumber as err:
+                        raise ParameterError(f"parameter {p.name!r}: {err}") from None
+                else:
+                    raise ParameterError(f"parameter {p.name!r}: {v!r} is not numeric"
+                                         ) from None
+            out.append(arr)
+        return out
+
+    def __call__(self, **values: Any) -> tuple[np.ndarray, np.ndarray]:
+        args = self._arrays(values)
+        shape = np.broadcast_shapes(*(a.shape for a in args)) if args else ()
+        m, n = self.game.shape
+        A = np.empty((*shape, m, n))
+        B = np.empty((*shape, m, n))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            for i in range(m):
+                for j in range(n):
+                    A[..., i, j] = self._fA[i][j](*args)
+                    B[..., i, j] = self._fB[i][j](*args)
+        return A, B
+
+    def __reduce__(self):
+        return (PayoffFunction, (self.game,))
+
+    def __repr__(self) -> str:
+        return f"PayoffFunction({self.game!r})"
