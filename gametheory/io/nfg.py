@@ -71,6 +71,8 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -80,7 +82,8 @@ from typing import Any
 from .._numbers import NotANumber, parse_number_text
 from ..errors import ParseError
 
-__all__ = ["read_nfg", "parse_nfg", "to_nfg", "write_nfg", "NfgFile", "MAX_CELLS"]
+__all__ = ["read_nfg", "parse_nfg", "to_nfg", "write_nfg", "gambit_safe_labels", "NfgFile",
+           "MAX_CELLS"]
 
 #: Largest number of strategy profiles (m * n) the reader accepts by default.
 MAX_CELLS = 10**7
@@ -466,10 +469,7 @@ def _source_text(path_or_text: Any) -> str:
         if os.path.isfile(path_or_text):
             data = Path(path_or_text).read_bytes()
         elif "\n" in path_or_text or "{" in path_or_text or '"' in path_or_text:
-            first = path_or_text.lstrip().split(None, 1)
-            raise ParseError("this text is not a Gambit strategic-form file: it must start "
-                             f"with 'NFG 1 R' or 'NFG 1 D', not {first[0] if first else ''!r}",
-                             line=1)
+            return path_or_text.lstrip("\ufeff")  # text, not a path: the parser says what is wrong
         else:
             raise FileNotFoundError(f"no .nfg file at {path_or_text!r} (read_nfg takes a path "
                                     "or the file's text, which starts with 'NFG')")
@@ -574,13 +574,63 @@ def _format_payoff(value: Any) -> str:
     return text
 
 
-def to_nfg(game: Any, description: str = "") -> str:
+def _gambit_label_ok(label: str) -> bool:
+    """Whether Gambit 16.7 accepts ``label`` (printable ASCII, single inner spaces)."""
+    return (label != "" and all(32 <= ord(c) < 127 for c in label)
+            and label == label.strip(" ") and "  " not in label
+            and not re.search(r'\\(?=["\\]|$)', label))
+
+
+def _ascii_text(text: str) -> str:
+    """``text`` transliterated to ASCII (accents dropped, other characters removed)."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _gambit_label(label: str, fallback: str) -> str:
+    """A label Gambit 16.7 accepts, as close to ``label`` as possible."""
+    text = _ascii_text(label)
+    text = re.sub(r'\\(?=["\\]|$)', "/", text)  # Gambit cannot read these backslashes
+    text = " ".join("".join(c if 32 <= ord(c) < 127 else " " for c in text).split())
+    return text or fallback
+
+
+def gambit_safe_labels(game: Any) -> Any:
+    """The game relabelled so that Gambit 16.7 reads every name, label and the title.
+
+    Gambit 16.7 accepts labels of printable ASCII with single inner spaces only, and
+    ASCII titles. Accents are dropped (``"Défense"`` -> ``"Defense"``), other non-ASCII
+    characters removed, whitespace runs become one space, a label left empty becomes its
+    position (players ``"Player k"``), and clashes are resolved by the reader's rule.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame([[1, 2]], [[0, 0]], players=("Défense", "Ö"),
+    ...                       strategies=(("  a\tb ",), ("→", "x")), title="Köln")
+    >>> s = gambit_safe_labels(g)
+    >>> s.players, s.strategies, s.title
+    (('Defense', 'O'), (('a b',), ('1', 'x')), 'Koln')
+    """
+    players = _normalise_labels([_gambit_label(p, f"Player {k + 1}")
+                                 for k, p in enumerate(game.players)])
+    strategies = [_normalise_labels([_gambit_label(s, str(k + 1)) for k, s in enumerate(labs)])
+                  for labs in game.strategies]
+    return game.relabel(players=players, strategies=strategies,
+                        title=_ascii_text(game.title))
+
+
+def to_nfg(game: Any, description: str = "", gambit_safe: bool = False) -> str:
     """The game as a Gambit ``.nfg`` file, outcome version, with all labels.
 
     One outcome per strategy profile (unlabelled, as Gambit itself writes tables), so
     editing a cell in Gambit's interface changes only that cell. Fractions are written as
     ``p/q``; floats as their exact decimal expansion, so :func:`read_nfg` gives back the
-    same values (as Fractions equal to the floats). Gambit 16 reads the result.
+    same values (as Fractions equal to the floats).
+
+    Gambit 16.7 refuses labels that are not printable ASCII with single inner spaces, and
+    non-ASCII titles. Labels are written as they are (so :func:`read_nfg` gives back the
+    identical game) with a warning when Gambit would refuse them; ``gambit_safe=True``
+    writes :func:`gambit_safe_labels` instead, which Gambit reads.
 
     Examples
     --------
@@ -602,6 +652,18 @@ def to_nfg(game: Any, description: str = "") -> str:
     1 2
     <BLANKLINE>
     """
+    if gambit_safe:
+        game = gambit_safe_labels(game)
+        description = _ascii_text(description)
+    else:
+        bad = [lab for lab in (*game.players, *game.strategies[0], *game.strategies[1])
+               if not _gambit_label_ok(lab)]
+        if bad or not (game.title + description).isascii():
+            what = f"label {bad[0]!r}" if bad else "non-ASCII title or description"
+            warnings.warn(f"Gambit 16.7 will not read this file: {what} (Gambit takes "
+                          "printable ASCII labels with single inner spaces); pass "
+                          "gambit_safe=True to write Gambit-safe labels", UserWarning,
+                          stacklevel=2)
     m, n = game.shape
     lines = [f"NFG 1 R {_quote(game.title)} {{ {' '.join(_quote(p) for p in game.players)} }}",
              ""]
@@ -620,7 +682,8 @@ def to_nfg(game: Any, description: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_nfg(game: Any, path: str | os.PathLike[str], description: str = "") -> Path:
+def write_nfg(game: Any, path: str | os.PathLike[str], description: str = "",
+              gambit_safe: bool = False) -> Path:
     """Write :func:`to_nfg` of ``game`` to ``path`` (UTF-8) and return the path.
 
     Examples
@@ -633,6 +696,7 @@ def write_nfg(game: Any, path: str | os.PathLike[str], description: str = "") ->
     True
     """
     p = Path(path)
-    p.write_text(to_nfg(game, description=description), encoding="utf-8")
+    p.write_text(to_nfg(game, description=description, gambit_safe=gambit_safe),
+                 encoding="utf-8")
     return p
 
