@@ -22,7 +22,16 @@ from .alliance import (
     volunteers_dilemma,
 )
 from .attribution import attribution_game
-from .crisis import chicken, inspection_game, stag_hunt, stag_hunt_risk_dominance
+from .chain_store import chain_store
+from .crisis import (
+    audience_costs,
+    chicken,
+    deterrence_game,
+    deterrence_threshold,
+    inspection_game,
+    stag_hunt,
+    stag_hunt_risk_dominance,
+)
 from .probe_response import (
     best_reply_after_probe,
     posture_game,
@@ -34,12 +43,16 @@ from .probe_response import (
 
 __all__ = [
     "alliance",
+    "audience_costs",
     "attribution_game",
     "best_reply_after_probe",
     "burden_sharing",
+    "chain_store",
     "chicken",
     "consensus_risk_dominance",
     "consensus_stag_hunt",
+    "deterrence_game",
+    "deterrence_threshold",
     "inspection_game",
     "posture_game",
     "probe_response",

@@ -1,0 +1,277 @@
+"""Classic crisis and deterrence models: each docstring's closed form, derived with the
+toolkit's symbolic functions and checked against exact numeric equilibria.
+
+Expected formulas are the published ones (cited in the model docstrings), typed here.
+"""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import pytest
+import sympy
+
+import gametheory as gt
+from gametheory.models.probe_response import symbol
+
+F = Fraction
+
+
+def sub(point: dict) -> dict:
+    return {symbol(k): sympy.Rational(v.numerator, v.denominator)
+            for k, v in ((k, F(v)) for k, v in point.items())}
+
+
+def val(expr, point: dict) -> Fraction:
+    out = sympy.sympify(expr).xreplace(sub(point))
+    assert out.is_Rational, out
+    return F(int(out.p), int(out.q))
+
+
+def truth(cond, point: dict) -> bool:
+    out = cond.xreplace(sub(point))
+    assert out in (sympy.true, sympy.false), out
+    return out == sympy.true
+
+
+def profiles(game) -> set:
+    return {(e.row, e.col) for e in game.equilibria()}
+
+
+def pure(i: int, n: int = 2) -> tuple:
+    return tuple(F(int(k == i)) for k in range(n))
+
+
+# ------------------------------------------------------------------ chicken
+def chicken_points():
+    rng = random.Random(1)
+    for _ in range(5):
+        VA, VD = F(rng.randint(1, 20), 4), F(rng.randint(1, 20), 4)
+        yield {"stake_aggressor": VA, "stake_defender": VD,
+               "fight_cost_aggressor": VA + F(rng.randint(1, 20), 3),
+               "fight_cost_defender": VD + F(rng.randint(1, 20), 3)}
+
+
+def test_chicken_mixed_equilibrium_closed_form():
+    p = gt.models.chicken()
+    eq = p.mixed_equilibrium((("Hawk", "Dove"), ("Hawk", "Dove")))
+    VA, VD, CA, CD = (symbol(n) for n in ("stake_aggressor", "stake_defender",
+                                          "fight_cost_aggressor", "fight_cost_defender"))
+    assert sympy.simplify(eq.row[0] - VD / CD) == 0  # Aggressor's Hawk probability
+    assert sympy.simplify(eq.col[0] - VA / CA) == 0
+    for point in chicken_points():
+        g = p.at(**point)
+        x = (point["stake_defender"] / point["fight_cost_defender"],
+             1 - point["stake_defender"] / point["fight_cost_defender"])
+        y = (point["stake_aggressor"] / point["fight_cost_aggressor"],
+             1 - point["stake_aggressor"] / point["fight_cost_aggressor"])
+        assert profiles(g) == {(pure(0), pure(1)), (pure(1), pure(0)), (x, y)}
+        assert eq.holds(**point)
+
+
+def test_chicken_pure_conditions_and_symmetric_ess():
+    p = gt.models.chicken()
+    cond = p.conditions(("Hawk", "Dove"))
+    for point in chicken_points():
+        assert truth(cond, point)
+        assert not truth(p.conditions(("Hawk", "Hawk")), point)
+    # Hawk-Dove is Chicken only while V < C: with V_D > C_D the Defender always fights back
+    assert not truth(cond, {"stake_aggressor": 2, "stake_defender": 8,
+                            "fight_cost_aggressor": 6, "fight_cost_defender": 6})
+    for V, C in ((1, 2), (2, 6), (F(3, 2), 5)):
+        g = p.at(stake_aggressor=V, stake_defender=V, fight_cost_aggressor=C,
+                 fight_cost_defender=C)
+        mixed = [e for e in g.equilibria() if not e.is_pure]
+        assert [e.row[0] for e in mixed] == [F(V) / C]  # Maynard Smith-Price ESS V/C
+
+
+# ------------------------------------------------------------------ stag hunt
+def stag_points():
+    rng = random.Random(2)
+    for _ in range(6):
+        S = F(rng.randint(-10, 10), 3)
+        P = S + F(rng.randint(1, 12), 4)
+        T = P + F(rng.randint(0, 12), 4)
+        R = T + F(rng.randint(1, 12), 4)
+        yield {"cooperation_reward": R, "temptation": T, "punishment": P, "sucker_payoff": S}
+
+
+def test_stag_hunt_equilibria_and_risk_dominance():
+    p = gt.models.stag_hunt()
+    R, T, P, S = (symbol(n) for n in ("cooperation_reward", "temptation", "punishment",
+                                      "sucker_payoff"))
+    eq = p.mixed_equilibrium((("Cooperate", "Defect"), ("Cooperate", "Defect")))
+    pstar = (P - S) / ((R - T) + (P - S))
+    assert sympy.simplify(eq.row[0] - pstar) == 0
+    assert sympy.simplify(eq.col[0] - pstar) == 0
+    cc = p.conditions(("Cooperate", "Cooperate"))
+    dd = p.conditions(("Defect", "Defect"))
+    rd = gt.models.stag_hunt_risk_dominance()
+    outcomes = set()
+    for point in stag_points():
+        assert truth(cc, point) and truth(dd, point)
+        g = p.at(**point)
+        ps = val(pstar, point)
+        assert profiles(g) == {(pure(0), pure(0)), (pure(1), pure(1)),
+                               ((ps, 1 - ps), (ps, 1 - ps))}
+        # Harsanyi-Selten: compare the Nash products of deviation losses, from the matrix.
+        A, B = g.A, g.B
+        at_cc = (A[0, 0] - A[1, 0]) * (B[0, 0] - B[0, 1])
+        at_dd = (A[1, 1] - A[0, 1]) * (B[1, 1] - B[1, 0])
+        assert truth(rd, point) == (at_cc > at_dd) == (ps < F(1, 2))
+        outcomes.add(at_cc > at_dd)
+    assert outcomes == {True, False}
+
+
+# ------------------------------------------------------------------ inspection
+def inspection_points():
+    rng = random.Random(3)
+    for _ in range(5):
+        c = F(rng.randint(1, 20), 4)
+        yield {"violation_gain": F(rng.randint(1, 20), 4), "penalty": F(rng.randint(1, 40), 4),
+               "inspection_cost": c, "violation_loss": c + F(rng.randint(1, 20), 4)}
+
+
+def test_inspection_game_closed_form_and_tsebelis_paradox():
+    p = gt.models.inspection_game()
+    g_, f_, c_, l_ = (symbol(n) for n in ("violation_gain", "penalty", "inspection_cost",
+                                          "violation_loss"))
+    eq = p.mixed_equilibrium((("Comply", "Violate"), ("Inspect", "Trust")))
+    assert sympy.simplify(eq.row[1] - c_ / l_) == 0          # violation probability
+    assert sympy.simplify(eq.col[0] - g_ / (g_ + f_)) == 0    # inspection probability
+    # Tsebelis: the penalty does not move the violation rate, only the inspection rate.
+    assert sympy.diff(eq.row[1], f_) == 0
+    assert sympy.simplify(sympy.diff(eq.col[0], f_) + g_ / (g_ + f_) ** 2) == 0
+    for prof in (("Comply", "Inspect"), ("Comply", "Trust"), ("Violate", "Inspect"),
+                 ("Violate", "Trust")):
+        for point in inspection_points():
+            assert not truth(p.conditions(prof), point)
+    for point in inspection_points():
+        viol = point["inspection_cost"] / point["violation_loss"]
+        insp = point["violation_gain"] / (point["violation_gain"] + point["penalty"])
+        assert profiles(p.at(**point)) == {((1 - viol, viol), (insp, 1 - insp))}
+        harsher = p.at(**{**point, "penalty": point["penalty"] * 3}).equilibria()[0]
+        assert harsher.row[1] == viol and harsher.col[0] < insp
+
+
+# ------------------------------------------------------------------ Zagare-Kilgour deterrence
+def test_deterrence_threshold_by_backward_induction():
+    tree = gt.models.deterrence_game()
+    c = gt.models.deterrence_threshold()
+    point = {"challenger_wins": 1, "challenger_status_quo": F(1, 2), "challenger_conflict": -1}
+    assert val(c, point) == F(1, 4)  # (1 - 1/2) / (1 - (-1))
+    rng = random.Random(4)
+    for _ in range(6):
+        uDD = F(rng.randint(-20, 0), 4)
+        uSQ = uDD + F(rng.randint(1, 10), 4)
+        uDC = uSQ + F(rng.randint(1, 10), 4)
+        pt = {"challenger_wins": uDC, "challenger_status_quo": uSQ, "challenger_conflict": uDD}
+        cstar = (uDC - uSQ) / (uDC - uDD)
+        for cred in (cstar / 2, cstar, (1 + cstar) / 2):
+            spes = tree.backward_induction(**pt, credibility=cred)
+            moves = {e.labels[0] for e in spes}
+            assert {e.labels[1] for e in spes} == {"Deny if Hard, Concede if Soft"}
+            if cred > cstar:
+                assert moves == {"Cooperate"}
+            elif cred < cstar:
+                assert moves == {"Defect"}
+            else:
+                assert moves == {"Cooperate", "Defect"}  # indifferent at the threshold
+
+
+def test_deterrence_by_bluff_is_a_non_credible_nash_equilibrium():
+    tree = gt.models.deterrence_game()
+    low = {"credibility": F(1, 10)}  # below the threshold 1/4: deterrence fails in the SPE
+    verdict = {c.equilibrium.pure_labels(): c.subgame_perfect
+               for c in tree.classify_equilibria(**low) if c.equilibrium.is_pure}
+    assert verdict[("Cooperate", "Deny if Hard, Deny if Soft")] is False
+    assert verdict[("Defect", "Deny if Hard, Concede if Soft")] is True
+    nf = tree.to_normal_form()
+    cond = nf.conditions(("Cooperate", "Deny if Hard, Concede if Soft"))
+    for cred in (F(1, 10), F(1, 4), F(1, 3), F(9, 10)):
+        assert truth(cond, {**nf.defaults(), "credibility": cred}) == (cred >= F(1, 4))
+
+
+# ------------------------------------------------------------------ audience costs
+def test_red_line_is_credible_iff_audience_cost_exceeds_net_cost_of_responding():
+    tree = gt.models.audience_costs()
+    base = {n: p.default for n, p in ((p.name, p) for p in tree.parameters)}
+    h, rU, k = base["probe_damage"], base["credibility_loss"], base["response_cost"]
+    assert h + rU < k  # without a red line the Defender would back down
+    for a in (F(0), F(1), F(2), F(5, 2), F(3), F(10)):
+        spes = tree.backward_induction(audience_cost=a)
+        if h + rU + a > k:
+            assert [e.path for e in spes] == [("Red line", "Refrain")]
+        elif h + rU + a < k and a > 0:  # the red line would be tested and cost a
+            assert [e.path for e in spes] == [("Silent", "Probe", "Back down")]
+        else:  # tie after a red line: both replies are subgame perfect
+            assert any(e.ties for e in spes)
+    # Without audience costs, a red line is cheap talk: it does not change the outcome.
+    assert {e.path[1:] for e in tree.backward_induction(audience_cost=0)} == \
+        {("Probe", "Back down")}
+
+
+# ------------------------------------------------------------------ chain store
+def test_chain_store_spe_and_non_credible_threat():
+    tree = gt.models.chain_store()
+    spe = tree.spe_conditions()
+    by_labels = {e.labels: e.condition for e in spe}
+    cond = by_labels[("In", "Accommodate if entered")]
+    rng = random.Random(5)
+    nf = tree.to_normal_form()
+    for _ in range(8):
+        pt = {n: F(rng.randint(-8, 8), 2) for n in nf.parameter_names}
+        aE, oE, fE = pt["entrant_accommodated"], pt["entrant_outside"], pt["entrant_fought"]
+        aI, fI = pt["incumbent_accommodates"], pt["incumbent_fights"]
+        assert truth(cond, pt) == (aE >= oE and aI >= fI)
+        nash = truth(nf.conditions(("Out", "Fight if entered")), pt)
+        assert nash == (oE >= fE)
+        labels = {e.pure_labels() for e in nf.at(**pt).pure_equilibria()}
+        assert (("Out", "Fight if entered") in labels) == (oE >= fE)
+    verdict = {c.equilibrium.pure_labels(): c.subgame_perfect
+               for c in tree.classify_equilibria() if c.equilibrium.is_pure}
+    assert verdict == {("Out", "Fight if entered"): False,
+                       ("In", "Accommodate if entered"): True}
+
+
+# ------------------------------------------------------------------ imperfect attribution
+def test_attribution_mixed_equilibrium_closed_form_and_statics():
+    p = gt.models.attribution_game()
+    v, cp, s, rU, a, f, k = (symbol(n) for n in (
+        "probe_value", "probe_cost", "retaliation_damage", "credibility_loss",
+        "attribution_accuracy", "false_alarm_prob", "retaliation_cost"))
+    eq = p.mixed_equilibrium((("Refrain", "Probe"), ("Ignore", "Retaliate if attributed")))
+    q = f * k / (f * k + a * (rU - k))
+    x = (v - cp) / ((a - f) * s)
+    assert sympy.simplify(eq.row[1] - q) == 0
+    assert sympy.simplify(eq.col[1] - x) == 0
+    rng = random.Random(6)
+    checked = 0
+    while checked < 5:
+        pt = {"probe_value": F(rng.randint(2, 12), 2), "probe_cost": F(rng.randint(0, 4), 2),
+              "retaliation_damage": F(rng.randint(4, 20), 2),
+              "credibility_loss": F(rng.randint(3, 10)), "retaliation_cost": F(rng.randint(1, 2)),
+              "attribution_accuracy": F(rng.randint(10, 20), 20),
+              "false_alarm_prob": F(rng.randint(1, 8), 40), "probe_damage": F(2)}
+        xs = val(x, pt)
+        if not 0 < xs < 1:
+            continue
+        checked += 1
+        qs = val(q, pt)
+        assert profiles(p.at(**pt)) == {((1 - qs, qs), (1 - xs, xs))}
+        assert val(sympy.diff(q, a), pt) < 0 and val(sympy.diff(q, f), pt) > 0
+        assert val(sympy.diff(x, a), pt) < 0 and val(sympy.diff(x, f), pt) > 0
+    # Perfect attribution restores pure deterrence.
+    g = p.at(false_alarm_prob=0)
+    assert ("Refrain", "Retaliate if attributed") in {e.pure_labels() for e in g.equilibria()
+                                                      if e.is_pure}
+
+
+@pytest.mark.parametrize("fn", [gt.models.chicken, gt.models.stag_hunt,
+                                gt.models.inspection_game, gt.models.attribution_game,
+                                gt.models.chain_store, gt.models.deterrence_game,
+                                gt.models.audience_costs])
+def test_unknown_override_is_refused(fn):
+    with pytest.raises(gt.ParameterError, match="not_a_parameter"):
+        fn(not_a_parameter=1)
