@@ -26,10 +26,17 @@ from .game import Equilibrium, NormalFormGame
 from .io.expressions import parse_condition, parse_expression
 from .io.nfg import read_nfg, write_nfg
 from .parametric import Parameter, ParametricGame
+from .solve.symbolic import (
+    ComparativeStatics,
+    Regime,
+    SymbolicEquilibrium,
+    comparative_statics,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ComparativeStatics",
     "Equilibrium",
     "GameError",
     "LabelError",
@@ -40,8 +47,11 @@ __all__ = [
     "ParseError",
     "PayoffError",
     "ProfileError",
+    "Regime",
     "ScenarioError",
     "SolverError",
+    "SymbolicEquilibrium",
+    "comparative_statics",
     "io",
     "parse_condition",
     "parse_expression",

@@ -68,8 +68,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "pure_conditions",
+    "pure_equilibrium",
     "mixed_equilibrium",
+    "regimes",
+    "comparative_statics",
+    "threshold",
+    "sign",
     "SymbolicEquilibrium",
+    "Regime",
+    "ComparativeStatics",
 ]
 
 
@@ -99,7 +106,9 @@ def _normalise(rel: sympy.Basic) -> sympy.Basic:
         return rel
     diff = sympy.expand(rel.lhs - rel.rhs)
     num, den = sympy.fraction(sympy.together(diff))
-    if den.is_number and den.is_positive:
+    if not den.is_number:  # a rational function: keep "N/D op 0", factored
+        return type(rel)(sympy.factor(diff), 0)
+    if den.is_positive:
         diff = sympy.expand(num)
     if diff.is_number:
         return type(rel)(diff, 0)
@@ -164,12 +173,14 @@ def _decide(rel: sympy.Basic, assumed: dict, back: dict) -> sympy.Basic | None:
     return None
 
 
-def sign(expr: sympy.Expr, game: ParametricGame) -> int | None:
+def sign(expr: sympy.Expr, game: ParametricGame, *, weak: bool = False) -> int | None:
     """Sign (+1, 0, -1) of ``expr`` for all parameter values within the bounds, or None.
 
     ``+1`` means positive everywhere, ``-1`` negative everywhere and ``0`` identically
     zero; ``None`` when the sign varies or sympy cannot decide it (e.g. it would need a
-    declared constraint).
+    declared constraint). With ``weak=True``, +1 (-1) means non-negative (non-positive)
+    wherever defined (a denominator may vanish on the boundary of the bounds) and not
+    identically zero.
 
     >>> import gametheory as gt
     >>> p = gt.ParametricGame([["a"]], [["b"]], [gt.Parameter("a", bounds=(1, None)), "b"])
@@ -179,10 +190,17 @@ def sign(expr: sympy.Expr, game: ParametricGame) -> int | None:
     e = sympy.factor(sympy.together(sympy.sympify(expr).xreplace(_assumed_symbols(game))))
     if e.is_zero:
         return 0
-    if e.is_positive:
+    if e.is_positive or (weak and e.is_nonnegative):
         return 1
-    if e.is_negative:
+    if e.is_negative or (weak and e.is_nonpositive):
         return -1
+    if weak:  # N/D with a denominator of fixed sign: the sign of N wherever defined
+        num, den = sympy.fraction(e)
+        flip = 1 if den.is_nonnegative else (-1 if den.is_nonpositive else 0)
+        if flip and num.is_nonnegative:
+            return flip
+        if flip and num.is_nonpositive:
+            return -flip
     return None
 
 
@@ -278,7 +296,7 @@ class SymbolicEquilibrium:
                                  f"{point}: {self.conditions} is false there")
 
         def num(e: sympy.Expr) -> Fraction | float:
-            v = sympy.nsimplify(e.xreplace(sub)) if False else e.xreplace(sub)
+            v = e.xreplace(sub)
             if v.is_Rational:
                 return Fraction(int(v.p), int(v.q))
             return float(v)
@@ -432,5 +450,458 @@ def _fraction_relation(rel: sympy.Basic) -> sympy.Basic:
     return type(rel)(sympy.factor(expr), 0)
 
 
-def _unused() -> None:  # pragma: no cover
-    itertools  # noqa: B018
+
+
+def pure_equilibrium(game: ParametricGame, profile: Sequence[int | str], *,
+                     assume_bounds: bool = True, strict: bool = False) -> SymbolicEquilibrium:
+    """The pure profile as a :class:`SymbolicEquilibrium` with :func:`pure_conditions`.
+
+    ``strict=True`` makes every inequality that depends on the parameters strict (the
+    profile is then a strict equilibrium wherever no payoff tie is structural).
+
+    >>> import gametheory as gt
+    >>> pd = gt.ParametricGame([["R", "S"], ["T", "P"]], [["R", "T"], ["S", "P"]],
+    ...                        ["R", "S", "T", "P"], strategies=(("C", "D"), ("C", "D")))
+    >>> pure_equilibrium(pd, ("D", "D"))
+    SymbolicEquilibrium(Row: D; Column: D; if P >= S)
+    """
+    i, j = _pure_index(game, profile)
+    m, n = game.shape
+    cond = pure_conditions(game, (i, j), assume_bounds=assume_bounds)
+    if strict:
+        cond = _simplify_condition(_strict(cond), game, assume_bounds)
+    row = tuple(sympy.Integer(int(k == i)) for k in range(m))
+    col = tuple(sympy.Integer(int(k == j)) for k in range(n))
+    return SymbolicEquilibrium(((i,), (j,)), row, col, (game.A[i, j], game.B[i, j]), cond, game)
+
+
+def _strict(cond: sympy.Basic) -> sympy.Basic:
+    """Replace weak inequalities by strict ones (generic parameter points)."""
+    if isinstance(cond, sympy.GreaterThan):
+        return sympy.Gt(cond.lhs, cond.rhs)
+    if isinstance(cond, sympy.LessThan):
+        return sympy.Lt(cond.lhs, cond.rhs)
+    if isinstance(cond, sympy.And | sympy.Or):
+        return type(cond)(*(_strict(a) for a in cond.args))
+    return cond
+
+
+# ---------------------------------------------------------------------- thresholds
+def _relations(cond: sympy.Basic) -> list[sympy.Basic]:
+    if isinstance(cond, sympy.core.relational.Relational):
+        return [cond]
+    if isinstance(cond, sympy.And | sympy.Or | sympy.Not):
+        return [r for a in cond.args for r in _relations(a)]
+    return []
+
+
+def threshold(game: ParametricGame, condition: Any, parameter: str) -> list[sympy.Expr]:
+    """Values of ``parameter`` at which a relation of ``condition`` becomes an equality.
+
+    ``condition`` is a sympy Boolean (e.g. from :func:`pure_conditions`) or a condition
+    string; every relation in it is solved for the parameter (with ``sympy.solve`` on the
+    trusted sympy object). Returns the distinct real solutions, as expressions in the other
+    parameters, sorted by their string form.
+
+    Examples
+    --------
+    Interception beats under-reacting iff ``c_I + e_I W_D + r_I < pi h + r_U`` (MODEL.md);
+    the credibility loss at which the Defender switches:
+
+    >>> import gametheory as gt
+    >>> p = gt.ParametricGame([[0, 0]], [["-h - r_U", "-(1 - pi)*h - c_I - e_I*W_D - r_I"]],
+    ...                       ["h", "r_U", "pi", "c_I", "e_I", "W_D", "r_I"])
+    >>> threshold(p, "-h - r_U <= -(1 - pi)*h - c_I - e_I*W_D - r_I", "r_U")
+    [W_D*e_I + c_I - h*pi + r_I]
+    """
+    from ..io.expressions import parse_condition
+
+    if isinstance(condition, str):
+        syms = game.symbols
+        condition = parse_condition(condition, syms, symbols=syms)
+    sym = game.symbols.get(parameter)
+    if sym is None:
+        raise ParameterError(f"unknown parameter {parameter!r}; parameters are "
+                             f"{list(game.parameter_names)}")
+    out: dict[str, sympy.Expr] = {}
+    for rel in _relations(condition):
+        diff = rel.lhs - rel.rhs
+        if sym not in diff.free_symbols:
+            continue
+        num = sympy.fraction(sympy.together(diff))[0]
+        for sol in sympy.solve(sympy.Eq(num, 0), sym):
+            if sol.is_real is False:
+                continue
+            sol = sympy.simplify(sol)
+            out.setdefault(str(sol), sol)
+    return [out[k] for k in sorted(out)]
+
+
+# ---------------------------------------------------------------------- comparative statics
+@dataclass(frozen=True)
+class ComparativeStatics:
+    """The derivative of an equilibrium quantity in a parameter, and its sign.
+
+    Attributes
+    ----------
+    quantity : str
+        What was differentiated (``"Row: Violate"``, ``"payoff: Column"`` or the expression).
+    parameter : str
+        The parameter.
+    expression : sympy.Expr
+        The quantity as a function of the parameters.
+    derivative : sympy.Expr
+        Its partial derivative, simplified.
+    sign : int or None
+        0 if the derivative is identically zero (the quantity does not depend on the
+        parameter); +1 (-1) if it is non-negative (non-positive) for every parameter value
+        within the declared bounds, i.e. the quantity is weakly increasing (decreasing);
+        None if its sign varies or cannot be decided.
+    """
+
+    quantity: str
+    parameter: str
+    expression: sympy.Expr
+    derivative: sympy.Expr
+    sign: int | None
+
+    def describe(self) -> str:
+        """One line: ``"Inspector: Inspect decreases with f (d/df = -g/f**2)"``."""
+        if self.sign == 0:
+            return f"{self.quantity} does not depend on {self.parameter}"
+        word = {1: "increases with", -1: "decreases with",
+                None: "has no fixed direction in"}[self.sign]
+        return f"{self.quantity} {word} {self.parameter} (d/d{self.parameter} = " \
+            f"{self.derivative})"
+
+    def __repr__(self) -> str:
+        return f"ComparativeStatics({self.describe()})"
+
+
+def _quantity(game: ParametricGame, quantity: Any, support: Any) -> tuple[str, sympy.Expr]:
+    from ..io.expressions import parse_expression
+
+    if isinstance(quantity, sympy.Expr):
+        return str(quantity), quantity
+    if isinstance(quantity, str) and ":" not in quantity:
+        syms = game.symbols
+        return quantity, parse_expression(quantity, syms, symbols=syms)
+    if support is None:
+        support = (tuple(range(game.shape[0])), tuple(range(game.shape[1])))
+    eq = support if isinstance(support, SymbolicEquilibrium) else \
+        mixed_equilibrium(game, support)
+    if isinstance(quantity, str):
+        head, _, tail = (t.strip() for t in quantity.partition(":"))
+        if head == "payoff":
+            p = game.player_index(tail)
+            return quantity, eq.payoffs[p]
+        p = game.player_index(head)
+        k = game.strategy_index(p, tail)
+        return quantity, (eq.row, eq.col)[p][k]
+    if isinstance(quantity, tuple) and len(quantity) == 2:
+        p = game.player_index(quantity[0])
+        k = game.strategy_index(p, quantity[1])
+        return f"{game.players[p]}: {game.strategies[p][k]}", (eq.row, eq.col)[p][k]
+    raise ParameterError(f"quantity must be an expression, 'player: strategy', 'payoff: "
+                         f"player' or a (player, strategy) pair; got {quantity!r}")
+
+
+def comparative_statics(game: ParametricGame, quantity: Any, parameter: str, *,
+                        support: Any = None) -> ComparativeStatics:
+    r"""Derivative of an equilibrium quantity in a parameter and its sign under the bounds.
+
+    Parameters
+    ----------
+    quantity : str, tuple or sympy.Expr
+        ``"<player>: <strategy>"`` (a mixing probability), ``"payoff: <player>"``, a
+        ``(player, strategy)`` pair, an expression string in the parameters, or a sympy
+        expression.
+    parameter : str
+        The parameter to differentiate in.
+    support : support pair or SymbolicEquilibrium, optional
+        The equilibrium the quantity refers to; default: full support.
+
+    Examples
+    --------
+    The Tsebelis (1989) paradox in the inspection game: raising the penalty ``f`` does not
+    change how often the inspectee violates; it lowers how often the inspector inspects.
+
+    >>> import gametheory as gt
+    >>> pos = (0, None)
+    >>> p = gt.ParametricGame([["g - f", "g"], [0, 0]], [["-c", "-l"], ["-c", 0]],
+    ...                       [gt.Parameter(n, bounds=(1, None)) for n in "gfcl"],
+    ...                       players=("Inspectee", "Inspector"),
+    ...                       strategies=(("Violate", "Comply"), ("Inspect", "Trust")))
+    >>> comparative_statics(p, "Inspectee: Violate", "f").sign
+    0
+    >>> comparative_statics(p, "Inspector: Inspect", "f")
+    ComparativeStatics(Inspector: Inspect decreases with f (d/df = -g/f**2))
+    >>> comparative_statics(p, "Inspectee: Violate", "f")
+    ComparativeStatics(Inspectee: Violate does not depend on f)
+    """
+    sym = game.symbols.get(parameter)
+    if sym is None:
+        raise ParameterError(f"unknown parameter {parameter!r}; parameters are "
+                             f"{list(game.parameter_names)}")
+    name, expr = _quantity(game, quantity, support)
+    deriv = sympy.factor(sympy.simplify(sympy.diff(expr, sym)))
+    return ComparativeStatics(name, parameter, expr, deriv, sign(deriv, game, weak=True))
+
+
+# ---------------------------------------------------------------------- regimes
+@dataclass(frozen=True)
+class Regime:
+    """A region of parameter space with one equilibrium structure.
+
+    Attributes
+    ----------
+    label : str
+        The equilibria present, e.g. ``"(D, D)"`` or ``"(Up, Left); mixed"``.
+    condition : sympy Boolean
+        Where the regime holds (strict inequalities; boundaries excluded).
+    equilibria : tuple of SymbolicEquilibrium
+        The equilibria, in closed form, valid throughout the region.
+    witness : dict
+        A parameter point inside the region (exact rationals).
+    """
+
+    label: str
+    condition: sympy.Basic
+    equilibria: tuple[SymbolicEquilibrium, ...]
+    witness: dict = field(compare=False)
+
+    @property
+    def supports(self) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+        return tuple(e.support for e in self.equilibria)
+
+    def __repr__(self) -> str:
+        return f"Regime({self.label!r}: {self.condition})"
+
+
+def _candidate_label(game: ParametricGame, eq: SymbolicEquilibrium) -> str:
+    I, J = eq.support
+    if len(I) == 1:
+        return f"({game.strategies[0][I[0]]}, {game.strategies[1][J[0]]})"
+    r = ", ".join(game.strategies[0][i] for i in I)
+    c = ", ".join(game.strategies[1][j] for j in J)
+    return f"mixed {{{r}}} x {{{c}}}"
+
+
+def _candidates(game: ParametricGame, max_support: int | None) -> list[SymbolicEquilibrium]:
+    m, n = game.shape
+    top = min(m, n) if max_support is None else min(m, n, max_support)
+    out = []
+    for k in range(1, top + 1):
+        for I in itertools.combinations(range(m), k):
+            for J in itertools.combinations(range(n), k):
+                try:
+                    if k == 1:
+                        eq = pure_equilibrium(game, (I[0], J[0]), strict=True)
+                    else:
+                        eq = mixed_equilibrium(game, (I, J), strict=True)
+                        eq = SymbolicEquilibrium(eq.support, eq.row, eq.col, eq.payoffs,
+                                                 _simplify_condition(_strict(eq.conditions),
+                                                                     game, True), game)
+                except SolverError:
+                    continue
+                if eq.conditions != sympy.false:
+                    out.append(eq)
+    return out
+
+
+def _sign_factors(game: ParametricGame, conds: Sequence[sympy.Basic]) -> list[sympy.Expr]:
+    factors: dict[sympy.Expr, None] = {}
+    for c in conds:
+        for rel in _relations(c):
+            num, den = sympy.fraction(sympy.together(rel.lhs - rel.rhs))
+            for part in (num, den):
+                _, flist = sympy.factor_list(sympy.expand(part))
+                for f, _mult in flist:
+                    if f.is_number or sign(f, game) is not None:
+                        continue
+                    if f.could_extract_minus_sign():
+                        f = -f
+                    factors.setdefault(sympy.expand(f), None)
+    return list(factors)
+
+
+def _linear_form(expr: sympy.Expr, syms: list[sympy.Symbol]) -> tuple[list[float], float] | None:
+    poly = sympy.Poly(expr, *syms) if syms else None
+    if poly is None or poly.total_degree() > 1:
+        return None
+    coeffs = [float(poly.coeff_monomial(s)) for s in syms]
+    return coeffs, float(poly.coeff_monomial(1))
+
+
+def _lp_witness(rows: list[tuple[list[float], float]], signs: Sequence[int],
+                cons: list[tuple[list[float], float]], bounds: list[tuple[Any, Any]]
+                ) -> list[float] | None:
+    """Maximise t s.t. s_k (c_k.x + d_k) >= t, constraints c.x + d >= 0, bounds; t <= 1."""
+    import numpy as np
+    from scipy.optimize import linprog
+
+    k = len(bounds)
+    A_ub, b_ub = [], []
+    for (c, d), s in zip(rows, signs, strict=True):
+        A_ub.append([-s * ci for ci in c] + [1.0])
+        b_ub.append(s * d)
+    for c, d in cons:
+        A_ub.append([-ci for ci in c] + [0.0])
+        b_ub.append(d)
+    obj = [0.0] * k + [-1.0]
+    res = linprog(obj, A_ub=np.array(A_ub) if A_ub else None,
+                  b_ub=np.array(b_ub) if b_ub else None,
+                  bounds=[*bounds, (None, 1.0)], method="highs")
+    if res.status != 0 or -res.fun <= 1e-9:
+        return None
+    return list(res.x[:k])
+
+
+def _pattern_key(values: Sequence[float]) -> tuple[int, ...] | None:
+    out = []
+    for v in values:
+        if v > 0:
+            out.append(1)
+        elif v < 0:
+            out.append(-1)
+        else:
+            return None
+    return tuple(out)
+
+
+def regimes(game: ParametricGame, *, max_support: int | None = None, max_factors: int = 12,
+            samples: int = 4000, seed: int = 0) -> list[Regime]:
+    """Partition generic parameter space into regions with the same equilibria.
+
+    Steps (see the module docstring): (1) candidates: every support pair of equal size up
+    to ``max_support`` with its strict validity conditions; (2) the irreducible factors of
+    every expression in those conditions whose sign the bounds do not fix; (3) every sign
+    pattern of the factors that is feasible within the bounds and linear constraints,
+    found by linear programming (depth-first, pruning infeasible partial patterns) when
+    all factors and constraints are linear in the parameters, else by ``samples`` random
+    points in the bounds (unbounded sides sampled over a width of 10; thin regions may be
+    missed); (4) the candidates valid at a witness point of each pattern; (5) patterns
+    grouped by their set of equilibria, each group's condition simplified as a Boolean
+    function of the factor signs with infeasible patterns as don't-cares.
+
+    Limits: meant for 2x2 and small games; at most ``max_factors`` sign factors
+    (:class:`SolverError` beyond); boundaries between regimes, where the game is
+    degenerate, are excluded; conditions use the parameter bounds, and linear constraints
+    only for feasibility.
+
+    Examples
+    --------
+    Chicken with crash cost ``c``: one regime for ``c > 1`` (two pure equilibria and a
+    mixed one) and one for ``c < 1`` (both go straight).
+
+    >>> import gametheory as gt
+    >>> ch = gt.ParametricGame([[0, -1], [1, "-c"]], [[0, 1], [-1, "-c"]],
+    ...                        [gt.Parameter("c", bounds=(0, None))],
+    ...                        strategies=(("Swerve", "Straight"), ("Swerve", "Straight")))
+    >>> for r in regimes(ch):
+    ...     print(r.condition, "|", r.label)
+    c < 1 | (Straight, Straight)
+    c > 1 | (Swerve, Straight); (Straight, Swerve); mixed {Swerve, Straight} x {Swerve, Straight}
+    """
+    import numpy as np
+
+    params = game.parameters
+    syms = [p.sympy for p in params]
+    cands = _candidates(game, max_support)
+    factors = _sign_factors(game, [c.conditions for c in cands])
+    if len(factors) > max_factors:
+        raise SolverError(f"{len(factors)} sign factors exceed max_factors={max_factors}; "
+                          "fix some parameters with .substitute() or raise max_factors")
+    bounds = [(None if p.bounds is None or p.bounds[0] is None else float(p.bounds[0]),
+               None if p.bounds is None or p.bounds[1] is None else float(p.bounds[1]))
+              for p in params]
+    lin = [_linear_form(f, syms) for f in factors]
+    cons_lin: list[tuple[list[float], float]] | None = []
+    for c in game.constraints:
+        for rel in _relations(c) if isinstance(c, sympy.And | sympy.core.relational.Relational) \
+                else [None]:
+            form = None
+            if isinstance(rel, sympy.GreaterThan | sympy.StrictGreaterThan):
+                form = _linear_form(rel.lhs - rel.rhs, syms)
+            elif isinstance(rel, sympy.LessThan | sympy.StrictLessThan):
+                form = _linear_form(rel.rhs - rel.lhs, syms)
+            if form is None:
+                cons_lin = None
+                break
+            cons_lin.append(form)
+        if cons_lin is None:
+            break
+    patterns: dict[tuple[int, ...], list[float]] = {}
+    if all(f is not None for f in lin) and cons_lin is not None:
+        def dfs(prefix: tuple[int, ...]) -> None:
+            w = _lp_witness(lin[:len(prefix)], prefix, cons_lin, bounds)  # type: ignore
+            if w is None:
+                return
+            if len(prefix) == len(factors):
+                patterns[prefix] = w
+                return
+            dfs((*prefix, 1))
+            dfs((*prefix, -1))
+        dfs(())
+    else:
+        rng = np.random.default_rng(seed)
+        cols = []
+        for lo, hi in bounds:
+            lo_ = lo if lo is not None else (hi - 10 if hi is not None else -10.0)
+            hi_ = hi if hi is not None else lo_ + 10
+            cols.append(rng.uniform(lo_, hi_, samples))
+        pts = np.array(cols).T if cols else np.zeros((1, 0))
+        point_kw = {p.name: pts[:, k] for k, p in enumerate(params)}
+        ok = np.broadcast_to(game.feasible(**point_kw), (pts.shape[0],)) if params else [True]
+        fvals = [np.broadcast_to(sympy.lambdify(syms, f, "numpy")(*pts.T), (pts.shape[0],))
+                 for f in factors]
+        for r in range(pts.shape[0]):
+            if not ok[r]:
+                continue
+            key = _pattern_key([float(fv[r]) for fv in fvals])
+            if key is not None and key not in patterns:
+                patterns[key] = list(pts[r])
+    groups: dict[tuple[int, ...], list[tuple[tuple[int, ...], dict]]] = {}
+    for key, w in patterns.items():
+        witness = _rational_witness(w, params, factors, key, syms)
+        sub = {s: sympy.Rational(witness[p.name]) for s, p in zip(syms, params, strict=True)}
+        valid = tuple(k for k, c in enumerate(cands) if c.conditions.xreplace(sub) == sympy.true)
+        groups.setdefault(valid, []).append((key, witness))
+    X = sympy.symbols(f"x0:{len(factors)}")
+    all_keys = set(itertools.product((1, -1), repeat=len(factors)))
+    dont = [[int(s > 0) for s in key] for key in all_keys - set(patterns)]
+    out = []
+    for valid, members in groups.items():
+        minterms = [[int(s > 0) for s in key] for key, _ in members]
+        if len(factors) == 0:
+            cond = sympy.true
+        else:
+            form = sympy.SOPform(list(X), minterms, dont)
+            back = {X[k]: sympy.Gt(factors[k], 0) for k in range(len(factors))}
+            neg = {sympy.Not(X[k]): sympy.Lt(factors[k], 0) for k in range(len(factors))}
+            cond = form.xreplace(neg).xreplace(back)
+            cond = _simplify_condition(cond, game, True)
+        eqs = tuple(cands[k] for k in valid)
+        label = "; ".join(_candidate_label(game, e) for e in eqs) or "no equilibrium found"
+        out.append(Regime(label, cond, eqs, members[0][1]))
+    out.sort(key=lambda r: (len(r.equilibria), r.label))
+    return out
+
+
+def _rational_witness(w: Sequence[float], params: Sequence[Any], factors: Sequence[sympy.Expr],
+                      key: tuple[int, ...], syms: list[sympy.Symbol]) -> dict[str, Fraction]:
+    """Round a float witness to simple rationals that keep the sign pattern exactly."""
+    for limit in (10, 100, 10_000, 10**6, 10**9):
+        vals = [Fraction(x).limit_denominator(limit) for x in w]
+        ok = True
+        for p, v in zip(params, vals, strict=True):
+            if p.bounds is not None:
+                lo, hi = p.bounds
+                if (lo is not None and v < lo) or (hi is not None and v > hi):
+                    ok = False
+        sub = {s: sympy.Rational(v.numerator, v.denominator)
+               for s, v in zip(syms, vals, strict=True)}
+        if ok and all((f.xreplace(sub) > 0) == (s > 0) and f.xreplace(sub) != 0
+                      for f, s in zip(factors, key, strict=True)):
+            return {p.name: v for p, v in zip(params, vals, strict=True)}
+    return {p.name: Fraction(x) for p, x in zip(params, w, strict=True)}
