@@ -23,6 +23,8 @@ from .errors import (
     SolverError,
 )
 from .game import Equilibrium, NormalFormGame
+from .analysis.sensitivity import SweepResult, evaluate_points, sweep
+from .solve.batch import BatchEquilibria, solve_batch
 from .io.expressions import parse_condition, parse_expression
 from .io.nfg import read_nfg, write_nfg
 from .parametric import Parameter, ParametricGame
@@ -50,6 +52,11 @@ __all__ = [
     "Regime",
     "ScenarioError",
     "SolverError",
+    "SweepResult",
+    "BatchEquilibria",
+    "evaluate_points",
+    "solve_batch",
+    "sweep",
     "SymbolicEquilibrium",
     "comparative_statics",
     "io",
