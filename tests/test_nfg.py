@@ -195,6 +195,93 @@ def test_exact_false_gives_a_float_game():
     assert not g.is_exact and g.A[0, 0] == 7.32 and g.B[0, 0] == pytest.approx(1 / 3)
 
 
+def test_edge_case_numbers_in_outcomes():
+    f = parse_nfg(DATA / "edge_numbers_outcomes.nfg")
+    assert f.description == "" and f.body == "outcome"
+    big = F(123456789012345678901234567890)
+    assert f.outcomes[4] == ("big integer", (big, F(-98765432109876543210)))
+    assert f.outcomes[5] == ("", (F(250), F(-1, 3)))  # an outcome without a label
+    g = f.game()
+    # body 1 2 / 3 4 / 5 6: (top,left)=1 (bottom,left)=2 (top,centre)=3 ...
+    assert g.A.tolist() == [[F(7), F(1), big], [F(1, 2), F(1000), F(250)]]
+    assert g.B.tolist() == [[F(-3, 4), F(-1, 2), F(-98765432109876543210)],
+                            [F(0), F(1, 20), F(-1, 3)]]
+
+
+def test_labels_that_look_like_syntax_and_a_one_row_game():
+    f = parse_nfg(DATA / "degenerate_shapes.nfg")
+    assert f.players == ("NFG", "{")
+    assert f.strategies == ((",",), ("}", '"', "1 2", "R"))
+    assert f.description.splitlines()[1] == "   they are text because they are quoted."
+    g = f.game()
+    assert g.shape == (1, 4)
+    assert g.A.tolist() == [[F(1), F(2), F(3), F(4)]]
+    assert g.B.tolist() == [[F(-1), F(-2), F(-3), F(-4)]]
+    assert gt.read_nfg(g.to_nfg()) == g
+    assert gt.read_nfg(g.swap_players().to_nfg()) == g.swap_players()  # 4 x 1
+
+
+def test_form_feeds_vertical_tabs_and_stray_commas():
+    g = gt.read_nfg(DATA / "odd_whitespace.nfg")
+    assert g.title == "form feed, vertical tab" and g.players == ("A", "B")
+    assert g.A.tolist() == [[F(-1, 2)]] and g.B.tolist() == [[F(1, 2)]]
+
+
+def test_path_strings_starting_with_nfg_are_paths(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("NFG_games").mkdir()
+    gt.write_nfg(gt.NormalFormGame([[1]], [[2]]), "NFG_games/one.nfg")
+    assert gt.read_nfg("NFG_games/one.nfg").A.tolist() == [[F(1)]]
+
+
+_SEPARATORS = st.sampled_from([" ", "  ", "\t", "\n", "\r\n", " \n\t ", "\n\n", "\f"])
+_plain_labels = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",),
+                                               exclude_characters="\\"),
+                        min_size=1, max_size=6)
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace('"', '\\"') + '"'
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_any_layout_of_a_payoff_file_reads_the_same(data):
+    """Files laid out with random whitespace and optional commas, built by the test itself."""
+    m = data.draw(st.integers(1, 3))
+    n = data.draw(st.integers(1, 3))
+    A = [[data.draw(payoff) for _ in range(n)] for _ in range(m)]
+    B = [[data.draw(payoff) for _ in range(n)] for _ in range(m)]
+    rows = data.draw(st.lists(_plain_labels, min_size=m, max_size=m, unique=True))
+    cols = data.draw(st.lists(_plain_labels, min_size=n, max_size=n, unique=True))
+    labelled = data.draw(st.booleans())
+    tokens = ["NFG", "1", data.draw(st.sampled_from(["R", "D"])), _q("title"), "{",
+              _q("P1"), _q("P2"), "}", "{"]
+    if labelled:
+        tokens += ["{", *map(_q, rows), "}", "{", *map(_q, cols), "}"]
+    else:
+        tokens += [str(m), str(n)]
+    tokens.append("}")
+    if data.draw(st.booleans()):
+        tokens.append(_q("a description\nover two lines"))
+    for j in range(n):  # Gambit's order: the first player's strategy changes fastest
+        for i in range(m):
+            for v in (A[i][j], B[i][j]):
+                tokens.append(f"{v.numerator}/{v.denominator}" if isinstance(v, F) and
+                              v.denominator != 1 else str(int(v)))
+                if data.draw(st.booleans()):
+                    tokens.append(",")
+    text = "".join(tok + data.draw(_SEPARATORS) for tok in tokens)
+    g = gt.read_nfg(text)
+    assert g.A.tolist() == [[F(v) for v in row] for row in A]
+    assert g.B.tolist() == [[F(v) for v in row] for row in B]
+    if labelled:
+        assert g.strategies == (tuple(rows), tuple(cols))
+    else:
+        assert g.strategies == (tuple(str(k + 1) for k in range(m)),
+                                tuple(str(k + 1) for k in range(n)))
+
+
 # ---------------------------------------------------------------------- errors
 @pytest.mark.parametrize("text, line, fragment", [
     ('NFG 1 R "t" { "a" "b" "c" } { 2 2 2 }', 1, "3 players"),

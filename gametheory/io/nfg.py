@@ -77,10 +77,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._numbers import NotANumber, parse_number_text
 from ..errors import ParseError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..game import NormalFormGame
 
 __all__ = ["read_nfg", "parse_nfg", "to_nfg", "write_nfg", "gambit_safe_labels", "NfgFile",
            "MAX_CELLS"]
@@ -96,6 +99,7 @@ _TOKEN_RE = re.compile(
 _NUMBER_START_RE = re.compile(r"[+-]?\.?\d")
 _INTEGER_RE = re.compile(r"\+?\d+")
 _ESCAPE_RE = re.compile(r"\\(.)", re.DOTALL)
+_TEXT_START_RE = re.compile(r"\ufeff?\s*NFG\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,7 +448,7 @@ class NfgFile:
     raw_strategies: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     outcomes: tuple[tuple[str, tuple[Fraction, ...]], ...] = field(default=())
 
-    def game(self, exact: bool = True) -> Any:
+    def game(self, exact: bool = True) -> NormalFormGame:
         """The :class:`~gametheory.NormalFormGame`; floats instead of Fractions if not ``exact``."""
         from ..game import NormalFormGame
 
@@ -464,7 +468,7 @@ def _source_text(path_or_text: Any) -> str:
     elif isinstance(path_or_text, os.PathLike):
         data = Path(path_or_text).read_bytes()
     elif isinstance(path_or_text, str):
-        if path_or_text.lstrip("\ufeff \t\r\n\f\v").startswith("NFG"):
+        if _TEXT_START_RE.match(path_or_text):
             return path_or_text.lstrip("\ufeff")
         if os.path.isfile(path_or_text):
             data = Path(path_or_text).read_bytes()
@@ -502,7 +506,8 @@ def parse_nfg(path_or_text: Any, *, max_cells: int = MAX_CELLS) -> NfgFile:
     return _Parser(_source_text(path_or_text), max_cells).document()
 
 
-def read_nfg(path_or_text: Any, *, exact: bool = True, max_cells: int = MAX_CELLS) -> Any:
+def read_nfg(path_or_text: Any, *, exact: bool = True, max_cells: int = MAX_CELLS
+             ) -> NormalFormGame:
     """Read a two-player Gambit ``.nfg`` file into a :class:`~gametheory.NormalFormGame`.
 
     Parameters
@@ -594,7 +599,7 @@ def _gambit_label(label: str, fallback: str) -> str:
     return text or fallback
 
 
-def gambit_safe_labels(game: Any) -> Any:
+def gambit_safe_labels(game: NormalFormGame) -> NormalFormGame:
     """The game relabelled so that Gambit 16.7 reads every name, label and the title.
 
     Gambit 16.7 accepts labels of printable ASCII with single inner spaces only, and
@@ -619,7 +624,7 @@ def gambit_safe_labels(game: Any) -> Any:
                         title=_ascii_text(game.title))
 
 
-def to_nfg(game: Any, description: str = "", gambit_safe: bool = False) -> str:
+def to_nfg(game: NormalFormGame, description: str = "", gambit_safe: bool = False) -> str:
     """The game as a Gambit ``.nfg`` file, outcome version, with all labels.
 
     One outcome per strategy profile (unlabelled, as Gambit itself writes tables), so
@@ -682,7 +687,7 @@ def to_nfg(game: Any, description: str = "", gambit_safe: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_nfg(game: Any, path: str | os.PathLike[str], description: str = "",
+def write_nfg(game: NormalFormGame, path: str | os.PathLike[str], description: str = "",
               gambit_safe: bool = False) -> Path:
     """Write :func:`to_nfg` of ``game`` to ``path`` (UTF-8) and return the path.
 
