@@ -22,6 +22,7 @@ from .alliance import (
     volunteers_dilemma,
 )
 from .attribution import attribution_game
+from .catalog import Catalog, CatalogEntry, catalog
 from .chain_store import chain_store
 from .crisis import (
     audience_costs,
@@ -42,11 +43,14 @@ from .probe_response import (
 )
 
 __all__ = [
+    "Catalog",
+    "CatalogEntry",
     "alliance",
     "audience_costs",
     "attribution_game",
     "best_reply_after_probe",
     "burden_sharing",
+    "catalog",
     "chain_store",
     "chicken",
     "consensus_risk_dominance",

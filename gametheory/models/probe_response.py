@@ -76,8 +76,9 @@ Variants
     Simultaneous: the Defender picks a readiness posture (``Under-react``, ``Intercept``,
     ``Retaliate``) and pays a readiness cost :math:`m_I` or :math:`m_X` whether or not a
     probe comes. When BR (net of readiness cost) is a costly posture that makes probing
-    unprofitable but :math:`A_U > 0`, no pure equilibrium exists: the Aggressor probes with
-    probability :math:`m/(D_{BR} - m_{BR} - D_U + m_{BR})`, a mixed probing equilibrium.
+    unprofitable but :math:`A_U > 0`, no pure equilibrium exists; for the interception
+    posture the Aggressor probes with probability :math:`m_I/(D_I - D_U)` and the Defender
+    holds the posture with probability :math:`A_U/(A_U - A_I)` ("mixed probing").
 ``bayesian``
     The Defender is *resolute* with prior :math:`\rho` (credibility loss
     :math:`r_U^R`, high enough that interception is its best reply) or *irresolute*
@@ -594,7 +595,57 @@ VARIANTS: tuple[str, ...] = ("sequential", "posture", "bayesian", "repeated", "a
 
 
 def probe_response(variant: str = "sequential", **overrides: Any) -> Any:
-    """The probe-versus-response model (see the module docstring)."""
+    r"""The probe-versus-response model of MODEL.md, in one of its variants.
+
+    Parameters
+    ----------
+    variant : {"sequential", "posture", "bayesian", "repeated", "alliance"}
+        ``"sequential"`` (default): a :class:`~gametheory.tree.GameTree`, the Aggressor
+        refrains or probes, the Defender under-reacts, intercepts or retaliates
+        (:func:`sequential_game`; its 2x3 normal form with regime rules is
+        :func:`sequential_normal_form`). ``"posture"``: a simultaneous 2x3
+        :class:`~gametheory.parametric.ParametricGame` with readiness costs
+        (:func:`posture_game`). ``"bayesian"``: uncertain Defender resolve
+        (:func:`bayesian_game`). ``"repeated"``: delegated to
+        :mod:`gametheory.models.repeated_probe`. ``"alliance"``: delegated to
+        :func:`gametheory.models.alliance.alliance` (``game=`` picks the alliance game).
+    **overrides
+        New defaults for parameters by name (see :data:`PARAMETERS` and the module
+        docstring), e.g. ``credibility_loss=5`` or ``interception_prob="9/10"``; numbers
+        or exact strings. Unknown names raise :class:`~gametheory.errors.ParameterError`.
+
+    Returns
+    -------
+    GameTree, ParametricGame or BayesianGame
+        With MODEL.md's relations :math:`e_X \ge e_I` and :math:`r_I \le r_U` declared
+        (checked by ``.at()``) and, for normal forms, its regime rules
+        (``.classify(**values)``).
+
+    Raises
+    ------
+    GameError
+        For an unknown variant, or ``"repeated"`` before its module exists.
+
+    Examples
+    --------
+    The subgame-perfect equilibrium keeps only the Defender's best reply after a probe
+    (intercepting, at the defaults); the normal form also has a Nash equilibrium in which
+    the Aggressor is kept out by a threat to retaliate that the Defender would not carry
+    out (retaliating pays it -91/8, intercepting -3):
+
+    >>> import gametheory as gt
+    >>> tree = gt.models.probe_response("sequential")
+    >>> [e.labels for e in tree.backward_induction()]
+    [('Refrain', 'Intercept if probed')]
+    >>> for c in tree.classify_equilibria():
+    ...     if c.equilibrium.is_pure and not c.subgame_perfect:
+    ...         print(c.equilibrium.pure_labels(), "rests on a non-credible threat")
+    ('Refrain', 'Retaliate if probed') rests on a non-credible threat
+    >>> regime(), regime(credibility_loss="1/2"), regime(interception_prob="1/4")
+    ('deterrence by denial', 'tolerated probing', 'contested probing')
+    >>> gt.models.probe_response("posture", interception_prob="1/4").classify()
+    'contested probing'
+    """
     if variant == "sequential":
         return sequential_game(**overrides)
     if variant == "posture":

@@ -1,0 +1,72 @@
+"""The model catalog lists every model, with citations, results and the real parameters."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import gametheory as gt
+
+CAT = gt.models.catalog()
+SINGLE = [e for e in CAT if not e.variants]
+
+
+def test_catalog_lists_the_issue_models():
+    required = {"probe_response", "chain_store", "deterrence_game", "chicken", "stag_hunt",
+                "inspection_game", "volunteers_dilemma", "attribution_game", "audience_costs",
+                "burden_sharing", "consensus_stag_hunt"}
+    assert required <= set(CAT.names())
+    assert len(CAT.names()) == len(set(CAT.names()))
+    for name in CAT.names():
+        assert getattr(gt.models, name) is CAT[name].function
+
+
+def test_every_entry_cites_a_dated_source_and_documents_its_result():
+    for e in CAT:
+        assert re.search(r"\(\d{4}\)", e.citation), e.name
+        doc = e.doc
+        assert "Examples" in doc and ">>>" in doc, e.name
+        assert e.result and e.title
+        module_doc = __import__(e.function.__module__, fromlist=["_"]).__doc__
+        first_author = e.citation.removeprefix("after ").split()[0].rstrip(",;")
+        assert first_author in module_doc or first_author == "MODEL.md", e.name
+
+
+@pytest.mark.parametrize("entry", SINGLE, ids=lambda e: e.name)
+def test_entry_parameters_are_the_built_games_parameters_and_it_solves(entry):
+    obj = entry.build()
+    if isinstance(obj, gt.ParametricGame):
+        assert entry.parameters == obj.parameter_names
+        assert entry.returns == "ParametricGame"
+        assert obj.at().equilibria()
+        # every parameter has a default, so the model is usable as is
+        assert set(obj.defaults()) == set(obj.parameter_names)
+    else:
+        assert isinstance(obj, gt.GameTree)
+        assert entry.returns == "GameTree"
+        assert entry.parameters == tuple(p.name for p in obj.parameters)
+        assert obj.backward_induction()
+
+
+def test_probe_response_family_entry():
+    e = CAT["probe_response"]
+    assert e.variants == ("sequential", "posture", "bayesian", "repeated", "alliance")
+    assert isinstance(e.build("sequential"), gt.GameTree)
+    assert isinstance(e.build("posture"), gt.ParametricGame)
+    for name in ("credibility_loss", "interception_prob", "cohesion",
+                 "readiness_cost_intercept"):
+        assert name in e.parameters
+
+
+def test_catalog_views():
+    frame = CAT.to_frame()
+    assert list(frame["name"]) == CAT.names()
+    assert {"name", "title", "citation", "result", "parameters", "variants"} <= set(frame.columns)
+    text = str(CAT)
+    for name in CAT.names():
+        assert f"{name}:" in text
+    assert CAT._repr_html_().count("<tr>") == len(CAT) + 1
+    assert CAT[0] is CAT["probe_response"]
+    with pytest.raises(gt.GameError, match="chicken"):
+        CAT["prisoners_dilemma"]
