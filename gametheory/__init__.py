@@ -23,6 +23,9 @@ from .errors import (
     SolverError,
 )
 from .game import Equilibrium, NormalFormGame
+from .analysis import repeated, strategies
+from .analysis.automata import Automaton
+from .analysis.repeated import RepeatedGame
 from .analysis.sensitivity import SweepResult, evaluate_points, sweep
 from .solve.batch import BatchEquilibria, solve_batch
 from .io.expressions import parse_condition, parse_expression
@@ -38,6 +41,8 @@ from .solve.symbolic import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Automaton",
+    "BatchEquilibria",
     "ComparativeStatics",
     "Equilibrium",
     "GameError",
@@ -50,19 +55,21 @@ __all__ = [
     "PayoffError",
     "ProfileError",
     "Regime",
+    "RepeatedGame",
     "ScenarioError",
     "SolverError",
     "SweepResult",
-    "BatchEquilibria",
-    "evaluate_points",
-    "solve_batch",
-    "sweep",
     "SymbolicEquilibrium",
     "comparative_statics",
+    "evaluate_points",
     "io",
     "parse_condition",
     "parse_expression",
     "read_nfg",
+    "repeated",
     "solve",
+    "solve_batch",
+    "strategies",
+    "sweep",
     "write_nfg",
 ]
