@@ -338,3 +338,49 @@ def test_repeated_variant_delegates_or_says_why():
 def test_alliance_variant_delegates():
     assert probe_response("alliance").players == ("Frontline ally", "Rear ally")
     assert probe_response("alliance", game="burden_sharing").shape == (2, 2)
+
+
+# ------------------------------------------------------------------ Bayesian variant
+def test_bayesian_prior_threshold_by_backward_induction():
+    tree = probe_response("bayesian")
+    assert "credibility_loss" not in {p.name for p in tree.parameters}
+    rng = random.Random(13)
+    checked = 0
+    while checked < 6:
+        point = random_point(rng)
+        rU = point.pop("credibility_loss")
+        point["credibility_loss_irresolute"] = rU
+        point["credibility_loss_resolute"] = rU + Fraction(rng.randint(0, 40), 4)
+        # each type's best reply and payoffs from the typed MODEL.md formulas
+        replies, gains = {}, {}
+        for kind in ("resolute", "irresolute"):
+            typed = {**point, "credibility_loss": point[f"credibility_loss_{kind}"]}
+            pay = model_md_values(typed)
+            d = [pay["D_U"], pay["D_I"], pay["D_X"]]
+            replies[kind] = REPLIES[d.index(max(d))]
+            gains[kind] = pay["A_" + "UIX"[d.index(max(d))]]
+        if not gains["resolute"] < 0 < gains["irresolute"]:
+            continue
+        checked += 1
+        rho_star = gains["irresolute"] / (gains["irresolute"] - gains["resolute"])
+        formula = gt.models.resolve_threshold(replies["resolute"], replies["irresolute"])
+        sub = {S[n]: sympy.Rational(x.numerator, x.denominator) for n, x in
+               {**point, "credibility_loss": point["credibility_loss_irresolute"]}.items()}
+        assert formula.xreplace(sub) == sympy.Rational(rho_star.numerator,
+                                                       rho_star.denominator)
+        plan = f"{replies['resolute']} if resolute, {replies['irresolute']} if irresolute"
+        for rho, moves in ((rho_star / 2, {"Probe"}), (rho_star, {"Probe", "Refrain"}),
+                           ((1 + rho_star) / 2, {"Refrain"})):
+            spes = tree.backward_induction(**point, resolve_prior=rho)
+            assert {e.labels[0] for e in spes} == moves
+            assert {e.labels[1] for e in spes} == {plan}
+
+
+def test_bayesian_normal_form_bluff_is_not_credible():
+    tree = probe_response("bayesian")
+    verdict = {c.equilibrium.pure_labels(): c.subgame_perfect
+               for c in tree.classify_equilibria() if c.equilibrium.is_pure}
+    # prior 1/2 < 3/4: probing pays against credible types; an irresolute Defender's
+    # "interception" would deter, but it is not credible
+    assert verdict[("Probe", "Intercept if resolute, Under-react if irresolute")] is True
+    assert verdict[("Refrain", "Intercept if resolute, Intercept if irresolute")] is False

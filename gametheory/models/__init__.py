@@ -34,12 +34,17 @@ from .crisis import (
     stag_hunt_risk_dominance,
 )
 from .probe_response import (
+    bayesian_tree,
     best_reply_after_probe,
     posture_game,
     probe_response,
     probe_response_payoffs,
     regime,
     regime_conditions,
+    resolve_threshold,
+    sequential_game,
+    sequential_normal_form,
+    type_payoffs,
 )
 
 __all__ = [
@@ -47,6 +52,7 @@ __all__ = [
     "CatalogEntry",
     "alliance",
     "audience_costs",
+    "bayesian_tree",
     "attribution_game",
     "best_reply_after_probe",
     "burden_sharing",
@@ -63,7 +69,11 @@ __all__ = [
     "probe_response_payoffs",
     "regime",
     "regime_conditions",
+    "resolve_threshold",
+    "sequential_game",
+    "sequential_normal_form",
     "stag_hunt",
     "stag_hunt_risk_dominance",
+    "type_payoffs",
     "volunteers_dilemma",
 ]

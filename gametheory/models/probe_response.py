@@ -591,6 +591,100 @@ def sequential_normal_form(**overrides: Any) -> Any:
                           regime_rules=tuple(regime_conditions("sequential").items()))
 
 
+#: The Defender's types in the Bayesian variant and the parameter holding each one's
+#: credibility loss from under-reacting.
+TYPES: dict[str, str] = {"resolute": "credibility_loss_resolute",
+                         "irresolute": "credibility_loss_irresolute"}
+
+
+def type_payoffs(defender_type: str) -> dict[str, sympy.Expr]:
+    """The reduced-form payoffs of one Defender type: r_U replaced by that type's loss.
+
+    Examples
+    --------
+    >>> type_payoffs("resolute")["D_U"].has(symbol("credibility_loss_resolute"))
+    True
+    """
+    try:
+        name = TYPES[defender_type]
+    except KeyError:
+        raise GameError(f"unknown Defender type {defender_type!r}; types are "
+                        f"{', '.join(map(repr, TYPES))}") from None
+    swap = {symbol("credibility_loss"): symbol(name)}
+    return {k: e.xreplace(swap) for k, e in probe_response_payoffs().items()}
+
+
+def resolve_threshold(resolute_reply: str = "Intercept",
+                      irresolute_reply: str = "Under-react") -> sympy.Expr:
+    r"""The prior :math:`\rho^*` on a resolute Defender above which probing stops paying.
+
+    With each type playing its best reply after a probe (resolute: ``resolute_reply``,
+    irresolute: ``irresolute_reply``), the Aggressor's expected gain from probing is
+    :math:`\rho A_R + (1 - \rho) A_L`, which is zero at
+    :math:`\rho^* = A_L / (A_L - A_R)`; probing pays iff :math:`\rho < \rho^*` (when
+    :math:`A_R < 0 < A_L`).
+
+    Examples
+    --------
+    >>> rho = resolve_threshold()
+    >>> rho.xreplace({symbol(n): sympy.Rational(PARAMETERS[n].default)
+    ...               for n in CORE_PARAMETERS})
+    3/4
+    """
+    key = {"Under-react": "A_U", "Intercept": "A_I", "Retaliate": "A_X"}
+    try:
+        a_r = probe_response_payoffs()[key[resolute_reply]]
+        a_l = probe_response_payoffs()[key[irresolute_reply]]
+    except KeyError as err:
+        raise GameError(f"unknown reply {err.args[0]!r}; replies are {', '.join(REPLIES)}"
+                        ) from None
+    return sympy.cancel(a_l / (a_l - a_r))
+
+
+def bayesian_tree(**overrides: Any) -> Any:
+    r"""The Bayesian variant as a game tree: Nature draws the Defender's resolve after a probe.
+
+    The Aggressor refrains or probes; Nature makes the Defender *resolute* with
+    probability :math:`\rho` (``resolve_prior``; credibility loss
+    :math:`r_U^R`, ``credibility_loss_resolute``) or *irresolute* (:math:`r_U^L`); the
+    Defender, knowing its type, replies. The Aggressor never sees the type, so Nature
+    may move after it. Backward induction gives the perfect Bayesian equilibrium: each
+    type plays its best reply and the Aggressor probes iff
+    :math:`\rho < \rho^*` (:func:`resolve_threshold`).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> tree = bayesian_tree()
+    >>> [e.labels for e in tree.backward_induction()]
+    [('Probe', 'Intercept if resolute, Under-react if irresolute')]
+    >>> [e.labels[0] for e in tree.backward_induction(resolve_prior="4/5")]
+    ['Refrain']
+    """
+    from ..tree import GameTree as T
+
+    names = [n for n in CORE_PARAMETERS if n != "credibility_loss"] + [
+        "credibility_loss_resolute", "credibility_loss_irresolute", "resolve_prior"]
+    params = make_parameters(PARAMETERS, names, overrides, "probe_response('bayesian')")
+    rho = symbol("resolve_prior")
+
+    def defender(kind: str) -> Any:
+        pay = type_payoffs(kind)
+        return T.decision("Defender", {
+            REPLIES[0]: T.terminal(pay["A_U"], pay["D_U"]),
+            REPLIES[1]: T.terminal(pay["A_I"], pay["D_I"]),
+            REPLIES[2]: T.terminal(pay["A_X"], pay["D_X"]),
+        }, infoset=kind)
+
+    root = T.decision("Aggressor", {
+        "Refrain": T.terminal(sympy.Integer(0), sympy.Integer(0)),
+        "Probe": T.chance({"Resolute": (rho, defender("resolute")),
+                           "Irresolute": (1 - rho, defender("irresolute"))}, name="resolve"),
+    })
+    return T(root, players=("Aggressor", "Defender"), parameters=params,
+             title="Probing a Defender of uncertain resolve")
+
+
 VARIANTS: tuple[str, ...] = ("sequential", "posture", "bayesian", "repeated", "alliance")
 
 
@@ -650,6 +744,8 @@ def probe_response(variant: str = "sequential", **overrides: Any) -> Any:
         return sequential_game(**overrides)
     if variant == "posture":
         return posture_game(**overrides)
+    if variant == "bayesian":
+        return bayesian_tree(**overrides)
     if variant == "alliance":
         from .alliance import alliance
 
