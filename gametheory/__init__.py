@@ -11,7 +11,7 @@ figures for papers.
 [((1,), (1,))]
 """
 
-from . import io, solve
+from . import io, models, solve
 from .errors import (
     GameError,
     LabelError,
@@ -63,6 +63,7 @@ __all__ = [
     "comparative_statics",
     "evaluate_points",
     "io",
+    "models",
     "parse_condition",
     "parse_expression",
     "read_nfg",
