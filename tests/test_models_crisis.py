@@ -143,6 +143,9 @@ def test_inspection_game_closed_form_and_tsebelis_paradox():
     # Tsebelis: the penalty does not move the violation rate, only the inspection rate.
     assert sympy.diff(eq.row[1], f_) == 0
     assert sympy.simplify(sympy.diff(eq.col[0], f_) + g_ / (g_ + f_) ** 2) == 0
+    support = (("Comply", "Violate"), ("Inspect", "Trust"))
+    assert p.comparative_statics("Inspectee: Violate", "penalty", support=support).sign == 0
+    assert p.comparative_statics("Inspector: Inspect", "penalty", support=support).sign == -1
     for prof in (("Comply", "Inspect"), ("Comply", "Trust"), ("Violate", "Inspect"),
                  ("Violate", "Trust")):
         for point in inspection_points():
