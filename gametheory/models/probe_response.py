@@ -114,6 +114,7 @@ from typing import Any
 
 import sympy
 
+from .._numbers import NotANumber, to_number
 from ..errors import GameError, ParameterError
 
 __all__ = [
@@ -282,16 +283,10 @@ def _exact_values(values: Mapping[str, Any], names: tuple[str, ...]) -> dict[str
                              f"probe-response parameters are {', '.join(PARAMETERS)}")
     out: dict[str, Any] = {}
     for name in names:
-        val = values.get(name, PARAMETERS[name].default)
-        if isinstance(val, str):
-            from .._numbers import parse_number_text
-
-            try:
-                val = parse_number_text(val)
-            except ValueError as err:
-                raise ParameterError(f"parameter {name!r}: {err}") from None
-        if isinstance(val, bool) or not isinstance(val, int | float | Fraction | sympy.Basic):
-            raise ParameterError(f"parameter {name!r} must be a real number, got {val!r}")
+        try:
+            val = to_number(values.get(name, PARAMETERS[name].default))
+        except NotANumber as err:
+            raise ParameterError(f"parameter {name!r}: {err}") from None
         sp = PARAMETERS[name]
         if sp.bounds is not None:
             lo, hi = sp.bounds
@@ -422,8 +417,6 @@ def regime_conditions(variant: str = "sequential") -> dict[str, sympy.Basic]:
 def check_overrides(specs: Mapping[str, ParameterSpec], overrides: Mapping[str, Any],
                     model: str) -> dict[str, Fraction | float]:
     """Validate ``overrides`` (new defaults) against a model's parameter specs."""
-    from .._numbers import NotANumber, to_number
-
     unknown = sorted(set(overrides) - set(specs))
     if unknown:
         raise ParameterError(f"{model}: unknown parameter(s) {', '.join(map(repr, unknown))}; "
@@ -700,7 +693,7 @@ def probe_response(variant: str = "sequential", **overrides: Any) -> Any:
         :func:`sequential_normal_form`). ``"posture"``: a simultaneous 2x3
         :class:`~gametheory.parametric.ParametricGame` with readiness costs
         (:func:`posture_game`). ``"bayesian"``: uncertain Defender resolve
-        (:func:`bayesian_game`). ``"repeated"``: delegated to
+        (:func:`bayesian_tree`). ``"repeated"``: delegated to
         :mod:`gametheory.models.repeated_probe`. ``"alliance"``: delegated to
         :func:`gametheory.models.alliance.alliance` (``game=`` picks the alliance game).
     **overrides
