@@ -23,6 +23,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
+from gametheory.models.probe_response import PARAMETERS
+from gametheory.models.repeated_probe import _profile
 
 S = gt.strategies
 
@@ -347,3 +349,69 @@ def test_float_stage_thresholds():
     crit = rg.critical_discount(both(S.grim_trigger, g))
     assert isinstance(crit, float) and crit == pytest.approx(0.5)
     assert rg.is_subgame_perfect(both(S.grim_trigger, g), 0.5)
+
+
+# ----------------------------------------------------------------------------- probe-response
+COSTLY_POINTS = [
+    {},                                                   # variant defaults: r_U = 1/2
+    {"credibility_loss": 0, "intercept_cost": 2},
+    {"credibility_loss": 1, "probe_damage": 1, "residual_credibility_loss": "1/4"},
+    {"interception_prob": "1/2", "credibility_loss": "1/2", "intercept_cost": "3/2"},
+]
+
+
+def _hand_threshold(values):
+    """delta* = (D_U - D_I) / (-D_I), from MODEL.md's payoffs (see repeated_probe's doc)."""
+    base = {k: F(str(v.default)) for k, v in PARAMETERS.items()}
+    base.update({"credibility_loss": F(1, 2)})
+    base.update({k: F(str(v)) for k, v in values.items()})
+    h, rU, rI, cI = (base[k] for k in ("probe_damage", "credibility_loss",
+                                       "residual_credibility_loss", "intercept_cost"))
+    pi, eI, WD = (base[k] for k in ("interception_prob", "escalation_prob_intercept",
+                                    "war_cost_defender"))
+    D_U = -h - rU
+    D_I = -(1 - pi) * h - cI - eI * WD - rI
+    assert D_I < D_U  # statically costly
+    return (D_U - D_I) / (-D_I)
+
+
+def test_probe_response_credibility_threshold_symbolic():
+    m = gt.models.probe_response("repeated")
+    thr = m.credibility_threshold()
+    pay = gt.models.probe_response_payoffs()
+    assert sympy.simplify(thr - (pay["D_U"] - pay["D_I"]) / (-pay["D_I"])) == 0
+    conds = m.analysis().conditions
+    # A_I <= 0 (interception deters) is among the conditions the analysis found
+    assert any(sympy.simplify(c.lhs + pay["A_I"]) == 0 or sympy.simplify(c.lhs - pay["A_I"]) == 0
+               for c in conds if hasattr(c, "lhs"))
+
+
+@pytest.mark.parametrize("values", COSTLY_POINTS)
+def test_probe_response_threshold_matches_numeric_search(values):
+    m = gt.models.probe_response("repeated")
+    want = _hand_threshold(values)
+    syms = {m.stage.symbols[k]: sympy.Rational(str(F(str(v)))) for k, v in values.items()}
+    assert F(str(m.credibility_threshold().subs(syms).subs(
+        {m.stage.symbols[p.name]: sympy.Rational(str(p.default)) for p in m.stage.parameters}))
+    ) == want
+    assert m.critical_discount_at(**values) == want
+    # numeric search on a grid of exact discount factors, by the one-shot deviation check
+    rg = m.at(**values)
+    prof = _profile(rg.stage, "Intercept")
+    grid = [F(k, 240) for k in range(240)]
+    ok = [d for d in grid if rg.is_subgame_perfect(prof, d)]
+    assert ok and want <= ok[0] < want + F(1, 240)
+    assert all(d in ok for d in grid if d >= want)
+    res = rg.is_subgame_perfect(prof, ok[0] - F(1, 240)) if ok[0] > 0 else None
+    if res is not None:
+        dev = res.deviation
+        assert dev.state == ("deterred", "firm") and dev.after == "Probe"
+        assert dev.player == "Defender" and dev.action == "Under-react"
+
+
+def test_probe_response_lapse_not_self_enforcing_when_interception_pays():
+    m = gt.models.probe_response("repeated", credibility_loss=3)
+    rg = m.at()
+    an = rg.discount_analysis(_profile(rg.stage, "Intercept"))
+    assert an.critical is None
+    assert an.breaking.state[1] == "lapsed" and an.breaking.action == "Intercept"

@@ -1,0 +1,196 @@
+r"""The repeated probe-response game: patience makes a costly response credible.
+
+The game
+--------
+The sequential probe-response game of MODEL.md (:mod:`gametheory.models.probe_response`)
+is played every period with discount factor :math:`\delta`: the Aggressor refrains or
+probes; after a probe the Defender under-reacts (U), intercepts (I) or retaliates (X),
+with the reduced-form payoffs :math:`(A_U, D_U), (A_I, D_I), (A_X, D_X)`; refraining gives
+:math:`(0, 0)`. The Defender's reply is seen only when a probe comes.
+
+Suppose the response is *statically costly*, :math:`D_I < D_U`: in a single encounter the
+Defender would under-react, so its threat to intercept is not credible and the Aggressor
+probes whenever :math:`A_U > 0` (MODEL.md's "tolerated probing"). In the repeated game
+consider the profile
+
+* Aggressor: refrain while the Defender has never under-reacted to a probe; after a lapse,
+  probe forever ("each unanswered probe normalises the next");
+* Defender: intercept every probe while firm; after a lapse, under-react forever.
+
+By the one-shot deviation principle the Defender's binding constraint is at the node after
+a probe in the firm state: intercepting keeps deterrence (:math:`(1-\delta) D_I + \delta
+\cdot 0`), under-reacting invites probing forever (:math:`(1-\delta) D_U + \delta D_U`).
+The response is credible iff
+
+.. math::
+    \delta \;\ge\; \delta^* = \frac{D_U - D_I}{-D_I}
+    = \frac{c_I + e_I W_D + r_I - \pi h - r_U}{(1-\pi) h + c_I + e_I W_D + r_I},
+
+the static net cost of intercepting over its per-period cost. The other constraints are
+:math:`A_I \le 0 \le A_U` (interception deters, lapses invite probing), and
+:math:`D_X \le D_I`, :math:`D_X \le D_U` (retaliating is not better). The toolkit derives
+:math:`\delta^*` itself with :meth:`gametheory.RepeatedGame.discount_analysis` on the
+parametric stage; the test suite checks it against this closed form and a numeric search.
+This is the logic of deterrence reputations in repeated play (Schelling 1966, ch. 2: "a
+country's reputation for action ... is one of the few things worth fighting over"; Friedman
+1971 for the trigger-strategy threshold).
+
+References
+----------
+Friedman, J. W. (1971). A non-cooperative equilibrium for supergames. *Review of Economic
+Studies* 38, 1-12.
+Schelling, T. C. (1966). *Arms and Influence*. Yale University Press.
+Mailath, G. J. and Samuelson, L. (2006). *Repeated Games and Reputations*. Oxford
+University Press, section 2.4.
+
+Examples
+--------
+>>> import gametheory as gt
+>>> m = gt.models.probe_response("repeated")
+>>> m.critical_discount_at()          # at the defaults: D_I = -3, D_U = -5/2
+Fraction(1, 6)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..analysis.automata import Automaton
+from ..analysis.repeated import DiscountAnalysis, RepeatedGame
+from ..errors import LabelError
+from .probe_response import PARAMETERS, REPLIES, make_game, probe_response_payoffs
+
+__all__ = ["repeated_probe_response", "RepeatedProbeResponse", "REPEATED_DEFAULTS"]
+
+#: Default overrides of the repeated variant: the probe-response defaults with a low
+#: credibility loss, where intercepting is statically costly (D_I = -3 < D_U = -5/2) and
+#: unanswered probing pays the Aggressor (A_U = 3 > 0 > A_I = -1).
+REPEATED_DEFAULTS: dict[str, Any] = {"credibility_loss": "1/2"}
+
+
+@dataclass(frozen=True)
+class RepeatedProbeResponse:
+    """The repeated probe-response game with the firm-until-lapse profile.
+
+    Attributes
+    ----------
+    stage : ParametricGame
+        The 2x3 stage (Refrain/Probe x Under-react/Intercept/Retaliate), the Defender
+        replying after a probe only.
+    game : RepeatedGame
+        ``RepeatedGame(stage, follower_moves_after=("Probe",))``.
+    aggressor, defender : Automaton
+        The profile described in the module docstring.
+    response : str
+        The Defender's costly response on the firm path (``"Intercept"`` or
+        ``"Retaliate"``).
+    """
+
+    stage: Any
+    game: RepeatedGame
+    aggressor: Automaton
+    defender: Automaton
+    response: str
+
+    @property
+    def profile(self) -> tuple[Automaton, Automaton]:
+        return self.aggressor, self.defender
+
+    def analysis(self, at: dict | None = None) -> DiscountAnalysis:
+        """Symbolic :class:`~gametheory.analysis.repeated.DiscountAnalysis` of the profile.
+
+        ``at`` is the reference point fixing the signs of the payoff expressions (default:
+        the stage's parameter defaults).
+        """
+        return self.game.discount_analysis(self.profile, at=at)
+
+    def credibility_threshold(self, at: dict | None = None) -> Any:
+        """The least discount factor making the costly response credible, as a formula.
+
+        >>> import gametheory as gt
+        >>> m = gt.models.probe_response("repeated")
+        >>> thr = m.credibility_threshold()
+        >>> pay = gt.models.probe_response_payoffs()
+        >>> import sympy
+        >>> sympy.simplify(thr - (pay["D_U"] - pay["D_I"]) / (-pay["D_I"]))
+        0
+        """
+        return self.analysis(at).critical
+
+    def at(self, **values: Any) -> RepeatedGame:
+        """The repeated game of the numeric stage ``stage.at(**values)``."""
+        return RepeatedGame(self.stage.at(**values), follower_moves_after=("Probe",))
+
+    def critical_discount_at(self, **values: Any) -> Any:
+        """Exact critical discount factor at a parameter point (None if none works).
+
+        >>> import gametheory as gt
+        >>> m = gt.models.probe_response("repeated")
+        >>> m.critical_discount_at(credibility_loss=3) is None   # intercepting pays anyway,
+        ... # so the "lapse forever" punishment is not self-enforcing
+        True
+        """
+        rg = self.at(**values)
+        return rg.critical_discount(_profile(rg.stage, self.response))
+
+    def payoffs(self, discount: Any, **values: Any) -> tuple[Any, Any]:
+        """Discounted payoffs of the profile (symbolic without ``values``)."""
+        if values:
+            rg = self.at(**values)
+            return rg.payoffs(_profile(rg.stage, self.response), discount)
+        return self.game.payoffs(self.profile, discount)
+
+
+def _profile(stage: Any, response: str) -> tuple[Automaton, Automaton]:
+    lapse = [(("Probe", REPLIES[0]), "lapsed")]
+    aggressor = Automaton(stage, 0, {"deterred": "Refrain", "emboldened": "Probe"},
+                          {"deterred": [(("Probe", REPLIES[0]), "emboldened")]},
+                          name="refrain until a lapse")
+    defender = Automaton(stage, 1, {"firm": response, "lapsed": REPLIES[0]},
+                         {"firm": lapse}, name=f"{response.lower()} until a lapse")
+    return aggressor, defender
+
+
+def repeated_probe_response(response: str = "Intercept", **overrides: Any
+                            ) -> RepeatedProbeResponse:
+    """The ``repeated`` variant of :func:`gametheory.models.probe_response`.
+
+    Parameters
+    ----------
+    response : {"Intercept", "Retaliate"}
+        The Defender's response on the firm path.
+    **overrides
+        New parameter defaults by name (MODEL.md's parameters); the variant's own defaults
+        are :data:`REPEATED_DEFAULTS` on top of the probe-response defaults.
+
+    Returns
+    -------
+    RepeatedProbeResponse
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> m = gt.models.probe_response("repeated")
+    >>> m.game.is_sequential, m.stage.shape
+    (True, (2, 3))
+    >>> rg = m.at()
+    >>> [bool(rg.is_subgame_perfect(m.profile, d)) for d in ("1/5", "1/7")]
+    [True, False]
+    """
+    if response not in REPLIES[1:]:
+        raise LabelError(f"response must be one of {list(REPLIES[1:])}, got {response!r}")
+    pay = probe_response_payoffs()
+    import sympy
+
+    zero = sympy.Integer(0)
+    A = [[zero, zero, zero], [pay["A_U"], pay["A_I"], pay["A_X"]]]
+    B = [[zero, zero, zero], [pay["D_U"], pay["D_I"], pay["D_X"]]]
+    values = {**REPEATED_DEFAULTS, **overrides}
+    stage = make_game(PARAMETERS, A, B, players=("Aggressor", "Defender"),
+                      strategies=(("Refrain", "Probe"), REPLIES),
+                      title="Repeated probing: probe or refrain, then respond",
+                      overrides=values, model="probe_response('repeated')")
+    game = RepeatedGame(stage, follower_moves_after=("Probe",))
+    aggressor, defender = _profile(stage, response)
+    return RepeatedProbeResponse(stage, game, aggressor, defender, response)
