@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .exact import exact_equilibria, extreme_equilibria, is_degenerate_exact
+from .nashpy_backend import GameWarning
 from .pure import pure_equilibria
 from .reference import reference_equilibria
 
@@ -127,12 +128,9 @@ def is_degenerate(game: NormalFormGame) -> bool:
     return is_degenerate_exact(A.tolist(), B.tolist())
 
 
-def __getattr__(name: str) -> Any:
-    # lazy: keeps `import gametheory` from importing nashpy and the components module
-    if name == "GameWarning":
-        from .nashpy_backend import GameWarning
 
-        return GameWarning
+def __getattr__(name: str) -> Any:
+    # lazy: the components module is only loaded when asked for
     if name in ("EquilibriumComponent", "equilibrium_components"):
         from . import components
 

@@ -1,0 +1,244 @@
+r"""nashpy's equilibrium algorithms, run on float payoffs and cleaned.
+
+Mathematics
+-----------
+All three methods look for profiles :math:`(x, y)` in which every strategy played with
+positive probability is a best reply (von Stengel 2007, ch. 3 of Nisan et al.,
+*Algorithmic Game Theory*):
+
+* **support enumeration** (Algorithm 3.4 ibid.): for supports :math:`I, J` of equal size,
+  solve the indifference equations :math:`(Ay)_i = u` for :math:`i \in I`,
+  :math:`y_j = 0` for :math:`j \notin J`, :math:`\sum y = 1` (and the same for :math:`x`),
+  and keep solutions that are probability vectors and best replies;
+* **vertex enumeration** (Algorithm 3.5 ibid.): pair the vertices of the best-response
+  polytopes whose labels together are complete;
+* **Lemke-Howson** (Algorithm 3.6 ibid.): complementary pivoting from the artificial
+  equilibrium, once per dropped label; finds *some* equilibria, not all.
+
+On a nondegenerate game support and vertex enumeration find every equilibrium; on a
+degenerate game (some strategy with support size :math:`k` has more than :math:`k` best
+replies, as every normal form of a sequential game has) they can miss extreme
+equilibria, and support enumeration only finds equilibria whose two supports have equal
+size. :func:`gametheory.solve.exact.exact_equilibria` has no such gaps.
+
+What this module adds to nashpy 0.0.43
+--------------------------------------
+1. Payoffs are mapped into :math:`[1, 2]` by a positive affine map per player (this
+   changes no equilibrium) before nashpy sees them: vertex enumeration then has bounded
+   polytopes (nashpy shifts the minimum to 0, not above it, and crashes on all-zero
+   games) and its qhull tolerances meet numbers of size 1 (games with payoffs near 1e6
+   gave non-equilibria).
+2. Games with a single row or column are answered directly (the lone strategy against
+   each pure best reply): nashpy's vertex enumeration crashes on them and Lemke-Howson
+   can loop forever.
+3. Support enumeration uses nashpy's support pairs, but solves the indifference equations
+   with a tolerance: nashpy rejects a support when a probability that should be 0 comes
+   out as -1e-17, silently dropping equilibria of ordinary games.
+4. Lemke-Howson runs nashpy's lexicographic tableaux with an iteration cap, so it cannot
+   hang; a path that hits the cap is reported in the warning.
+5. Every candidate is cleaned (entries within ``1e-9`` of 0 set to 0, renormalised, so
+   supports are re-derived with a tolerance), kept only if
+   :meth:`NormalFormGame.is_equilibrium` accepts it with the regret tolerance ``tol``,
+   and merged with any candidate within ``1e-9`` of it.
+6. A :class:`GameWarning` names the risk of missed equilibria when the game is
+   degenerate (decided exactly), and nashpy's own vague warnings are silenced.
+
+The result is sorted like the exact solver's (see :mod:`gametheory.solve.exact`).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..game import Equilibrium, NormalFormGame
+
+__all__ = ["GameWarning", "nashpy_equilibria", "NASHPY_METHODS", "PROBABILITY_TOL"]
+
+#: Methods this backend runs.
+NASHPY_METHODS = ("support", "vertex", "lemke-howson")
+#: Probabilities within this distance of 0 are taken as 0 when re-deriving supports.
+PROBABILITY_TOL = 1e-9
+
+
+class GameWarning(UserWarning):
+    """A result may be incomplete or approximate (e.g. a degenerate game given to nashpy)."""
+
+
+def _unit_interval(M: np.ndarray) -> np.ndarray:
+    """Map a payoff matrix into ``[1, 2]`` by a positive affine map (constant -> all 1)."""
+    lo, hi = float(M.min()), float(M.max())
+    if hi - lo <= 0:
+        return np.ones_like(M, dtype=float)
+    return 1.0 + (M - lo) / (hi - lo)
+
+
+def _support_candidates(A: np.ndarray, B: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """nashpy's equal-size support pairs, indifference solved with a tolerance."""
+    from nashpy.algorithms.support_enumeration import potential_support_pairs
+
+    m, n = A.shape
+    for rows, cols in potential_support_pairs(A, B, non_degenerate=True):
+        y = _indifferent(A, rows, cols, n)
+        if y is None:
+            continue
+        x = _indifferent(B.T, cols, rows, m)
+        if x is not None:
+            yield x, y
+
+
+def _indifferent(M: np.ndarray, rows: tuple[int, ...], cols: tuple[int, ...], size: int
+                 ) -> np.ndarray | None:
+    """``y`` on ``cols`` making the player of ``M`` indifferent among ``rows``, or None."""
+    k = len(cols)
+    sub = M[np.ix_(rows, cols)]
+    system = np.vstack([sub[1:] - sub[:-1], np.ones((1, k))])
+    rhs = np.zeros(k)
+    rhs[-1] = 1.0
+    try:
+        sol = np.linalg.solve(system, rhs)
+    except np.linalg.LinAlgError:
+        return None
+    if not np.all(np.isfinite(sol)) or sol.min() < -PROBABILITY_TOL:
+        return None
+    out = np.zeros(size)
+    out[list(cols)] = sol
+    return out
+
+
+def _vertex_candidates(A: np.ndarray, B: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    from nashpy.algorithms.vertex_enumeration import vertex_enumeration
+
+    yield from vertex_enumeration(A, B)
+
+
+def _lemke_howson_candidates(A: np.ndarray, B: np.ndarray, max_iterations: int,
+                             capped: list[int]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """nashpy's lexicographic Lemke-Howson from every label, each path capped."""
+    from nashpy.linalg import create_col_tableau, create_row_tableau
+
+    m, n = A.shape
+    for label in range(m + n):
+        col_tab = create_col_tableau(A, True)
+        row_tab = create_row_tableau(B, True)
+        order = (row_tab, col_tab) if label in row_tab.non_basic_variables \
+            else (col_tab, row_tab)
+        full = col_tab.labels
+        entering = label
+        for step in range(max_iterations):
+            entering = order[step % 2].pivot_and_drop_label(entering)
+            if col_tab.non_basic_variables | row_tab.non_basic_variables == full:
+                break
+        else:
+            capped.append(label)
+            continue
+        x = row_tab.to_strategy(col_tab.non_basic_variables)
+        y = col_tab.to_strategy(row_tab.non_basic_variables)
+        if x.shape == (m,) and y.shape == (n,):
+            yield x, y
+
+
+def _clean(v: np.ndarray) -> tuple[float, ...] | None:
+    v = np.asarray(v, dtype=float)
+    if not np.all(np.isfinite(v)) or v.min() < -PROBABILITY_TOL:
+        return None
+    v = np.where(v < PROBABILITY_TOL, 0.0, v)
+    total = v.sum()
+    if total <= 0:
+        return None
+    return tuple(float(p) for p in v / total)
+
+
+def _single_strategy(game: NormalFormGame, tol: float | None) -> list[tuple[tuple, tuple]]:
+    m, n = game.shape
+    if m == 1:
+        return [((1.0,), tuple(float(k == j) for k in range(n)))
+                for j in game.best_responses(1, (1,), tol=tol if tol is not None else 0.0)]
+    return [(tuple(float(k == i) for k in range(m)), (1.0,))
+            for i in game.best_responses(0, (1,), tol=tol if tol is not None else 0.0)]
+
+
+def nashpy_equilibria(game: NormalFormGame, method: str = "support", tol: float | None = None,
+                      max_iterations: int | None = None) -> list[Equilibrium]:
+    """Equilibria from nashpy's ``method``, verified, deduplicated and sorted; floats.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    method : {"support", "vertex", "lemke-howson"}
+    tol : float, optional
+        Regret tolerance of the verification; default ``1e-9`` times the largest absolute
+        payoff (see :meth:`NormalFormGame.is_equilibrium`).
+    max_iterations : int, optional
+        Pivots allowed per Lemke-Howson path (default ``100 * (m + n)``).
+
+    Warns
+    -----
+    GameWarning
+        When the game is degenerate (equilibria may be missing), and when a Lemke-Howson
+        path hit the iteration cap.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> mp = gt.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+    >>> [e.row for e in nashpy_equilibria(mp, "vertex")]
+    [(0.5, 0.5)]
+    """
+    from ..errors import SolverError
+    from ..game import Equilibrium
+    from .exact import _sort_key
+
+    if method not in NASHPY_METHODS:
+        raise SolverError(f"unknown nashpy method {method!r}; choose one of {NASHPY_METHODS}")
+    if max_iterations is not None and method != "lemke-howson":
+        raise SolverError(f"max_iterations applies to method 'lemke-howson' only, not {method!r}")
+    m, n = game.shape
+    degenerate = game.is_degenerate()
+    capped: list[int] = []
+    if min(m, n) == 1:
+        raw = _single_strategy(game, tol)
+    else:
+        Af, Bf = game.as_float()
+        A1, B1 = _unit_interval(Af), _unit_interval(Bf)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            if method == "support":
+                cands = list(_support_candidates(A1, B1))
+            elif method == "vertex":
+                cands = list(_vertex_candidates(A1, B1))
+            else:
+                cap = 100 * (m + n) if max_iterations is None else int(max_iterations)
+                cands = list(_lemke_howson_candidates(A1, B1, cap, capped))
+        raw = []
+        for x, y in cands:
+            cx, cy = _clean(x), _clean(y)
+            if cx is not None and cy is not None:
+                raw.append((cx, cy))
+    kept: list[tuple[tuple[float, ...], tuple[float, ...]]] = []
+    for x, y in raw:
+        if not game.is_equilibrium((x, y), tol=tol if tol is not None else game._tol(None)):
+            continue
+        if any(max(abs(a - b) for a, b in zip(x + y, kx + ky, strict=True)) <= PROBABILITY_TOL
+               for kx, ky in kept):
+            continue
+        kept.append((x, y))
+    kept.sort(key=_sort_key)
+    if degenerate:
+        warnings.warn(
+            f"the game is degenerate, so nashpy's {method!r} method may miss extreme "
+            f"equilibria (found {len(kept)}); method='exact' returns all of them",
+            GameWarning, stacklevel=3)
+    if capped:
+        warnings.warn(f"Lemke-Howson hit the iteration cap from labels {capped}; "
+                      "those paths returned nothing", GameWarning, stacklevel=3)
+    out = []
+    for x, y in kept:
+        pa, pb = game.expected_payoffs((x, y))
+        out.append(Equilibrium(x, y, (float(pa), float(pb)), game.players, game.strategies))
+    return out
+
