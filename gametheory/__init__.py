@@ -27,6 +27,7 @@ from .analysis import repeated, strategies
 from .analysis.automata import Automaton
 from .analysis.repeated import RepeatedGame
 from .analysis.sensitivity import SweepResult, evaluate_points, sweep
+from .analysis.thresholds import Threshold, TrackResult, thresholds, track
 from .solve.batch import BatchEquilibria, solve_batch
 from .io.expressions import parse_condition, parse_expression
 from .io.nfg import read_nfg, write_nfg
@@ -72,5 +73,9 @@ __all__ = [
     "solve_batch",
     "strategies",
     "sweep",
+    "Threshold",
+    "TrackResult",
+    "thresholds",
+    "track",
     "write_nfg",
 ]
