@@ -186,8 +186,8 @@ def nashpy_equilibria(game: NormalFormGame, method: str = "support", tol: float 
     --------
     >>> import gametheory as gt
     >>> mp = gt.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
-    >>> [e.row for e in nashpy_equilibria(mp, "vertex")]
-    [(0.5, 0.5)]
+    >>> [[round(p, 9) for p in e.row] for e in nashpy_equilibria(mp, "vertex")]
+    [[0.5, 0.5]]
     """
     from ..errors import SolverError
     from ..game import Equilibrium
