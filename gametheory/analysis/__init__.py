@@ -3,8 +3,10 @@ perfection, critical discount factors, the folk-theorem region, noise, reputatio
 salami tactics) and sensitivity analysis.
 """
 
-from . import automata, repeated, strategies
+from . import automata, repeated, reputation, strategies
 from .automata import Automaton
 from .repeated import RepeatedGame
+from .reputation import ChainStore
 
-__all__ = ["Automaton", "RepeatedGame", "automata", "repeated", "strategies"]
+__all__ = ["Automaton", "ChainStore", "RepeatedGame", "automata", "repeated", "reputation",
+           "strategies"]

@@ -58,10 +58,12 @@ from typing import Any
 
 from ..analysis.automata import Automaton
 from ..analysis.repeated import DiscountAnalysis, RepeatedGame
+from ..analysis.reputation import ChainStore, chain_store_from_payoffs
 from ..errors import LabelError
 from .probe_response import PARAMETERS, REPLIES, make_game, probe_response_payoffs
 
-__all__ = ["repeated_probe_response", "RepeatedProbeResponse", "REPEATED_DEFAULTS"]
+__all__ = ["repeated_probe_response", "reputation_probe_response", "RepeatedProbeResponse",
+           "REPEATED_DEFAULTS"]
 
 #: Default overrides of the repeated variant: the probe-response defaults with a low
 #: credibility loss, where intercepting is statically costly (D_I = -3 < D_U = -5/2) and
@@ -194,3 +196,27 @@ def repeated_probe_response(response: str = "Intercept", **overrides: Any
     game = RepeatedGame(stage, follower_moves_after=("Probe",))
     aggressor, defender = _profile(stage, response)
     return RepeatedProbeResponse(stage, game, aggressor, defender, response)
+
+
+def reputation_probe_response(stages: int = 10, prior: Any = "1/10", **overrides: Any
+                              ) -> ChainStore:
+    r"""The reputation variant: a finite campaign of probes against a possibly tough Defender.
+
+    Kreps and Wilson's chain store (:class:`~gametheory.analysis.reputation.ChainStore`)
+    with MODEL.md's payoffs: each of ``stages`` probes is an entry; a *tough* Defender
+    (prior ``prior``) always intercepts; a *weak* one has the payoffs of the stage, for
+    which interception is statically costly (:math:`D_I < D_U`). Normalised,
+    :math:`b = A_U / (A_U - A_I)` and :math:`a = -D_U / (D_U - D_I)`.
+
+    Examples
+    --------
+    >>> from gametheory.models.repeated_probe import reputation_probe_response
+    >>> cs = reputation_probe_response(stages=10, prior="1/10")
+    >>> cs.entrant_gain, cs.incumbent_gain, cs.first_entry_market()
+    (Fraction(3, 4), Fraction(5, 1), 8)
+    """
+    g = repeated_probe_response(**overrides).stage.at()
+    A_U, A_I = g.A[1, 0], g.A[1, 1]
+    D_U, D_I = g.B[1, 0], g.B[1, 1]
+    return chain_store_from_payoffs(stages, prior, entrant=(0, A_U, A_I),
+                                    weak_incumbent=(0, D_U, D_I))
