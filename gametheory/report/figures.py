@@ -1,0 +1,976 @@
+r"""Figures for papers: regime maps, equilibrium paths, tornado charts, folk regions.
+
+*Regime map.* For a parametric game with regime rules (ordered conditions
+:math:`R_1(\theta), R_2(\theta), \dots`; the regime at :math:`\theta` is the first that
+holds) and two parameters :math:`(x, y)` with the others fixed, the plane is coloured by
+regime. Each rule is a Boolean combination of inequalities :math:`g(\theta) \ge 0`; the
+boundaries between regimes lie on the curves :math:`g(x, y) = 0`. These are drawn
+*exactly*: solved symbolically for :math:`y` (or :math:`x`) when :math:`g` is linear in
+it, otherwise as the zero contour of :math:`g` on a fine grid, and only where the regime
+actually differs on the two sides.
+
+*Equilibrium path.* Equilibrium probabilities and payoffs against one parameter, with
+the parameter values where the equilibrium set changes marked (a sweep's ``changes``).
+
+*Tornado chart.* One-at-a-time local sensitivity: an output at each parameter's low and
+high value with the others at their base values, bars sorted by swing (Saltelli et al.,
+*Global Sensitivity Analysis: The Primer*, 2008, sec. 1.2.1, on OAT designs; Eschenbach
+1992, "Spiderplots versus tornado diagrams", *Engineering Economist* 37(3)).
+
+*Folk region.* In an infinitely repeated two-player game every feasible, strictly
+individually rational payoff vector is the average payoff of a subgame-perfect
+equilibrium for a discount factor close enough to 1 (Fudenberg and Maskin 1986,
+*Econometrica* 54(3)). Feasible: the convex hull of the pure payoff pairs. Individually
+rational: at least the mixed minmax value
+:math:`\underline v_1 = \min_{y}\max_i (Ay)_i`, :math:`\underline v_2 =
+\min_{x}\max_j (x^\top B)_j`, computed by linear programming.
+
+Style (:mod:`gametheory.report.style`): Okabe-Ito colours plus hatches and dashes, so each
+figure reads in greyscale; :func:`gametheory.report.style.save_figure` writes PDF and PNG.
+
+Examples
+--------
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> import gametheory as gt
+>>> p = gt.ParametricGame([[0, 0], ["v - 1", "v - 3"]], [[0, 0], ["-r", -1]], ["v", "r"],
+...                       regime_rules=[("tolerated", "r <= 1 and v > 1"),
+...                                     ("deterred", "r > 1 and v <= 3"),
+...                                     ("other", "v >= 0")])
+>>> fig = gt.figures.regime_map(p, {"v": (0, 4), "r": (0, 2)}, resolution=41)
+>>> [ln.get_label() for ln in fig.axes[0].get_lines()]
+['$r = 1$', '$v = 1$', '$v = 3$']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ..errors import GameError, ParameterError
+from .latex import latex_expr, latex_symbol_names
+from .style import figure_style, line_style, region_style, save_figure
+
+__all__ = [
+    "Boundary",
+    "regime_grid",
+    "regime_boundaries",
+    "regime_map",
+    "equilibrium_path",
+    "one_at_a_time",
+    "tornado",
+    "folk_region_data",
+    "folk_region",
+    "save_figure",
+]
+
+
+# --------------------------------------------------------------------------- data
+def _axis_values(spec: Any, resolution: int) -> np.ndarray:
+    """A tuple ``(start, stop)`` is a range of ``resolution`` points; a list/array: values."""
+    if isinstance(spec, tuple) and len(spec) == 2:
+        return np.linspace(float(spec[0]), float(spec[1]), max(int(resolution), 2))
+    arr = np.asarray(spec, dtype=float)
+    if arr.ndim != 1 or arr.size < 1:
+        raise ParameterError(f"an axis is a (start, stop) pair or an array of values, got "
+                             f"{spec!r}")
+    return arr
+
+
+def regime_grid(game: Any, axes: Mapping[str, Any], at: Mapping[str, Any] | None = None,
+                resolution: int = 201) -> dict[str, Any]:
+    """Regime labels of a ParametricGame over a 2-D grid, from its regime rules.
+
+    Parameters
+    ----------
+    game : ParametricGame
+        With ``regime_rules`` (vectorised :meth:`~gametheory.ParametricGame.classify`).
+    axes : dict
+        ``{x name: values, y name: values}`` in order; a tuple ``(start, stop)`` is a range
+        of ``resolution`` points, a list or array the values themselves.
+    at : dict, optional
+        Values of the other parameters (defaults fill the rest).
+    resolution : int
+        Points per axis for ``(start, stop)`` pairs.
+
+    Returns
+    -------
+    dict
+        ``x``, ``y`` (axis values), ``labels``, ``codes`` (shape ``(len(x), len(y))``,
+        index into labels, -1 where bounds or constraints fail), ``x_name``, ``y_name``
+        (the layout of :meth:`gametheory.SweepResult.regime_map`).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> p = gt.ParametricGame([["a"]], [["b"]], ["a", "b"],
+    ...                       regime_rules=[("low", "a < b"), ("high", "a >= b")])
+    >>> g = regime_grid(p, {"a": [0, 1, 2], "b": [1]})
+    >>> g["labels"], g["codes"].ravel().tolist()
+    (['low', 'high'], [0, 1, 1])
+    """
+    if len(axes) != 2:
+        raise ParameterError(f"regime_grid needs two axes, got {list(axes)}")
+    if not getattr(game, "regime_rules", ()):
+        raise GameError("the game has no regime rules; give regime_rules=[(name, condition), "
+                        "...] or use a sweep result")
+    (xn, xs), (yn, ys) = axes.items()
+    x, y = _axis_values(xs, resolution), _axis_values(ys, resolution)
+    X, Y = np.meshgrid(x, y, indexing="ij")
+    full = _full_arrays(game, {**(at or {}), xn: X, yn: Y}, X.shape)
+    labels_arr = np.broadcast_to(np.asarray(game.classify(**full), dtype=object), X.shape)
+    feasible = np.broadcast_to(np.asarray(game.feasible(**full)), X.shape)
+    order = [name for name, _ in game.regime_rules] + ["unclassified"]
+    present = set(labels_arr[feasible].ravel().tolist())
+    labels = [lab for lab in order if lab in present]
+    lut = {lab: k for k, lab in enumerate(labels)}
+    codes = np.vectorize(lambda s: lut.get(s, -1), otypes=[int])(labels_arr)
+    codes[~feasible] = -1
+    return {"x": x, "y": y, "labels": labels, "codes": codes, "x_name": xn, "y_name": yn}
+
+
+def _full_arrays(game: Any, values: Mapping[str, Any], shape: tuple[int, ...]
+                 ) -> dict[str, np.ndarray]:
+    """Every parameter as a float array of ``shape`` (given values, else defaults).
+
+    Broadcasting all parameters up front keeps vectorised rules whose atoms do not all
+    depend on the swept parameters from mixing scalars and arrays.
+    """
+    out = {}
+    for p in game.parameters:
+        v = values.get(p.name, p.default)
+        if v is None:
+            raise ParameterError(f"parameter {p.name!r} has no value and no default")
+        if isinstance(v, str):
+            from .._numbers import to_number
+
+            v = to_number(v)
+        out[p.name] = np.broadcast_to(np.asarray(v, dtype=float), shape).copy()
+    return out
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """A regime boundary ``g(x, y) = 0`` in the plane of two parameters.
+
+    Attributes
+    ----------
+    expr : sympy.Expr
+        ``g`` with the other parameters at their fixed values (exact).
+    general : sympy.Expr
+        ``g`` with every parameter symbolic.
+    solved_for : str or None
+        The parameter ``g = 0`` is solved for (``y`` preferred), if linear in it.
+    solution : sympy.Expr or None
+        That parameter as an exact function of the other axis.
+    general_solution : sympy.Expr or None
+        The same, with every parameter symbolic.
+    latex : str
+        ``y = ...`` (or ``g = 0``) in LaTeX with the parameters' symbols.
+    """
+
+    expr: Any
+    general: Any
+    solved_for: str | None
+    solution: Any
+    general_solution: Any
+    latex: str
+
+
+def _exact(v: Any) -> Any:
+    import sympy as sp
+
+    if isinstance(v, float):
+        v = Fraction(repr(v))
+    if isinstance(v, Fraction | int):
+        v = Fraction(v)
+        return sp.Rational(v.numerator, v.denominator)
+    return v
+
+
+def regime_boundaries(game: Any, x: str, y: str, at: Mapping[str, Any] | None = None
+                      ) -> list[Boundary]:
+    r"""The curves on which a regime rule's inequality turns, in the (x, y) plane.
+
+    Every relational atom ``lhs ? rhs`` of the regime rules gives ``g = lhs - rhs``; with
+    the other parameters fixed (``at``, else defaults) those that depend on ``x`` or
+    ``y`` are kept, normalised (monic, so a rule written twice gives one curve) and,
+    when linear in ``y`` (else ``x``), solved exactly.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> p = gt.ParametricGame([["a"]], [["b"]], [gt.Parameter("a", default=2), "b", "c"],
+    ...                       regime_rules=[("low", "2*b < a + c"), ("high", "a + c <= 2*b")])
+    >>> [(str(b.solution), b.latex) for b in regime_boundaries(p, "b", "c", at={"a": 2})]
+    [('2*b - 2', 'c = 2 b - 2')]
+    """
+    import sympy as sp
+
+    params = {p.name: p for p in game.parameters}
+    for nme in (x, y):
+        if nme not in params:
+            raise ParameterError(f"unknown parameter {nme!r}; parameters are {list(params)}")
+    syms = {p.name: p.sympy for p in game.parameters}
+    X, Y = syms[x], syms[y]
+    fixed = {}
+    for name, p in params.items():
+        if name in (x, y):
+            continue
+        val = (at or {}).get(name, p.default)
+        if val is not None:
+            fixed[syms[name]] = _exact(val)
+    names = latex_symbol_names(game.parameters)
+    seen: dict[Any, Boundary] = {}
+    atoms = []
+    for _, cond in game.regime_rules:
+        for rel in sorted(cond.atoms(sp.core.relational.Relational), key=sp.default_sort_key):
+            atoms.append(rel)
+    for rel in atoms:
+        general = sp.expand(rel.lhs - rel.rhs)
+        g = sp.expand(general.subs(fixed))
+        if not g.free_symbols & {X, Y}:
+            continue
+        key = _normal_form(g, X, Y)
+        if key in seen:
+            continue
+        solved, sol, gsol = None, None, None
+        for var, name in ((Y, y), (X, x)):
+            if var in g.free_symbols and sp.Poly(g, var).degree() == 1 if g.is_polynomial(
+                    var) else False:
+                coeff = sp.expand(g).coeff(var, 1)
+                if coeff.free_symbols & {X, Y}:
+                    continue
+                solved, sol = name, sp.simplify(-(g - coeff * var) / coeff)
+                gc = sp.expand(general).coeff(var, 1)
+                gsol = sp.simplify(-(general - gc * var) / gc) if gc != 0 else None
+                break
+        if solved is None:
+            tex = latex_expr(g, names) + " = 0"
+        else:
+            tex = f"{names[solved]} = {latex_expr(sol, names)}"
+        seen[key] = Boundary(g, general, solved, sol, gsol, tex)
+    return list(seen.values())
+
+
+def _normal_form(g: Any, X: Any, Y: Any) -> Any:
+    import sympy as sp
+
+    num = sp.numer(sp.together(g))
+    try:
+        poly = sp.Poly(num, X, Y)
+        lc = poly.coeffs()[0]
+        return sp.expand(num / lc)
+    except sp.PolynomialError:
+        return num
+
+
+def _differs_across(game: Any, b: Boundary, x: str, y: str, at: Mapping[str, Any],
+                    xs: np.ndarray, ys: np.ndarray, window: tuple[float, float, float, float]
+                    ) -> np.ndarray:
+    """Mask of points on a boundary where the game's regime differs on its two sides.
+
+    The regime is evaluated exactly (the game's vectorised ``classify``) a small step
+    (1e-4 of the plotted window) either side along the normal of ``g = 0``.
+    """
+    import sympy as sp
+
+    X, Y = sp.Symbol(x, real=True), sp.Symbol(y, real=True)
+    gx = sp.lambdify((X, Y), sp.diff(b.expr, X), "numpy")
+    gy = sp.lambdify((X, Y), sp.diff(b.expr, Y), "numpy")
+    dx = np.broadcast_to(np.asarray(gx(xs, ys), dtype=float), xs.shape)
+    dy = np.broadcast_to(np.asarray(gy(xs, ys), dtype=float), xs.shape)
+    x0, x1, y0, y1 = window
+    sx, sy = max(x1 - x0, 1e-12), max(y1 - y0, 1e-12)
+    u, w = dx * sx, dy * sy  # gradient in window-normalised coordinates
+    norm = np.hypot(u, w)
+    ok = norm > 0
+    norm = np.where(ok, norm, 1.0)
+    ox, oy = 1e-4 * sx * u / norm, 1e-4 * sy * w / norm
+    plus = _full_arrays(game, {**at, x: xs + ox, y: ys + oy}, xs.shape)
+    minus = _full_arrays(game, {**at, x: xs - ox, y: ys - oy}, xs.shape)
+    a = np.asarray(game.classify(**plus), dtype=object)
+    c = np.asarray(game.classify(**minus), dtype=object)
+    fa, fc = np.asarray(game.feasible(**plus)), np.asarray(game.feasible(**minus))
+    within = ((np.minimum(xs + ox, xs - ox) >= x0) & (np.maximum(xs + ox, xs - ox) <= x1)
+              & (np.minimum(ys + oy, ys - oy) >= y0) & (np.maximum(ys + oy, ys - oy) <= y1))
+    return ok & within & (a != c) & fa & fc
+
+
+# --------------------------------------------------------------------------- regime map
+def _param_label(game: Any, name: str, given: str | None = None) -> str:
+    if given is not None:
+        return given
+    try:
+        p = game.parameter(name) if game is not None and hasattr(game, "parameter") else None
+    except (GameError, KeyError):
+        p = None
+    words = name.replace("_", " ")
+    if p is None:
+        return words
+    sym = latex_symbol_names([p])[name]
+    unit = f" [{p.unit}]" if getattr(p, "unit", "") and len(p.unit) <= 20 else ""
+    return f"{words} ${sym}${unit}"
+
+
+def _edges(v: np.ndarray) -> np.ndarray:
+    v = np.asarray(v, dtype=float)
+    if v.size == 1:
+        return np.array([v[0] - 0.5, v[0] + 0.5])
+    mid = (v[1:] + v[:-1]) / 2
+    return np.concatenate([[2 * v[0] - mid[0]], mid, [2 * v[-1] - mid[-1]]])
+
+
+def regime_map(
+    data: Any,
+    axes: Mapping[str, Any] | None = None,
+    *,
+    x: str | None = None,
+    y: str | None = None,
+    at: Mapping[str, Any] | None = None,
+    thresholds: Any = "auto",
+    game: Any = None,
+    resolution: int = 201,
+    ax: Any = None,
+    title: str | None = None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    legend: bool = True,
+    label_regions: bool = True,
+) -> Any:
+    r"""A regime map over two parameters: labelled regions, exact threshold lines.
+
+    Parameters
+    ----------
+    data : ParametricGame, SweepResult or dict
+        A ParametricGame with regime rules (classified on a grid, ``axes`` required), a
+        :class:`~gametheory.SweepResult` of a 2-D grid sweep (``x``, ``y``; ``at`` fixes
+        other swept parameters), or a dict in the layout of :func:`regime_grid`.
+    axes : dict, optional
+        For a game: ``{x: (start, stop) or values, y: ...}``.
+    x, y : str, optional
+        For a sweep result: the two parameters (default: the first two swept).
+    at : dict, optional
+        Values of the other parameters.
+    thresholds : "auto", None, or sequence
+        ``"auto"``: the exact boundaries of :func:`regime_boundaries` (needs the game:
+        ``data`` or ``game=``), drawn where the regime changes across them; ``None``: no
+        lines; or a sequence of :class:`Boundary` values or sympy expressions ``g(x, y)``
+        (drawn as ``g = 0``).
+    game : ParametricGame, optional
+        The model behind a sweep result, for the threshold lines and axis labels.
+    resolution : int
+        Grid points per axis for a game.
+    ax : matplotlib Axes, optional
+    title, xlabel, ylabel : str, optional
+        Axis labels default to the parameter name and its LaTeX symbol.
+    legend, label_regions : bool
+        Legend of regions and lines; region names written inside the regions.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import gametheory as gt
+    >>> p = gt.ParametricGame([["a"]], [["b"]], ["a", "b"],
+    ...                       regime_rules=[("low", "a < b"), ("high", "a >= b")])
+    >>> fig = regime_map(p, {"a": (0, 1), "b": (0, 1)}, resolution=21)
+    >>> fig.axes[0].get_xlabel(), fig.axes[0].get_lines()[0].get_label()
+    ('a $a$', '$b = a$')
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    is_game = hasattr(data, "regime_rules") and hasattr(data, "classify")
+    if is_game:
+        game = data
+        if axes is None:
+            raise ParameterError("regime_map of a game needs axes={x: (start, stop), "
+                                 "y: (start, stop)}")
+        grid = regime_grid(game, axes, at=at, resolution=resolution)
+    elif hasattr(data, "regime_map"):
+        params = list(getattr(data, "parameters", []))
+        if axes is not None:
+            x, y = list(axes)[:2]
+        x = x or (params[0] if params else None)
+        y = y or (params[1] if len(params) > 1 else None)
+        if x is None or y is None:
+            raise ParameterError("regime_map needs a sweep over two parameters (x and y)")
+        grid = data.regime_map(x, y, at=at)
+    elif isinstance(data, Mapping) and {"x", "y", "codes", "labels"} <= set(data):
+        grid = dict(data)
+        grid.setdefault("x_name", x or "x")
+        grid.setdefault("y_name", y or "y")
+    else:
+        raise GameError(f"regime_map needs a ParametricGame, a SweepResult or a grid dict, "
+                        f"got {type(data).__name__}")
+    xs, ys = np.asarray(grid["x"], dtype=float), np.asarray(grid["y"], dtype=float)
+    codes = np.asarray(grid["codes"])
+    labels = list(grid["labels"])
+    xn, yn = grid["x_name"], grid["y_name"]
+
+    with figure_style():
+        if ax is None:
+            fig, ax = plt.subplots(figsize=(6.8, 4.0))
+        else:
+            fig = ax.figure
+        handles = []
+        XE, YE = _edges(xs), _edges(ys)
+        for k, lab in enumerate(labels):
+            mask = (codes == k).astype(float)
+            if not mask.any():
+                continue
+            st = region_style(k)
+            # one filled, hatched polygon set per regime: vector output, greyscale-safe
+            ax.pcolormesh(XE, YE, np.ma.masked_where(mask.T == 0, mask.T), shading="flat",
+                          alpha=0.85, linewidth=0, cmap=_single(st["facecolor"]), vmin=0,
+                          vmax=1)
+            if st["hatch"]:
+                ax.contourf(xs, ys, mask.T, levels=[0.5, 1.5], colors="none",
+                            hatches=[st["hatch"]])
+            handles.append(Patch(facecolor=st["facecolor"], edgecolor="#333333",
+                                 hatch=st["hatch"], label=lab, alpha=0.85))
+        if (codes < 0).any():
+            bad = (codes < 0).astype(float)
+            ax.pcolormesh(XE, YE, np.ma.masked_where(bad.T == 0, bad.T), shading="flat",
+                          cmap=_single("#FFFFFF"), vmin=0, vmax=1)
+            ax.contourf(xs, ys, bad.T, levels=[0.5, 1.5], colors="none", hatches=["xxxx"])
+            handles.append(Patch(facecolor="white", edgecolor="#333333", hatch="xxxx",
+                                 label="infeasible"))
+        if label_regions:
+            _label_regions(ax, xs, ys, codes, labels)
+        lines = _threshold_lines(ax, thresholds, game, xn, yn, at or {}, xs, ys, codes)
+        handles += lines
+        ax.set_xlim(XE[0], XE[-1])
+        ax.set_ylim(YE[0], YE[-1])
+        ax.set_xlabel(_param_label(game, xn, xlabel))
+        ax.set_ylabel(_param_label(game, yn, ylabel))
+        if title:
+            ax.set_title(title)
+        if legend and handles:
+            ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0),
+                      handlelength=2.2, borderaxespad=0)
+    return fig
+
+
+def _single(colour: str) -> Any:
+    from matplotlib.colors import ListedColormap
+
+    return ListedColormap([colour, colour])
+
+
+def _label_regions(ax: Any, xs: np.ndarray, ys: np.ndarray, codes: np.ndarray,
+                   labels: Sequence[str]) -> None:
+    """Write each region's name at its most interior grid point (largest distance to edge)."""
+    from scipy.ndimage import distance_transform_edt, label
+
+    for k, lab in enumerate(labels):
+        mask = codes == k
+        if not mask.any():
+            continue
+        comps, n = label(mask)
+        sizes = [(comps == c).sum() for c in range(1, n + 1)]
+        big = comps == (1 + int(np.argmax(sizes)))
+        if big.sum() < 0.01 * codes.size:
+            continue
+        padded = np.pad(big, 1, constant_values=False)
+        dist = distance_transform_edt(padded)[1:-1, 1:-1]
+        i, j = np.unravel_index(np.argmax(dist), dist.shape)
+        ax.text(xs[i], ys[j], lab, ha="center", va="center", fontsize=7.5,
+                bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "alpha": 0.85,
+                      "edgecolor": "none"}, zorder=5)
+
+
+def _threshold_lines(ax: Any, thresholds: Any, game: Any, xn: str, yn: str,
+                     at: Mapping[str, Any], xs: np.ndarray, ys: np.ndarray,
+                     codes: np.ndarray) -> list[Any]:
+    import sympy as sp
+    from matplotlib.lines import Line2D
+
+    if thresholds is None:
+        return []
+    if isinstance(thresholds, str):
+        if thresholds != "auto":
+            raise GameError(f"thresholds must be 'auto', None or a sequence, got {thresholds!r}")
+        if game is None or not hasattr(game, "regime_rules"):
+            return []
+        bounds = regime_boundaries(game, xn, yn, at)
+    else:
+        bounds = []
+        names = latex_symbol_names(game.parameters) if game is not None else {}
+        for t in thresholds:
+            if isinstance(t, Boundary):
+                bounds.append(t)
+            else:
+                e = t.lhs - t.rhs if isinstance(t, sp.core.relational.Relational) else t
+                bounds.append(Boundary(e, e, None, None, None, latex_expr(e, names) + " = 0"))
+
+    handles = []
+    dense_x = np.linspace(xs[0], xs[-1], 400)
+    dense_y = np.linspace(ys[0], ys[-1], 400)
+    X, Y = sp.Symbol(xn, real=True), sp.Symbol(yn, real=True)
+    k = 0
+    for b in bounds:
+        expr = b.expr
+        if b.solved_for == yn:
+            px = dense_x
+            py = np.broadcast_to(np.asarray(sp.lambdify(X, b.solution, "numpy")(px),
+                                            dtype=float), px.shape)
+        elif b.solved_for == xn:
+            py = dense_y
+            px = np.broadcast_to(np.asarray(sp.lambdify(Y, b.solution, "numpy")(py),
+                                            dtype=float), py.shape)
+        else:
+            f = sp.lambdify((X, Y), expr, "numpy")
+            GX, GY = np.meshgrid(dense_x, dense_y, indexing="ij")
+            F = np.broadcast_to(np.asarray(f(GX, GY), dtype=float), GX.shape)
+            import matplotlib.pyplot as plt
+
+            cs = plt.figure().add_subplot().contour(GX, GY, F, levels=[0])
+            segs = [s for s in cs.allsegs[0] if len(s) > 1]
+            plt.close(cs.axes.figure)
+            if not segs:
+                continue
+            pts = np.concatenate([np.vstack([s, [[np.nan, np.nan]]]) for s in segs])
+            px, py = pts[:, 0], pts[:, 1]
+        inside = (px >= xs[0]) & (px <= xs[-1]) & (py >= ys[0]) & (py <= ys[-1])
+        if not inside.any():
+            continue
+        if game is not None and hasattr(game, "classify"):
+            sep = np.zeros_like(inside)
+            sep[inside] = _differs_across(game, b, xn, yn, at, px[inside], py[inside],
+                                          (xs[0], xs[-1], ys[0], ys[-1]))
+            if not sep.any():
+                continue
+            show = np.where(sep | _near(sep), py, np.nan)
+        else:
+            show = np.where(inside, py, np.nan)
+        st = line_style(k)
+        ax.plot(px, show, color="black", linestyle=st["linestyle"], linewidth=1.3,
+                label=f"${b.latex}$", zorder=4)
+        handles.append(Line2D([], [], color="black", linestyle=st["linestyle"],
+                              linewidth=1.3, label=f"${b.latex}$"))
+        k += 1
+    return handles
+
+
+def _near(mask: np.ndarray) -> np.ndarray:
+    """Widen a boolean mask by one sample each way (closes gaps at line ends)."""
+    out = mask.copy()
+    out[1:] |= mask[:-1]
+    out[:-1] |= mask[1:]
+    return out
+
+
+# --------------------------------------------------------------------------- paths
+def equilibrium_path(
+    result: Any,
+    x: str | None = None,
+    *,
+    at: Mapping[str, Any] | None = None,
+    players: Sequence[str] | None = None,
+    show_payoffs: bool = True,
+    change_points: Sequence[float] | None = None,
+    game: Any = None,
+    title: str | None = None,
+    xlabel: str | None = None,
+) -> Any:
+    """Equilibrium probabilities (and payoffs) against one parameter, changes marked.
+
+    Parameters
+    ----------
+    result : SweepResult or pandas.DataFrame
+        A sweep over ``x`` (its ``.frame``: one row per point and equilibrium, columns
+        ``"<player>: <strategy>"`` and ``"payoff: <player>"``, ``equilibrium``).
+    x : str, optional
+        The parameter on the horizontal axis (default: the first swept).
+    at : dict, optional
+        Values of other swept parameters (nearest grid value is used).
+    players : sequence of str, optional
+        Whose strategies to plot (default both).
+    show_payoffs : bool
+        Add a lower panel with equilibrium payoffs.
+    change_points : sequence of float, optional
+        Where the equilibrium set changes; default: midway between neighbouring grid
+        points whose sets of supports differ (a sweep's ``changes``); pass exact
+        thresholds to mark them precisely.
+    game : ParametricGame, optional
+        For the axis label (parameter symbol).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import gametheory as gt
+    >>> chicken = gt.ParametricGame([[0, -1], [1, "-c"]], [[0, 1], [-1, "-c"]], ["c"],
+    ...                             strategies=(("Swerve", "Straight"),) * 2)
+    >>> res = gt.sweep(chicken, {"c": [-1, -0.5, 0.5, 1, 2]}, progress=False)
+    >>> fig = equilibrium_path(res, "c")
+    >>> [a.get_ylabel() for a in fig.axes]
+    ['probability', 'payoff']
+    """
+    import matplotlib.pyplot as plt
+
+    frame = getattr(result, "frame", result)
+    params = list(getattr(result, "parameters", []))
+    x = x or (params[0] if params else None)
+    if x is None or x not in frame.columns:
+        raise ParameterError(f"equilibrium_path needs a swept parameter x; got {x!r}")
+    sel = np.ones(len(frame), dtype=bool)
+    for p in params:
+        if p == x:
+            continue
+        vals = np.unique(frame[p].to_numpy(dtype=float))
+        if len(vals) > 1:
+            if not at or p not in at:
+                raise ParameterError(f"parameter {p!r} is swept too; fix it with at={{{p!r}: "
+                                     "...}}")
+            v = vals[np.argmin(np.abs(vals - float(at[p])))]
+            sel &= frame[p].to_numpy(dtype=float) == v
+    df = frame[sel]
+    strat_cols = [c for c in df.columns if ": " in c and not c.startswith("payoff: ")]
+    if players is not None:
+        strat_cols = [c for c in strat_cols if c.split(": ", 1)[0] in players]
+    pay_cols = [c for c in df.columns if c.startswith("payoff: ")]
+    eq_col = df["equilibrium"] if "equilibrium" in df.columns else np.zeros(len(df), int)
+    if change_points is None:
+        change_points = _change_points(df, x)
+    with figure_style():
+        nrows = 2 if show_payoffs and pay_cols else 1
+        fig, axs = plt.subplots(nrows, 1, figsize=(6.8, 2.4 * nrows + 0.4), sharex=True,
+                                squeeze=False)
+        axs = axs[:, 0]
+        panels = [(axs[0], strat_cols, "probability")]
+        if nrows == 2:
+            panels.append((axs[1], pay_cols, "payoff"))
+        for axp, cols, ylab in panels:
+            for k, c in enumerate(cols):
+                st = line_style(k)
+                for e in sorted(np.unique(np.asarray(eq_col))):
+                    part = df[np.asarray(eq_col) == e].sort_values(x)
+                    axp.plot(part[x].to_numpy(dtype=float), part[c].to_numpy(dtype=float),
+                             color=st["color"], linestyle=st["linestyle"] if e == 0 else "none",
+                             marker=st["marker"], markersize=3.5 if e == 0 else 5,
+                             markerfacecolor=st["color"] if e == 0 else "none",
+                             label=c.replace("payoff: ", "") if e == 0 else None,
+                             alpha=1.0 if e == 0 else 0.8)
+            for cp in change_points:
+                axp.axvline(cp, color="#555555", linestyle=":", linewidth=1.0)
+            axp.set_ylabel(ylab)
+            axp.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0)
+        if change_points:
+            axs[0].plot([], [], color="#555555", linestyle=":", label="equilibrium set changes")
+            axs[0].legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0)
+        axs[0].set_ylim(-0.05, 1.05)
+        axs[-1].set_xlabel(_param_label(game, x, xlabel))
+        if title:
+            axs[0].set_title(title)
+    return fig
+
+
+def _change_points(df: Any, x: str) -> list[float]:
+    if "support" in df.columns:
+        sets = df.groupby(x, sort=True)["support"].apply(lambda s: tuple(sorted(map(str, s))))
+    else:
+        sets = df.groupby(x, sort=True).size()
+    xv = sets.index.to_numpy(dtype=float)
+    vals = list(sets.values)
+    return [float((xv[k] + xv[k + 1]) / 2) for k in range(len(vals) - 1)
+            if vals[k] != vals[k + 1]]
+
+
+# --------------------------------------------------------------------------- tornado
+def one_at_a_time(func: Callable[..., float], base: Mapping[str, Any],
+                  spans: Mapping[str, tuple[Any, Any]] | None = None,
+                  rel: float = 0.1) -> Any:
+    """One-at-a-time sensitivity data for :func:`tornado`.
+
+    Parameters
+    ----------
+    func : callable
+        ``func(**values) -> float``, e.g. ``lambda **v: game.at(**v).equilibria()[0]
+        .payoffs[1]``.
+    base : dict
+        Base values of the parameters to vary.
+    spans : dict, optional
+        ``{name: (low, high)}``; default ``base * (1 - rel)`` and ``base * (1 + rel)``.
+    rel : float
+        Relative change when ``spans`` is not given.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``parameter, low, high, output_low, output_high, base_output, swing``,
+        sorted by swing (largest first).
+
+    Examples
+    --------
+    >>> d = one_at_a_time(lambda a, b: a + 2 * b, {"a": 1.0, "b": 1.0})
+    >>> d[["parameter", "output_low", "output_high"]].values.tolist()
+    [['b', 2.8, 3.2], ['a', 2.9, 3.1]]
+    """
+    import pandas as pd
+
+    base = dict(base)
+    b0 = float(func(**base))
+    rows = []
+    for name, v in base.items():
+        lo, hi = (spans or {}).get(name, (float(v) * (1 - rel), float(v) * (1 + rel)))
+        out_lo = float(func(**{**base, name: lo}))
+        out_hi = float(func(**{**base, name: hi}))
+        rows.append({"parameter": name, "low": lo, "high": hi, "output_low": out_lo,
+                     "output_high": out_hi, "base_output": b0,
+                     "swing": abs(out_hi - out_lo)})
+    df = pd.DataFrame(rows).sort_values("swing", ascending=False, kind="stable")
+    return df.reset_index(drop=True)
+
+
+def tornado(data: Any, *, base: float | None = None, output: str = "output",
+            game: Any = None, ax: Any = None, title: str | None = None,
+            max_bars: int = 15) -> Any:
+    """A tornado chart: the output at each parameter's low and high value, by swing.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame or dict
+        :func:`one_at_a_time` output, or ``{parameter: (output at low, output at high)}``.
+    base : float, optional
+        The output at the base values (the bars' common origin); default from ``data``.
+    output : str
+        Name of the output for the axis label.
+    game : ParametricGame, optional
+        For parameter symbols in the labels.
+    max_bars : int
+        Show at most this many parameters (largest swings).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> fig = tornado({"a": (2.9, 3.1), "b": (2.8, 3.2)}, base=3.0, output="payoff")
+    >>> fig.axes[0].get_xlabel(), [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ('payoff', ['a', 'b'])
+    """
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    if isinstance(data, Mapping):
+        df = pd.DataFrame([{"parameter": k, "output_low": float(v[0]),
+                            "output_high": float(v[1])} for k, v in data.items()])
+    else:
+        df = data.copy()
+    if df.empty:
+        raise GameError("tornado needs at least one parameter")
+    if base is None:
+        if "base_output" not in df.columns:
+            raise GameError("tornado needs base= (the output at the base values)")
+        base = float(df["base_output"].iloc[0])
+    df["swing"] = (df["output_high"] - df["output_low"]).abs()
+    df = df.sort_values("swing", ascending=True, kind="stable").tail(max_bars)
+    names = latex_symbol_names(game.parameters) if game is not None else {}
+    labels = [f"{p.replace('_', ' ')} ${names[p]}$" if p in names else p
+              for p in df["parameter"]]
+    with figure_style():
+        if ax is None:
+            fig, ax = plt.subplots(figsize=(5.5, 0.32 * len(df) + 1.2))
+        else:
+            fig = ax.figure
+        yk = np.arange(len(df))
+        lo = df["output_low"].to_numpy(float) - base
+        hi = df["output_high"].to_numpy(float) - base
+        s_lo, s_hi = region_style(4), region_style(5)
+        ax.barh(yk, lo, left=base, color=s_lo["facecolor"], hatch="//", edgecolor="#333333",
+                linewidth=0.5, label="parameter at low value")
+        ax.barh(yk, hi, left=base, color=s_hi["facecolor"], edgecolor="#333333",
+                linewidth=0.5, label="parameter at high value")
+        ax.axvline(base, color="black", linewidth=0.8)
+        ax.set_yticks(yk)
+        ax.set_yticklabels(labels)
+        ax.set_xlabel(output)
+        ax.legend(loc="lower right")
+        if title:
+            ax.set_title(title)
+    return fig
+
+
+# --------------------------------------------------------------------------- folk region
+def _minmax(M: np.ndarray, player: int) -> float:
+    """Mixed minmax value of ``player`` (0: row payoffs M = A; 1: column payoffs M = B)."""
+    from scipy.optimize import linprog
+
+    P = M if player == 0 else M.T  # rows: the punished player's own strategies
+    k, n = P.shape  # punisher mixes over n strategies
+    # minimise t subject to P q <= t, sum q = 1, q >= 0
+    c = np.r_[np.zeros(n), 1.0]
+    A_ub = np.c_[P, -np.ones(k)]
+    res = linprog(c, A_ub=A_ub, b_ub=np.zeros(k), A_eq=np.r_[np.ones(n), 0.0][None, :],
+                  b_eq=[1.0], bounds=[(0, None)] * n + [(None, None)], method="highs")
+    if not res.success:  # pragma: no cover - the LP is always feasible and bounded
+        raise GameError(f"minmax LP failed: {res.message}")
+    return float(res.x[-1])
+
+
+def _hull(points: np.ndarray) -> np.ndarray:
+    """Convex hull (Andrew's monotone chain), counter-clockwise, no repeated end point."""
+    pts = sorted(set(map(tuple, np.round(points, 12))))
+    if len(pts) <= 2:
+        return np.array(pts)
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower, upper = [], []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return np.array(lower[:-1] + upper[:-1])
+
+
+def _clip(poly: np.ndarray, axis: int, bound: float) -> np.ndarray:
+    """Sutherland-Hodgman clip of a convex polygon to ``coordinate[axis] >= bound``."""
+    out = []
+    n = len(poly)
+    for i in range(n):
+        p, q = poly[i], poly[(i + 1) % n]
+        pin, qin = p[axis] >= bound, q[axis] >= bound
+        if pin:
+            out.append(p)
+        if pin != qin:
+            t = (bound - p[axis]) / (q[axis] - p[axis])
+            out.append(p + t * (q - p))
+    return np.array(out) if out else np.zeros((0, 2))
+
+
+def folk_region_data(game: Any) -> dict[str, Any]:
+    """The feasible payoff set, the minmax point and the individually rational part.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The stage game (a ParametricGame is taken at its defaults).
+
+    Returns
+    -------
+    dict
+        ``feasible`` (hull vertices, counter-clockwise), ``minmax`` (v1, v2),
+        ``individually_rational`` (vertices of the hull clipped to ``u >= minmax``),
+        ``points`` (pure payoff pairs with their labels).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> pd = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> d = folk_region_data(pd)
+    >>> d["minmax"], len(d["feasible"])
+    ((1.0, 1.0), 4)
+    """
+    if hasattr(game, "at") and not hasattr(game, "is_exact"):
+        game = game.at()
+    A, B = game.as_float()
+    pts = np.c_[A.ravel(), B.ravel()]
+    hull = _hull(pts)
+    v = (_minmax(A, 0), _minmax(B, 1))
+    ir = hull
+    if len(hull) >= 3:
+        ir = _clip(_clip(hull, 0, v[0]), 1, v[1])
+    labels = [(game.strategies[0][i], game.strategies[1][j]) for i in range(A.shape[0])
+              for j in range(A.shape[1])]
+    return {"feasible": hull, "minmax": v, "individually_rational": ir,
+            "points": list(zip(map(tuple, pts), labels, strict=True))}
+
+
+def folk_region(game: Any, *, ax: Any = None, title: str | None = None,
+                label_points: bool = True, equilibria: bool = True) -> Any:
+    """Plot the feasible and individually rational payoffs of a repeated stage game.
+
+    Parameters
+    ----------
+    game : NormalFormGame or ParametricGame (at its defaults)
+    ax : matplotlib Axes, optional
+    title : str, optional
+    label_points : bool
+        Label the pure payoff pairs with their strategy profiles.
+    equilibria : bool
+        Mark the stage game's Nash equilibrium payoffs.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import gametheory as gt
+    >>> pd = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]], players=("Ann", "Bob"))
+    >>> fig = folk_region(pd)
+    >>> fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()
+    ('payoff to Ann', 'payoff to Bob')
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Polygon
+
+    if hasattr(game, "at") and not hasattr(game, "is_exact"):
+        game = game.at()
+    d = folk_region_data(game)
+    with figure_style():
+        if ax is None:
+            fig, ax = plt.subplots(figsize=(4.6, 3.8))
+        else:
+            fig = ax.figure
+        hull, ir = d["feasible"], d["individually_rational"]
+        if len(hull) >= 3:
+            ax.add_patch(Polygon(hull, closed=True, facecolor="#DDDDDD", edgecolor="#333333",
+                                 linewidth=0.8, label="feasible"))
+        if len(ir) >= 3:
+            st = region_style(2)
+            ax.add_patch(Polygon(ir, closed=True, facecolor=st["facecolor"], alpha=0.6,
+                                 hatch="//", edgecolor="#333333", linewidth=0.8,
+                                 label="feasible and individually rational"))
+        pts = np.array([p for p, _ in d["points"]])
+        ax.plot(pts[:, 0], pts[:, 1], "o", color="black", markersize=3.5, label="pure profiles")
+        if label_points:
+            for (px, py), (r, c) in d["points"]:
+                ax.annotate(f"{r}, {c}", (px, py), textcoords="offset points", xytext=(4, 3),
+                            fontsize=6.5)
+        v1, v2 = d["minmax"]
+        ax.axvline(v1, color="#555555", linestyle="--", linewidth=0.8)
+        ax.axhline(v2, color="#555555", linestyle="--", linewidth=0.8)
+        ax.plot([v1], [v2], marker="s", color=line_style(1)["color"], linestyle="none",
+                label="minmax point")
+        if equilibria:
+            eq = np.array([[float(e.payoffs[0]), float(e.payoffs[1])]
+                           for e in game.equilibria()])
+            ax.plot(eq[:, 0], eq[:, 1], marker="*", markersize=9, linestyle="none",
+                    color=line_style(0)["color"], label="stage Nash equilibria")
+        pad_x = 0.08 * max(np.ptp(pts[:, 0]), 1e-9)
+        pad_y = 0.08 * max(np.ptp(pts[:, 1]), 1e-9)
+        ax.set_xlim(pts[:, 0].min() - pad_x, pts[:, 0].max() + pad_x)
+        ax.set_ylim(pts[:, 1].min() - pad_y, pts[:, 1].max() + pad_y)
+        ax.set_xlabel(f"payoff to {game.players[0]}")
+        ax.set_ylabel(f"payoff to {game.players[1]}")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0)
+        if title:
+            ax.set_title(title)
+    return fig

@@ -1,0 +1,161 @@
+"""Figures: regime maps with exact threshold lines, equilibrium paths, tornado, folk region.
+
+Expected boundaries come from MODEL.md's closed forms (intercepting beats under-reacting
+iff c_I + e_I W_D + r_I < pi h + r_U); the folk-region numbers from the prisoner's
+dilemma and matching pennies by hand (Fudenberg and Tirole 1991, sec. 5.1).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+import sympy as sp  # noqa: E402
+
+import gametheory as gt  # noqa: E402
+from gametheory.report import figures, style  # noqa: E402
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "probe_response.toml"
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def toy() -> gt.ParametricGame:
+    return gt.ParametricGame([[0, 0], ["v - 1", "v - 3"]], [[0, 0], ["-r", -1]], ["v", "r"],
+                             regime_rules=[("tolerated", "r <= 1 and v > 1"),
+                                           ("deterred", "r > 1 and v <= 3"),
+                                           ("other", "v >= 0")])
+
+
+def check_files(paths):
+    assert [p.suffix for p in paths] == [".pdf", ".png"]
+    pdf, png = paths
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 2000
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 2000
+
+
+def test_regime_grid_matches_rules_pointwise():
+    g = figures.regime_grid(toy(), {"v": np.array([0.5, 2.0, 4.0]), "r": np.array([0.5, 2.0])})
+    lab = np.array(g["labels"], dtype=object)[g["codes"]]
+    # by hand from the rules, first that holds
+    assert lab.tolist() == [["other", "deterred"], ["tolerated", "deterred"],
+                            ["tolerated", "other"]]
+
+
+def test_regime_map_draws_only_separating_thresholds(tmp_path):
+    fig = figures.regime_map(toy(), {"v": (0, 4), "r": (0, 2)}, resolution=41)
+    ax = fig.axes[0]
+    assert [ln.get_label() for ln in ax.get_lines()] == ["$r = 1$", "$v = 1$", "$v = 3$"]
+    # v = 1 separates regimes only below r = 1: the drawn part lies there
+    v1 = ax.get_lines()[1]
+    ys = np.asarray(v1.get_ydata(), dtype=float)
+    shown = ys[np.isfinite(ys)]
+    assert shown.max() <= 1.02 and shown.min() >= 0
+    assert ax.get_xlabel() == "v $v$" and ax.get_ylabel() == "r $r$"
+    texts = {t.get_text() for t in ax.texts}
+    assert {"tolerated", "deterred", "other"} <= texts
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[:3] == ["tolerated", "deterred", "other"]
+    check_files(style.save_figure(fig, tmp_path / "toy"))
+
+
+def test_probe_response_boundaries_are_model_closed_forms(tmp_path):
+    s = gt.load_scenario(EXAMPLE)
+    game = s.game
+    bounds = figures.regime_boundaries(game, "war_cost_defender", "credibility_loss")
+    sym = {p.name: p.sympy for p in game.parameters}
+    cI, eI, WD, rI, pi, h = (sym[n] for n in ("intercept_cost", "escalation_prob_intercept",
+                                              "war_cost_defender", "residual_credibility_loss",
+                                              "interception_prob", "probe_damage"))
+    cX, eX = sym["retaliation_cost"], sym["escalation_prob_retaliate"]
+    general = [b.general_solution for b in bounds if b.solved_for == "credibility_loss"]
+    # MODEL.md: intercept beats under-react iff c_I + e_I W_D + r_I < pi h + r_U
+    assert any(sp.simplify(g - (cI + eI * WD + rI - pi * h)) == 0 for g in general)
+    # retaliate vs under-react: cohesion cancels: c_I + c_X + e_X W_D - pi h
+    assert any(sp.simplify(g - (cI + cX + eX * WD - pi * h)) == 0 for g in general)
+    # at the defaults (c_I = 1, e_I = 1/100, r_I = 1/2, pi = 3/4, h = 2): r_U = W_D / 100
+    at_defaults = [b.solution for b in bounds]
+    assert any(sp.simplify(a - WD / 100) == 0 for a in at_defaults)
+    fig = figures.regime_map(game, {"war_cost_defender": (0, 300), "credibility_loss": (0, 12)},
+                             resolution=61)
+    labels = [ln.get_label() for ln in fig.axes[0].get_lines()]
+    assert r"$r_U = \frac{W_D}{100}$" in labels
+    check_files(style.save_figure(fig, tmp_path / "probe"))
+
+
+def test_regime_map_from_sweep_result():
+    res = gt.sweep(toy(), {"v": np.linspace(0, 4, 9), "r": np.linspace(0, 2, 5)},
+                   progress=False)
+    fig = figures.regime_map(res, game=toy())
+    ax = fig.axes[0]
+    assert ax.get_xlabel().startswith("v") and ax.get_ylabel().startswith("r")
+    assert any(t.get_text() == "deterred" for t in ax.texts)
+
+
+def test_equilibrium_path_marks_changes(tmp_path):
+    # chicken with crash cost c: one pure equilibrium structure for c < 0, three for c > 0
+    chicken = gt.ParametricGame([[0, -1], [1, "-c"]], [[0, 1], [-1, "-c"]], ["c"],
+                                strategies=(("Swerve", "Straight"),) * 2)
+    res = gt.sweep(chicken, {"c": [-2, -1, 2, 3]}, progress=False)
+    fig = figures.equilibrium_path(res, "c")
+    top, bottom = fig.axes
+    assert top.get_ylabel() == "probability" and bottom.get_ylabel() == "payoff"
+    assert bottom.get_xlabel() == "c"
+    vlines = [ln for ln in top.get_lines() if ln.get_linestyle() == ":"
+              and len(ln.get_xdata()) == 2]
+    assert [float(ln.get_xdata()[0]) for ln in vlines] == [0.5]
+    check_files(style.save_figure(fig, tmp_path / "path"))
+
+
+def test_tornado_orders_by_swing(tmp_path):
+    data = figures.one_at_a_time(lambda a, b, c: a + 3 * b - 0.5 * c,
+                                 {"a": 1.0, "b": 1.0, "c": 1.0}, rel=0.5)
+    assert data["parameter"].tolist() == ["b", "a", "c"]
+    assert np.allclose(data["output_low"], [2.0, 3.0, 3.75])
+    fig = figures.tornado(data, output="value")
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["c", "a", "b"]  # largest on top
+    assert ax.get_xlabel() == "value"
+    check_files(style.save_figure(fig, tmp_path / "tornado"))
+
+
+def test_folk_region_prisoners_dilemma_and_mixed_minmax(tmp_path):
+    pd_ = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]], players=("Ann", "Bob"))
+    d = figures.folk_region_data(pd_)
+    assert np.allclose(d["minmax"], (1, 1))
+    ir = {tuple(np.round(p, 9)) for p in d["individually_rational"]}
+    expected = {(1, 1), (13 / 3, 1), (3, 3), (1, 13 / 3)}
+    assert ir == {tuple(np.round(p, 9)) for p in expected}
+    # matching pennies: the pure minmax is 1 but the mixed minmax (the LP) is 0
+    mp = gt.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+    assert np.allclose(figures.folk_region_data(mp)["minmax"], (0, 0))
+    fig = figures.folk_region(pd_)
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == "payoff to Ann" and ax.get_ylabel() == "payoff to Bob"
+    check_files(style.save_figure(fig, tmp_path / "folk"))
+
+
+def test_palette_is_okabe_ito_and_regions_differ_in_hatch():
+    assert style.OKABE_ITO[:3] == ("#E69F00", "#56B4E9", "#009E73")
+    hatches = [style.region_style(k)["hatch"] for k in range(7)]
+    assert len(set(hatches)) == 7
+    assert len({style.line_style(k)["linestyle"] for k in range(6)}) == 6
+
+
+def test_bad_input():
+    with pytest.raises(gt.GameError):
+        figures.regime_map(42)
+    with pytest.raises(gt.ParameterError):
+        figures.regime_map(toy())
+    with pytest.raises(gt.GameError):
+        figures.regime_grid(gt.ParametricGame([["a"]], [["a"]], ["a"]), {"a": [0], "b": [0]})
