@@ -680,8 +680,8 @@ class SweepResult:
 
             return sweep_summary_table(SimpleNamespace(frame=frame, parameters=self.parameters),
                                        format=fmt, digits=digits)
-        s = self.summary()
-        return s.to_latex(index=False) if fmt == "booktabs" else s.to_markdown(index=False)
+        s = self.summary()  # without the report layer: plain pandas renderings
+        return s.to_latex(index=False) if fmt == "booktabs" else s.to_string(index=False)
 
     def _repr_html_(self) -> str:
         s = self.summary()
