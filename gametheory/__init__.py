@@ -28,6 +28,18 @@ from .analysis.automata import Automaton
 from .analysis.repeated import RepeatedGame
 from .analysis.sensitivity import SweepResult, evaluate_points, sweep
 from .analysis.thresholds import Threshold, TrackResult, thresholds, track
+from .analysis.uncertainty import (
+    MonteCarloResult,
+    beta,
+    local_sensitivity,
+    monte_carlo,
+    morris,
+    normal,
+    sobol_indices,
+    triangular,
+    truncated_normal,
+    uniform,
+)
 from .solve.batch import BatchEquilibria, solve_batch
 from .io.expressions import parse_condition, parse_expression
 from .io.nfg import read_nfg, write_nfg
@@ -77,5 +89,15 @@ __all__ = [
     "TrackResult",
     "thresholds",
     "track",
+    "MonteCarloResult",
+    "beta",
+    "local_sensitivity",
+    "monte_carlo",
+    "morris",
+    "normal",
+    "sobol_indices",
+    "triangular",
+    "truncated_normal",
+    "uniform",
     "write_nfg",
 ]
