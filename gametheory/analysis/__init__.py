@@ -7,6 +7,8 @@ from . import automata, repeated, reputation, strategies
 from .automata import Automaton
 from .repeated import RepeatedGame
 from .reputation import ChainStore
+from . import chunks, sensitivity, thresholds, uncertainty  # sensitivity analysis
+from .sensitivity import SweepResult, sweep
 
 __all__ = ["Automaton", "ChainStore", "RepeatedGame", "automata", "repeated", "reputation",
            "strategies"]
