@@ -46,6 +46,7 @@ from .probe_response import (
     sequential_normal_form,
     type_payoffs,
 )
+from .repeated_probe import repeated_probe_response, reputation_probe_response
 
 __all__ = [
     "Catalog",
@@ -69,6 +70,8 @@ __all__ = [
     "probe_response_payoffs",
     "regime",
     "regime_conditions",
+    "repeated_probe_response",
+    "reputation_probe_response",
     "resolve_threshold",
     "sequential_game",
     "sequential_normal_form",

@@ -27,7 +27,8 @@ from .alliance import burden_sharing, consensus_stag_hunt, volunteers_dilemma
 from .attribution import attribution_game
 from .chain_store import chain_store
 from .crisis import audience_costs, chicken, deterrence_game, inspection_game, stag_hunt
-from .probe_response import PARAMETERS, VARIANTS, probe_response
+from .probe_response import CORE_PARAMETERS, PARAMETERS, VARIANTS, probe_response
+from .repeated_probe import reputation_probe_response
 
 __all__ = ["CatalogEntry", "Catalog", "catalog"]
 
@@ -183,6 +184,11 @@ _SPECS: tuple[tuple[Callable[..., Any], str, str, str, str], ...] = (
     (audience_costs, "Audience costs: a public red line ties the Defender's hands",
      "red line credible iff h + r_U + a > k; then the Aggressor refrains",
      "Fearon (1994)", "GameTree"),
+    (reputation_probe_response, "A finite campaign of probes against a Defender who may "
+     "be tough: Kreps-Wilson reputation with MODEL.md's payoffs",
+     "a weak Defender intercepts early probes to keep a reputation; probing starts only "
+     "in the last stages", "Kreps and Wilson (1982); Milgrom and Roberts (1982)",
+     "ChainStore"),
 )
 
 
@@ -191,6 +197,9 @@ def _entry(fn: Callable[..., Any], title: str, result: str, citation: str,
     if fn is probe_response:
         variants = VARIANTS
         params = tuple(PARAMETERS)
+    elif fn is reputation_probe_response:
+        variants = ()
+        params = ("stages", "prior", *CORE_PARAMETERS)
     else:
         variants = ()
         params = _parameter_names(fn())
