@@ -1,14 +1,29 @@
 """Analysis on top of the core games: repeated games (automaton strategies, subgame
 perfection, critical discount factors, the folk-theorem region, noise, reputation,
-salami tactics) and sensitivity analysis.
+salami tactics) and sensitivity analysis (sweeps, thresholds, uncertainty).
 """
 
-from . import automata, repeated, reputation, strategies
+from . import (
+    automata,
+    chunks,
+    folk,
+    noise,
+    repeated,
+    reputation,
+    sensitivity,
+    strategies,
+    thresholds,
+    uncertainty,
+)
 from .automata import Automaton
 from .repeated import RepeatedGame
 from .reputation import ChainStore
-from . import chunks, sensitivity, thresholds, uncertainty  # sensitivity analysis
 from .sensitivity import SweepResult, sweep
 
-__all__ = ["Automaton", "ChainStore", "RepeatedGame", "automata", "repeated", "reputation",
-           "strategies"]
+__all__ = [
+    # repeated games
+    "Automaton", "ChainStore", "RepeatedGame", "automata", "folk", "noise", "repeated",
+    "reputation", "strategies",
+    # sensitivity analysis
+    "SweepResult", "chunks", "sensitivity", "sweep", "thresholds", "uncertainty",
+]
