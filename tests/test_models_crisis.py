@@ -194,6 +194,9 @@ def test_deterrence_by_bluff_is_a_non_credible_nash_equilibrium():
     cond = nf.conditions(("Cooperate", "Deny if Hard, Concede if Soft"))
     for cred in (F(1, 10), F(1, 4), F(1, 3), F(9, 10)):
         assert truth(cond, {**nf.defaults(), "credibility": cred}) == (cred >= F(1, 4))
+        nash = {e.pure_labels() for e in nf.at(credibility=cred).equilibria() if e.is_pure}
+        assert (("Cooperate", "Deny if Hard, Concede if Soft") in nash) == (cred >= F(1, 4))
+        assert (("Defect", "Deny if Hard, Concede if Soft") in nash) == (cred <= F(1, 4))
 
 
 # ------------------------------------------------------------------ audience costs
@@ -204,6 +207,9 @@ def test_red_line_is_credible_iff_audience_cost_exceeds_net_cost_of_responding()
     assert h + rU < k  # without a red line the Defender would back down
     for a in (F(0), F(1), F(2), F(5, 2), F(3), F(10)):
         spes = tree.backward_induction(audience_cost=a)
+        nash = {e.pure_labels() for e in tree.to_normal_form().at(audience_cost=a).equilibria()
+                if e.is_pure}
+        assert all(e.labels in nash for e in spes)
         if h + rU + a > k:
             assert [e.path for e in spes] == [("Red line", "Refrain")]
         elif h + rU + a < k and a > 0:  # the red line would be tested and cost a
