@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from fractions import Fraction
-from itertools import combinations
 
 import numpy as np
 import pytest
@@ -275,4 +274,3 @@ def test_all_supports_of_all_zero_game():
     g = gt.NormalFormGame(np.zeros((3, 4), dtype=int), np.zeros((3, 4), dtype=int))
     assert sorted(e.support for e in g.equilibria()) == sorted(
         ((i,), (j,)) for i in range(3) for j in range(4))
-    assert not list(combinations([], 1))
