@@ -23,9 +23,12 @@ from .errors import (
     SolverError,
 )
 from .game import Equilibrium, NormalFormGame
-from .analysis import repeated, strategies
+from .analysis import folk, noise, repeated, reputation, salami, strategies
 from .analysis.automata import Automaton
+from .analysis.folk import folk_region
 from .analysis.repeated import RepeatedGame
+from .analysis.reputation import ChainStore
+from .analysis.salami import salami_campaign
 from .analysis.sensitivity import SweepResult, evaluate_points, sweep
 from .analysis.thresholds import Threshold, TrackResult, thresholds, track
 from .analysis.uncertainty import (
@@ -100,4 +103,11 @@ __all__ = [
     "truncated_normal",
     "uniform",
     "write_nfg",
+    "ChainStore",
+    "folk",
+    "folk_region",
+    "noise",
+    "reputation",
+    "salami",
+    "salami_campaign",
 ]

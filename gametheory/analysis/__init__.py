@@ -10,6 +10,7 @@ from . import (
     noise,
     repeated,
     reputation,
+    salami,
     sensitivity,
     strategies,
     thresholds,
@@ -23,7 +24,7 @@ from .sensitivity import SweepResult, sweep
 __all__ = [
     # repeated games
     "Automaton", "ChainStore", "RepeatedGame", "automata", "folk", "noise", "repeated",
-    "reputation", "strategies",
+    "reputation", "salami", "strategies",
     # sensitivity analysis
     "SweepResult", "chunks", "sensitivity", "sweep", "thresholds", "uncertainty",
 ]

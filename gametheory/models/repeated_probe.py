@@ -59,11 +59,12 @@ from typing import Any
 from ..analysis.automata import Automaton
 from ..analysis.repeated import DiscountAnalysis, RepeatedGame
 from ..analysis.reputation import ChainStore, chain_store_from_payoffs
-from ..errors import LabelError
+from ..analysis.salami import SalamiCampaign, salami_campaign
+from ..errors import LabelError, ParameterError
 from .probe_response import PARAMETERS, REPLIES, make_game, probe_response_payoffs
 
-__all__ = ["repeated_probe_response", "reputation_probe_response", "RepeatedProbeResponse",
-           "REPEATED_DEFAULTS"]
+__all__ = ["repeated_probe_response", "reputation_probe_response", "salami_probe_response",
+           "RepeatedProbeResponse", "REPEATED_DEFAULTS"]
 
 #: Default overrides of the repeated variant: the probe-response defaults with a low
 #: credibility loss, where intercepting is statically costly (D_I = -3 < D_U = -5/2) and
@@ -220,3 +221,39 @@ def reputation_probe_response(stages: int = 10, prior: Any = "1/10", **overrides
     D_U, D_I = g.B[1, 0], g.B[1, 1]
     return chain_store_from_payoffs(stages, prior, entrant=(0, A_U, A_I),
                                     weak_incumbent=(0, D_U, D_I))
+
+
+def salami_probe_response(periods: int = 10, normalisation: Any = 0, red_line: Any = None,
+                          **overrides: Any) -> SalamiCampaign:
+    r"""Salami tactics with MODEL.md's payoffs: probes of divisible size against interception.
+
+    An incursion of size :math:`x` scales what interception saves the Defender,
+    :math:`x\,(\pi h + r_U - r_I)`, while intercepting costs :math:`c_I + e_I W_D` whatever
+    the size; the Defender intercepts iff the saving exceeds the cost (MODEL.md's condition
+    at :math:`x = 1`), so its tolerance is
+    :math:`\tau = (c_I + e_I W_D) / (\pi h + r_U - r_I)`. The Aggressor values a unit at
+    :math:`v` and pays :math:`c_p` per incident. See
+    :func:`gametheory.analysis.salami.salami_campaign`.
+
+    Examples
+    --------
+    >>> from gametheory.models.repeated_probe import salami_probe_response
+    >>> c = salami_probe_response(periods=5, credibility_loss="1/2")
+    >>> c.slices[0], c.total       # tau = 2 / (3/2 + 1/2 - 1/2) = 4/3
+    (Fraction(4, 3), Fraction(20, 3))
+    """
+    g = repeated_probe_response(**overrides).stage
+    vals = {p.name: p.default for p in g.parameters}
+
+    def val(name: str) -> Any:
+        return vals[name]
+
+    cost = val("intercept_cost") + val("escalation_prob_intercept") * val("war_cost_defender")
+    saving = (val("interception_prob") * val("probe_damage") + val("credibility_loss")
+              - val("residual_credibility_loss"))
+    if saving <= 0:
+        raise ParameterError("interception saves nothing at these parameters "
+                             "(pi h + r_U - r_I <= 0): any incursion is tolerated")
+    return salami_campaign(tolerance=cost / saving, periods=periods,
+                           normalisation=normalisation, red_line=red_line,
+                           value_per_unit=val("probe_value"), incident_cost=val("probe_cost"))
