@@ -286,7 +286,11 @@ def _solve_chunk(model: _Model, points: _Points, fixed: dict[str, Any], method: 
             return NormalFormGame(a.tolist(), b.tolist())
 
     def resolve(idx: np.ndarray):
-        return [[(e.row, e.col) for e in exact_game(int(i)).equilibria()] for i in idx]
+        out = []
+        for i in idx:
+            g = exact_game(int(i))
+            out.append(([(e.row, e.col) for e in g.equilibria()], bool(g.is_degenerate())))
+        return out
 
     if method == "batch":
         res = solve_batch(A, B, tie_tol=tie_tol, resolve=resolve)

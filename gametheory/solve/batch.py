@@ -230,6 +230,80 @@ def _bases(m: int, n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
             for S in combinations(range(m), k) for J in combinations(range(n), k)]
 
 
+def _parity(seq: Sequence[int]) -> int:
+    """+1 for an even permutation of ``sorted(seq)``, -1 for an odd one."""
+    inv = sum(1 for a in range(len(seq)) for b in range(a + 1, len(seq)) if seq[a] > seq[b])
+    return -1 if inv % 2 else 1
+
+
+class _SidePlan:
+    """Index tables of one polytope's bases, shared by all chunks of one game shape.
+
+    Every decision quantity is a determinant ``q(S, C)``: rows ``S`` of the payoff matrix
+    ``G`` (own strategies), columns ``C`` (``|C| = |S| + 1``), entries
+    ``G[S_a, C_b] - G[S_a, C_0]`` for ``b >= 1``. It is the bordered determinant
+    ``det [[1 ... 1], [G[S, C]]]``, so any other reference column or column order only
+    changes its sign: cofactor ``c_i`` of basis ``(S, J)`` is
+    ``(-1)^i q(S minus S_i, J)`` and the slack of column ``j`` is ``q(S, (j0, j, J[1:]))``
+    up to the parity of the column order. Computing each ``q`` once and reusing it with
+    the right sign makes all decisions consistent and cuts the work to the distinct
+    determinants (12 per side of a 3x3 game instead of 48).
+    """
+
+    def __init__(self, d: int, e: int, bases, own_bits, opp_bits) -> None:
+        self.keys: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        index: dict[tuple, int] = {}
+
+        def q(S: tuple[int, ...], seq: tuple[int, ...]) -> tuple[int, int]:
+            key = (S, tuple(sorted(seq)))
+            if key not in index:
+                index[key] = len(self.keys) + 2  # columns 0, 1: constants one and zero
+                self.keys.append(key)
+            return index[key], _parity(seq)
+
+        nb = len(bases)
+        kmax = max(len(S) for S, _ in bases)
+        tmax = max(max(e - len(J) for _, J in bases), 1)
+        self.c_idx = np.ones((nb, kmax), dtype=np.intp)
+        self.c_mul = np.ones((nb, kmax), dtype=np.int8)
+        self.c_bit = np.zeros((nb, kmax), dtype=np.int64)
+        self.c_own = np.full((nb, kmax), d, dtype=np.intp)  # own strategy (d = none)
+        self.t_idx = np.ones((nb, tmax), dtype=np.intp)
+        self.t_mul = np.ones((nb, tmax), dtype=np.int8)
+        self.t_bit = np.zeros((nb, tmax), dtype=np.int64)
+        self.base_mask = np.zeros(nb, dtype=np.int64)
+        all_own = int(own_bits.sum())
+        for b, (S, J) in enumerate(bases):
+            k = len(S)
+            self.base_mask[b] = all_own - int(own_bits[list(S)].sum()) + \
+                int(opp_bits[list(J)].sum())
+            for i in range(k):
+                if k == 1:
+                    self.c_idx[b, 0], self.c_mul[b, 0] = 0, 1
+                else:
+                    rest = tuple(x for x in S if x != S[i])
+                    idx, par = q(rest, J)
+                    self.c_idx[b, i], self.c_mul[b, i] = idx, par * (-1) ** i
+                self.c_bit[b, i] = own_bits[S[i]]
+                self.c_own[b, i] = S[i]
+            others = [j for j in range(e) if j not in J]
+            for r, j in enumerate(others):
+                idx, par = q(S, (J[0], j, *J[1:]))
+                self.t_idx[b, r], self.t_mul[b, r] = idx, par
+                self.t_bit[b, r] = opp_bits[j]
+
+
+_PLANS: dict[tuple, _SidePlan] = {}
+
+
+def _plan(d: int, e: int, bases, own_bits, opp_bits) -> _SidePlan:
+    key = (d, e, tuple(bases), tuple(own_bits.tolist()), tuple(opp_bits.tolist()))
+    plan = _PLANS.get(key)
+    if plan is None:
+        plan = _PLANS[key] = _SidePlan(d, e, bases, own_bits, opp_bits)
+    return plan
+
+
 def _side(G: np.ndarray, bases, own_bits: np.ndarray, opp_bits: np.ndarray, tie_tol: float,
           exact: np.ndarray):
     """Vertices of ``{x >= 0 : G^T x <= 1}`` for every basis, vectorised over games.
@@ -240,95 +314,70 @@ def _side(G: np.ndarray, bases, own_bits: np.ndarray, opp_bits: np.ndarray, tie_
     (some feasible vertex carries more than ``d`` labels).
     """
     N, d, e = G.shape
-    nb = len(bases)
-    # tie band: tie_tol times the size of a degree-k term at the game's payoff scale
+    plan = _plan(d, e, bases, own_bits, opp_bits)
+    nq = len(plan.keys) + 2
+    # tie band: tie_tol times the size of a degree-s term at the game's payoff scale
     scale = np.abs(G).max(axis=(1, 2))
     scale = np.where(scale > 0, scale, 1.0)
-    feas = np.zeros((N, nb), dtype=bool)
-    masks = np.zeros((N, nb), dtype=np.int64)
-    probs = np.zeros((N, nb, d))
-    amb_any = np.zeros(N, dtype=bool)
-    extra_any = np.zeros(N, dtype=bool)
-    all_own = int(own_bits.sum())
-    diff_cache: dict[tuple[int, tuple[int, ...]], np.ndarray] = {}
-    for b, (S, J) in enumerate(bases):
-        k = len(S)
-        j0 = J[0]
-        # payoff differences against the tight column j0: E[i][j] for i in S, all j
-        E = []
-        for i in S:
-            key = (j0, (i,))
-            if key not in diff_cache:
-                diff_cache[key] = G[:, i, :] - G[:, i, j0:j0 + 1]
-            E.append(diff_cache[key])
-        D = [[E[i][:, j] for i in range(k)] for j in J[1:]]  # (k-1) x k
-        c, pc = [], []
-        if k == 1:
-            c, pc = [np.ones(N)], [np.ones(N)]
-        else:
-            for i in range(k):
-                minor = [[row[q] for q in range(k) if q != i] for row in D]
-                dv, pv = _det_perm(minor)
-                c.append(dv if i % 2 == 0 else -dv)
-                pc.append(pv)
-        fact = int(np.prod(range(1, k)))  # (k-1)!
-        n_c = 2 * (k - 1) + fact + 2  # rounding steps in a cofactor
-        band_c = tie_tol * fact * (2 * scale) ** (k - 1)
-        band_t = tie_tol * fact * k * (2 * scale) ** k
-        cs, ca = zip(*(_state(ci, pi, _gamma(n_c), band_c, exact)
-                       for ci, pi in zip(c, pc, strict=True)), strict=True)
-        others = [j for j in range(e) if j not in J]
-        ts, ta = [], []
-        for j in others:
-            t = E[0][:, j] * c[0]
-            pt = np.abs(E[0][:, j]) * pc[0]
-            for i in range(1, k):
-                t = t + E[i][:, j] * c[i]
-                pt = pt + np.abs(E[i][:, j]) * pc[i]
-            s, a = _state(t, pt, _gamma(n_c + k + 2), band_t, exact)
-            ts.append(s)
-            ta.append(a)
-        # feasibility for sign s of c: all s*c_i >= 0 (one > 0), all s*t_j <= 0
-        cs_arr = np.stack(cs)
-        ca_arr = np.stack(ca)
-        any_amb = ca_arr.any(axis=0)
-        if ts:
-            ts_arr = np.stack(ts)
-            ta_arr = np.stack(ta)
-            any_amb |= ta_arr.any(axis=0)
-        ok = np.zeros(N, dtype=bool)
-        maybe = np.zeros(N, dtype=bool)
-        for sgn in (1.0, -1.0):
-            c_bad = ((cs_arr == -sgn) & ~ca_arr).any(axis=0)
-            c_pos = ((cs_arr == sgn) & ~ca_arr).any(axis=0)
-            bad = c_bad
-            if ts:
-                bad = bad | ((ts_arr == sgn) & ~ta_arr).any(axis=0)
-            ok |= ~bad & c_pos & ~any_amb
-            maybe |= ~bad
-        amb_any |= maybe & any_amb
-        # labels of the vertex
-        mask = np.full(N, all_own - int(own_bits[list(S)].sum()) + int(opp_bits[list(J)].sum()),
-                       dtype=np.int64)
-        extra = np.zeros(N, dtype=bool)
-        for q, i in enumerate(S):
-            z = (cs_arr[q] == 0) & ~ca_arr[q]
-            mask += np.where(z, own_bits[i], 0)
-            extra |= z
-        for q, j in enumerate(others):
-            z = (ts_arr[q] == 0) & ~ta_arr[q]
-            mask += np.where(z, opp_bits[j], 0)
-            extra |= z
-        extra_any |= ok & extra
-        feas[:, b] = ok
-        masks[:, b] = mask
-        tot = c[0]
-        for ci in c[1:]:
-            tot = tot + ci
-        with np.errstate(divide="ignore", invalid="ignore"):
-            for q, i in enumerate(S):
-                probs[:, b, i] = np.where(ok, c[q] / tot, 0.0)
-    return feas, masks, probs, amb_any, extra_any
+    # layout (quantity, game): gathers and reductions below run over whole rows
+    q_val = np.empty((nq, N))
+    q_sgn = np.empty((nq, N), dtype=np.int8)
+    q_amb = np.zeros((nq, N), dtype=bool)
+    q_val[0], q_sgn[0] = 1.0, 1
+    q_val[1], q_sgn[1] = 0.0, 0
+    diffs: dict[tuple[int, int, int], np.ndarray] = {}
+
+    def diff(i: int, j: int, j0: int) -> np.ndarray:
+        key = (i, j, j0)
+        if key not in diffs:
+            diffs[key] = G[:, i, j] - G[:, i, j0]
+        return diffs[key]
+
+    for col, (S, C) in enumerate(plan.keys, start=2):
+        s = len(S)
+        M = [[diff(S[a], C[b + 1], C[0]) for b in range(s)] for a in range(s)]
+        val, per = _det_perm(M)
+        fact = int(np.prod(range(1, s + 1)))
+        err = _gamma(3 * s + fact + 4)
+        band = tie_tol * fact * (2 * scale) ** s
+        sign, amb = _state(val, per, err, band, exact)
+        q_val[col] = val
+        q_sgn[col] = sign
+        q_amb[col] = amb
+    nb = len(bases)
+    kmax, tmax = plan.c_idx.shape[1], plan.t_idx.shape[1]
+    # per slot q: arrays of shape (nb, N)
+    CS = [q_sgn[plan.c_idx[:, q]] * plan.c_mul[:, q, None] for q in range(kmax)]
+    CA = [q_amb[plan.c_idx[:, q]] for q in range(kmax)]
+    TS = [q_sgn[plan.t_idx[:, r]] * plan.t_mul[:, r, None] for r in range(tmax)]
+    TA = [q_amb[plan.t_idx[:, r]] for r in range(tmax)]
+    any_amb = np.logical_or.reduce(CA + TA)
+    ok = np.zeros((nb, N), dtype=bool)
+    maybe = np.zeros((nb, N), dtype=bool)
+    for sgn in (1, -1):
+        bad = np.logical_or.reduce([(c == -sgn) & ~a for c, a in zip(CS, CA, strict=True)] +
+                                   [(t == sgn) & ~a for t, a in zip(TS, TA, strict=True)])
+        c_pos = np.logical_or.reduce([(c == sgn) & ~a for c, a in zip(CS, CA, strict=True)])
+        ok |= ~bad & c_pos & ~any_amb
+        maybe |= ~bad
+    amb_any = (maybe & any_amb).any(axis=0)
+    masks = np.repeat(plan.base_mask[:, None], N, axis=1)
+    extra = np.zeros((nb, N), dtype=bool)
+    for zs, za, bits in [(c, a, plan.c_bit[:, q]) for q, (c, a) in enumerate(zip(CS, CA,
+                                                                                 strict=True))] + \
+            [(t, a, plan.t_bit[:, r]) for r, (t, a) in enumerate(zip(TS, TA, strict=True))]:
+        z = (zs == 0) & ~za
+        masks += z * bits[:, None]
+        extra |= z & (bits[:, None] > 0)
+    extra_any = (ok & extra).any(axis=0)
+    CV = [q_val[plan.c_idx[:, q]] * plan.c_mul[:, q, None] for q in range(kmax)]
+    tot = np.add.reduce(CV)
+    probs = np.zeros((d + 1, nb, N))
+    rows = np.arange(nb)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for q in range(kmax):
+            probs[plan.c_own[:, q], rows] = np.where(ok, CV[q] / tot, 0.0)
+    return (ok.T, masks.T, probs[:d].transpose(2, 1, 0), amb_any, extra_any)
 
 
 def _core(A: np.ndarray, B: np.ndarray, tie_tol: float):
@@ -420,7 +469,8 @@ def solve_batch(A: np.ndarray, B: np.ndarray, *, tie_tol: float = TIE_TOL,
         bound) inside which a decision counts as ambiguous and the game is re-solved
         exactly. ``0`` keeps only the rigorous bound.
     resolve : callable, optional
-        ``resolve(indices) -> list`` of lists of ``(x, y)`` for the ambiguous games;
+        ``resolve(indices) -> list``, one item per ambiguous game: its list of ``(x, y)``
+        in the exact solver's order, or a pair ``(list, degenerate)``;
         default :func:`exact_resolver` (the exact solver on the Fraction values of the
         float payoffs). :func:`gametheory.sweep` passes one that solves the model exactly
         at the parameter point.
@@ -476,25 +526,31 @@ def _solve_chunk(A: np.ndarray, B: np.ndarray, offset: int, tie_tol: float,
                  resolve: Resolver) -> BatchEquilibria:
     N, m, n = A.shape
     pts, xs, ys, ambiguous, degenerate = _core(A, B, tie_tol)
-    amb = np.flatnonzero(ambiguous)
-    if amb.size:
-        sols = resolve(amb + offset)
-        ep, ex, ey = [], [], []
-        for i, eqs in zip(amb, sols, strict=True):
-            for x, y in eqs:
-                ep.append(i)
-                ex.append([float(v) for v in x])
-                ey.append([float(v) for v in y])
-            degenerate[i] = _degenerate_exact(A[i], B[i])
-        if ep:
-            pts = np.concatenate([pts, np.asarray(ep, dtype=np.int64)])
-            xs = np.concatenate([xs, np.asarray(ex, dtype=float).reshape(-1, m)])
-            ys = np.concatenate([ys, np.asarray(ey, dtype=float).reshape(-1, n)])
     # order: by point, then the exact solver's order (x descending, then y descending)
     keys = [np.round(-ys[:, j], 12) for j in range(n - 1, -1, -1)] + \
            [np.round(-xs[:, i], 12) for i in range(m - 1, -1, -1)] + [pts]
     order = np.lexsort(keys)
     pts, xs, ys = pts[order].astype(np.int64), xs[order], ys[order]
+    amb = np.flatnonzero(ambiguous)
+    if amb.size:
+        # re-solved games keep the exact solver's own order
+        sols = resolve(amb + offset)
+        ep, ex, ey = [], [], []
+        for i, item in zip(amb, sols, strict=True):
+            if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], bool | np.bool_):
+                eqs, degenerate[i] = item
+            else:
+                eqs, degenerate[i] = item, _degenerate_exact(A[i], B[i])
+            for x, y in eqs:
+                ep.append(i)
+                ex.append([float(v) for v in x])
+                ey.append([float(v) for v in y])
+        if ep:
+            pts = np.concatenate([pts, np.asarray(ep, dtype=np.int64)])
+            xs = np.concatenate([xs, np.asarray(ex, dtype=float).reshape(-1, m)])
+            ys = np.concatenate([ys, np.asarray(ey, dtype=float).reshape(-1, n)])
+            order = np.argsort(pts, kind="stable")
+            pts, xs, ys = pts[order], xs[order], ys[order]
     Ae, Be = A[pts], B[pts]
     pay = np.stack([np.einsum("ei,eij,ej->e", xs, Ae, ys),
                     np.einsum("ei,eij,ej->e", xs, Be, ys)], axis=1)
