@@ -31,9 +31,9 @@ HOSTILE_PLAYERS = ("R&D_team 50% #1 $", "Défense {α} ~ ^ \\ Łódź")
 HOSTILE_STRATEGIES = (("[Refrain]", "Probe_*"), ("Tolérer", "Intercept & 100%", "Retaliate ~ $"))
 
 
-def compile_tex(body: str, tmp_path: Path, name: str = "doc") -> Path:
+def compile_tex(body: str, tmp_path: Path, name: str = "doc", extra: str = "") -> Path:
     tex = tmp_path / f"{name}.tex"
-    tex.write_text(standalone_document(body), encoding="utf-8")
+    tex.write_text(standalone_document(body, extra_preamble=extra), encoding="utf-8")
     proc = subprocess.run([PDFLATEX, "-interaction=nonstopmode", "-halt-on-error",
                            "-no-shell-escape", tex.name], cwd=tmp_path, capture_output=True,
                           text=True, errors="replace", timeout=120)
@@ -115,14 +115,14 @@ def test_equilibrium_regime_threshold_and_summary_tables_compile(tmp_path):
 @needs_tex
 @pytest.mark.skipif(PDFTOPPM is None, reason="pdftoppm (poppler-utils) not installed")
 def test_render_payoff_table_png_for_readme(tmp_path):
-    game = symbolic_game()
-    probe = gt.models.probe_response() if hasattr(gt, "models") and hasattr(
-        gt.models, "probe_response") else None
-    if probe is not None and hasattr(probe, "parameters"):
-        game = probe
-    body = (tables.payoff_table(game, format="sgame", caption="") + "\n\n\\bigskip\n\n"
+    from gametheory.models.probe_response import sequential_normal_form
+
+    game = sequential_normal_form()  # MODEL.md's sequential game, plans as strategies
+    body = (tables.payoff_table(game, format="sgame", caption="")
+            + "\n\n\\bigskip\n\n"
             + tables.payoff_table(game, format="sgame", symbolic=False, caption=""))
-    pdf = compile_tex(body, tmp_path, "payoff_table")
+    pdf = compile_tex(body, tmp_path, "payoff_table",
+                      extra=r"\usepackage[paperwidth=40cm,paperheight=12cm,margin=1cm]{geometry}")
     DOCS_IMG.mkdir(parents=True, exist_ok=True)
     out = DOCS_IMG / "payoff_table"
     subprocess.run([PDFTOPPM, "-png", "-r", "150", "-singlefile", "-cropbox", str(pdf),

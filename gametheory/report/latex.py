@@ -49,6 +49,7 @@ __all__ = [
     "text_number",
     "latex_symbol_names",
     "latex_expr",
+    "plain_expr",
     "standalone_document",
     "PREAMBLE_PACKAGES",
     "NUMBER_FORMATS",
@@ -301,6 +302,45 @@ def latex_expr(expr: Any, symbols: Mapping[str, str] | None = None) -> str:
     names = {s: symbols.get(s.name, symbol_for(s.name)) for s in expr.free_symbols
              if isinstance(s, sp.Symbol)}
     return _printer_class()({"symbol_names": names}).doprint(expr)
+
+
+def plain_expr(expr: Any, symbols: Mapping[str, str] | None = None) -> str:
+    r"""A sympy expression as short plain text for a terminal: ``v - c_p``, ``theta``.
+
+    ``symbols`` maps parameter names to LaTeX symbols (backslashes and braces are
+    dropped: ``\pi`` prints as ``pi``); positive terms come first.
+
+    >>> import sympy as sp
+    >>> v, c, pi = sp.symbols("probe_value probe_cost interception_prob")
+    >>> plain_expr((1 - pi) * v - c, {"probe_value": "v", "probe_cost": "c_p",
+    ...                               "interception_prob": r"\pi"})
+    'v*(1 - pi) - c_p'
+    """
+    import sympy as sp
+    from sympy.printing.str import StrPrinter
+
+    class _Plain(StrPrinter):
+        def _print_Add(self, e: Any, order: Any = None) -> str:
+            terms = sorted(sp.Add.make_args(e), key=lambda t: bool(t.could_extract_minus_sign()))
+            out = ""
+            for k, t in enumerate(terms):
+                txt = self._print(-t if t.could_extract_minus_sign() else t)
+                if t.could_extract_minus_sign():
+                    out += (" - " if k else "-") + (f"({txt})" if isinstance(-t, sp.Add)
+                                                    else txt)
+                else:
+                    out += (" + " if k else "") + txt
+            return out
+
+    if not isinstance(expr, sp.Basic):
+        return str(expr)
+    symbols = dict(symbols or {})
+    subs = {}
+    for s_ in expr.free_symbols:
+        if isinstance(s_, sp.Symbol) and s_.name in symbols:
+            name = re.sub(r"[\\{} ]", "", symbols[s_.name]) or s_.name
+            subs[s_] = sp.Symbol(name, real=True)
+    return _Plain().doprint(expr.xreplace(subs))
 
 
 @functools.lru_cache(maxsize=1)

@@ -68,6 +68,7 @@ __all__ = [
     "standalone_document",
     "escape_latex",
     "escape_markdown",
+    "readable_condition",
     "Math",
     "FORMATS",
 ]
@@ -228,6 +229,7 @@ def payoff_table(
     symbolic: bool | None = None,
     symbol_names: Mapping[str, str] | None = None,
     at: Mapping[str, Any] | None = None,
+    stack: bool | None = None,
 ) -> str:
     r"""The payoff table of a two-player game in LaTeX, Markdown, HTML or text.
 
@@ -254,6 +256,9 @@ def payoff_table(
         LaTeX symbol per parameter name, overriding each ``Parameter.symbol``.
     at : mapping, optional
         Parameter values for ``symbolic=False``.
+    stack : bool, optional
+        LaTeX: write each cell's two payoffs on two lines (narrower columns). Default:
+        for symbolic tables whose longest payoff exceeds 30 characters of LaTeX.
 
     Returns
     -------
@@ -319,10 +324,14 @@ def payoff_table(
     if caption is None:
         caption = title or None
     marks = mark_best_replies if not sym else None
+    if stack is None:
+        stack = sym and max(len(_payoff_value(v, "sgame", number_format, digits, symbols))
+                            for r in (*a, *b) for v in r) > 30
+    extra = {"stack": bool(stack)} if format in ("sgame", "booktabs") else {}
     return _PAYOFF_RENDERERS[format](
         players, strategies, a, b, row_best, col_best, marks,
         highlight_equilibria and not sym, caption, label,
-        lambda v, f: _payoff_value(v, f, number_format, digits, symbols))
+        lambda v, f: _payoff_value(v, f, number_format, digits, symbols), **extra)
 
 
 def _payoff_value(v: Any, fmt: str, number_format: str, digits: int,
@@ -365,12 +374,20 @@ def _cells(a, b, row_best, col_best, marks, fmt, fmtval):
     return out
 
 
+def _pair(x: str, y: str, stack: bool) -> str:
+    """A cell's payoff pair in LaTeX math: ``x, y`` or stacked on two lines."""
+    if stack:
+        return rf"\begin{{array}}{{@{{}}c@{{}}}} {x}, \\ {y} \end{{array}}"
+    return f"{x}, {y}"
+
+
 def _boxed(pair: str) -> str:
     """An equilibrium cell: the payoff pair in a tight frame (fits sgame's cells)."""
     return f"{{\\fboxsep=1.5pt$\\boxed{{{pair}}}$}}"
 
 
-def _render_sgame(players, strategies, a, b, rb, cb, marks, hl, caption, label, fmtval):
+def _render_sgame(players, strategies, a, b, rb, cb, marks, hl, caption, label, fmtval,
+                  stack=False):
     m, n = len(a), len(a[0])
     cells = _cells(a, b, rb, cb, marks, "sgame", fmtval)
     p0, p1 = (escape_latex(p) for p in players)
@@ -379,15 +396,18 @@ def _render_sgame(players, strategies, a, b, rb, cb, marks, hl, caption, label, 
     for i in range(m):
         body = []
         for x, y, eq in cells[i]:
-            pair = f"{x}, {y}"
+            pair = _pair(x, y, stack)
             body.append(_boxed(pair) if hl and eq else f"${pair}$")
         end = r" \\" if i < m - 1 else ""
         lines.append("{" + escape_latex(strategies[0][i]) + "} & " + " & ".join(body) + end)
     lines.append(r"\end{game}")
+    if stack:  # two-line cells need taller rows
+        lines = ["{" + r"\renewcommand{\gamestretch}{2.6}", *lines, "}"]
     return _latex_float("\n".join(lines), caption, label)
 
 
-def _render_booktabs(players, strategies, a, b, rb, cb, marks, hl, caption, label, fmtval):
+def _render_booktabs(players, strategies, a, b, rb, cb, marks, hl, caption, label, fmtval,
+                     stack=False):
     m, n = len(a), len(a[0])
     cells = _cells(a, b, rb, cb, marks, "booktabs", fmtval)
     p0, p1 = (escape_latex(p) for p in players)
@@ -399,7 +419,7 @@ def _render_booktabs(players, strategies, a, b, rb, cb, marks, hl, caption, labe
     for i in range(m):
         body = []
         for x, y, eq in cells[i]:
-            pair = f"{x}, {y}"
+            pair = _pair(x, y, stack)
             body.append(_boxed(pair) if hl and eq else f"${pair}$")
         first = "{" + p0 + "}" if i == 0 else ""
         lines.append(f"{first} & {{{escape_latex(strategies[0][i])}}} & " + " & ".join(body)
@@ -508,15 +528,17 @@ def equilibrium_table(
     caption: str | None = None,
     label: str | None = None,
     method: str = "exact",
+    at: Mapping[str, Any] | None = None,
 ) -> str:
     r"""A table of equilibria: each player's strategy, the supports, payoffs and type.
 
     Parameters
     ----------
-    game_or_equilibria : NormalFormGame, ParametricGame (at its defaults), GameTree, or
-        a sequence of :class:`~gametheory.Equilibrium`.
-        For a game tree, the equilibria of its normal form are listed with a
-        "Subgame perfect" column from the tree's classification.
+    game_or_equilibria : NormalFormGame, ParametricGame, GameTree, or a sequence of
+        :class:`~gametheory.Equilibrium`.
+        A ParametricGame or GameTree is taken at ``at`` (defaults fill the rest); for a
+        game tree the equilibria of its reduced normal form are listed with a
+        "Subgame perfect" column from its ``classify_equilibria``.
     format : {"booktabs", "markdown", "html", "text"}
     number_format, digits : see :func:`payoff_table`.
     subgame_perfect : sequence of bool or None, optional
@@ -524,6 +546,8 @@ def equilibrium_table(
     caption, label : str, optional
     method : str
         Solver method when a game is given.
+    at : dict, optional
+        Parameter values for a ParametricGame or GameTree.
 
     Examples
     --------
@@ -536,7 +560,7 @@ def equilibrium_table(
     -  ---------------------  ---------------------  ---------------  ---------------  ---------
     1  1/2 North + 1/2 South  1/2 North + 1/2 South  0                0                mixed 2x2
     """
-    eqs, players, strategies, spe = _equilibria_of(game_or_equilibria, method)
+    eqs, players, strategies, spe = _equilibria_of(game_or_equilibria, method, at)
     if subgame_perfect is not None:
         spe = list(subgame_perfect)
         if len(spe) != len(eqs):
@@ -561,24 +585,22 @@ def equilibrium_table(
     return _list_table(header, rows, format, caption, label, align)
 
 
-def _equilibria_of(obj: Any, method: str):
+def _equilibria_of(obj: Any, method: str, at: Mapping[str, Any] | None = None):
     spe = None
+    at = dict(at or {})
     if isinstance(obj, NormalFormGame):
         return obj.equilibria(method=method), obj.players, obj.strategies, None
+    if hasattr(obj, "classify_equilibria"):  # a GameTree: SPE classification is known
+        classified = obj.classify_equilibria(**at)
+        eqs = [c.equilibrium for c in classified]
+        spe = [bool(c.subgame_perfect) for c in classified]
+        if not eqs:
+            raise GameError("the game tree has no equilibria to tabulate")
+        e0 = eqs[0]
+        return eqs, e0.players, e0.strategies, spe
     if _is_parametric(obj):
-        g = obj.at()
+        g = obj.at(**at)
         return g.equilibria(method=method), g.players, g.strategies, None
-    if hasattr(obj, "to_normal_form") or hasattr(obj, "normal_form"):
-        g = obj.to_normal_form() if hasattr(obj, "to_normal_form") else obj.normal_form()
-        eqs = g.equilibria(method=method)
-        if hasattr(obj, "is_subgame_perfect"):
-            spe = []
-            for e in eqs:
-                try:
-                    spe.append(bool(obj.is_subgame_perfect(e)))
-                except (GameError, TypeError, ValueError):
-                    spe.append(None)
-        return eqs, g.players, g.strategies, spe
     if isinstance(obj, Iterable):
         eqs = list(obj)
         if not eqs:
@@ -594,12 +616,63 @@ def _equilibria_of(obj: Any, method: str):
 
 # --------------------------------------------------------------------------- regimes
 def _field(item: Any, *names: str, default: Any = None) -> Any:
+    """The first of ``names`` that ``item`` (a mapping or object) has with a non-empty value."""
     for n in names:
         if isinstance(item, Mapping) and n in item:
-            return item[n]
-        if not isinstance(item, Mapping) and hasattr(item, n):
-            return getattr(item, n)
+            v = item[n]
+        elif not isinstance(item, Mapping) and hasattr(item, n):
+            v = getattr(item, n)
+        else:
+            continue
+        if v is not None and not (isinstance(v, str) and v == ""):
+            return v
     return default
+
+
+def readable_condition(cond: Any) -> Any:
+    """A sympy condition rewritten for reading: each comparison as positive terms on both sides.
+
+    ``lhs ? rhs`` becomes ``P ? N`` where ``lhs - rhs = P - N`` (common factors with a
+    known sign taken out first); ``And``/``Or``/``Not`` are kept. The result is
+    equivalent to ``cond``.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> h, r, c = sp.symbols("h r c", real=True)
+    >>> readable_condition(-h - r >= -c)
+    c >= h + r
+    >>> readable_condition(sp.Rational(3, 4) * (c - h) < 0)
+    c < h
+    """
+    import sympy as sp
+    from sympy.core.relational import Relational
+
+    if isinstance(cond, sp.And | sp.Or):
+        return type(cond)(*(readable_condition(a) for a in cond.args), evaluate=False)
+    if isinstance(cond, sp.Not):
+        return sp.Not(readable_condition(cond.args[0]), evaluate=False)
+    if not isinstance(cond, Relational):
+        return cond
+    f = sp.factor_terms(sp.expand(cond.lhs - cond.rhs))
+    coeff, rest = f.as_coeff_Mul()
+    if coeff.is_number and coeff != 0:
+        if coeff < 0:
+            cond = cond.reversed  # a > b  <=>  b < a; negate f below
+            f = -f
+            coeff, rest = f.as_coeff_Mul()
+        f = rest
+    common = sp.Integer(1)
+    if isinstance(f, sp.Mul):  # keep a symbolic common factor (theta (...) >= theta (...))
+        common = sp.Mul(*[a for a in f.args if not isinstance(a, sp.Add)])
+        f = sp.Mul(*[a for a in f.args if isinstance(a, sp.Add)])
+    f = sp.expand(f)
+    pos = [t for t in sp.Add.make_args(f) if not t.could_extract_minus_sign()]
+    neg = [-t for t in sp.Add.make_args(f) if t.could_extract_minus_sign()]
+    lhs, rhs = sp.Add(*pos), sp.Add(*neg)
+    if common != 1:
+        lhs, rhs = sp.Mul(common, lhs, evaluate=False), sp.Mul(common, rhs, evaluate=False)
+    return Relational(lhs, rhs, cond.rel_op)
 
 
 def _math_of(expr: Any, symbols: Mapping[str, str]) -> Math:
@@ -619,6 +692,7 @@ def regime_table(
     parameters: Iterable[Any] | None = None,
     caption: str | None = None,
     label: str | None = None,
+    readable: bool = True,
 ) -> str:
     r"""A table of regimes and the symbolic condition under which each holds.
 
@@ -632,6 +706,9 @@ def regime_table(
     symbols : mapping, optional
         LaTeX symbol per parameter name; ``parameters`` (names or Parameters) fills it.
     caption, label : str, optional
+    readable : bool
+        Rewrite each comparison with positive terms on both sides
+        (:func:`readable_condition`); the conditions stay equivalent.
 
     Examples
     --------
@@ -665,6 +742,8 @@ def regime_table(
             desc = _field(it, "description")
         if name is None or cond is None:
             raise GameError(f"regime_table: cannot read a name and condition from {it!r}")
+        if readable and hasattr(cond, "atoms"):
+            cond = readable_condition(cond)
         rows.append((str(name), _math_of(cond, syms), eqm, desc))
     has_eq = any(r[2] is not None for r in rows)
     has_desc = any(r[3] for r in rows)
@@ -683,7 +762,8 @@ def regime_table(
         if has_desc:
             r.append(desc or "")
         body.append(r)
-    return _list_table(header, body, format, caption, label)
+    align = "l" + r"p{0.62\linewidth}" + "l" * (len(header) - 2)
+    return _list_table(header, body, format, caption, label, align)
 
 
 def threshold_table(
@@ -701,7 +781,8 @@ def threshold_table(
     Parameters
     ----------
     thresholds : mapping or sequence
-        ``gt.thresholds`` output, a mapping ``label -> value`` or a sequence of
+        ``gt.thresholds`` output (its regimes, else equilibrium structures, become the
+        Below/Above columns), a mapping ``label -> value`` or a sequence of
         objects/dicts with ``value`` and optionally ``parameter``, ``expression``
         (the exact formula), ``below``/``above`` (what holds on each side) and
         ``description``.
@@ -734,9 +815,12 @@ def threshold_table(
     for it in items:
         rec = {"parameter": _field(it, "parameter", "name"),
                "value": _field(it, "value", "threshold"),
-               "expression": _field(it, "expression", "exact", "formula"),
-               "below": _field(it, "below", "left"), "above": _field(it, "above", "right"),
+               "expression": _field(it, "expression", "formula"),
+               "below": _field(it, "below", "left", "regime_before", "before"),
+               "above": _field(it, "above", "right", "regime_after", "after"),
                "description": _field(it, "description", "meaning")}
+        if rec["value"] is not None and _field(it, "exact") is False:
+            rec["expression"] = ""  # a numeric (bracketed) threshold has no exact form
         if rec["value"] is None and rec["expression"] is None:
             raise GameError(f"threshold_table: no value in {it!r}")
         if rec["expression"] is None:

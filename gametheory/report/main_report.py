@@ -1,0 +1,529 @@
+r"""The ``gametheory report`` job: one model, every table and figure, one summary page.
+
+For a parametric two-player game :math:`(A(\theta), B(\theta))` with regime rules the
+report writes
+
+* the payoff table, symbolic (each parameter's LaTeX symbol) and at the defaults
+  :math:`\theta_0`, with best replies and pure equilibria marked;
+* every extreme Nash equilibrium at :math:`\theta_0` (exact), and for a sequential model
+  whether each is subgame perfect (Selten 1975);
+* the regime at :math:`\theta_0` and the symbolic condition of every regime;
+* a regime map over two parameters (for the default model escalation cost, through the
+  Defender's war cost :math:`W_D`, against credibility loss :math:`r_U`) with the exact
+  boundary lines, as PDF and PNG, and its grid as CSV;
+* the thresholds of each map parameter at :math:`\theta_0` (``gt.thresholds``, exact);
+* for the probe-response model, the repeated game's credibility threshold
+  :math:`\delta^* = (D_U - D_I)/(-D_I)` (Friedman 1971; Mailath and Samuelson 2006,
+  sec. 2.4), as a formula and at the repeated variant's defaults;
+
+as ``.tex`` (tables and a compilable ``report.tex``; ``report.pdf`` when pdflatex is
+installed), ``.md``, ``.csv``, ``.pdf`` and ``.png`` files, and returns a one-page text
+summary.
+
+Examples
+--------
+>>> import tempfile, gametheory as gt
+>>> from gametheory.report.main_report import build_report
+>>> rep = build_report(None, tempfile.mkdtemp(), resolution=41, compile_pdf=False)
+>>> rep.regime
+'deterrence by denial'
+>>> sorted(p.suffix for p in rep.files if p.name.startswith("regime_map"))
+['.csv', '.pdf', '.png']
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import GameError
+from ..game import NormalFormGame
+from . import tables
+from .latex import latex_expr, latex_symbol_names, plain_expr, standalone_document
+
+__all__ = ["ReportModel", "Report", "resolve_model", "build_report", "DEFAULT_MODEL"]
+
+DEFAULT_MODEL = "probe_response"
+#: The default regime map: escalation cost (through W_D) against credibility loss.
+DEFAULT_AXES = {"war_cost_defender": (0, 300), "credibility_loss": (0, 12)}
+
+
+@dataclass
+class ReportModel:
+    """What the report analyses: a game, optionally its tree and repeated variant.
+
+    Attributes
+    ----------
+    name : str
+        Model name or file path.
+    game : ParametricGame or NormalFormGame
+        The normal form (a ParametricGame keeps the symbolic payoffs).
+    tree : GameTree or None
+        The sequential game, for subgame perfection.
+    repeated : object or None
+        The repeated variant (``critical_discount_at``, ``credibility_threshold``).
+    axes : dict
+        The two parameters of the regime map and their ranges.
+    description, source : str
+    """
+
+    name: str
+    game: Any
+    tree: Any = None
+    repeated: Any = None
+    axes: dict[str, tuple[float, float]] = field(default_factory=dict)
+    description: str = ""
+    source: str = ""
+
+
+@dataclass
+class Report:
+    """The result of :func:`build_report`: the files written and the summary text."""
+
+    out_dir: Path
+    files: list[Path]
+    summary: str
+    regime: str | None
+    seconds: float
+
+
+def _is_parametric(game: Any) -> bool:
+    return hasattr(game, "at") and hasattr(game, "parameters") and not isinstance(
+        game, NormalFormGame)
+
+
+def resolve_model(source: str | None) -> ReportModel:
+    """A model from a scenario file (``.toml``), a Gambit ``.nfg`` file or a catalog name.
+
+    ``None`` is the default probe-versus-response model (sequential, with its tree and
+    repeated variant). A catalog name may carry a variant: ``probe_response:posture``.
+
+    Raises
+    ------
+    GameError
+        For an unknown model or variant, or a bad file.
+    OSError
+        When a file cannot be read.
+
+    Examples
+    --------
+    >>> m = resolve_model("chicken")
+    >>> type(m.game).__name__, len(m.axes)
+    ('ParametricGame', 2)
+    """
+    from .. import models
+    from ..io.scenario import load_scenario
+
+    if source is None or source == DEFAULT_MODEL:
+        from ..models.probe_response import sequential_normal_form
+
+        return ReportModel(
+            name="probe_response (sequential)", game=sequential_normal_form(),
+            tree=models.probe_response("sequential"),
+            repeated=models.probe_response("repeated"), axes=dict(DEFAULT_AXES),
+            description="Cheap deniable probes against an alliance (MODEL.md)",
+            source="MODEL.md; Schelling (1966); Snyder (1961); Zagare and Kilgour (2000)")
+    path = Path(source)
+    if path.suffix.lower() == ".toml" or (path.exists() and path.suffix.lower() != ".nfg"):
+        if not path.exists():
+            raise FileNotFoundError(f"no such scenario file: {source}")
+        sc = load_scenario(path)
+        axes = {k: (float(v.min()), float(v.max())) for k, v in list(sc.sweep.items())[:2]}
+        return ReportModel(name=str(path), game=sc.game, axes=axes or _default_axes(sc.game),
+                           description=sc.description, source=sc.source)
+    if path.suffix.lower() == ".nfg":
+        from ..io.nfg import read_nfg
+
+        return ReportModel(name=str(path), game=read_nfg(path))
+    name, _, variant = source.partition(":")
+    entry = models.catalog()[name]  # GameError naming the models when unknown
+    built = entry.build(variant) if variant else entry.build()
+    tree = None
+    if hasattr(built, "classify_equilibria"):
+        tree = built
+        built = built.to_normal_form()
+    if hasattr(built, "stage") and hasattr(built, "critical_discount_at"):
+        return ReportModel(name=source, game=built.stage, repeated=built,
+                           axes=_default_axes(built.stage), description=entry.title,
+                           source=entry.citation)
+    if not (_is_parametric(built) or isinstance(built, NormalFormGame)):
+        raise GameError(f"model {source!r} builds a {type(built).__name__}, which the report "
+                        "cannot tabulate; choose a two-player normal-form or sequential model")
+    axes = _default_axes(built) if _is_parametric(built) else {}
+    return ReportModel(name=source, game=built, tree=tree, axes=axes,
+                       description=entry.title, source=entry.citation)
+
+
+def _default_axes(game: Any) -> dict[str, tuple[float, float]]:
+    """The first two parameters, from 0 (or the lower bound) to twice the default."""
+    if not _is_parametric(game):
+        return {}
+    out = {}
+    for p in game.parameters[:2]:
+        d = float(p.default) if p.default is not None else 1.0
+        lo = float(p.bounds[0]) if p.bounds and p.bounds[0] is not None else min(0.0, 2 * d)
+        hi = float(p.bounds[1]) if p.bounds and p.bounds[1] is not None else max(2 * d, lo + 1)
+        out[p.name] = (lo, hi)
+    return out
+
+
+def _write(path: Path, text: str, files: list[Path]) -> None:
+    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    files.append(path)
+
+
+def build_report(source: str | None, out_dir: str | Path, *,
+                 values: Mapping[str, Any] | None = None, resolution: int = 161,
+                 compile_pdf: bool = True) -> Report:
+    """Analyse a model and write the report files into ``out_dir``.
+
+    Parameters
+    ----------
+    source : str or None
+        Scenario file, ``.nfg`` file, catalog model name (``name[:variant]``) or None
+        for the default probe-versus-response model.
+    out_dir : path
+        Created if missing.
+    values : dict, optional
+        Parameter values overriding the defaults (the point analysed).
+    resolution : int
+        Grid points per axis of the regime map.
+    compile_pdf : bool
+        Compile ``report.tex`` to ``report.pdf`` when pdflatex is installed.
+
+    Returns
+    -------
+    Report
+    """
+    t0 = time.perf_counter()
+    model = resolve_model(source)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+    game = model.game
+    parametric = _is_parametric(game)
+    values = dict(values or {})
+    numeric = game.at(**values) if parametric else game
+    if values and not parametric:
+        raise GameError("--set needs a parametric model; this game has no parameters")
+    tex_parts: list[str] = []
+    md_parts: list[str] = [f"# {game.title or model.name}", ""]
+    if model.description:
+        md_parts += [model.description, ""]
+    lines: list[str] = []  # the terminal summary
+
+    # ---------------------------------------------------------------- payoff tables
+    point = ", ".join(f"{k} = {v}" for k, v in values.items())
+    at_caption = f"Payoffs at {'the defaults' if not values else point}"
+    sym_tex = tables.payoff_table(game, format="sgame", caption="Payoffs (symbolic)",
+                                  label="tab:payoffs-symbolic") if parametric else ""
+    num_tex = tables.payoff_table(numeric, format="sgame", caption=at_caption,
+                                  label="tab:payoffs")
+    num_bt = tables.payoff_table(numeric, format="booktabs", caption=at_caption,
+                                 label="tab:payoffs-booktabs")
+    _write(out / "payoff_table.tex", "\n\n".join(x for x in (sym_tex, num_tex, num_bt) if x),
+           files)
+    md_pay = []
+    if parametric:
+        md_pay += ["## Payoffs (symbolic)", "", tables.payoff_table(game, format="markdown",
+                                                                    caption=""), ""]
+        md_pay += ["Symbols: " + ", ".join(f"${latex_symbol_names([p])[p.name]}$ "
+                                           f"`{p.name}`" for p in game.parameters), ""]
+    md_pay += [f"## {at_caption}", "", tables.payoff_table(numeric, format="markdown",
+                                                         caption=""), "",
+               "Best replies underlined; pure equilibria in bold.", ""]
+    _write(out / "payoff_table.md", "\n".join(md_pay), files)
+    tex_parts += [_resize(x) for x in (sym_tex, num_tex) if x]
+    md_parts += md_pay
+    lines += [f"{game.title or model.name}", "=" * len(game.title or model.name), "",
+              tables.payoff_table(numeric, format="text", caption=at_caption + ":"), ""]
+
+    # ---------------------------------------------------------------- equilibria
+    eq_source = model.tree if model.tree is not None else numeric
+    eq_at = values if model.tree is not None else None
+    eq_tex = tables.equilibrium_table(eq_source, format="booktabs", at=eq_at,
+                                      caption="Nash equilibria" + (
+                                          " (subgame perfect or not)" if model.tree else ""),
+                                      label="tab:equilibria")
+    eq_md = tables.equilibrium_table(eq_source, format="markdown", at=eq_at, caption="")
+    eq_txt = tables.equilibrium_table(eq_source, format="text", at=eq_at, caption="")
+    _write(out / "equilibria.tex", eq_tex, files)
+    _write(out / "equilibria.md", eq_md, files)
+    _equilibria_csv(eq_source, eq_at, out / "equilibria.csv", files)
+    tex_parts.append(_resize(eq_tex))
+    md_parts += ["## Equilibria", "", eq_md, ""]
+    lines += ["Equilibria:", eq_txt, ""]
+
+    # ---------------------------------------------------------------- regimes
+    regime = None
+    rules = getattr(game, "regime_rules", ()) if parametric else ()
+    if rules:
+        regime = str(game.classify(**values))
+        names = latex_symbol_names(game.parameters)
+        reg_items = [{"name": n, "condition": c} for n, c in rules]
+        reg_tex = tables.regime_table(reg_items, format="booktabs", symbols=names,
+                                      caption="Regimes and their conditions",
+                                      label="tab:regimes")
+        reg_md = tables.regime_table(reg_items, format="markdown", symbols=names)
+        _write(out / "regimes.tex", reg_tex, files)
+        _write(out / "regimes.md", f"Regime at the analysed point: **{regime}**\n\n{reg_md}",
+               files)
+        tex_parts.append(rf"\noindent Regime at the analysed point: \textbf{{"
+                         rf"{tables.escape_latex(regime)}}}.")
+        tex_parts.append(r"{\small" + "\n" + reg_tex + "\n}")
+        md_parts += ["## Regimes", "", f"Regime at the analysed point: **{regime}**", "",
+                     reg_md, ""]
+        lines += [f"Regime at the analysed point: {regime}", ""]
+
+    # ---------------------------------------------------------------- regime map
+    if parametric and len(model.axes) == 2 and rules:
+        _regime_map(model, values, resolution, out, files, tex_parts, md_parts, lines)
+
+    # ---------------------------------------------------------------- thresholds
+    if parametric:
+        _thresholds(model, values, out, files, tex_parts, md_parts, lines)
+
+    # ---------------------------------------------------------------- repeated game
+    if model.repeated is not None:
+        _repeated(model, out, files, tex_parts, md_parts, lines)
+
+    # ---------------------------------------------------------------- documents
+    body = "\n\n".join([rf"\section*{{{tables.escape_latex(game.title or model.name)}}}",
+                        *tex_parts])
+    doc = standalone_document(body, packages=("amsmath", "booktabs", "sgame", "graphicx"),
+                              extra_preamble=r"\usepackage[margin=2cm]{geometry}"
+                              "\n" r"\newsavebox{\gtbox}")
+    _write(out / "report.tex", doc, files)
+    _write(out / "report.md", "\n".join(md_parts), files)
+    pdf_note = _compile(out / "report.tex", files) if compile_pdf else "not compiled"
+    seconds = time.perf_counter() - t0
+    lines += ["Files written to " + str(out) + ":",
+              "  " + ", ".join(p.name for p in files),
+              f"report.pdf: {pdf_note}; {seconds:.1f} s"]
+    summary = "\n".join(lines)
+    _write(out / "summary.txt", summary, files)
+    return Report(out, files, summary, regime, seconds)
+
+
+def _resize(tex: str) -> str:
+    r"""Shrink wide ``tabular``/``game`` environments to the text width (never enlarge).
+
+    The environment is typeset into a box first (``lrbox``; sgame's ``game`` cannot sit
+    inside ``\resizebox``'s argument) and the box is scaled.
+    """
+    for env in ("tabular", "game"):
+        tex = tex.replace(rf"\begin{{{env}}}", rf"\begin{{lrbox}}{{\gtbox}}\begin{{{env}}}")
+        tex = tex.replace(rf"\end{{{env}}}",
+                          rf"\end{{{env}}}\end{{lrbox}}\resizebox{{\ifdim\wd\gtbox>"
+                          rf"\linewidth\linewidth\else\wd\gtbox\fi}}{{!}}{{\usebox{{\gtbox}}}}")
+    return tex
+
+
+def _equilibria_csv(source: Any, at: Mapping[str, Any] | None, path: Path,
+                    files: list[Path]) -> None:
+    import pandas as pd
+
+    if hasattr(source, "classify_equilibria"):
+        classified = source.classify_equilibria(**(at or {}))
+        eqs = [c.equilibrium for c in classified]
+        spe = [bool(c.subgame_perfect) for c in classified]
+    else:
+        eqs, spe = source.equilibria(), None
+    rows = []
+    for k, e in enumerate(eqs):
+        labs = e.strategies
+        row: dict[str, Any] = {"equilibrium": k + 1}
+        for p, mix in enumerate((e.row, e.col)):
+            for s, v in zip(labs[p], mix, strict=True):
+                row[f"{e.players[p]}: {s}"] = str(v)
+        row[f"payoff: {e.players[0]}"] = str(e.payoffs[0])
+        row[f"payoff: {e.players[1]}"] = str(e.payoffs[1])
+        row["pure"] = e.is_pure
+        if spe is not None:
+            row["subgame_perfect"] = spe[k]
+        rows.append(row)
+    pd.DataFrame(rows).to_csv(path, index=False)
+    files.append(path)
+
+
+def _regime_map(model: ReportModel, values: Mapping[str, Any], resolution: int, out: Path,
+                files: list[Path], tex_parts: list[str], md_parts: list[str],
+                lines: list[str]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from . import figures
+    from .style import save_figure
+
+    game = model.game
+    (xn, xr), (yn, yr) = model.axes.items()
+    grid = figures.regime_grid(game, {xn: tuple(xr), yn: tuple(yr)}, at=values,
+                               resolution=resolution)
+    fig = figures.regime_map(grid, game=game, at=values,
+                             title=f"Regimes of {game.title or model.name}")
+    files += save_figure(fig, out / "regime_map")
+    plt.close(fig)
+    X, Y = np.meshgrid(grid["x"], grid["y"], indexing="ij")
+    labels = np.array([*grid["labels"], "infeasible"], dtype=object)
+    codes = np.where(grid["codes"] < 0, len(grid["labels"]), grid["codes"])
+    pd.DataFrame({xn: X.ravel(), yn: Y.ravel(), "regime": labels[codes].ravel()}).to_csv(
+        out / "regime_map.csv", index=False)
+    files.append(out / "regime_map.csv")
+    bounds = figures.regime_boundaries(game, xn, yn, at=values)
+    names = latex_symbol_names(game.parameters)
+    shown = [ln.get_label() for ln in fig.axes[0].get_lines()]
+    items = []
+    for b in bounds:
+        if f"${b.latex}$" not in shown:
+            continue
+        general = (f"{names[b.solved_for]} = {latex_expr(b.general_solution, names)}"
+                   if b.general_solution is not None else latex_expr(b.general, names) + " = 0")
+        plain = (f"{_plain_name(names[b.solved_for])} = {plain_expr(b.solution, names)}"
+                 if b.solution is not None else f"{plain_expr(b.expr, names)} = 0")
+        plain_general = (f"{_plain_name(names[b.solved_for])} = "
+                         f"{plain_expr(b.general_solution, names)}"
+                         if b.general_solution is not None
+                         else f"{plain_expr(b.general, names)} = 0")
+        items.append({"name": f"${b.latex}$", "condition": _RawLatex(general),
+                      "plain": plain, "plain_general": plain_general})
+    tex_parts.append(r"\begin{center}\includegraphics[width=\linewidth]{regime_map.pdf}"
+                     r"\end{center}")
+    md_parts += ["## Regime map", "", "![Regime map](regime_map.png)", ""]
+    if items:
+        rows = [[f"${it['name'].strip('$')}$", f"${it['condition'].tex}$"] for it in items]
+        md_parts += ["Boundaries drawn (at the analysed point | in general):", "",
+                     "| at the analysed point | in general |", "|---|---|"]
+        md_parts += [f"| {a} | {b} |" for a, b in rows] + [""]
+        tex_rows = "\n".join(f"{a} & {b} \\\\" for a, b in rows)
+        tex_parts.append(r"{\small\begin{tabular}{ll}\toprule Boundary at the analysed point"
+                         r" & In general \\ \midrule" + "\n" + tex_rows + "\n"
+                         r"\bottomrule\end{tabular}}")
+    shares = pd.Series(labels[codes].ravel()).value_counts(normalize=True)
+    lines += [f"Regime map over {xn} x {yn} ({resolution}x{resolution} points): "
+              + ", ".join(f"{k} {100 * v:.0f}%" for k, v in shares.items())]
+    for it in items:
+        lines.append(f"  boundary {it['plain']}   (in general: {it['plain_general']})")
+    lines.append("")
+
+
+def _plain_name(symbol: str) -> str:
+    import re
+
+    return re.sub(r"[\\{} ]", "", symbol)
+
+
+@dataclass(frozen=True)
+class _RawLatex:
+    tex: str
+
+
+def _thresholds(model: ReportModel, values: Mapping[str, Any], out: Path, files: list[Path],
+                tex_parts: list[str], md_parts: list[str], lines: list[str]) -> None:
+    import pandas as pd
+
+    from ..analysis.thresholds import thresholds
+
+    game = model.game
+    names = list(model.axes) or [p.name for p in game.parameters[:2]]
+    found = []
+    for name in names:
+        lo, hi = model.axes.get(name, (None, None))
+        try:
+            found += list(thresholds(game, name, at=values, lower=lo, upper=hi))
+        except GameError as err:
+            lines.append(f"thresholds of {name}: not computed ({err})")
+    params = game.parameters
+    if not found:
+        lines += ["Thresholds: none in the mapped ranges", ""]
+        return
+    t_tex = tables.threshold_table(found, format="booktabs", parameters=params,
+                                   caption="Thresholds at the analysed point",
+                                   label="tab:thresholds")
+    t_md = tables.threshold_table(found, format="markdown", parameters=params)
+    t_txt = tables.threshold_table(found, format="text", parameters=params)
+    _write(out / "thresholds.tex", t_tex, files)
+    _write(out / "thresholds.md", t_md, files)
+    pd.DataFrame([{"parameter": t.parameter, "value": float(t.value),
+                   "exact": str(t.value) if t.exact else "", "kind": t.kind,
+                   "before": t.regime_before or t.before, "after": t.regime_after or t.after}
+                  for t in found]).to_csv(out / "thresholds.csv", index=False)
+    files.append(out / "thresholds.csv")
+    tex_parts.append(_resize(t_tex))
+    md_parts += ["## Thresholds", "", t_md, ""]
+    lines += ["Thresholds (other parameters at the analysed point):", t_txt, ""]
+
+
+def _repeated(model: ReportModel, out: Path, files: list[Path], tex_parts: list[str],
+              md_parts: list[str], lines: list[str]) -> None:
+    rep = model.repeated
+    stage = rep.stage
+    names = latex_symbol_names(stage.parameters)
+    try:
+        formula = rep.credibility_threshold()
+        value = rep.critical_discount_at()
+    except GameError as err:  # pragma: no cover - depends on the repeated model
+        lines += [f"Repeated game: not analysed ({err})", ""]
+        return
+    from .._numbers import format_number
+
+    overrides = {p.name: p.default for p in stage.parameters
+                 if p.name in ("credibility_loss",)}
+    where = ", ".join(f"{k} = {format_number(v)}" for k, v in overrides.items())
+    val_txt = "none (no discount factor in [0, 1) works)" if value is None else \
+        format_number(value)
+    tex = latex_expr(formula, names)
+    text = (f"Repeated game: the Defender's costly response is credible iff delta >= delta*,"
+            f" delta* = {val_txt} at the repeated variant's defaults ({where})")
+    items = [{"parameter": "discount factor", "value": value if value is not None else "",
+              "expression": formula,
+              "description": "least discount factor making the costly response credible"}]
+    if value is None:
+        items[0]["value"] = "none"
+    t_tex = tables.threshold_table(items, format="booktabs", symbols=names,
+                                   caption="Repeated game: credibility threshold",
+                                   label="tab:repeated")
+    _write(out / "repeated.tex", t_tex, files)
+    md = (f"## Repeated game\n\n{text}.\n\n$$\\delta^* = {tex}$$\n")
+    _write(out / "repeated.md", md, files)
+    tex_parts.append(rf"\noindent Repeated game: the costly response is credible iff "
+                     rf"$\delta \ge \delta^*$ with\[\delta^* = {tex},\] "
+                     rf"$\delta^* = {'' if value is None else latex_expr(value, names)}$"
+                     rf" at the repeated variant's defaults ({tables.escape_latex(where)}).")
+    md_parts += [md]
+    import sympy
+
+    num, den = sympy.fraction(sympy.together(formula))
+    if num.could_extract_minus_sign() and den.could_extract_minus_sign():
+        num, den = -num, -den
+    lines += [text, f"  delta* = ({plain_expr(sympy.expand(num), names)}) / "
+                    f"({plain_expr(sympy.expand(den), names)})", ""]
+
+
+def _compile(tex: Path, files: list[Path]) -> str:
+    exe = shutil.which("pdflatex")
+    if exe is None:
+        return "pdflatex not installed"
+    try:
+        proc = subprocess.run([exe, "-interaction=nonstopmode", "-halt-on-error",
+                               "-no-shell-escape", tex.name], cwd=tex.parent,
+                              capture_output=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        return f"pdflatex failed ({err})"
+    for ext in (".aux", ".log"):
+        aux = tex.with_suffix(ext)
+        if aux.exists() and proc.returncode == 0:
+            aux.unlink()
+    if proc.returncode != 0 or not tex.with_suffix(".pdf").exists():
+        return f"pdflatex failed (see {tex.with_suffix('.log').name})"
+    files.append(tex.with_suffix(".pdf"))
+    return "compiled"
