@@ -23,6 +23,8 @@ from .errors import (
     SolverError,
 )
 from .game import Equilibrium, NormalFormGame
+from .report import figures, tables
+from .io.scenario import Scenario, dump_scenario, load_scenario
 from .analysis import folk, noise, repeated, reputation, salami, strategies
 from .analysis.automata import Automaton
 from .analysis.folk import folk_region
