@@ -368,7 +368,10 @@ class ParametricGame:
     @property
     def symbols(self) -> dict[str, sympy.Symbol]:
         """``{name: sympy.Symbol(name, real=True)}`` for every parameter."""
-        return {p.name: p.sympy for p in self._parameters}
+        syms = self._cache.get("symbols")
+        if syms is None:
+            syms = self._cache["symbols"] = {p.name: p.sympy for p in self._parameters}
+        return dict(syms)
 
     def parameter(self, name: str) -> Parameter:
         """The :class:`Parameter` called ``name``."""
@@ -468,9 +471,16 @@ class ParametricGame:
             p.check(v)
             out[p.name] = v
         if check_constraints and self._constraints:
-            sub = self._subs_map(out)
+            floats = any(isinstance(v, float) for v in out.values())
+            sub = {} if floats else self._subs_map(out)
+            args = [float(out[p.name]) for p in self._parameters] if floats else []
             for c in self._constraints:
-                ok = c.xreplace(sub)
+                if floats:
+                    ok = sympy.true if bool(_bool_lambdify(self, c)(*args)) else sympy.false
+                else:
+                    ok = _exact_truth(self, c, out)
+                    if ok is None:
+                        ok = c.xreplace(sub)
                 if ok != sympy.true:
                     involved = sorted(s.name for s in c.free_symbols)
                     shown = ", ".join(f"{n}={format_number(out[n])}" for n in involved)
@@ -478,7 +488,8 @@ class ParametricGame:
         return out
 
     def _subs_map(self, point: Mapping[str, Value]) -> dict[sympy.Symbol, sympy.Expr]:
-        syms = self.symbols
+        self.symbols  # noqa: B018 - fills the cache
+        syms = self._cache["symbols"]
         return {syms[k]: _to_sympy_value(v) for k, v in point.items()}
 
     def at(self, **values: Any) -> NormalFormGame:
@@ -505,6 +516,21 @@ class ParametricGame:
         return self._game_at(point)
 
     def _game_at(self, point: Mapping[str, Value]) -> NormalFormGame:
+        if any(isinstance(v, float) for v in point.values()):
+            # a float game: the vectorised evaluator is much faster than substitution
+            A, B = self.lambdify()(**point)
+            if np.all(np.isfinite(A)) and np.all(np.isfinite(B)):
+                return NormalFormGame(A, B, players=self._players,
+                                      strategies=self._strategies, title=self._title)
+        else:
+            fast = self._exact_entries()
+            try:
+                mats = [[[f(point) for f in row] for row in mat] for mat in fast]
+                if all(v is not None for mat in mats for row in mat for v in row):
+                    return NormalFormGame(mats[0], mats[1], players=self._players,
+                                          strategies=self._strategies, title=self._title)
+            except ZeroDivisionError:
+                pass  # the slow path below names the cell
         sub = self._subs_map(point)
         mats = []
         for mat, name in ((self._A, "A"), (self._B, "B")):
@@ -529,6 +555,16 @@ class ParametricGame:
             mats.append(rows)
         return NormalFormGame(mats[0], mats[1], players=self._players,
                               strategies=self._strategies, title=self._title)
+
+    def _exact_entries(self) -> list[list[list[Any]]]:
+        fast = self._cache.get("exact")
+        if fast is None:
+            m, n = self.shape
+            none = _const(None)
+            fast = self._cache["exact"] = [
+                [[_compile_exact(mat[i, j]) or none for j in range(n)] for i in range(m)]
+                for mat in (self._A, self._B)]
+        return fast
 
     def lambdify(self) -> PayoffFunction:
         """A vectorised evaluator ``f(**arrays) -> (A, B)`` for sweeps.
@@ -767,6 +803,71 @@ def _rebuild(A, B, parameters, players, strategies, title, constraints, regime_r
              ) -> ParametricGame:
     return ParametricGame(A, B, parameters, players=players, strategies=strategies,
                           title=title, constraints=constraints, regime_rules=regime_rules)
+
+
+def _const(value: Any):
+    return lambda point: value
+
+
+def _compile_exact(expr: sympy.Basic):
+    """A function point -> Fraction/bool evaluating ``expr`` exactly, or None if unsupported.
+
+    Covers rational arithmetic (Add, Mul, integer powers), Min, Max, Abs, comparisons
+    and and/or/not: the common case of payoffs and constraints, much faster than
+    substitution. Anything else (exp, log, sqrt, ...) returns None and the caller falls
+    back to sympy substitution.
+    """
+    if expr.is_Rational:
+        return _const(Fraction(int(expr.p), int(expr.q)))
+    if expr is sympy.true or expr is sympy.false:
+        return _const(bool(expr))
+    if expr.is_Symbol:
+        name = expr.name
+        return lambda point: point[name]
+    parts = [_compile_exact(a) for a in expr.args]
+    if any(p is None for p in parts):
+        return None
+    if isinstance(expr, sympy.Pow):
+        if not expr.exp.is_Integer:
+            return None
+        base, k = parts[0], int(expr.exp)
+        return lambda point: base(point) ** k
+    simple = {sympy.Add: sum, sympy.Min: min, sympy.Max: max, sympy.And: all, sympy.Or: any}
+    for cls, fn in simple.items():
+        if isinstance(expr, cls):
+            return lambda point, fn=fn: fn(p(point) for p in parts)
+    if isinstance(expr, sympy.Mul):
+        def mul(point):
+            out = Fraction(1)
+            for p in parts:
+                out *= p(point)
+            return out
+        return mul
+    ops = {sympy.Abs: lambda a: abs(a), sympy.Not: lambda a: not a}
+    for cls, fn in ops.items():
+        if isinstance(expr, cls):
+            return lambda point, fn=fn: fn(parts[0](point))
+    rels = {sympy.LessThan: lambda a, b: a <= b, sympy.StrictLessThan: lambda a, b: a < b,
+            sympy.GreaterThan: lambda a, b: a >= b, sympy.StrictGreaterThan: lambda a, b: a > b,
+            sympy.Equality: lambda a, b: a == b, sympy.Unequality: lambda a, b: a != b}
+    for cls, fn in rels.items():
+        if type(expr) is cls:
+            return lambda point, fn=fn: fn(parts[0](point), parts[1](point))
+    return None
+
+
+def _exact_truth(game: ParametricGame, cond: sympy.Basic, point: Mapping[str, Value]
+                 ) -> sympy.Basic | None:
+    cache = game._cache.setdefault("exact_conditions", {})
+    if cond not in cache:
+        cache[cond] = _compile_exact(cond)
+    f = cache[cond]
+    if f is None:
+        return None
+    try:
+        return sympy.true if f(point) else sympy.false
+    except ZeroDivisionError:
+        return None
 
 
 def _bool_lambdify(game: ParametricGame, cond: sympy.Basic):

@@ -8,6 +8,8 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.errors import LabelError, ParameterError, ParseError, PayoffError
@@ -196,3 +198,48 @@ def test_at_equilibria_follow_payoffs():
     g = p.at(pi="3/4")  # A_I = 1 - 1 - 1 = -1 < 0 ; D_I = -1/2 - 1/2 - 1 - 1 = -3 > -5
     labels = [e.pure_labels() for e in g.pure_equilibria()]
     assert ("Refrain", "Intercept") in labels
+
+
+# ---------------------------------------------------------------- fast exact evaluation
+_ENTRY_TEXTS = ["a*b - 3/4", "min(a, b) + max(a, 1, b)", "abs(a - b)^2", "(a + 1)/(b^2 + 1)",
+                "-a^3 + 0.5*b", "exp(a) - 1", "sqrt(b^2 + 1)", "2^-1*a*b*a"]
+
+
+_FAST = gt.ParametricGame([_ENTRY_TEXTS[:4], _ENTRY_TEXTS[4:]],
+                          [_ENTRY_TEXTS[4:], _ENTRY_TEXTS[:4]], ["a", "b"],
+                          constraints=["a <= 4 or not b > -4", "abs(a) <= 4"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.fractions(-4, 4, max_denominator=20), st.fractions(-4, 4, max_denominator=20))
+def test_at_agrees_with_sympy_substitution(va, vb):
+    """The compiled exact evaluator matches plain sympy substitution on every entry."""
+    p = _FAST
+    g = p.at(a=va, b=vb)
+    refs = []
+    sub = {sympy.Symbol("a", real=True): sympy.Rational(va.numerator, va.denominator),
+           sympy.Symbol("b", real=True): sympy.Rational(vb.numerator, vb.denominator)}
+    for mat, num in ((p.A, g.A), (p.B, g.B)):
+        for i in range(2):
+            for j in range(4):
+                ref = mat[i, j].xreplace(sub)
+                refs.append(ref)
+                if g.is_exact:
+                    assert num[i, j] == Fraction(int(ref.p), int(ref.q))
+                else:
+                    assert float(num[i, j]) == pytest.approx(float(ref), rel=1e-12)
+    # exact exactly when every entry is rational there (exp(0) - 1 = 0, sqrt(0 + 1) = 1)
+    assert g.is_exact == all(r.is_Rational for r in refs)
+
+
+def test_constraints_with_logic_checked_exactly():
+    p = gt.ParametricGame([["a"]], [["b"]], ["a", "b"],
+                          constraints=["a < b or a == 0", "not (b > 10)"])
+    p.at(a=0, b=-1)
+    p.at(a="1/3", b="1/2")
+    with pytest.raises(ParameterError, match="a < b"):
+        p.at(a="1/2", b="1/3")
+    with pytest.raises(ParameterError, match="b"):
+        p.at(a=1, b=11)
+    with pytest.raises(ParameterError, match="a < b"):
+        p.at(a=0.5, b=0.25)  # float path
