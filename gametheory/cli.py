@@ -213,13 +213,14 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
     if not grid:
         raise ParameterError("give at least one --param NAME=START:STOP:NUM (or a scenario "
                              "file with a [sweep] table)")
-    res = sweep(game, grid, fixed=_values(args.values) or None,
-                progress=not args.no_progress)
-    out = Path(args.out)
-    res.frame.to_csv(out, index=False)
     points = 1
     for v in grid.values():
         points *= len(v)
+    # chunks of at least 500 points, about 50 of them: a progress bar that moves
+    res = sweep(game, grid, fixed=_values(args.values) or None,
+                progress=not args.no_progress, chunk_size=max(500, -(-points // 50)))
+    out = Path(args.out)
+    res.frame.to_csv(out, index=False)
     print(f"wrote {out}: {len(res.frame)} equilibria at {points} points; regimes: "
           + ", ".join(sorted(map(str, res.frame["regime"].unique()))), file=sys.stderr)
     return EXIT_OK
