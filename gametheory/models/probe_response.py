@@ -118,15 +118,27 @@ from .._numbers import NotANumber, to_number
 from ..errors import GameError, ParameterError
 
 __all__ = [
+    "CORE_PARAMETERS",
     "PARAMETERS",
     "REGIMES",
     "REPLIES",
+    "TYPES",
+    "VARIANTS",
+    "ParameterSpec",
+    "bayesian_tree",
     "best_reply_after_probe",
+    "make_game",
+    "make_parameters",
+    "posture_game",
     "probe_response",
     "probe_response_payoffs",
     "regime",
     "regime_conditions",
+    "resolve_threshold",
+    "sequential_game",
+    "sequential_normal_form",
     "symbol",
+    "type_payoffs",
 ]
 
 #: The Defender's replies after a probe, least escalatory first.
@@ -416,7 +428,13 @@ def regime_conditions(variant: str = "sequential") -> dict[str, sympy.Basic]:
 
 def check_overrides(specs: Mapping[str, ParameterSpec], overrides: Mapping[str, Any],
                     model: str) -> dict[str, Fraction | float]:
-    """Validate ``overrides`` (new defaults) against a model's parameter specs."""
+    """Validate ``overrides`` (new defaults) against a model's parameter specs.
+
+    Examples
+    --------
+    >>> check_overrides(PARAMETERS, {"cohesion": "0.5"}, "probe_response")
+    {'cohesion': Fraction(1, 2)}
+    """
     unknown = sorted(set(overrides) - set(specs))
     if unknown:
         raise ParameterError(f"{model}: unknown parameter(s) {', '.join(map(repr, unknown))}; "
@@ -432,7 +450,13 @@ def check_overrides(specs: Mapping[str, ParameterSpec], overrides: Mapping[str, 
 
 def make_parameters(specs: Mapping[str, ParameterSpec], names: Any,
                     overrides: Mapping[str, Any], model: str) -> list[Any]:
-    """:class:`gametheory.Parameter` values for ``names``, defaults replaced by overrides."""
+    """:class:`gametheory.Parameter` values for ``names``, defaults replaced by overrides.
+
+    Examples
+    --------
+    >>> [p.default for p in make_parameters(PARAMETERS, ["cohesion"], {"cohesion": "1/2"}, "x")]
+    [Fraction(1, 2)]
+    """
     from ..parametric import Parameter
 
     names = tuple(names)
@@ -455,7 +479,18 @@ def make_game(specs: Mapping[str, ParameterSpec], A: Any, B: Any, *, players: An
     """Build a :class:`gametheory.ParametricGame` from sympy matrices and parameter specs.
 
     The game's parameters are the specs whose symbols occur in the payoffs, in the
-    specs' order.
+    specs' order; ``overrides`` replace their defaults (unknown names raise
+    :class:`~gametheory.errors.ParameterError` naming ``model``). Every model of the
+    catalog is built this way.
+
+    Examples
+    --------
+    >>> v, c = symbol("probe_value"), symbol("probe_cost")
+    >>> g = make_game(PARAMETERS, [[0], [v - c]], [[0], [-v]], players=("Aggressor", "Defender"),
+    ...               strategies=(("Refrain", "Probe"), ("Watch",)), title="toy",
+    ...               overrides={"probe_cost": 5}, model="toy")
+    >>> g.parameter_names, g.at().A[1, 0]
+    (('probe_value', 'probe_cost'), Fraction(-1, 1))
     """
     from ..parametric import ParametricGame
 
