@@ -595,8 +595,8 @@ class ParametricGame:
         >>> p.feasible(a=np.array([0.5, 0.5, 2.0]), b=np.array([1.0, 0.0, 3.0])).tolist()
         [True, False, False]
         """
-        args = self.lambdify()._arrays(arrays)
-        ok = np.ones(np.broadcast_shapes(*(a.shape for a in args)), dtype=bool)
+        args = np.broadcast_arrays(*self.lambdify()._arrays(arrays))
+        ok = np.ones(args[0].shape if args else (), dtype=bool)
         for p, a in zip(self._parameters, args, strict=True):
             if p.bounds is not None:
                 lo, hi = p.bounds
@@ -619,8 +619,8 @@ class ParametricGame:
         >>> p.classify(v=1, c=2), p.classify(v=np.array([1.0, 3.0]), c=2).tolist()
         ('no incentive', ['no incentive', 'probing'])
         """
-        args = self.lambdify()._arrays(values)
-        shape = np.broadcast_shapes(*(a.shape for a in args)) if args else ()
+        args = np.broadcast_arrays(*self.lambdify()._arrays(values))
+        shape = args[0].shape if args else ()
         labels = np.full(shape, "unclassified", dtype=object)
         done = np.zeros(shape, dtype=bool)
         for label, cond in self._regime_rules:

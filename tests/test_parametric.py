@@ -243,3 +243,14 @@ def test_constraints_with_logic_checked_exactly():
         p.at(a=1, b=11)
     with pytest.raises(ParameterError, match="a < b"):
         p.at(a=0.5, b=0.25)  # float path
+
+
+def test_classify_and_feasible_broadcast_compound_conditions():
+    p = gt.ParametricGame([["v - c"]], [[0]], ["v", "c"],
+                          regime_rules=[("a", "v <= c and c > 0"), ("b", "v > c or c < -1")],
+                          constraints=["v > 0 and c >= 0"])
+    v = np.array([1.0, 3.0])
+    assert p.classify(v=v, c=2).tolist() == ["a", "b"]
+    assert p.classify(v=v, c=np.array([[2.0], [0.5]])).tolist() == [["a", "b"], ["b", "b"]]
+    assert p.feasible(v=v, c=2).tolist() == [True, True]
+    assert p.feasible(v=v, c=-1).tolist() == [False, False]

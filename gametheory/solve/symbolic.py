@@ -672,7 +672,13 @@ class Regime:
 
     @property
     def supports(self) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+        """The support pair of each equilibrium."""
         return tuple(e.support for e in self.equilibria)
+
+    @property
+    def name(self) -> str:
+        """Alias of ``label`` (what regime tables read)."""
+        return self.label
 
     def __repr__(self) -> str:
         return f"Regime({self.label!r}: {self.condition})"
