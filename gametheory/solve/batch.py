@@ -230,6 +230,14 @@ def _bases(m: int, n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
             for S in combinations(range(m), k) for J in combinations(range(n), k)]
 
 
+def _any(arrays: list[np.ndarray]) -> np.ndarray:
+    """Elementwise OR of a list of boolean arrays (without stacking them)."""
+    out = arrays[0].copy()
+    for a in arrays[1:]:
+        out |= a
+    return out
+
+
 def _parity(seq: Sequence[int]) -> int:
     """+1 for an even permutation of ``sorted(seq)``, -1 for an odd one."""
     inv = sum(1 for a in range(len(seq)) for b in range(a + 1, len(seq)) if seq[a] > seq[b])
@@ -346,30 +354,41 @@ def _side(G: np.ndarray, bases, own_bits: np.ndarray, opp_bits: np.ndarray, tie_
         q_amb[col] = amb
     nb = len(bases)
     kmax, tmax = plan.c_idx.shape[1], plan.t_idx.shape[1]
-    # per slot q: arrays of shape (nb, N)
+    # signs are 0 where ambiguous, so +-1 is always certain; per slot arrays (nb, N)
     CS = [q_sgn[plan.c_idx[:, q]] * plan.c_mul[:, q, None] for q in range(kmax)]
-    CA = [q_amb[plan.c_idx[:, q]] for q in range(kmax)]
     TS = [q_sgn[plan.t_idx[:, r]] * plan.t_mul[:, r, None] for r in range(tmax)]
-    TA = [q_amb[plan.t_idx[:, r]] for r in range(tmax)]
-    any_amb = np.logical_or.reduce(CA + TA)
-    ok = np.zeros((nb, N), dtype=bool)
-    maybe = np.zeros((nb, N), dtype=bool)
-    for sgn in (1, -1):
-        bad = np.logical_or.reduce([(c == -sgn) & ~a for c, a in zip(CS, CA, strict=True)] +
-                                   [(t == sgn) & ~a for t, a in zip(TS, TA, strict=True)])
-        c_pos = np.logical_or.reduce([(c == sgn) & ~a for c, a in zip(CS, CA, strict=True)])
-        ok |= ~bad & c_pos & ~any_amb
-        maybe |= ~bad
-    amb_any = (maybe & any_amb).any(axis=0)
+    c_pos = _any([c == 1 for c in CS])
+    c_neg = _any([c == -1 for c in CS])
+    t_pos = _any([t == 1 for t in TS])
+    t_neg = _any([t == -1 for t in TS])
+    fits_pos = ~c_neg & ~t_pos  # no certain violation with the sign of c positive
+    fits_neg = ~c_pos & ~t_neg
+    ok = (fits_pos & c_pos) | (fits_neg & c_neg)
+    has_amb = bool(q_amb[2:].any())
+    if has_amb:
+        CA = [q_amb[plan.c_idx[:, q]] for q in range(kmax)]
+        TA = [q_amb[plan.t_idx[:, r]] for r in range(tmax)]
+        any_amb = _any(CA + TA)
+        ok &= ~any_amb
+        amb_any = ((fits_pos | fits_neg) & any_amb).any(axis=0)
+    else:
+        CA = TA = [None] * max(kmax, tmax)
+        amb_any = np.zeros(N, dtype=bool)
     masks = np.repeat(plan.base_mask[:, None], N, axis=1)
-    extra = np.zeros((nb, N), dtype=bool)
-    for zs, za, bits in [(c, a, plan.c_bit[:, q]) for q, (c, a) in enumerate(zip(CS, CA,
-                                                                                 strict=True))] + \
-            [(t, a, plan.t_bit[:, r]) for r, (t, a) in enumerate(zip(TS, TA, strict=True))]:
-        z = (zs == 0) & ~za
-        masks += z * bits[:, None]
-        extra |= z & (bits[:, None] > 0)
-    extra_any = (ok & extra).any(axis=0)
+    extra_any = np.zeros(N, dtype=bool)
+    if ((q_sgn[2:] == 0) & ~q_amb[2:]).any():  # some provable tie: a degenerate game
+        extra = np.zeros((nb, N), dtype=bool)
+        slots = [(c, a, plan.c_bit[:, q]) for q, (c, a) in enumerate(zip(CS, CA[:kmax],
+                                                                         strict=True))]
+        slots += [(t, a, plan.t_bit[:, r]) for r, (t, a) in enumerate(zip(TS, TA[:tmax],
+                                                                          strict=True))]
+        for zs, za, bits in slots:
+            z = zs == 0
+            if za is not None:
+                z &= ~za
+            masks += z * bits[:, None]
+            extra |= z & (bits[:, None] > 0)
+        extra_any = (ok & extra).any(axis=0)
     CV = [q_val[plan.c_idx[:, q]] * plan.c_mul[:, q, None] for q in range(kmax)]
     tot = np.add.reduce(CV)
     probs = np.zeros((d + 1, nb, N))
@@ -455,7 +474,7 @@ def _degenerate_exact(A: np.ndarray, B: np.ndarray) -> bool:
 
 
 def solve_batch(A: np.ndarray, B: np.ndarray, *, tie_tol: float = TIE_TOL,
-                resolve: Resolver | None = None, chunk_size: int = 50_000
+                resolve: Resolver | None = None, chunk_size: int = 8192
                 ) -> BatchEquilibria:
     """Every extreme Nash equilibrium of each of many bimatrix games, vectorised.
 
@@ -475,7 +494,8 @@ def solve_batch(A: np.ndarray, B: np.ndarray, *, tie_tol: float = TIE_TOL,
         float payoffs). :func:`gametheory.sweep` passes one that solves the model exactly
         at the parameter point.
     chunk_size : int
-        Games processed at once (bounds the memory: about 10 kB per 3x3 game).
+        Games processed at once (bounds the memory, about 10 kB per 3x3 game; a few
+        thousand keep the working set in cache).
 
     Returns
     -------

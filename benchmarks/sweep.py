@@ -1,0 +1,272 @@
+"""Benchmark of the batched sweep against per-game loops, plus the full correctness check.
+
+Run: ``python benchmarks/sweep.py`` (``--quick`` for a smaller run, ``--workers N``).
+
+What it measures, in one run on this machine:
+
+1. Per-game loops on a random sample of the 100x100 grid of a 3x3 probe-response model
+   (MODEL.md's payoffs, posture variant with a third Aggressor option "Swarm": two probes
+   at once, payoffs 2 A_r - c_p for the Aggressor and 2 D_r - m_r for the Defender):
+   nashpy ``support_enumeration`` and ``vertex_enumeration``, QuantEcon's numba-compiled
+   ``support_enumeration`` and pygambit's float ``enummixed_solve`` when installed.
+   Games per second are extrapolated from the sample; each loop's equilibrium sets are
+   compared with the exact solver on the sample.
+2. ``gt.sweep`` on the full 100x100 grid and on a 1000x1000 grid (1,000,000 points, all
+   equilibria, DataFrame included), in-process and with a process pool; wall time, CPU
+   time, points per second, peak resident memory (``resource.getrusage``).
+3. Ratios of the million-point run's rate to each loop's rate.
+4. Correctness: at every point of 100x100 grids of the 3x3 model, the 2x3 sequential
+   normal form (degenerate everywhere) and the 2x3 posture variant, including the tie
+   lines, the batched equilibrium set equals the exact solver's (at the decimal values of
+   the grid).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from fractions import Fraction
+
+import numpy as np
+
+import gametheory as gt
+
+A_U = "v - c_p"
+A_I = "(1 - pi) * v - c_p - e_I * W_A"
+A_X = "theta * ((1 - pi) * v - c_p - s - e_X * W_A) + (1 - theta) * (v - c_p)"
+D_U = "-h - r_U"
+D_I = "-(1 - pi) * h - c_I - e_I * W_D - r_I"
+D_X = f"theta * (-(1 - pi) * h - c_I - c_X - e_X * W_D) + (1 - theta) * ({D_U})"
+DEFAULTS = dict(v=4, c_p=1, pi="3/4", s=6, e_I="1/100", e_X="1/10", W_A=100, W_D=100, h=2,
+                r_U=3, r_I="1/2", c_I=1, c_X=2, theta="3/4", m_I="1/2", m_X=1)
+REPLIES = ("Under-react", "Intercept", "Retaliate")
+
+
+def _params(names):
+    return [gt.Parameter(n, default=DEFAULTS[n]) for n in names]
+
+
+def posture_swarm() -> gt.ParametricGame:
+    """The 3x3 benchmark model (see the module docstring)."""
+    names = list(DEFAULTS)
+    A = [[0, 0, 0], [A_U, A_I, A_X],
+         [f"2*({A_U}) - c_p", f"2*({A_I}) - c_p", f"2*({A_X}) - c_p"]]
+    B = [[0, "-m_I", "-m_X"], [D_U, f"{D_I} - m_I", f"{D_X} - m_X"],
+         [f"2*({D_U})", f"2*({D_I}) - m_I", f"2*({D_X}) - m_X"]]
+    return gt.ParametricGame(A, B, _params(names), players=("Aggressor", "Defender"),
+                             strategies=(("Refrain", "Probe", "Swarm"), REPLIES),
+                             title="Probe, swarm or refrain against a readiness posture")
+
+
+def sequential_nf() -> gt.ParametricGame:
+    names = [n for n in DEFAULTS if n not in ("m_I", "m_X")]
+    return gt.ParametricGame([[0, 0, 0], [A_U, A_I, A_X]], [[0, 0, 0], [D_U, D_I, D_X]],
+                             _params(names), players=("Aggressor", "Defender"),
+                             strategies=(("Refrain", "Probe"), REPLIES))
+
+
+def posture_2x3():
+    try:
+        import importlib
+
+        return importlib.import_module("gametheory.models.probe_response").probe_response(
+            "posture"), {"credibility_loss": "r_U", "probe_value": "v"}
+    except Exception:  # noqa: BLE001 - the model catalog is optional here
+        return None, None
+
+
+# grids with exact tie lines: r_U = 1 (Defender: Intercept ~ Under-react),
+# v = 1 (A_U = 0), on steps of 1/20 (100 points) and 1/200 (1000 points)
+def grid(k: int) -> dict[str, np.ndarray]:
+    step = 5.0 / k
+    return {"r_U": np.round(0.5 + step * np.arange(k), 10),
+            "v": np.round(step * np.arange(k), 10)}
+
+
+def eq_set(pairs, digits=6):
+    return sorted((tuple(np.round(np.asarray(x, float), digits) + 0.0),
+                   tuple(np.round(np.asarray(y, float), digits) + 0.0)) for x, y in pairs)
+
+
+def peak_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, kids
+
+
+def sample_games(p, g, n, rng):
+    f = p.lambdify()
+    X, Y = np.meshgrid(g["r_U"], g["v"], indexing="ij")
+    idx = rng.choice(X.size, size=min(n, X.size), replace=False)
+    A, B = f(r_U=X.ravel()[idx], v=Y.ravel()[idx])
+    vals = [(X.ravel()[i], Y.ravel()[i]) for i in idx]
+    return A, B, vals
+
+
+def exact_sets(p, vals):
+    out = []
+    for r, v in vals:
+        eqs = p.at(r_U=Fraction(repr(float(r))), v=Fraction(repr(float(v)))).equilibria()
+        out.append(eq_set([(e.row, e.col) for e in eqs]))
+    return out
+
+
+def time_loop(name, solve, A, B, truth):
+    t0 = time.perf_counter()
+    got = []
+    for a, b in zip(A, B, strict=True):
+        try:
+            got.append(eq_set(solve(a, b)))
+        except Exception:  # noqa: BLE001 - a crash counts as a wrong answer
+            got.append(None)
+    dt = time.perf_counter() - t0
+    wrong = sum(g != t for g, t in zip(got, truth, strict=True))
+    empty = sum(not g for g in got)
+    rate = len(A) / dt
+    print(f"  {name:<38s} {rate:>10.0f} games/s   wrong {wrong:>4d}/{len(A)} "
+          f"(no equilibrium: {empty})")
+    return rate
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="smaller samples and grids")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--million", type=int, default=1000, help="side of the big grid")
+    args = ap.parse_args()
+    rng = np.random.default_rng(2026)
+    p = posture_swarm()
+    g100 = grid(100)
+    print(f"python {sys.version.split()[0]}, numpy {np.__version__}, {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print(f"model: {p.title} (3x3), grid r_U x v")
+
+    # ------------------------------------------------------------------ loops on a sample
+    print("\n1. per-game loops on a random sample of the 100x100 grid")
+    n_small = 100 if args.quick else 300
+    A, B, vals = sample_games(p, g100, n_small, rng)
+    truth = exact_sets(p, vals)
+    rates = {}
+    import nashpy
+
+    rates["nashpy support_enumeration"] = time_loop(
+        "nashpy support_enumeration", lambda a, b: list(nashpy.Game(a, b).support_enumeration()),
+        A, B, truth)
+    nv = min(len(A), 60 if args.quick else 150)
+    rates["nashpy vertex_enumeration"] = time_loop(
+        "nashpy vertex_enumeration", lambda a, b: list(nashpy.Game(a, b).vertex_enumeration()),
+        A[:nv], B[:nv], truth[:nv])
+    try:
+        import quantecon.game_theory as qe
+
+        qe.support_enumeration(qe.NormalFormGame(np.stack([A[0], B[0]], axis=-1)))  # compile
+        nq = 2000 if not args.quick else 500
+        Aq, Bq, vq = sample_games(p, g100, nq, rng)
+        tq = exact_sets(p, vq)
+        rates["quantecon support_enumeration"] = time_loop(
+            "quantecon support_enumeration (numba)",
+            lambda a, b: qe.support_enumeration(qe.NormalFormGame(np.stack([a, b], axis=-1))),
+            Aq, Bq, tq)
+    except ImportError:
+        print("  quantecon not installed")
+    try:
+        import pygambit as gbt
+
+        def gambit(a, b):
+            g = gbt.Game.from_arrays(a, b)
+            p0, p1 = list(g.players)
+            res = gbt.nash.enummixed_solve(g, rational=False)
+            return [([float(e[s]) for s in p0.strategies], [float(e[s]) for s in p1.strategies])
+                    for e in res.equilibria]
+
+        rates["pygambit enummixed"] = time_loop("pygambit enummixed_solve (float)", gambit,
+                                                A, B, truth)
+    except ImportError:
+        print("  pygambit not installed")
+
+    # ------------------------------------------------------------------ batched
+    print("\n2. gt.sweep (batched, all equilibria, DataFrame included)")
+    t0, c0 = time.perf_counter(), time.process_time()
+    r100 = gt.sweep(p, g100, progress=False)
+    dt = time.perf_counter() - t0
+    print(f"  100x100 in-process: {dt:.2f} s wall, {time.process_time() - c0:.2f} s CPU, "
+          f"{len(r100.frame)} equilibria, {int(r100.points['resolved'].sum())} points "
+          f"re-solved exactly, {int(r100.points['degenerate'].sum())} degenerate")
+    k = 300 if args.quick else args.million
+    gbig = grid(k)
+    n_big = k * k
+    t0, c0 = time.perf_counter(), time.process_time()
+    rb = gt.sweep(p, gbig, progress=False, chunk_size=50_000)
+    dt_in = time.perf_counter() - t0
+    cpu_in = time.process_time() - c0
+    own, _ = peak_mb()
+    print(f"  {k}x{k} = {n_big:,} points in-process: {dt_in:.2f} s wall, {cpu_in:.2f} s CPU "
+          f"({n_big / dt_in:,.0f} points/s), {len(rb.frame):,} equilibria, "
+          f"{int(rb.points['resolved'].sum())} re-solved; peak RSS {own:.0f} MB")
+    del rb
+    dt_pool = None
+    if args.workers > 1:
+        with ProcessPoolExecutor(args.workers) as ex:
+            gt.sweep(p, grid(20), progress=False, executor=ex)  # start the workers
+            t0 = time.perf_counter()
+            rp = gt.sweep(p, gbig, progress=False, chunk_size=62_500, executor=ex)
+            dt_pool = time.perf_counter() - t0
+        own, kids = peak_mb()
+        print(f"  {k}x{k} with {args.workers} worker processes: {dt_pool:.2f} s wall "
+              f"({n_big / dt_pool:,.0f} points/s), {len(rp.frame):,} equilibria; peak RSS "
+              f"parent {own:.0f} MB, largest worker {kids:.0f} MB")
+        del rp
+    best = min(x for x in (dt_in, dt_pool) if x is not None)
+    batch_rate = n_big / best
+
+    # ------------------------------------------------------------------ ratios
+    print(f"\n3. ratios (batched {batch_rate:,.0f} points/s, best of the runs above)")
+    for name, rate in rates.items():
+        print(f"  vs {name:<36s} {batch_rate / rate:>10.1f}x")
+    print(f"  1,000,000 points would take {1e6 / batch_rate:.1f} s batched; "
+          f"{1e6 / rates['nashpy support_enumeration'] / 60:.0f} min with nashpy support "
+          "enumeration")
+
+    # ------------------------------------------------------------------ correctness
+    print("\n4. correctness: batched vs exact solver at every grid point")
+    gcheck = grid(40 if args.quick else 100)
+    models = [("3x3 posture + swarm", p, gcheck, None), ("2x3 sequential normal form",
+                                                           sequential_nf(), gcheck, None)]
+    post, names = posture_2x3()
+    if post is not None:
+        models.append(("2x3 posture (gt.models)", post,
+                       {"credibility_loss": gcheck["r_U"], "probe_value": gcheck["v"]}, names))
+    for label, model, gr, _ in models:
+        t0 = time.perf_counter()
+        res = gt.sweep(model, gr, progress=False)
+        dt_b = time.perf_counter() - t0
+        keys = list(gr)
+        pts = res.regimes()
+        f = res.frame
+        pcols = [c for c in f.columns if ": " in c and not c.startswith("payoff")]
+        m0 = len(model.strategies[0])
+        groups = dict(tuple(f.groupby("point")))
+        t0 = time.perf_counter()
+        bad = 0
+        for i in range(len(pts)):
+            point = {kk: Fraction(repr(float(pts[kk].iloc[i]))) for kk in keys}
+            try:
+                ex = model.at(**point).equilibria()
+            except gt.ParameterError:
+                continue
+            rows = groups.get(i)
+            got = [] if rows is None else [(r[:m0], r[m0:]) for r in rows[pcols].to_numpy()]
+            if eq_set(got) != eq_set([(e.row, e.col) for e in ex]):
+                bad += 1
+        dt_e = time.perf_counter() - t0
+        print(f"  {label:<28s} {len(pts):>6d} points: mismatches {bad}; degenerate "
+              f"{int(pts['degenerate'].sum())}, re-solved {int(pts['resolved'].sum())}; "
+              f"batched {dt_b:.2f} s, exact loop {dt_e:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
