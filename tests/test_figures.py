@@ -22,6 +22,7 @@ import gametheory as gt  # noqa: E402
 from gametheory.report import figures, style  # noqa: E402
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "probe_response.toml"
+DOCS_IMG = Path(__file__).resolve().parent.parent / "docs" / "img"
 
 
 @pytest.fixture(autouse=True)
@@ -87,10 +88,14 @@ def test_probe_response_boundaries_are_model_closed_forms(tmp_path):
     at_defaults = [b.solution for b in bounds]
     assert any(sp.simplify(a - WD / 100) == 0 for a in at_defaults)
     fig = figures.regime_map(game, {"war_cost_defender": (0, 300), "credibility_loss": (0, 12)},
-                             resolution=61)
+                             resolution=161, title="Regimes of the probe-versus-response game")
     labels = [ln.get_label() for ln in fig.axes[0].get_lines()]
     assert r"$r_U = \frac{W_D}{100}$" in labels
     check_files(style.save_figure(fig, tmp_path / "probe"))
+    # the README's regime map (the map `gametheory report` draws)
+    DOCS_IMG.mkdir(parents=True, exist_ok=True)
+    (png,) = style.save_figure(fig, DOCS_IMG / "regime_map", formats=("png",), dpi=150)
+    assert png.stat().st_size > 5000
 
 
 def test_regime_map_from_sweep_result():
