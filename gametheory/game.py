@@ -214,17 +214,17 @@ class NormalFormGame:
     @property
     def A(self) -> np.ndarray:
         """Row player's payoffs, a read-only array (dtype object of Fractions when exact)."""
-        return self._A
+        return self._A.view()  # a view of a read-only array cannot be made writeable
 
     @property
     def B(self) -> np.ndarray:
         """Column player's payoffs, a read-only array (dtype object of Fractions when exact)."""
-        return self._B
+        return self._B.view()
 
     @property
     def payoff_matrices(self) -> tuple[np.ndarray, np.ndarray]:
         """``(A, B)``."""
-        return self._A, self._B
+        return self.A, self.B
 
     @property
     def players(self) -> tuple[str, str]:

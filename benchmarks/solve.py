@@ -1,0 +1,195 @@
+"""Time gametheory's equilibrium solvers against nashpy and pygambit on random games.
+
+For each size n x n (2..10 by default) the script draws seeded random games whose payoffs
+are standard normal numbers rounded to two decimals, so that every engine sees the same
+game: ``gametheory`` exact path (the decimals as exact Fractions), ``gametheory`` float
+path (the same numbers as floats), nashpy 0.0.43 ``support_enumeration`` and
+``vertex_enumeration`` (floats), and, when installed, pygambit's ``enummixed_solve`` with
+``rational=True`` (the exact decimals) and ``rational=False`` (floats). For sizes up to 4
+it also draws integer games with many ties (degenerate), the kind sequential models give.
+
+It prints per-size medians (milliseconds), the ratios other / ours (above 1 means we are
+faster), the slowest per-game ratio against nashpy's support enumeration for 2x2..4x4,
+and how many games each engine got a different number of distinct equilibria than the
+exact path. Engines whose time explodes (support enumeration is exponential) are run on
+fewer games at large sizes; see ``--budget``.
+
+Run: ``python benchmarks/solve.py`` (about 1-2 minutes), ``--help`` for options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+import warnings
+from collections.abc import Callable
+from fractions import Fraction
+
+import numpy as np
+
+import gametheory as gt
+
+try:  # optional
+    import pygambit as gbt
+except ImportError:  # pragma: no cover
+    gbt = None
+
+import nashpy
+
+
+def timed(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
+    """Best of ``repeat`` wall-clock times in seconds, and the last result."""
+    best, out = float("inf"), None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, out
+
+
+def distinct(pairs, ndigits: int = 6) -> int:
+    return len({(tuple(round(float(v), ndigits) for v in x),
+                 tuple(round(float(v), ndigits) for v in y)) for x, y in pairs})
+
+
+def make_engines(A_exact, B_exact):
+    Af = np.array([[float(v) for v in r] for r in A_exact])
+    Bf = np.array([[float(v) for v in r] for r in B_exact])
+    g_exact = gt.NormalFormGame(A_exact, B_exact)
+    g_float = gt.NormalFormGame(Af, Bf)
+    nash_game = nashpy.Game(Af, Bf)
+
+    def pairs_of(eqs):
+        return [(e.row, e.col) for e in eqs]
+
+    engines = {
+        "exact": lambda: pairs_of(g_exact.equilibria()),
+        "float": lambda: pairs_of(g_float.equilibria()),
+        "nashpy-support": lambda: list(nash_game.support_enumeration()),
+        "nashpy-vertex": lambda: list(nash_game.vertex_enumeration()),
+    }
+    if gbt is not None:
+        gg_rat = gbt.Game.from_arrays(np.array(A_exact, dtype=object),
+                                      np.array(B_exact, dtype=object))
+        gg_flt = gbt.Game.from_arrays(Af, Bf)
+
+        def gambit(game, rational):
+            p1, p2 = list(game.players)
+            res = gbt.nash.enummixed_solve(game, rational=rational)
+            return [([eq[s] for s in p1.strategies], [eq[s] for s in p2.strategies])
+                    for eq in res.equilibria]
+
+        engines["gambit-rational"] = lambda: gambit(gg_rat, True)
+        engines["gambit-float"] = lambda: gambit(gg_flt, False)
+    return engines
+
+
+def draw_game(rng: np.random.Generator, n: int, family: str):
+    if family == "ties":
+        A = rng.integers(-2, 3, size=(n, n)).tolist()
+        B = rng.integers(-2, 3, size=(n, n)).tolist()
+        return [[Fraction(v) for v in r] for r in A], [[Fraction(v) for v in r] for r in B]
+    A = np.round(rng.normal(size=(n, n)), 2)
+    B = np.round(rng.normal(size=(n, n)), 2)
+    conv = lambda M: [[Fraction(f"{v:.2f}") for v in r] for r in M]  # noqa: E731
+    return conv(A), conv(B)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=list(range(2, 11)))
+    ap.add_argument("--games", type=int, default=7, help="games per size (default 7)")
+    ap.add_argument("--budget", type=float, default=3.0,
+                    help="seconds per engine and size before running fewer games (default 3)")
+    ap.add_argument("--seed", type=int, default=20261128)
+    args = ap.parse_args(argv)
+    rng = np.random.default_rng(args.seed)
+    warnings.simplefilter("ignore")
+
+    names = ["exact", "float", "nashpy-support", "nashpy-vertex"]
+    if gbt is not None:
+        names += ["gambit-rational", "gambit-float"]
+    times: dict[tuple[int, str], list[float]] = {}
+    mismatches: dict[str, int] = dict.fromkeys(names, 0)
+    small_ratios: list[float] = []
+    start = time.perf_counter()
+    skipped: dict[str, int] = {}
+    for n in args.sizes:
+        families = ["decimal", "ties"] if n <= 4 else ["decimal"]
+        games = [(fam, *draw_game(rng, n, fam)) for fam in families for _ in range(args.games)]
+        spent = dict.fromkeys(names, 0.0)
+        for fam, A, B in games:
+            engines = make_engines(A, B)
+            repeat = 5 if n <= 5 else 1
+            ref_count = None
+            per_game: dict[str, float] = {}
+            for name in names:
+                if name in skipped and n > skipped[name]:
+                    continue
+                if spent[name] > args.budget and len(times.get((n, name), [])) >= 1:
+                    continue
+                t, res = timed(engines[name], repeat)
+                spent[name] += t * repeat
+                per_game[name] = t
+                times.setdefault((n, name), []).append(t)
+                count = distinct(res)
+                if name == "exact":
+                    ref_count = count
+                elif count != ref_count and name != "float":
+                    mismatches[name] += 1
+                elif name == "float" and count != ref_count:  # pragma: no cover
+                    mismatches[name] += 1
+            if n <= 4 and "nashpy-support" in per_game:
+                small_ratios.append(per_game["nashpy-support"] / per_game["exact"])
+        # an engine that needed over 10 s on one game here is not run on larger sizes,
+        # except pygambit rational, whose 10x10 time is the headline comparison
+        for name in names:
+            ts = times.get((n, name), [])
+            if ts and max(ts) > 10 and name != "gambit-rational":
+                skipped[name] = n
+
+    # ---------------------------------------------------------------- report
+    head = f"{'size':>5} {'games':>5} " + " ".join(f"{nm:>15}" for nm in names)
+    print("Median time per game, milliseconds (best of 5 runs for sizes <= 5)")
+    print(head)
+    for n in args.sizes:
+        row = []
+        for nm in names:
+            ts = times.get((n, nm))
+            row.append(f"{statistics.median(ts) * 1e3:>11.3f}({len(ts):>2})" if ts
+                       else f"{'-':>15}")
+        print(f"{n:>3}x{n:<1} {len(times[(n, 'exact')]):>5} " + " ".join(row))
+    print()
+    print("Ratios of medians, other engine / ours (> 1: ours is faster)")
+    pairs = [("nashpy-support", "exact"), ("nashpy-vertex", "exact"),
+             ("gambit-rational", "exact"), ("nashpy-support", "float"),
+             ("nashpy-vertex", "float"), ("gambit-float", "float")]
+    pairs = [p for p in pairs if p[0] in names]
+    print(f"{'size':>5} " + " ".join(f"{a + '/' + b:>22}" for a, b in pairs))
+    for n in args.sizes:
+        row = []
+        for a, b in pairs:
+            ta, tb = times.get((n, a)), times.get((n, b))
+            row.append(f"{statistics.median(ta) / statistics.median(tb):>22.2f}"
+                       if ta and tb else f"{'-':>22}")
+        print(f"{n:>3}x{n:<1} " + " ".join(row))
+    print()
+    if small_ratios:
+        print(f"2x2..4x4, every game: nashpy support_enumeration / exact path, slowest ratio "
+              f"{min(small_ratios):.2f} (median {statistics.median(small_ratios):.2f}, "
+              f"{len(small_ratios)} games)")
+    big = max(args.sizes)
+    if gbt is not None and times.get((big, "gambit-rational")):
+        r = statistics.median(times[(big, "gambit-rational")]) / \
+            statistics.median(times[(big, "exact")])
+        print(f"{big}x{big}: pygambit enummixed_solve(rational=True) / exact path = {r:.1f}")
+    print("Games where an engine found a different number of distinct equilibria than the "
+          "exact path: " + ", ".join(f"{k} {v}" for k, v in mismatches.items() if k != "exact"))
+    if gbt is None:
+        print("(pygambit not installed: its columns are omitted)")
+    print(f"Total {time.perf_counter() - start:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
