@@ -13,6 +13,8 @@ from fractions import Fraction
 
 import pytest
 import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.models.probe_response import (
@@ -384,3 +386,40 @@ def test_bayesian_normal_form_bluff_is_not_credible():
     # "interception" would deter, but it is not credible
     assert verdict[("Probe", "Intercept if resolute, Under-react if irresolute")] is True
     assert verdict[("Refrain", "Intercept if resolute, Intercept if irresolute")] is False
+
+
+# ------------------------------------------------------------------ invariants (hypothesis)
+
+fractions = st.fractions(min_value=0, max_value=20, max_denominator=12)
+probabilities = st.fractions(min_value=0, max_value=1, max_denominator=20)
+
+
+@st.composite
+def points(draw):
+    p = {n: draw(fractions) for n in ("probe_value", "probe_cost", "retaliation_damage",
+                                      "probe_damage", "credibility_loss", "intercept_cost",
+                                      "retaliation_cost")}
+    p.update({n: draw(probabilities) for n in ("interception_prob", "cohesion")})
+    p["war_cost_aggressor"] = draw(fractions) * 5
+    p["war_cost_defender"] = draw(fractions) * 5
+    p["escalation_prob_intercept"] = draw(probabilities) / 4
+    p["escalation_prob_retaliate"] = p["escalation_prob_intercept"] + draw(probabilities) / 4
+    p["residual_credibility_loss"] = p["credibility_loss"] * draw(probabilities)
+    return p
+
+
+@settings(max_examples=40, deadline=None)
+@given(points())
+def test_regime_matches_definition_for_any_exact_point(point):
+    assert regime(**point) == direct_regime(point)
+
+
+@settings(max_examples=40, deadline=None)
+@given(points(), st.fractions(min_value=Fraction(1, 20), max_value=1, max_denominator=20))
+def test_cohesion_never_flips_retaliate_versus_under_react(point, other_cohesion):
+    if point["cohesion"] == 0:
+        return
+    before = model_md_values(point)
+    after = model_md_values({**point, "cohesion": other_cohesion})
+    sign = lambda x: (x > 0) - (x < 0)  # noqa: E731
+    assert sign(before["D_X"] - before["D_U"]) == sign(after["D_X"] - after["D_U"])
