@@ -66,8 +66,8 @@ __all__ = ["eliminate_dominated", "EliminationResult", "EliminationStep", "domin
 
 _F0 = Fraction(0)
 _F1 = Fraction(1)
-#: LPs with at least this many coefficients are screened with scipy before the exact simplex.
-_SCREEN_SIZE = 64
+#: LPs with at least this many coefficients try scipy's solution (verified exactly) first.
+_FLOAT_FIRST_SIZE = 16
 
 
 # ---------------------------------------------------------------------- exact LP
@@ -179,31 +179,88 @@ def _simplex_max(c: Sequence[Fraction], rows: Sequence[Sequence[Fraction]],
     return "optimal", x, sum((ci * xi for ci, xi in zip(cost, x, strict=False)), _F0)
 
 
-def _screen_says_no(diff: list[list[Fraction]]) -> bool:
-    """Float pre-check with scipy: True when the LP is clearly not a dominance certificate.
+def _rationalisations(vec: Any, positive: bool) -> list[list[Fraction]]:
+    """Candidate exact probability vectors near a float LP solution (small denominators)."""
+    out = []
+    for bound in (1000, 10**6):
+        fr = [Fraction(max(0.0, float(v))).limit_denominator(bound) for v in vec]
+        total = sum(fr, _F0)
+        if total > 0 and (not positive or all(f > 0 for f in fr)):
+            out.append([f / total for f in fr])
+    return out
 
-    Only ever skips the exact LP when the float optimum is far from the threshold, so
-    exactness is not at stake; any doubt goes to the exact simplex.
+
+def _verified(diff: list[list[Fraction]], sigma: list[Fraction], strict: bool) -> bool:
+    """Whether ``sigma`` (weights on the candidates) dominates, checked exactly."""
+    k, n = len(diff), len(diff[0])
+    gains = [sum((sigma[r] * diff[r][j] for r in range(k) if sigma[r]), _F0) for j in range(n)]
+    if strict:
+        return all(g > 0 for g in gains)
+    return all(g >= 0 for g in gains) and any(g > 0 for g in gains)
+
+
+def _refuted(diff: list[list[Fraction]], belief: list[Fraction], strict: bool) -> bool:
+    """Whether ``belief`` (over the opponent's strategies) proves that nothing dominates.
+
+    By LP duality (Pearce 1984, lemmas 3 and 4) the strategy is not strictly dominated
+    iff it is a best response among itself and the candidates to some belief, and not
+    weakly dominated iff it is one to some belief with full support.
+    """
+    if not strict and any(b <= 0 for b in belief):
+        return False
+    return all(sum((d * b for d, b in zip(row, belief, strict=True) if b), _F0) <= 0
+               for row in diff)
+
+
+def _float_certificate(diff: list[list[Fraction]], strict: bool
+                       ) -> tuple[str, list[Fraction] | None] | None:
+    """Decide dominance from scipy's LP solutions, rounded and verified exactly.
+
+    Returns ``("dominated", sigma)``, ``("undominated", None)``, or None when no rounded
+    float solution survives the exact check (the caller then runs the exact simplex).
     """
     try:
         import numpy as np
         from scipy.optimize import linprog
     except ImportError:  # pragma: no cover
-        return False
-    D = np.array([[float(v) for v in row] for row in diff])  # shape (k, n_opponent)
+        return None
+    D = np.array([[float(v) for v in row] for row in diff])  # (k candidates, n opponent)
     k, n = D.shape
-    scale = max(1.0, float(np.abs(D).max()))
-    # variables sigma (k) and eps; maximise eps s.t. D^T sigma >= eps, sum sigma = 1
-    c = np.zeros(k + 1)
-    c[-1] = -1.0
-    A_ub = np.hstack([-D.T, np.ones((n, 1))])
-    A_eq = np.hstack([np.ones((1, k)), np.zeros((1, 1))])
-    res = linprog(c, A_ub=A_ub, b_ub=np.zeros(n), A_eq=A_eq, b_eq=[1.0],
-                  bounds=[(0, None)] * k + [(None, None)], method="highs")
-    if res.status != 0:
-        return False
-    eps = -res.fun
-    return eps < -1e-7 * scale  # some opponent strategy makes i strictly better: no dominance
+    tol = 1e-9 * max(1.0, float(np.abs(D).max()))
+    opts = {"method": "highs"}
+    # primal: a dominating mixture sigma
+    if strict:  # max eps  s.t.  D^T sigma >= eps, sum sigma = 1
+        res = linprog(np.append(np.zeros(k), -1.0), A_ub=np.hstack([-D.T, np.ones((n, 1))]),
+                      b_ub=np.zeros(n), A_eq=np.append(np.ones(k), 0.0)[None, :], b_eq=[1.0],
+                      bounds=[(0, None)] * k + [(None, None)], **opts)
+        value = -res.fun if res.status == 0 else None
+        sigma_f = res.x[:k] if res.status == 0 else None
+    else:  # max sum_j (D^T sigma)_j  s.t.  D^T sigma >= 0, sum sigma = 1
+        res = linprog(-D.sum(axis=1), A_ub=-D.T, b_ub=np.zeros(n), A_eq=np.ones((1, k)),
+                      b_eq=[1.0], bounds=[(0, None)] * k, **opts)
+        value = -res.fun if res.status == 0 else None
+        sigma_f = res.x if res.status == 0 else None
+    if value is not None and value > tol and sigma_f is not None:
+        for sigma in _rationalisations(sigma_f, positive=False):
+            if _verified(diff, sigma, strict):
+                return "dominated", sigma
+        return None
+    # dual: a belief under which the strategy is a best response among the candidates
+    if strict:  # max t  s.t.  D y + t <= 0, sum y = 1
+        res = linprog(np.append(np.zeros(n), -1.0), A_ub=np.hstack([D, np.ones((k, 1))]),
+                      b_ub=np.zeros(k), A_eq=np.append(np.ones(n), 0.0)[None, :], b_eq=[1.0],
+                      bounds=[(0, None)] * n + [(None, None)], **opts)
+    else:  # max s  s.t.  y_j >= s, D y + s <= 0, sum y = 1 (margins keep rounding safe)
+        A_ub = np.vstack([np.hstack([D, np.ones((k, 1))]),
+                          np.hstack([-np.eye(n), np.ones((n, 1))])])
+        res = linprog(np.append(np.zeros(n), -1.0), A_ub=A_ub, b_ub=np.zeros(k + n),
+                      A_eq=np.append(np.ones(n), 0.0)[None, :], b_eq=[1.0],
+                      bounds=[(0, None)] * n + [(None, None)], **opts)
+    if res.status == 0:
+        for belief in _rationalisations(res.x[:n], positive=not strict):
+            if _refuted(diff, belief, strict):
+                return "undominated", None
+    return None
 
 
 def _mixed_dominator(diff: list[list[Fraction]], strict: bool) -> list[Fraction] | None:
@@ -212,12 +269,25 @@ def _mixed_dominator(diff: list[list[Fraction]], strict: bool) -> list[Fraction]
     ``diff[k][j]`` is (payoff of candidate ``k``) - (payoff of the dominated strategy)
     against opponent strategy ``j``.
     """
+    # a candidate paying exactly what the dominated strategy pays (a duplicate) can be
+    # dropped: weight on it adds no gain, and dropping it keeps the float margins positive
+    keep = [r for r, row in enumerate(diff) if any(row)]
+    if len(keep) < len(diff):
+        sub = _mixed_dominator([diff[r] for r in keep], strict) if keep else None
+        if sub is None:
+            return None
+        full = [_F0] * len(diff)
+        for r, w in zip(keep, sub, strict=True):
+            full[r] = w
+        return full
     k = len(diff)
     if k == 0:
         return None
     n = len(diff[0])
-    if k * n >= _SCREEN_SIZE and _screen_says_no(diff):
-        return None
+    if k * n >= _FLOAT_FIRST_SIZE:
+        quick = _float_certificate(diff, strict)
+        if quick is not None:
+            return quick[1]
     cols = [[diff[r][j] for r in range(k)] for j in range(n)]
     if strict:
         status, lam, _ = _simplex_max([-_F1] * k, cols, [">="] * n, [_F1] * n)
@@ -233,10 +303,8 @@ def _mixed_dominator(diff: list[list[Fraction]], strict: bool) -> list[Fraction]
             return None
         sigma = sigma_opt
     # exact verification of the certificate
-    gains = [sum((sigma[r] * diff[r][j] for r in range(k)), _F0) for j in range(n)]
-    ok = all(g > 0 for g in gains) if strict else (all(g >= 0 for g in gains)
-                                                   and any(g > 0 for g in gains))
-    if not ok or sum(sigma, _F0) != 1 or any(s < 0 for s in sigma):  # pragma: no cover
+    if not _verified(diff, sigma, strict) or sum(sigma, _F0) != 1 or any(
+            s < 0 for s in sigma):  # pragma: no cover
         raise AssertionError("exact simplex returned an invalid dominance certificate")
     return sigma
 
