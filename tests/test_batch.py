@@ -190,3 +190,15 @@ def test_float_games_and_shift_invariance(vals, shift):
     res2 = solve_batch(A + shift, B - shift)
     assert len(res2) == len(res)
     np.testing.assert_allclose(res2.row, res.row, atol=1e-7)
+
+
+def test_tiny_payoff_next_to_tie_keeps_exact_order():
+    # found by hypothesis: an entry of 1e-31 next to exact zeros is within the tie band,
+    # so the game is re-solved exactly, and its equilibria keep the exact solver's order
+    A = np.zeros((1, 3, 3))
+    B = np.zeros((1, 3, 3))
+    B[0, 1, 2], B[0, 2, 0] = 1.0, 1.0130328030781916e-31
+    res = solve_batch(A, B)
+    assert res.resolved.tolist() == [True]
+    g = gt.NormalFormGame([[0] * 3] * 3, [[Fraction(v) for v in r] for r in B[0]])
+    assert_same_sets(res, [g])

@@ -144,16 +144,23 @@ class _Model:
         return out
 
 
-_LAMBDA_CACHE: dict[int, Any] = {}
+_CANONICAL: dict[Any, Any] = {}
 _RULE_CACHE: dict[int, Any] = {}
 
 
+def _canonical(model: Any) -> Any:
+    """The first instance of an equal model seen in this process.
+
+    Chunks sent to worker processes arrive as fresh copies of the model; mapping them to
+    one instance per process keeps its compiled (lambdified) payoffs and conditions.
+    """
+    if len(_CANONICAL) > 64:
+        _CANONICAL.clear()
+    return _CANONICAL.setdefault(model, model)
+
+
 def _lambdified(model: Any):
-    key = id(model)
-    hit = _LAMBDA_CACHE.get(key)
-    if hit is None or hit[0] is not model:
-        hit = _LAMBDA_CACHE[key] = (model, model.lambdify())
-    return hit[1]
+    return model.lambdify()
 
 
 def _rule_atoms(model: Any):
@@ -258,7 +265,7 @@ def _solve_chunk(model: _Model, points: _Points, fixed: dict[str, Any], method: 
     fixed_f = {k: float(v) for k, v in fixed.items()}
     out: dict[str, np.ndarray] = {}
     if model.parametric:
-        p = model.model
+        p = _canonical(model.model)
         allv = _full_values(p, fixed_f, vals, nloc)
         feas = np.broadcast_to(np.asarray(p.feasible(**allv)), (nloc,)).copy()
         A, B = _lambdified(p)(**allv)
@@ -318,7 +325,7 @@ def _solve_chunk(model: _Model, points: _Points, fixed: dict[str, Any], method: 
     out.update(point=pts[keep] + lo, row=xs[keep], col=ys[keep], payoffs=pay[keep],
                p_feasible=feas, p_degenerate=degenerate & feas, p_resolved=resolved & feas)
     if model.rules:
-        p = model.model
+        p = _canonical(model.model)
         labels = np.asarray(np.broadcast_to(p.classify(**allv), (nloc,)), dtype=str)
         near = np.zeros(nloc, dtype=bool)
         args = p.lambdify()._arrays(allv)
@@ -374,8 +381,18 @@ def _assemble(parts: list[dict[str, np.ndarray]], model: _Model, points: _Points
     kmax = int(counts.max()) if counts.size else 0
     padded = np.full((N, max(kmax, 1)), -1, dtype=np.int64)
     padded[point, eq_index] = code
-    uniq, struct_id = np.unique(padded, axis=0, return_inverse=True)
-    struct_id = struct_id.ravel()
+    width = m + n + 1  # bits of one support code (+1 for the padding value -1)
+    if padded.shape[1] * width <= 62:
+        key = np.zeros(N, dtype=np.int64)
+        for k in range(padded.shape[1]):
+            key |= (padded[:, k] + 1) << (k * width)
+        struct_id, uniq_keys = pd.factorize(key)
+        uniq = np.array([[((int(u) >> (k * width)) & ((1 << width) - 1)) - 1
+                          for k in range(padded.shape[1])] for u in uniq_keys],
+                        dtype=np.int64).reshape(-1, padded.shape[1])
+    else:
+        uniq, struct_id = np.unique(padded, axis=0, return_inverse=True)
+        struct_id = struct_id.ravel()
     struct_labels = np.array([" & ".join(sup_labels[c] for c in u if c >= 0) or "infeasible"
                               for u in uniq], dtype=object)
     struct_id = np.where(feas, struct_id, -1)
@@ -493,7 +510,8 @@ def sweep(model: Any, grid: Mapping[str, Any], fixed: Mapping[str, Any] | None =
     model : ParametricGame, GameTree or callable
         A :class:`gametheory.ParametricGame` (vectorised payoffs, exact re-solves, regime
         rules), anything with ``to_normal_form()`` giving one, or a function
-        ``f(**values) -> NormalFormGame`` (called once per point).
+        ``f(**values) -> NormalFormGame`` (called once per point; module-level, so
+        that it pickles, when an executor runs the chunks in other processes).
     grid : dict
         ``{parameter name: values}``; the sweep covers the Cartesian product in C order
         (the last parameter varies fastest). Values may be floats, ints, Fractions or
