@@ -366,3 +366,13 @@ def test_larger_mixed_elimination_is_reasonably_fast():
     res = eliminate_dominated(g, weak=True, mixed=True)
     assert time.perf_counter() - t0 < 20
     _check_certificates(g, res)
+
+
+def test_html_and_text_renderings():
+    pd = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]], title="PD <classic>")
+    res = pd.eliminate_dominated()
+    html_text = res._repr_html_()
+    assert "&lt;classic&gt;" in html_text and html_text.count("<li>") == 3
+    text = str(res)
+    assert text.splitlines()[0].endswith("in 'PD <classic>':")
+    assert text.splitlines()[-1] == "Remaining: Row: R2; Column: C2."

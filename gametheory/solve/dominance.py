@@ -32,11 +32,18 @@ linear programme: strict dominance of :math:`i` holds iff some :math:`\lambda \g
 :math:`\sum_k \lambda_k (A_{kj} - A_{ij}) \ge 1` for all :math:`j` (then
 :math:`\sigma = \lambda / \sum \lambda`); weak dominance iff
 :math:`\max \{ \sum_j \sum_k \sigma_k (A_{kj} - A_{ij}) : \sigma \in \Delta,\
-\sum_k \sigma_k (A_{kj} - A_{ij}) \ge 0\ \forall j \} > 0`. Large programmes are screened
-with scipy's ``linprog`` (HiGHS); every answer that matters is decided by an exact
-two-phase simplex method over Fractions with Bland's rule (Chvatal 1983, *Linear
-Programming*, chapters 2-3) and the dominating mixture is checked exactly. Payoffs are
-compared exactly (float payoffs by their exact rational values, with no tolerance).
+\sum_k \sigma_k (A_{kj} - A_{ij}) \ge 0\ \forall j \} > 0`.
+
+Every answer is exact, with a certificate checked in rational arithmetic. For all but
+tiny programmes scipy's ``linprog`` (HiGHS) is solved first and its solution rounded to
+small-denominator fractions: either a dominating mixture :math:`\sigma`, checked
+exactly, or -- by LP duality (Pearce 1984, lemmas 3 and 4) -- a belief :math:`y` over the
+opponent's strategies under which :math:`i` is a best response among the candidates
+(with full support, for weak dominance), which proves that nothing dominates :math:`i`.
+When no rounded float solution passes its exact check, an exact two-phase simplex method
+over Fractions with Bland's rule decides (Chvatal 1983, *Linear Programming*, chapters
+2-3). Payoffs are compared exactly (float payoffs by their exact rational values, with no
+tolerance).
 
 Examples
 --------
@@ -405,6 +412,13 @@ class EliminationResult:
 
     def __str__(self) -> str:
         return self.describe()
+
+    def _repr_html_(self) -> str:
+        import html
+
+        lines = self.describe().splitlines()
+        items = "".join(f"<li>{html.escape(x.strip())}</li>" for x in lines[1:])
+        return f"<p>{html.escape(lines[0])}</p><ul>{items}</ul>"
 
 
 # ---------------------------------------------------------------------- elimination
