@@ -12,7 +12,9 @@ It prints per-size medians (milliseconds), the ratios other / ours (above 1 mean
 faster), the slowest per-game ratio against nashpy's support enumeration for 2x2..4x4,
 and how many games each engine got a different number of distinct equilibria than the
 exact path. Engines whose time explodes (support enumeration is exponential) are run on
-fewer games at large sizes; see ``--budget``.
+fewer games at large sizes (see ``--budget``) and dropped at the next size once a single
+game takes over 1.25 s; pygambit's rational solver is timed up to 8x8 and at the largest
+size (one 10x10 game takes it about 30-60 s).
 
 Run: ``python benchmarks/solve.py`` (about 1-2 minutes), ``--help`` for options.
 """
@@ -119,13 +121,14 @@ def main(argv: list[str] | None = None) -> None:
         families = ["decimal", "ties"] if n <= 4 else ["decimal"]
         games = [(fam, *draw_game(rng, n, fam)) for fam in families for _ in range(args.games)]
         spent = dict.fromkeys(names, 0.0)
-        for fam, A, B in games:
+        for _fam, A, B in games:
             engines = make_engines(A, B)
             repeat = 5 if n <= 5 else 1
             ref_count = None
             per_game: dict[str, float] = {}
             for name in names:
-                if name in skipped and n > skipped[name]:
+                if name in skipped and n > skipped[name] and not (
+                        name == "gambit-rational" and n == max(args.sizes)):
                     continue
                 if spent[name] > args.budget and len(times.get((n, name), [])) >= 1:
                     continue
@@ -142,12 +145,15 @@ def main(argv: list[str] | None = None) -> None:
                     mismatches[name] += 1
             if n <= 4 and "nashpy-support" in per_game:
                 small_ratios.append(per_game["nashpy-support"] / per_game["exact"])
-        # an engine that needed over 10 s on one game here is not run on larger sizes,
-        # except pygambit rational, whose 10x10 time is the headline comparison
+        # exponential engines: skip the next sizes once one game here took over 1.25 s
+        # (about 10 s at the next size); pygambit rational is timed up to 8x8 and then at
+        # the largest size only, the headline comparison
         for name in names:
             ts = times.get((n, name), [])
-            if ts and max(ts) > 10 and name != "gambit-rational":
+            if ts and max(ts) * 8 > 10 and name != "gambit-rational" and name not in skipped:
                 skipped[name] = n
+        if n >= 8 and "gambit-rational" not in skipped:
+            skipped["gambit-rational"] = n
 
     # ---------------------------------------------------------------- report
     head = f"{'size':>5} {'games':>5} " + " ".join(f"{nm:>15}" for nm in names)
