@@ -169,7 +169,8 @@ def test_report_writes_every_file_in_under_60_seconds(tmp_path):
     for required in ("payoff_table.tex", "payoff_table.md", "equilibria.tex", "equilibria.md",
                      "equilibria.csv", "regimes.tex", "regimes.md", "regime_map.pdf",
                      "regime_map.png", "regime_map.csv", "thresholds.tex", "thresholds.csv",
-                     "repeated.tex", "report.tex", "report.md", "summary.txt"):
+                     "repeated.tex", "report.tex", "report.md", "summary.txt", "sweep.csv",
+                     "sweep_summary.tex", "tornado_delta.pdf", "tornado_delta.png"):
         assert required in names, required
     if shutil.which("pdflatex"):
         assert "report.pdf" in names

@@ -134,6 +134,21 @@ def test_tornado_orders_by_swing(tmp_path):
     check_files(style.save_figure(fig, tmp_path / "tornado"))
 
 
+def test_tornado_of_local_sensitivity():
+    # A's payoff after a probe against interception is v - 3 (toy model): d/dv = 1, and
+    # the interception threshold r = 1 is far from r = 2, so only v moves the output
+    p = gt.ParametricGame([[0, 0], ["v - 1", "v - 3"]], [[0, 0], ["-r", -1]],
+                          [gt.Parameter("v", default=4), gt.Parameter("r", default=2)],
+                          players=("Aggressor", "Defender"),
+                          strategies=(("Refrain", "Probe"), ("Tolerate", "Intercept")))
+    data = gt.local_sensitivity(p, "payoff: Aggressor")
+    fig = figures.tornado(data, output="Aggressor's payoff", game=p)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["r $r$", "v $v$"]
+    widths = sorted(abs(b.get_width()) for b in ax.patches)
+    assert np.allclose(widths, [0, 0, 0.4, 0.4])  # v = 4 -+ 10 %: payoff 1 -+ 0.4
+
+
 def test_folk_region_prisoners_dilemma_and_mixed_minmax(tmp_path):
     pd_ = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]], players=("Ann", "Bob"))
     d = figures.folk_region_data(pd_)

@@ -747,7 +747,9 @@ def tornado(data: Any, *, base: float | None = None, output: str = "output",
     Parameters
     ----------
     data : pandas.DataFrame or dict
-        :func:`one_at_a_time` output, or ``{parameter: (output at low, output at high)}``.
+        ``gt.local_sensitivity`` or :func:`one_at_a_time` output (columns
+        ``parameter, output_low, output_high`` and ``output``/``base_output``), or
+        ``{parameter: (output at low, output at high)}``.
     base : float, optional
         The output at the base values (the bars' common origin); default from ``data``.
     output : str
@@ -780,9 +782,10 @@ def tornado(data: Any, *, base: float | None = None, output: str = "output",
     if df.empty:
         raise GameError("tornado needs at least one parameter")
     if base is None:
-        if "base_output" not in df.columns:
+        col = "base_output" if "base_output" in df.columns else "output"
+        if col not in df.columns:
             raise GameError("tornado needs base= (the output at the base values)")
-        base = float(df["base_output"].iloc[0])
+        base = float(df[col].iloc[0])
     df["swing"] = (df["output_high"] - df["output_low"]).abs()
     df = df.sort_values("swing", ascending=True, kind="stable").tail(max_bars)
     names = latex_symbol_names(game.parameters) if game is not None else {}
@@ -805,67 +808,18 @@ def tornado(data: Any, *, base: float | None = None, output: str = "output",
         ax.set_yticks(yk)
         ax.set_yticklabels(labels)
         ax.set_xlabel(output)
-        ax.legend(loc="lower right")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
         if title:
             ax.set_title(title)
     return fig
 
 
 # --------------------------------------------------------------------------- folk region
-def _minmax(M: np.ndarray, player: int) -> float:
-    """Mixed minmax value of ``player`` (0: row payoffs M = A; 1: column payoffs M = B)."""
-    from scipy.optimize import linprog
-
-    P = M if player == 0 else M.T  # rows: the punished player's own strategies
-    k, n = P.shape  # punisher mixes over n strategies
-    # minimise t subject to P q <= t, sum q = 1, q >= 0
-    c = np.r_[np.zeros(n), 1.0]
-    A_ub = np.c_[P, -np.ones(k)]
-    res = linprog(c, A_ub=A_ub, b_ub=np.zeros(k), A_eq=np.r_[np.ones(n), 0.0][None, :],
-                  b_eq=[1.0], bounds=[(0, None)] * n + [(None, None)], method="highs")
-    if not res.success:  # pragma: no cover - the LP is always feasible and bounded
-        raise GameError(f"minmax LP failed: {res.message}")
-    return float(res.x[-1])
-
-
-def _hull(points: np.ndarray) -> np.ndarray:
-    """Convex hull (Andrew's monotone chain), counter-clockwise, no repeated end point."""
-    pts = sorted(set(map(tuple, np.round(points, 12))))
-    if len(pts) <= 2:
-        return np.array(pts)
-
-    def cross(o, a, b):
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower, upper = [], []
-    for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    return np.array(lower[:-1] + upper[:-1])
-
-
-def _clip(poly: np.ndarray, axis: int, bound: float) -> np.ndarray:
-    """Sutherland-Hodgman clip of a convex polygon to ``coordinate[axis] >= bound``."""
-    out = []
-    n = len(poly)
-    for i in range(n):
-        p, q = poly[i], poly[(i + 1) % n]
-        pin, qin = p[axis] >= bound, q[axis] >= bound
-        if pin:
-            out.append(p)
-        if pin != qin:
-            t = (bound - p[axis]) / (q[axis] - p[axis])
-            out.append(p + t * (q - p))
-    return np.array(out) if out else np.zeros((0, 2))
-
-
 def folk_region_data(game: Any) -> dict[str, Any]:
     """The feasible payoff set, the minmax point and the individually rational part.
+
+    Computed by :func:`gametheory.analysis.folk.folk_region` (exact hull, mixed minmax
+    by linear programming); returned as float arrays for plotting.
 
     Parameters
     ----------
@@ -877,7 +831,8 @@ def folk_region_data(game: Any) -> dict[str, Any]:
     dict
         ``feasible`` (hull vertices, counter-clockwise), ``minmax`` (v1, v2),
         ``individually_rational`` (vertices of the hull clipped to ``u >= minmax``),
-        ``points`` (pure payoff pairs with their labels).
+        ``points`` (pure payoff pairs with their labels), ``region`` (the exact
+        :class:`~gametheory.analysis.folk.FolkRegion`).
 
     Examples
     --------
@@ -887,19 +842,21 @@ def folk_region_data(game: Any) -> dict[str, Any]:
     >>> d["minmax"], len(d["feasible"])
     ((1.0, 1.0), 4)
     """
+    from ..analysis.folk import folk_region as _region
+
     if hasattr(game, "at") and not hasattr(game, "is_exact"):
         game = game.at()
+    region = _region(game)  # exact hull, mixed minmax (LP) and clipped polygon
     A, B = game.as_float()
     pts = np.c_[A.ravel(), B.ravel()]
-    hull = _hull(pts)
-    v = (_minmax(A, 0), _minmax(B, 1))
-    ir = hull
-    if len(hull) >= 3:
-        ir = _clip(_clip(hull, 0, v[0]), 1, v[1])
     labels = [(game.strategies[0][i], game.strategies[1][j]) for i in range(A.shape[0])
               for j in range(A.shape[1])]
-    return {"feasible": hull, "minmax": v, "individually_rational": ir,
-            "points": list(zip(map(tuple, pts), labels, strict=True))}
+    return {"feasible": np.array(region.feasible, dtype=float).reshape(-1, 2),
+            "minmax": (float(region.minmax[0]), float(region.minmax[1])),
+            "individually_rational": np.array(region.individually_rational,
+                                              dtype=float).reshape(-1, 2),
+            "points": list(zip(map(tuple, pts), labels, strict=True)),
+            "region": region}
 
 
 def folk_region(game: Any, *, ax: Any = None, title: str | None = None,

@@ -286,6 +286,10 @@ def build_report(source: str | None, out_dir: str | Path, *,
     if parametric and len(model.axes) == 2 and rules:
         _regime_map(model, values, resolution, out, files, tex_parts, md_parts, lines)
 
+    # ---------------------------------------------------------------- sweep summary
+    if parametric and len(model.axes) == 2:
+        _sweep_summary(model, values, out, files, tex_parts, md_parts, lines)
+
     # ---------------------------------------------------------------- thresholds
     if parametric:
         _thresholds(model, values, out, files, tex_parts, md_parts, lines)
@@ -427,6 +431,36 @@ class _RawLatex:
     tex: str
 
 
+def _sweep_summary(model: ReportModel, values: Mapping[str, Any], out: Path,
+                   files: list[Path], tex_parts: list[str], md_parts: list[str],
+                   lines: list[str], points: int = 41) -> None:
+    """Every equilibrium on a coarse grid of the map (``gt.sweep``), summarised by regime."""
+    from ..analysis.sensitivity import sweep
+
+    game = model.game
+    grid = {k: np.linspace(lo, hi, points) for k, (lo, hi) in model.axes.items()}
+    fixed = {k: v for k, v in values.items() if k not in grid} or None
+    res = sweep(game, grid, fixed=fixed, progress=False)
+    res.frame.to_csv(out / "sweep.csv", index=False)
+    files.append(out / "sweep.csv")
+    feasible = res.points[res.points["feasible"]].assign(
+        regime=lambda d: d["regime"].astype(str))
+    from types import SimpleNamespace
+
+    view = SimpleNamespace(frame=feasible, parameters=list(grid))
+    s_tex = tables.sweep_summary_table(view, format="booktabs", digits=2,
+                                       caption=f"Regimes on a {points}x{points} sweep "
+                                               "(feasible points)", label="tab:sweep")
+    s_md = tables.sweep_summary_table(view, format="markdown", digits=2)
+    _write(out / "sweep_summary.tex", s_tex, files)
+    _write(out / "sweep_summary.md", s_md, files)
+    tex_parts.append(_resize(s_tex))
+    md_parts += [f"## Sweep ({points}x{points} points, every equilibrium in sweep.csv)", "",
+                 s_md, ""]
+    lines += [f"Sweep: {len(res.frame)} equilibria at {points * points} points -> sweep.csv",
+              ""]
+
+
 def _thresholds(model: ReportModel, values: Mapping[str, Any], out: Path, files: list[Path],
                 tex_parts: list[str], md_parts: list[str], lines: list[str]) -> None:
     import pandas as pd
@@ -500,6 +534,7 @@ def _repeated(model: ReportModel, out: Path, files: list[Path], tex_parts: list[
                      rf"$\delta^* = {'' if value is None else latex_expr(value, names)}$"
                      rf" at the repeated variant's defaults ({tables.escape_latex(where)}).")
     md_parts += [md]
+    _tornado(rep, formula, names, out, files, tex_parts, md_parts)
     import sympy
 
     num, den = sympy.fraction(sympy.together(formula))
@@ -507,6 +542,43 @@ def _repeated(model: ReportModel, out: Path, files: list[Path], tex_parts: list[
         num, den = -num, -den
     lines += [text, f"  delta* = ({plain_expr(sympy.expand(num), names)}) / "
                     f"({plain_expr(sympy.expand(den), names)})", ""]
+
+
+def _tornado(rep: Any, formula: Any, names: Mapping[str, str], out: Path, files: list[Path],
+             tex_parts: list[str], md_parts: list[str]) -> None:
+    """Tornado chart of the credibility threshold delta*: each parameter -+10 %."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+    import sympy
+
+    from .figures import one_at_a_time, tornado
+    from .style import save_figure
+
+    stage = rep.stage
+    used = {s.name for s in formula.free_symbols}
+    params = [p for p in stage.parameters if p.name in used]
+    base = {p.name: float(p.default) for p in params if p.default is not None}
+    if len(base) != len(params) or not base:
+        return
+    by_name = {s.name: s for s in formula.free_symbols}
+    f = sympy.lambdify([by_name[p.name] for p in params], formula, "math")
+
+    def delta_star(**v: float) -> float:
+        return float(f(*(v[p.name] for p in params)))
+
+    try:
+        data = one_at_a_time(delta_star, base, rel=0.1)
+    except (ZeroDivisionError, ValueError, TypeError):  # pragma: no cover - model specific
+        return
+    fig = tornado(data, output=r"credibility threshold $\delta^*$", game=stage,
+                  title=r"Sensitivity of the credibility threshold (each parameter $\pm$10%)")
+    files += save_figure(fig, out / "tornado_delta")
+    plt.close(fig)
+    tex_parts.append(r"\begin{center}\includegraphics[width=0.8\linewidth]{tornado_delta.pdf}"
+                     r"\end{center}")
+    md_parts += ["![Tornado chart of delta*](tornado_delta.png)", ""]
 
 
 def _compile(tex: Path, files: list[Path]) -> str:
