@@ -159,3 +159,17 @@ def test_tolerance_option_rejects_with_tight_tolerance():
     g = gt.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
     eqs, _ = solve_quietly(g, "support", tol=1e-12)
     assert len(eqs) == 1
+
+
+def test_nashpy_failure_falls_back_to_exact_with_a_warning(monkeypatch):
+    from gametheory.solve import nashpy_backend
+
+    def boom(A, B):
+        raise RuntimeError("qhull says no")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(nashpy_backend, "_vertex_candidates", boom)
+    g = gt.NormalFormGame([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    with pytest.warns(gt.GameWarning, match="failed .*qhull says no"):
+        eqs = g.equilibria(method="vertex")
+    assert [e.row for e in eqs] == [(1.0, 0.0), (2 / 3, 1 / 3), (0.0, 1.0)]

@@ -42,6 +42,8 @@ What this module adds to nashpy 0.0.43
    and merged with any candidate within ``1e-9`` of it.
 6. A :class:`GameWarning` names the risk of missed equilibria when the game is
    degenerate (decided exactly), and nashpy's own vague warnings are silenced.
+7. Should nashpy still fail (an exception from qhull or a singular tableau), a
+   :class:`GameWarning` says so and the exact solver's equilibria are returned as floats.
 
 The result is sorted like the exact solver's (see :mod:`gametheory.solve.exact`).
 """
@@ -205,15 +207,23 @@ def nashpy_equilibria(game: NormalFormGame, method: str = "support", tol: float 
     else:
         Af, Bf = game.as_float()
         A1, B1 = _unit_interval(Af), _unit_interval(Bf)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            if method == "support":
-                cands = list(_support_candidates(A1, B1))
-            elif method == "vertex":
-                cands = list(_vertex_candidates(A1, B1))
-            else:
-                cap = 100 * (m + n) if max_iterations is None else int(max_iterations)
-                cands = list(_lemke_howson_candidates(A1, B1, cap, capped))
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                if method == "support":
+                    cands = list(_support_candidates(A1, B1))
+                elif method == "vertex":
+                    cands = list(_vertex_candidates(A1, B1))
+                else:
+                    cap = 100 * (m + n) if max_iterations is None else int(max_iterations)
+                    cands = list(_lemke_howson_candidates(A1, B1, cap, capped))
+        except Exception as err:  # nashpy/scipy failures (qhull, singular tableaux, ...)
+            from .exact import exact_equilibria
+
+            warnings.warn(f"nashpy's {method!r} method failed ({type(err).__name__}: {err}); "
+                          "returning the exact solver's equilibria instead", GameWarning,
+                          stacklevel=3)
+            return [e.as_float() for e in exact_equilibria(game)]
         raw = []
         for x, y in cands:
             cx, cy = _clean(x), _clean(y)
