@@ -107,7 +107,7 @@ for e in equilibria:
 
 # %%
 for comp in g.equilibrium_components():
-    print(comp)
+    print(comp.describe())
 
 # %% [markdown]
 # ### Which of these rest on a non-credible threat?
