@@ -74,9 +74,9 @@ def posture_2x3():
         import importlib
 
         return importlib.import_module("gametheory.models.probe_response").probe_response(
-            "posture"), {"credibility_loss": "r_U", "probe_value": "v"}
+            "posture")
     except Exception:  # noqa: BLE001 - the model catalog is optional here
-        return None, None
+        return None
 
 
 # grids with exact tie lines: r_U = 1 (Defender: Intercept ~ Under-react),
@@ -234,15 +234,19 @@ def main() -> None:
     # ------------------------------------------------------------------ correctness
     print("\n4. correctness: batched vs exact solver at every grid point")
     gcheck = grid(40 if args.quick else 100)
-    models = [("3x3 posture + swarm", p, gcheck, None), ("2x3 sequential normal form",
-                                                           sequential_nf(), gcheck, None)]
-    post, names = posture_2x3()
+    # pi = 7/10, h = 3 make (1 - pi) h = 0.9000000000000001 in floats: the Defender's
+    # tie on the grid is then missed by float arithmetic and must be caught and re-solved
+    models = [("3x3 posture + swarm", p, gcheck, None),
+              ("3x3, pi = 0.7, h = 3 (inexact)", p, gcheck, {"pi": Fraction(7, 10), "h": 3}),
+              ("2x3 sequential normal form", sequential_nf(), gcheck, None)]
+    post = posture_2x3()
     if post is not None:
         models.append(("2x3 posture (gt.models)", post,
-                       {"credibility_loss": gcheck["r_U"], "probe_value": gcheck["v"]}, names))
-    for label, model, gr, _ in models:
+                       {"credibility_loss": gcheck["r_U"], "probe_value": gcheck["v"]}, None))
+    for label, model, gr, fixed in models:
+        fixed = fixed if isinstance(fixed, dict) else {}
         t0 = time.perf_counter()
-        res = gt.sweep(model, gr, progress=False)
+        res = gt.sweep(model, gr, fixed=fixed, progress=False)
         dt_b = time.perf_counter() - t0
         keys = list(gr)
         pts = res.regimes()
@@ -255,7 +259,7 @@ def main() -> None:
         for i in range(len(pts)):
             point = {kk: Fraction(repr(float(pts[kk].iloc[i]))) for kk in keys}
             try:
-                ex = model.at(**point).equilibria()
+                ex = model.at(**fixed, **point).equilibria()
             except gt.ParameterError:
                 continue
             rows = groups.get(i)
@@ -263,7 +267,7 @@ def main() -> None:
             if eq_set(got) != eq_set([(e.row, e.col) for e in ex]):
                 bad += 1
         dt_e = time.perf_counter() - t0
-        print(f"  {label:<28s} {len(pts):>6d} points: mismatches {bad}; degenerate "
+        print(f"  {label:<31s} {len(pts):>6d} points: mismatches {bad}; degenerate "
               f"{int(pts['degenerate'].sum())}, re-solved {int(pts['resolved'].sum())}; "
               f"batched {dt_b:.2f} s, exact loop {dt_e:.1f} s")
 
