@@ -152,20 +152,21 @@ def polytope_vertices(G: Sequence[Sequence[int]], first_label: int = 0,
     nonbasic0 = list(range(d))
     start = sum(1 << v for v in basic0)
     visited = {start}
-    stack = [(D0, 1, basic0, nonbasic0)]
+    stack = [(D0, 1, basic0, nonbasic0, -1)]
     seen: set[tuple[int, ...]] = set()
     rhs = d
     while stack:
-        D, det, basic, nonbasic = stack.pop()
+        D, det, basic, nonbasic, back = stack.pop()
+        cols = list(zip(*D, strict=True))
+        rhs_col = cols[rhs]
         # ---- record the vertex of this basis
         z = [0] * d
         labels = 0
         for v in nonbasic:
             labels |= bit[v]
         total = 0
-        for i in range(k):
+        for i, val in enumerate(rhs_col):
             b = basic[i]
-            val = D[i][rhs]
             if val == 0:
                 labels |= bit[b]
             elif b < d:
@@ -177,23 +178,26 @@ def polytope_vertices(G: Sequence[Sequence[int]], first_label: int = 0,
             if key not in seen:
                 seen.add(key)
                 yield Vertex(key, labels, Fraction(det, total))
-        # ---- neighbours: one lexicographic pivot per nonbasic column
+        # ---- neighbours: one lexicographic pivot per nonbasic column; the column that
+        # holds the variable that just left leads back to the parent basis, so skip it
         mask = 0
         for v in basic:
             mask |= 1 << v
         for c in range(d):
+            if c == back:
+                continue
             r = -1
-            for i in range(k):
-                a = D[i][c]
+            best_rhs = best_a = 0
+            for i, a in enumerate(cols[c]):
                 if a > 0:
                     if r < 0:
-                        r = i
+                        r, best_rhs, best_a = i, rhs_col[i], a
                         continue
-                    lhs = D[i][rhs] * D[r][c]
-                    rgt = D[r][rhs] * a
+                    lhs = rhs_col[i] * best_a
+                    rgt = best_rhs * a
                     if lhs < rgt or (lhs == rgt and _lex_less(D, det, basic, nonbasic, d, k,
                                                               i, r, c)):
-                        r = i
+                        r, best_rhs, best_a = i, rhs_col[i], a
             if r < 0:  # pragma: no cover - P and Q are bounded for positive G
                 continue
             nmask = (mask & ~(1 << basic[r])) | (1 << nonbasic[c])
@@ -221,7 +225,7 @@ def polytope_vertices(G: Sequence[Sequence[int]], first_label: int = 0,
             nb = basic[:]
             nn = nonbasic[:]
             nb[r], nn[c] = nonbasic[c], basic[r]
-            stack.append((ND, p, nb, nn))
+            stack.append((ND, p, nb, nn, c))
 
 
 def _lex_less(D: list[list[int]], det: int, basic: list[int], nonbasic: list[int],
