@@ -55,10 +55,22 @@ from .solve.symbolic import (
     SymbolicEquilibrium,
     comparative_statics,
 )
+from .tree import (
+    ClassifiedEquilibrium,
+    GameTree,
+    NonCredibleThreat,
+    SubgamePerfectEquilibrium,
+    Tie,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ClassifiedEquilibrium",
+    "GameTree",
+    "NonCredibleThreat",
+    "SubgamePerfectEquilibrium",
+    "Tie",
     "Automaton",
     "BatchEquilibria",
     "ComparativeStatics",
