@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .components import EquilibriumComponent, equilibrium_components
 from .exact import exact_equilibria, extreme_equilibria, is_degenerate_exact
 from .nashpy_backend import GameWarning
 from .pure import pure_equilibria
@@ -126,13 +127,3 @@ def is_degenerate(game: NormalFormGame) -> bool:
     """
     A, B = game.payoff_matrices
     return is_degenerate_exact(A.tolist(), B.tolist())
-
-
-
-def __getattr__(name: str) -> Any:
-    # lazy: the components module is only loaded when asked for
-    if name in ("EquilibriumComponent", "equilibrium_components"):
-        from . import components
-
-        return getattr(components, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
