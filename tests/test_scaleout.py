@@ -58,7 +58,7 @@ SCRIPT = textwrap.dedent("""
     sys.path.insert(0, {tests!r})
     import gametheory as gt
     from test_scaleout import model, GRID
-    gt.sweep(model(), GRID, method="exact", progress=False, chunk_size=10, out_dir={out!r})
+    gt.sweep(model(), GRID, progress=False, chunk_size=4, out_dir={out!r})
 """)
 
 
@@ -82,13 +82,13 @@ def test_killed_sweep_resumes_without_loss_or_duplicates(tmp_path):
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
     files = sorted(out.glob("chunk-*.npz"))
-    assert killed and 5 <= len(files) < 60  # interrupted midway, some chunks on disk
+    assert killed and 5 <= len(files) < 150  # interrupted midway, some chunks on disk
     before = {f.name: f.stat().st_mtime_ns for f in files}
-    res = gt.sweep(model(), GRID, method="exact", progress=False, chunk_size=10, out_dir=out)
+    res = gt.sweep(model(), GRID, progress=False, chunk_size=4, out_dir=out)
     # finished chunks were loaded, not recomputed
     assert all((out / name).stat().st_mtime_ns == t for name, t in before.items())
-    assert len(list(out.glob("chunk-*.npz"))) == 60
-    fresh = gt.sweep(model(), GRID, method="exact", progress=False, chunk_size=10)
+    assert len(list(out.glob("chunk-*.npz"))) == 150
+    fresh = gt.sweep(model(), GRID, progress=False, chunk_size=4)
     pd.testing.assert_frame_equal(res.frame, fresh.frame)
     assert res.frame.groupby("point").size().sum() == len(fresh.frame)
     assert sorted(res.frame.point.unique()) == list(range(600))

@@ -478,8 +478,9 @@ def evaluate_points(model: Any, points: Mapping[str, Any], *, fixed: Mapping[str
         if missing:
             raise ParameterError(f"parameter(s) {missing} have no default; sweep them or give "
                                  "them in fixed")
-    if method != "batch":
-        from ..solve import equilibria as _check  # noqa: F401  (method names checked there)
+    if method not in ("batch", "exact", "reference", "support", "vertex", "lemke-howson"):
+        raise GameError(f"unknown method {method!r}; choose 'batch' or a method of "
+                        "NormalFormGame.equilibria ('exact', 'support', 'vertex', ...)")
     h = hashlib.sha256()
     h.update(mdl.fingerprint().encode())
     h.update(pts.digest().encode())
