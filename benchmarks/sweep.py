@@ -210,15 +210,22 @@ def main() -> None:
     del rb
     dt_pool = None
     if args.workers > 1:
+        ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         with ProcessPoolExecutor(args.workers) as ex:
             gt.sweep(p, grid(20), progress=False, executor=ex)  # start the workers
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             rp = gt.sweep(p, gbig, progress=False, chunk_size=62_500, executor=ex)
             dt_pool = time.perf_counter() - t0
+            cpu_parent = time.process_time() - c0
+        ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_kids = (ru1.ru_utime + ru1.ru_stime) - (ru0.ru_utime + ru0.ru_stime)
         own, kids = peak_mb()
         print(f"  {k}x{k} with {args.workers} worker processes: {dt_pool:.2f} s wall "
-              f"({n_big / dt_pool:,.0f} points/s), {len(rp.frame):,} equilibria; peak RSS "
-              f"parent {own:.0f} MB, largest worker {kids:.0f} MB")
+              f"({n_big / dt_pool:,.0f} points/s), CPU {cpu_parent:.2f} s parent + "
+              f"{cpu_kids:.2f} s workers, {len(rp.frame):,} equilibria; peak RSS parent "
+              f"{own:.0f} MB, largest worker {kids:.0f} MB")
+        print(f"  (on an idle machine the wall time is at most parent CPU + worker CPU / "
+              f"{args.workers} = {cpu_parent + cpu_kids / args.workers:.2f} s)")
         del rp
     best = min(x for x in (dt_in, dt_pool) if x is not None)
     batch_rate = n_big / best
