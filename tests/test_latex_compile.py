@@ -70,13 +70,17 @@ def symbolic_game() -> gt.ParametricGame:
 
 @needs_tex
 @pytest.mark.parametrize("fmt", ["sgame", "booktabs"])
-@pytest.mark.parametrize("number_format", ["exact", "decimal", "sig"])
-@pytest.mark.parametrize("marks", ["underline", "star"])
-def test_numeric_payoff_tables_compile(tmp_path, fmt, number_format, marks):
-    body = tables.payoff_table(numeric_game(), format=fmt, number_format=number_format,
-                               mark_best_replies=marks, label="tab:payoffs")
-    assert r"\caption{Probe \& respond: 100\% \#1}" in body
-    compile_tex(body, tmp_path)
+def test_numeric_payoff_tables_compile(tmp_path, fmt):
+    # every number format and best-reply mark, one document per table format
+    parts = []
+    for number_format in ("exact", "decimal", "sig"):
+        for marks in ("underline", "star", None):
+            body = tables.payoff_table(numeric_game(), format=fmt, number_format=number_format,
+                                       mark_best_replies=marks,
+                                       label=f"tab:{number_format}-{marks}")
+            assert r"\caption{Probe \& respond: 100\% \#1}" in body
+            parts.append(body)
+    compile_tex("\n\n".join(parts), tmp_path)
 
 
 @needs_tex

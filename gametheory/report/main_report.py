@@ -162,9 +162,13 @@ def resolve_model(source: str | None) -> ReportModel:
 
 
 def _default_axes(game: Any) -> dict[str, tuple[float, float]]:
-    """The first two parameters, from 0 (or the lower bound) to twice the default."""
+    """Escalation cost x credibility loss when the game has them (the probe-response
+    family); otherwise the first two parameters, from 0 (or the lower bound) to twice the
+    default."""
     if not _is_parametric(game):
         return {}
+    if all(name in game.parameter_names for name in DEFAULT_AXES):
+        return dict(DEFAULT_AXES)
     out = {}
     for p in game.parameters[:2]:
         d = float(p.default) if p.default is not None else 1.0

@@ -78,7 +78,7 @@ FORMATS = ("sgame", "booktabs", "markdown", "html", "text")
 _LIST_FORMATS = ("booktabs", "latex", "markdown", "html", "text")
 _MARKS = ("underline", "star", None)
 _LABEL_RE = re.compile(r"^[A-Za-z0-9:._/+-]+$")
-_MD_SPECIAL = set("\\`*_{}[]<>()#+!|&~$^")
+_MD_SPECIAL = set("\\`*_{}[]<>#|&~$^")
 
 
 def escape_markdown(text: Any) -> str:
@@ -235,7 +235,7 @@ def payoff_table(
 
     Parameters
     ----------
-    game : NormalFormGame or ParametricGame
+    game : NormalFormGame, ParametricGame or GameTree (its normal form of plans)
     format : {"sgame", "booktabs", "markdown", "html", "text"}
     number_format : {"exact", "decimal", "sig"}
         Exact fractions (``\tfrac{1}{3}``), ``digits`` decimals, or ``digits``
@@ -288,6 +288,9 @@ def payoff_table(
         raise GameError(f"mark_best_replies {mark_best_replies!r} is not one of {list(_MARKS)}")
     _check_format(number_format, digits)
     _check_label(label)
+    if hasattr(game, "to_normal_form") and not isinstance(game, NormalFormGame) \
+            and not hasattr(game, "lambdify"):
+        game = game.to_normal_form()  # a GameTree: its (reduced) normal form of plans
     symbols: dict[str, str] = {}
     if _is_parametric(game):
         symbols = latex_symbol_names(game.parameters)
