@@ -59,7 +59,8 @@ class CatalogEntry:
     citation : str
         Short citation (full references in the function's module docstring).
     returns : str
-        ``"ParametricGame"``, ``"GameTree"`` or (variants) several.
+        ``"ParametricGame"``, ``"GameTree"``, another result type, or (for families) the
+        type of each variant.
     variants : tuple of str
         Variant names, for families with variants.
     parameters : tuple of str
@@ -150,7 +151,8 @@ _SPECS: tuple[tuple[Callable[..., Any], str, str, str, str], ...] = (
      "six regimes from no incentive to probe to escalation spiral; non-credible threats "
      "in the normal form; mixed probing under readiness costs or uncertain resolve",
      "MODEL.md; Schelling (1966); Snyder (1961); Zagare and Kilgour (2000)",
-     "GameTree | ParametricGame | BayesianGame"),
+     "GameTree (sequential, bayesian) | ParametricGame (posture, alliance) | "
+     "RepeatedProbeResponse (repeated)"),
     (chain_store, "Chain-store stage game: entry, then fight or accommodate",
      "unique SPE (In, Accommodate); (Out, Fight) rests on a non-credible threat",
      "Selten (1978)", "GameTree"),
