@@ -199,6 +199,14 @@ def test_huge_file_refused(tmp_path):
         load_scenario(f)
 
 
+def test_deep_nesting_refused():
+    with pytest.raises(gt.ScenarioError, match="nesting"):
+        load_scenario("x = " + "[" * 200_000 + "]" * 200_000)
+    deep = "(" * 900 + "1" + ")" * 900  # within the string limit, beyond the parser's depth
+    with pytest.raises(gt.ScenarioError, match="payoffs.row"):
+        load_scenario(BASE.replace('"-crash_cost"]]\ncolumn', f'"{deep}"]]\ncolumn'))
+
+
 def test_not_utf8_refused(tmp_path):
     f = tmp_path / "bin.toml"
     f.write_bytes(b"title = \"\xff\xfe\"\n")
