@@ -151,3 +151,32 @@ def test_sweep_summary_counts_points_not_rows():
     assert lines[3].split() == ["spiral", "2", "67%", "1.0", "-", "2.0"]
     with pytest.raises(gt.GameError, match="regime"):
         tables.sweep_summary_table(pd.DataFrame({"x": [1]}))
+
+
+def test_regime_table_of_parametric_games():
+    # named rules when the game has them (MODEL.md's posture regimes) ...
+    md = tables.regime_table(gt.models.probe_response("posture"), format="markdown")
+    assert "| no incentive to probe | $v \\leq c_p$ |" in md
+    assert md.count("\n") == 1 + len(gt.models.probe_response("posture").regime_rules)
+    # ... else the equilibrium-structure partition: chicken with positive costs always has
+    # two pure equilibria and a mixed one (Maynard Smith and Price 1973)
+    text = tables.regime_table(gt.models.chicken(), format="text")
+    assert "(Hawk, Dove); (Dove, Hawk); mixed" in text
+
+
+def test_readable_condition_is_equivalent():
+    from gametheory.report.tables import readable_condition
+
+    s = gt.load_scenario(str(__import__("pathlib").Path(__file__).resolve().parent.parent
+                             / "examples" / "probe_response.toml"))
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    for _, cond in s.game.regime_rules:
+        new = readable_condition(cond)
+        syms = sorted(cond.free_symbols, key=lambda x: x.name)
+        f_old = sp.lambdify(syms, cond, "numpy")
+        f_new = sp.lambdify(syms, new, "numpy")
+        for _ in range(200):
+            vals = rng.uniform(0, 5, len(syms)).round(1)
+            assert bool(f_old(*vals)) == bool(f_new(*vals))

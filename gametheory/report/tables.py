@@ -702,7 +702,8 @@ def regime_table(
     Parameters
     ----------
     regimes : ParametricGame, mapping or sequence
-        A ParametricGame (its ``.regimes()``), a mapping ``name -> sympy condition``, or
+        A ParametricGame (its named ``regime_rules``, else the equilibrium-structure
+        partition of ``.regimes()``), a mapping ``name -> sympy condition``, or
         a sequence of ``(name, condition)`` pairs or objects/dicts with ``name`` and
         ``condition`` (and optionally ``equilibrium``/``description``).
     format : {"booktabs", "markdown", "html", "text"}
@@ -729,7 +730,8 @@ def regime_table(
     syms: dict[str, str] = {}
     if _is_parametric(regimes):
         syms.update(latex_symbol_names(regimes.parameters))
-        regimes = regimes.regimes()
+        rules = getattr(regimes, "regime_rules", ())
+        regimes = list(rules) if rules else regimes.regimes()
     if parameters is not None:
         syms.update(latex_symbol_names(parameters))
     syms.update(symbols or {})
@@ -739,7 +741,7 @@ def regime_table(
         if isinstance(it, tuple) and len(it) == 2:
             name, cond, eqm, desc = it[0], it[1], None, None
         else:
-            name = _field(it, "name", "regime")
+            name = _field(it, "name", "regime", "label")
             cond = _field(it, "condition", "conditions")
             eqm = _field(it, "equilibrium", "profile")
             desc = _field(it, "description")
