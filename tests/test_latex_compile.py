@@ -144,3 +144,25 @@ def test_render_payoff_table_png_for_readme(tmp_path):
     png = out.with_suffix(".png")
     assert png.exists() and png.stat().st_size > 1000
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@needs_tex
+def test_random_hostile_labels_compile(tmp_path):
+    """200 random labels from a hostile alphabet, escaped, in one document."""
+    import random
+    import warnings
+
+    from gametheory.report.latex import escape_latex
+
+    rng = random.Random(20251128)
+    alphabet = ("&_%#$\\{}~^<>|[]*\"'`@!?/:;=+-., \t\n" + "abcXYZ0129"
+                + "éèêëàâäçñõöüÿßæøåœłŁŒÆØÅıİĞğŞşŽžČčŠšŘřĚěŮůŐőŰű" + "αβγδεθλμπσφωΔΣΩ"
+                + "–—‘’“”…€£§©°±×÷·¿¡\u00a0−≤≥≠→∞•†‡" + "中Ж")
+    labels = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24)))
+              for _ in range(200)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # CJK/Cyrillic fall back to '?' with a warning
+        escaped = [escape_latex(s) for s in labels]
+    assert all(e.isascii() for e in escaped)
+    body = "\n\n".join(f"{k}: {e}" for k, e in enumerate(escaped))
+    compile_tex(body, tmp_path, "labels")

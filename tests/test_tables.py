@@ -13,6 +13,8 @@ from fractions import Fraction
 import pandas as pd
 import pytest
 import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.report import tables
@@ -180,3 +182,31 @@ def test_readable_condition_is_equivalent():
         for _ in range(200):
             vals = rng.uniform(0, 5, len(syms)).round(1)
             assert bool(f_old(*vals)) == bool(f_new(*vals))
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_escape_latex_invariants(text):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = escape_latex(text)
+    assert out.isascii()
+    assert not re.search(r"(?<!\\)[&%$#_]", out)  # every special character escaped
+    depth = 0
+    for m in re.finditer(r"\\[{}]|[{}]", out):  # braces balanced (escaped ones aside)
+        tok = m.group()
+        if tok in ("{", "}"):
+            depth += 1 if tok == "{" else -1
+            assert depth >= 0
+    assert depth == 0
+    assert "\n" not in out
+
+
+@given(st.text(max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_escape_markdown_keeps_one_table_cell(text):
+    out = tables.escape_markdown(text)
+    assert "\n" not in out
+    assert not re.search(r"(?<!\\)\|", out)  # no raw pipe ends the cell
