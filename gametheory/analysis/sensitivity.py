@@ -416,7 +416,14 @@ def _assemble(parts: list[dict[str, np.ndarray]], model: _Model, points: _Points
     # per-point table
     pvals = points.floats(0, N)
     ptab = {k: v for k, v in pvals.items()}
-    ptab.update(point=np.arange(N), regime=pd.Categorical(regime), structure=pd.Categorical(
+    if model.rules:  # categories in the order of the model's rules (stable colours)
+        present = set(pd.unique(regime))
+        order = [lab for lab, _ in model.rules] + ["unclassified", "infeasible"]
+        regime_cat = pd.Categorical(regime, categories=[lab for lab in dict.fromkeys(order)
+                                                        if lab in present])
+    else:
+        regime_cat = pd.Categorical(regime)
+    ptab.update(point=np.arange(N), regime=regime_cat, structure=pd.Categorical(
         structure), equilibria=counts, degenerate=deg, resolved=resolved, changes=changes,
         feasible=feas)
     points_frame = pd.DataFrame(ptab)
