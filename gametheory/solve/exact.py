@@ -32,7 +32,8 @@ Algorithm (vertex enumeration, cf. Avis et al. 2010 Sec. 3 and Avis and Fukuda's
    basis, for every nonbasic variable, choose the leaving row by the minimum-ratio test
    with lexicographic tie-breaking (the symbolic perturbation :math:`1 \to 1 + \varepsilon^j`,
    Dantzig, Orden and Wolfe 1955), so each basis has exactly one neighbour per nonbasic
-   variable; visit every basis once (a visited set of bases). The lexicographically
+   variable; visit every basis once (depth-first, with a visited set of bases; the pivot
+   back to the parent is skipped, as lexicographic pivots are reversible). The lexicographically
    feasible bases are the vertices of the perturbed, simple polytope, whose graph is
    connected and maps onto all vertices of the original one, so every vertex is found,
    however degenerate the game.
