@@ -55,6 +55,7 @@ from .solve.symbolic import (
     SymbolicEquilibrium,
     comparative_statics,
 )
+from .bayesian import BayesianGame, BayesNashEquilibrium, PriorThreshold
 from .tree import (
     ClassifiedEquilibrium,
     GameTree,
@@ -66,6 +67,9 @@ from .tree import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "BayesianGame",
+    "BayesNashEquilibrium",
+    "PriorThreshold",
     "ClassifiedEquilibrium",
     "GameTree",
     "NonCredibleThreat",

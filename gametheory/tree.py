@@ -1447,8 +1447,7 @@ def _parse(text: str, symbols: Mapping[str, sp.Symbol], where: str) -> Any:
     try:
         expr = parse_expression(text, list(symbols), symbols=symbols)
     except ParseError as err:
-        raise ParseError(f"{where}: {err}", line=err.line, column=err.column,
-                         token=err.token) from None
+        raise _located(err, where) from None
     if not _is_symbolic(expr):
         return _to_exact(expr, where)
     return expr
@@ -1492,3 +1491,10 @@ def _simplify_condition(cond: Any) -> Any:
         return sp.simplify(cond)
     except Exception:  # pragma: no cover - sympy may give up on exotic conditions
         return cond
+
+
+def _located(err: ParseError, where: str) -> ParseError:
+    """``err`` with ``where`` prefixed, keeping its position and token."""
+    out = ParseError(f"{where}: {err}")
+    out.line, out.column, out.token = err.line, err.column, err.token
+    return out

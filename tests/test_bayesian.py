@@ -1,0 +1,260 @@
+"""Tests of gametheory.bayesian: the Harsanyi normal form, Bayes-Nash equilibria per type,
+prior thresholds (exact, symbolic and by bisection) and validation.
+
+Expected values are derived by hand in the comments from Osborne (2004, sec. 9.2: Battle
+of the Sexes where player 1 does not know whether player 2 wants to meet or avoid her)
+and from MODEL.md's Bayesian probe-response variant; a hypothesis test checks every
+equilibrium against the interim (per-type) best-reply definition, independently of the
+Harsanyi construction.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction as F
+
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gametheory as gt
+
+# Osborne (2004), sec. 9.2: BoS payoffs; the "avoid" type of player 2 prefers mismatches.
+MEET = ([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+AVOID = ([[2, 0], [0, 1]], [[0, 2], [1, 0]])
+
+
+def bos(prior_meet="1/2", parameters=None, p1_bb=2):
+    meet = ([[p1_bb, 0], [0, 1]], MEET[1])
+    avoid = ([[p1_bb, 0], [0, 1]], AVOID[1])
+    return gt.BayesianGame(("P1", "P2"), (("-",), ("meet", "avoid")), (("B", "S"), ("B", "S")),
+                           prior={"P2": {"meet": prior_meet, "avoid": f"1 - ({prior_meet})"}},
+                           payoffs={"meet": meet, "avoid": avoid}, parameters=parameters,
+                           title="BoS with uncertain preferences")
+
+
+def test_harsanyi_normal_form_of_osborne_bos():
+    g = bos().to_normal_form()
+    assert g.strategies == (("B", "S"), ("B if meet, B if avoid", "B if meet, S if avoid",
+                                         "S if meet, B if avoid", "S if meet, S if avoid"))
+    # by hand, prior 1/2 each: P1's B earns 2 when P2 plays B, so 2, 1, 1, 0; S earns 1
+    # when P2 plays S: 0, 1/2, 1/2, 1. P2 (meet: 1 at BB, 2 at SS; avoid: 2 at BS, 1 at SB):
+    assert g.A.tolist() == [[2, 1, 1, 0], [0, F(1, 2), F(1, 2), 1]]
+    assert g.B.tolist() == [[F(1, 2), F(3, 2), 0, 1], [F(1, 2), 0, F(3, 2), 1]]
+
+
+def test_bayes_nash_equilibria_of_osborne_bos():
+    bnes = bos().bayes_nash_equilibria()
+    pure = [e for e in bnes if e.is_pure]
+    # Osborne (2004, sec. 9.2): the pure equilibrium is (B, (B, S))
+    assert len(pure) == 1
+    e = pure[0]
+    assert e.action("P1", "-") == {"B": 1}
+    assert e.action("P2", "meet") == {"B": 1} and e.action("P2", "avoid") == {"S": 1}
+    assert e.payoffs == (1, F(3, 2))
+    assert e.interim == ((1,), (1, 2))  # meet type gets 1 at (B, B); avoid gets 2 at (B, S)
+    # Mixed ones, by hand: P1 is indifferent iff P2 plays B with total probability 1/3.
+    # The meet type is indifferent iff P1 plays B w.p. 2/3, the avoid type iff 1/3; so
+    # (2/3 B; meet 2/3 B, avoid S) and (1/3 B; meet S, avoid 2/3 B).
+    behaviours = {e.behaviour for e in bnes}
+    half = F(1, 2)
+    assert behaviours == {
+        (((1, 0),), ((1, 0), (0, 1))),
+        (((F(2, 3), F(1, 3)),), ((F(2, 3), F(1, 3)), (0, 1))),
+        (((F(1, 3), F(2, 3)),), ((0, 1), (F(2, 3), F(1, 3)))),
+    }
+    assert half  # the prior used
+    assert "B if meet, S if avoid" in e.describe()
+
+
+def test_prior_threshold_exact_for_osborne_bos():
+    game = bos("p", parameters=[gt.Parameter("p", bounds=(0, 1))])
+    assert isinstance(game.to_normal_form(), gt.ParametricGame)
+    ts = game.prior_threshold("p")
+    # (B, (B, S)) is an equilibrium iff 2p >= 1 - p, i.e. p >= 1/3;
+    # (S, (S, B)) is an equilibrium iff p >= 2(1 - p), i.e. p >= 2/3.
+    assert [t.value for t in ts] == [F(1, 3), F(2, 3)]
+    assert all(t.method == "exact" and t.tolerance is None for t in ts)
+    first = ts[0]
+    assert ("B", "B if meet, S if avoid") in first.profiles
+    assert not any(e.is_pure for e in first.below)
+    assert any(e.is_pure and e.action("P1", "-") == {"B": 1} for e in first.above)
+    second = ts[1]
+    assert any(e.is_pure and e.action("P1", "-") == {"S": 1} for e in second.above)
+    assert not any(e.is_pure and e.action("P1", "-") == {"S": 1} for e in second.below)
+
+
+def test_prior_threshold_symbolic_in_other_parameters():
+    # P1's payoff from meeting at B is a > 0: (B, (B, S)) needs a p >= 1 - p, p >= 1/(a + 1)
+    game = bos("p", parameters=[gt.Parameter("p", bounds=(0, 1)),
+                                gt.Parameter("a", default=2, bounds=(0, None))], p1_bb="a")
+    ts = game.prior_threshold("p")
+    a = sp.Symbol("a", real=True)
+    assert all(t.method == "symbolic" for t in ts)
+    assert any(sp.simplify(sp.sympify(t.value) - 1 / (a + 1)) == 0 for t in ts)
+    assert any(sp.simplify(sp.sympify(t.value) - 2 / (a + 1)) != 0 for t in ts)
+    numeric = game.prior_threshold("p", a=2)
+    assert [t.value for t in numeric] == [F(1, 3), F(2, 3)]
+
+
+def test_prior_threshold_by_bisection():
+    # prior of "meet" 1 - exp(-lam): p = 1/3 at lam = ln(3/2) and p = 2/3 at lam = ln 3
+    game = bos("1 - exp(-lam)", parameters=[gt.Parameter("lam", bounds=(0, 5))])
+    ts = game.prior_threshold("lam", tol=1e-10)
+    assert [t.method for t in ts] == ["bisection", "bisection"]
+    assert abs(ts[0].value - math.log(1.5)) < 1e-9
+    assert abs(ts[1].value - math.log(3)) < 1e-9
+    assert ts[0].tolerance == 1e-10
+    assert "bisection" in ts[0].describe()
+
+
+# --------------------------------------------------------------------------- probe model
+def probe_bayesian():
+    """MODEL.md's Bayesian variant: the Defender is resolute with prior rho (intercepting is
+    its best reply) or irresolute (under-reacting is); Aggressor payoffs as in MODEL.md."""
+    names = ["probe_value", "probe_cost", "interception_prob", "escalation_prob_intercept",
+             "war_cost_aggressor", "rho"]
+    a_u = "probe_value - probe_cost"
+    a_i = ("(1 - interception_prob)*probe_value - probe_cost "
+           "- escalation_prob_intercept*war_cost_aggressor")
+    A = [[0, 0], [a_u, a_i]]
+    return gt.BayesianGame(
+        ("Aggressor", "Defender"), (("-",), ("resolute", "irresolute")),
+        (("Refrain", "Probe"), ("Under-react", "Intercept")),
+        prior={"Defender": {"resolute": "rho", "irresolute": "1 - rho"}},
+        payoffs={"resolute": (A, [[0, 0], [-5, -4]]), "irresolute": (A, [[0, 0], [-5, -6]])},
+        parameters=[gt.Parameter(n, bounds=(0, 1) if n == "rho" else None) for n in names],
+        title="Bayesian probe-response")
+
+
+VALUES = dict(probe_value=3, probe_cost=1, interception_prob=F(1, 2),
+              escalation_prob_intercept=F(1, 10), war_cost_aggressor=10)
+# By hand: A_U = 2, A_I = 3/2 - 1 - 1 = -1/2.
+
+
+def test_probe_bayesian_symbolic_threshold_closed_form():
+    game = probe_bayesian()
+    ts = game.prior_threshold("rho")
+    s = {n: sp.Symbol(n, real=True) for n in VALUES}
+    # The Aggressor facing (Intercept if resolute, Under-react if irresolute) probes iff
+    # rho A_I + (1 - rho) A_U >= 0, i.e. rho <= A_U / (A_U - A_I) = (v - c_p)/(pi v + e_I W_A)
+    closed = (s["probe_value"] - s["probe_cost"]) / (
+        s["interception_prob"] * s["probe_value"]
+        + s["escalation_prob_intercept"] * s["war_cost_aggressor"])
+    match = [t for t in ts if sp.simplify(sp.sympify(t.value) - closed) == 0]
+    assert len(match) == 1
+    sep = "Intercept if resolute, Under-react if irresolute"
+    assert set(match[0].profiles) == {("Probe", sep), ("Refrain", sep)}
+
+
+def test_probe_bayesian_numeric_thresholds():
+    game = probe_bayesian()
+    p = game.to_normal_form()
+    assert p.at(**VALUES, rho=F(1, 2)) == game.at(**VALUES, rho=F(1, 2)).to_normal_form()
+    ts = game.prior_threshold("rho", **VALUES)
+    # By hand: (Probe, separating) is a BNE iff 2 - 5/2 rho >= 0, rho <= 4/5; (Refrain,
+    # separating) iff rho >= 4/5; (Refrain, Under-react if resolute, Intercept if
+    # irresolute) iff 2 rho - (1 - rho)/2 <= 0, rho <= 1/5.
+    assert [t.value for t in ts] == [F(1, 5), F(4, 5)]
+    below = {(e.action(0, "-").popitem()[0]) for e in ts[1].below if e.is_pure}
+    above = {(e.action(0, "-").popitem()[0]) for e in ts[1].above if e.is_pure}
+    assert "Probe" in below and "Probe" not in above
+    # deterrence at a high prior: only refraining equilibria
+    bnes = game.bayes_nash_equilibria(**VALUES, rho=F(9, 10))
+    assert all(e.action("Aggressor", "-") == {"Refrain": 1} for e in bnes)
+    assert any(e.action("Defender", "resolute") == {"Intercept": 1}
+               and e.action("Defender", "irresolute") == {"Under-react": 1} for e in bnes)
+
+
+# --------------------------------------------------------------------------- joint prior
+def test_joint_prior_and_two_sided_types():
+    # Correlated types: (h, h) 1/2, (l, l) 1/2. Payoffs: 1 to both when actions match
+    # the common state's action (h -> X, l -> Y), else 0. Harsanyi payoff of
+    # (X if h, Y if l) against itself is 1/2 + 1/2 = 1.
+    same = ([[1, 0], [0, 0]], [[1, 0], [0, 0]])
+    other = ([[0, 0], [0, 1]], [[0, 0], [0, 1]])
+    zero = ([[0, 0], [0, 0]], [[0, 0], [0, 0]])
+    game = gt.BayesianGame(("A", "B"), (("h", "l"), ("h", "l")), (("X", "Y"), ("X", "Y")),
+                           prior={("h", "h"): "1/2", ("l", "l"): "1/2"},
+                           payoffs={("h", "h"): same, ("l", "l"): other,
+                                    ("h", "l"): zero, ("l", "h"): zero})
+    g = game.to_normal_form()
+    i = g.strategy_index(0, "X if h, Y if l")
+    j = g.strategy_index(1, "X if h, Y if l")
+    assert (g.A[i, j], g.B[i, j]) == (1, 1)
+    assert game.prior("h", "l") == 0
+    assert any(e.payoffs == (1, 1) and e.is_pure for e in game.bayes_nash_equilibria())
+
+
+# --------------------------------------------------------------------------- invariant
+@st.composite
+def small_bayesian_games(draw):
+    pay = st.integers(-3, 3)
+    mats = {t: ([[draw(pay) for _ in range(2)] for _ in range(2)],
+                [[draw(pay) for _ in range(2)] for _ in range(2)]) for t in ("h", "l")}
+    q = F(draw(st.integers(1, 9)), 10)
+    return gt.BayesianGame(("A", "B"), (("-",), ("h", "l")), (("U", "D"), ("L", "R")),
+                           prior={"B": {"h": q, "l": 1 - q}}, payoffs=mats), mats, q
+
+
+@settings(max_examples=30, deadline=None)
+@given(small_bayesian_games())
+def test_every_bne_is_an_interim_best_reply(data):
+    game, mats, q = data
+    prior = {"h": q, "l": 1 - q}
+    for e in game.bayes_nash_equilibria():
+        x = e.behaviour[0][0]
+        ys = dict(zip(("h", "l"), e.behaviour[1], strict=True))
+        # player A: expected payoff of each action over B's types
+        ua = [sum(prior[t] * sum(mats[t][0][a][b] * ys[t][b] for b in range(2))
+                  for t in ("h", "l")) for a in range(2)]
+        assert all(ua[a] == max(ua) for a in range(2) if x[a] > 0)
+        # each type of B best-responds to x
+        for t in ("h", "l"):
+            ub = [sum(x[a] * mats[t][1][a][b] for a in range(2)) for b in range(2)]
+            assert all(ub[b] == max(ub) for b in range(2) if ys[t][b] > 0)
+
+
+# --------------------------------------------------------------------------- validation
+def make(**overrides):
+    spec = dict(players=("A", "B"), types=(("-",), ("h", "l")), actions=(("U", "D"), ("L",)),
+                prior={"B": {"h": "1/2", "l": "1/2"}},
+                payoffs={"h": ([[1], [0]], [[0], [0]]), "l": ([[0], [1]], [[0], [0]])})
+    spec.update(overrides)
+    return gt.BayesianGame(**spec)
+
+
+@pytest.mark.parametrize("overrides, match", [
+    (dict(prior={"B": {"h": "1/2", "x": "1/2"}}), "unknown type 'x'"),
+    (dict(prior={"B": {"h": "1/2", "l": "1/3"}}), "sum to 5/6"),
+    (dict(prior={"B": {"h": "3/2", "l": "-1/2"}}), "outside"),
+    (dict(prior={"A": {"-": 1}}), "no marginal for B"),
+    (dict(payoffs={"h": ([[1], [0]], [[0], [0]])}), "missing"),
+    (dict(payoffs={"h": ([[1, 2], [0, 3]], [[0], [0]]), "l": ([[0], [1]], [[0], [0]])}),
+     "2x1 matrix"),
+    (dict(payoffs={"z": ([[1], [0]], [[0], [0]]), "l": ([[0], [1]], [[0], [0]])}),
+     "no type 'z'"),
+    (dict(types=(("-",), ("h", "h"))), "used twice"),
+    (dict(players=("A", "A")), "same name"),
+    (dict(prior={"B": {"h": "rho", "l": "1 - rho"}}), "rho"),
+    (dict(prior={"B": {"h": "__import__('os')", "l": "1/2"}}, parameters=["rho"]),
+     "dunder"),
+    (dict(prior={"B": {"h": "rho", "l": "1/2"}}, parameters=["rho"]), "not 1"),
+])
+def test_validation_errors(overrides, match):
+    with pytest.raises(gt.GameError, match=match):
+        make(**overrides)
+
+
+def test_ambiguous_type_key_and_threshold_errors():
+    with pytest.raises(gt.GameError, match="type profile"):
+        gt.BayesianGame(("A", "B"), (("a", "b"), ("h", "l")), (("U",), ("L",)),
+                        prior={("a", "h"): 1}, payoffs={"h": ([[0]], [[0]])})
+    with pytest.raises(gt.GameError, match="no parameters"):
+        make().prior_threshold("rho")
+    game = bos("p", parameters=["p"])
+    with pytest.raises(gt.ParameterError, match="unknown parameter"):
+        game.prior_threshold("q")
+    with pytest.raises(gt.ParameterError, match="no value"):
+        game.bayes_nash_equilibria()
