@@ -69,7 +69,7 @@ def assert_same_sets(res, games, tol=1e-9):
         assert bool(res.degenerate[i]) == g.is_degenerate(), i
 
 
-@pytest.mark.parametrize("shape", [(2, 2), (2, 3), (3, 2), (3, 3), (2, 4)])
+@pytest.mark.parametrize("shape", [(2, 2), (2, 3), (3, 2), (3, 3), (2, 4), (4, 2), (1, 3), (3, 1)])
 def test_random_small_integer_games_match_exact_solver(shape):
     # payoffs in {-1, 0, 1}: ties everywhere, most games degenerate
     rng = np.random.default_rng(sum(shape))
