@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -274,3 +275,25 @@ def test_all_supports_of_all_zero_game():
     g = gt.NormalFormGame(np.zeros((3, 4), dtype=int), np.zeros((3, 4), dtype=int))
     assert sorted(e.support for e in g.equilibria()) == sorted(
         ((i,), (j,)) for i in range(3) for j in range(4))
+
+
+# ------------------------------------------------------------------ Gambit sample files
+# ../shared/gambit-nfg next to the repository (absent on other machines: skipped)
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "shared" / "gambit-nfg").glob("*.nfg"))
+
+
+@pytest.mark.skipif(not SAMPLES, reason="the shared Gambit sample files are not present")
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_gambit_sample_files_against_gambit(path):
+    gbt = pytest.importorskip("pygambit")
+    g = gt.read_nfg(path)
+    gg = gbt.read_nfg(str(path))
+    if len(gg.players) != 2:
+        pytest.skip("not a two-player game")
+    p1, p2 = list(gg.players)
+    res = gbt.nash.enummixed_solve(gg, rational=True)
+    theirs = {(tuple(Fraction(str(eq[s])) for s in p1.strategies),
+               tuple(Fraction(str(eq[s])) for s in p2.strategies)) for eq in res.equilibria}
+    mine = [(tuple(map(Fraction, e.row)), tuple(map(Fraction, e.col))) for e in g.equilibria()]
+    assert len(set(mine)) == len(mine)
+    assert set(mine) == theirs
