@@ -170,7 +170,9 @@ def test_report_writes_every_file_in_under_60_seconds(tmp_path):
                      "equilibria.csv", "regimes.tex", "regimes.md", "regime_map.pdf",
                      "regime_map.png", "regime_map.csv", "thresholds.tex", "thresholds.csv",
                      "repeated.tex", "report.tex", "report.md", "summary.txt", "sweep.csv",
-                     "sweep_summary.tex", "tornado_delta.pdf", "tornado_delta.png"):
+                     "sweep_summary.tex", "tornado_delta.pdf", "tornado_delta.png",
+                     "equilibrium_path.pdf", "equilibrium_path.png", "folk_region.pdf",
+                     "folk_region.png"):
         assert required in names, required
     if shutil.which("pdflatex"):
         assert "report.pdf" in names

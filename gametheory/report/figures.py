@@ -909,9 +909,13 @@ def folk_region(game: Any, *, ax: Any = None, title: str | None = None,
                                  label="feasible and individually rational"))
         pts = np.array([p for p, _ in d["points"]])
         ax.plot(pts[:, 0], pts[:, 1], "o", color="black", markersize=3.5, label="pure profiles")
-        if label_points:
+        if label_points:  # one label per distinct payoff point
+            groups: dict[tuple[float, float], list[str]] = {}
             for (px, py), (r, c) in d["points"]:
-                ax.annotate(f"{r}, {c}", (px, py), textcoords="offset points", xytext=(4, 3),
+                groups.setdefault((round(px, 9), round(py, 9)), []).append(f"{r}, {c}")
+            for (px, py), labs in groups.items():
+                text = labs[0] if len(labs) == 1 else f"{labs[0]} (+{len(labs) - 1})"
+                ax.annotate(text, (px, py), textcoords="offset points", xytext=(4, 3),
                             fontsize=6.5)
         v1, v2 = d["minmax"]
         ax.axvline(v1, color="#555555", linestyle="--", linewidth=0.8)

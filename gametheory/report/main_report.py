@@ -12,9 +12,12 @@ report writes
   Defender's war cost :math:`W_D`, against credibility loss :math:`r_U`) with the exact
   boundary lines, as PDF and PNG, and its grid as CSV;
 * the thresholds of each map parameter at :math:`\theta_0` (``gt.thresholds``, exact);
+* every equilibrium on a coarse grid of the map (``gt.sweep``), summarised by regime, and
+  the equilibrium probabilities and payoffs along the map's second parameter;
 * for the probe-response model, the repeated game's credibility threshold
   :math:`\delta^* = (D_U - D_I)/(-D_I)` (Friedman 1971; Mailath and Samuelson 2006,
-  sec. 2.4), as a formula and at the repeated variant's defaults;
+  sec. 2.4), as a formula and at the repeated variant's defaults, a tornado chart of its
+  sensitivity and the stage game's folk region (Fudenberg and Maskin 1986);
 
 as ``.tex`` (tables and a compilable ``report.tex``; ``report.pdf`` when pdflatex is
 installed), ``.md``, ``.csv``, ``.pdf`` and ``.png`` files, and returns a one-page text
@@ -463,6 +466,25 @@ def _sweep_summary(model: ReportModel, values: Mapping[str, Any], out: Path,
                  s_md, ""]
     lines += [f"Sweep: {len(res.frame)} equilibria at {points * points} points -> sweep.csv",
               ""]
+    # equilibrium probabilities and payoffs along the map's second parameter
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    from .figures import equilibrium_path
+    from .style import save_figure
+
+    yname = list(grid)[1]
+    line = sweep(game, {yname: np.linspace(*model.axes[yname], 49)},
+                 fixed={k: v for k, v in values.items() if k != yname} or None, progress=False)
+    fig = equilibrium_path(line, yname, game=game,
+                           title=f"Equilibria along {yname.replace('_', ' ')}")
+    files += save_figure(fig, out / "equilibrium_path")
+    plt.close(fig)
+    tex_parts.append(r"\begin{center}\includegraphics[width=\linewidth]{equilibrium_path.pdf}"
+                     r"\end{center}")
+    md_parts += ["![Equilibrium path](equilibrium_path.png)", ""]
 
 
 def _thresholds(model: ReportModel, values: Mapping[str, Any], out: Path, files: list[Path],
@@ -539,6 +561,7 @@ def _repeated(model: ReportModel, out: Path, files: list[Path], tex_parts: list[
                      rf" at the repeated variant's defaults ({tables.escape_latex(where)}).")
     md_parts += [md]
     _tornado(rep, formula, names, out, files, tex_parts, md_parts)
+    _folk(rep, out, files, tex_parts, md_parts)
     import sympy
 
     num, den = sympy.fraction(sympy.together(formula))
@@ -583,6 +606,26 @@ def _tornado(rep: Any, formula: Any, names: Mapping[str, str], out: Path, files:
     tex_parts.append(r"\begin{center}\includegraphics[width=0.8\linewidth]{tornado_delta.pdf}"
                      r"\end{center}")
     md_parts += ["![Tornado chart of delta*](tornado_delta.png)", ""]
+
+
+def _folk(rep: Any, out: Path, files: list[Path], tex_parts: list[str],
+          md_parts: list[str]) -> None:
+    """Feasible and individually rational payoffs of the repeated game's stage."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    from .figures import folk_region
+    from .style import save_figure
+
+    stage = rep.stage.at()
+    fig = folk_region(stage, title="Repeated game: feasible, individually rational payoffs")
+    files += save_figure(fig, out / "folk_region")
+    plt.close(fig)
+    tex_parts.append(r"\begin{center}\includegraphics[width=0.8\linewidth]{folk_region.pdf}"
+                     r"\end{center}")
+    md_parts += ["![Folk region](folk_region.png)", ""]
 
 
 def _compile(tex: Path, files: list[Path]) -> str:
