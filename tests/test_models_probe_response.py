@@ -423,3 +423,55 @@ def test_cohesion_never_flips_retaliate_versus_under_react(point, other_cohesion
     after = model_md_values({**point, "cohesion": other_cohesion})
     sign = lambda x: (x > 0) - (x < 0)  # noqa: E731
     assert sign(before["D_X"] - before["D_U"]) == sign(after["D_X"] - after["D_U"])
+
+
+# ------------------------------------------------------------------ Bayesian (Harsanyi form)
+def _bayes_defaults(exclude=()):
+    names = [n for n in CORE_PARAMETERS if n != "credibility_loss"] + [
+        "credibility_loss_resolute", "credibility_loss_irresolute"]
+    return {n: PARAMETERS[n].default for n in names if n not in exclude}
+
+
+def test_bayesian_harsanyi_form_threshold_and_credible_equilibria():
+    pytest.importorskip("gametheory.bayesian")
+    g = gt.models.bayesian_game("sequential")
+    # typed MODEL.md values for each type at the defaults
+    res = model_md_values({"credibility_loss": PARAMETERS["credibility_loss_resolute"].default})
+    irr = model_md_values({"credibility_loss":
+                           PARAMETERS["credibility_loss_irresolute"].default})
+    assert res["D_I"] > max(res["D_U"], res["D_X"])     # resolute intercepts
+    assert irr["D_U"] > max(irr["D_I"], irr["D_X"])     # irresolute under-reacts
+    rho_star = res["A_U"] / (res["A_U"] - res["A_I"])   # = 3/4
+    values = {t.value for t in g.prior_threshold("resolve_prior", **_bayes_defaults())}
+    assert rho_star in values
+    credible = ("Intercept", "Under-react")
+    for rho, move in ((rho_star / 2, "Probe"), ((1 + rho_star) / 2, "Refrain")):
+        pure = [e for e in g.bayes_nash_equilibria(resolve_prior=rho) if e.is_pure]
+        plans = {(max(e.action("Aggressor", "any"), key=e.action("Aggressor", "any").get),
+                  tuple(max(e.action("Defender", t), key=e.action("Defender", t).get)
+                        for t in ("resolute", "irresolute"))) for e in pure}
+        assert (move, credible) in plans
+        # the Harsanyi form also keeps bluffs: the irresolute type "intercepting" deters
+        assert ("Refrain", ("Intercept", "Intercept")) in plans
+
+
+def test_bayesian_posture_mixed_probing_closed_form():
+    pytest.importorskip("gametheory.bayesian")
+    g = gt.models.bayesian_game("posture")
+    res = model_md_values({"credibility_loss": PARAMETERS["credibility_loss_resolute"].default})
+    rho_star = res["A_U"] / (res["A_U"] - res["A_I"])
+    m = PARAMETERS["readiness_cost_intercept"].default
+    q_star = m / (res["D_I"] - res["D_U"])
+    for rho in (Fraction(1, 2), Fraction(7, 10)):
+        (e,) = g.bayes_nash_equilibria(resolve_prior=rho)
+        assert e.is_pure and rho < rho_star
+        assert e.action("Aggressor", "any")["Probe"] == 1
+        assert e.action("Defender", "resolute")["Intercept"] == 1
+        assert e.action("Defender", "irresolute")["Under-react"] == 1
+    for rho in (Fraction(4, 5), Fraction(9, 10)):
+        eqs = g.bayes_nash_equilibria(resolve_prior=rho)
+        assert [e.is_pure for e in eqs] == [False]      # mixed probing
+        e = eqs[0]
+        assert e.action("Aggressor", "any")["Probe"] == q_star
+        assert e.action("Defender", "resolute")["Intercept"] == rho_star / rho
+        assert e.action("Defender", "irresolute")["Under-react"] == 1

@@ -34,6 +34,7 @@ from .crisis import (
     stag_hunt_risk_dominance,
 )
 from .probe_response import (
+    bayesian_game,
     bayesian_tree,
     best_reply_after_probe,
     posture_game,
@@ -53,6 +54,7 @@ __all__ = [
     "CatalogEntry",
     "alliance",
     "audience_costs",
+    "bayesian_game",
     "bayesian_tree",
     "attribution_game",
     "best_reply_after_probe",

@@ -80,6 +80,7 @@ Variants
     posture the Aggressor probes with probability :math:`m_I/(D_I - D_U)` and the Defender
     holds the posture with probability :math:`A_U/(A_U - A_I)` ("mixed probing").
 ``bayesian``
+    (:func:`bayesian_tree`; Harsanyi form :func:`bayesian_game`)
     The Defender is *resolute* with prior :math:`\rho` (credibility loss
     :math:`r_U^R`, high enough that interception is its best reply) or *irresolute*
     (credibility loss :math:`r_U^L`). Against sequentially rational types the Aggressor
@@ -125,6 +126,7 @@ __all__ = [
     "TYPES",
     "VARIANTS",
     "ParameterSpec",
+    "bayesian_game",
     "bayesian_tree",
     "best_reply_after_probe",
     "make_game",
@@ -713,6 +715,70 @@ def bayesian_tree(**overrides: Any) -> Any:
              title="Probing a Defender of uncertain resolve")
 
 
+def bayesian_game(stage: str = "sequential", **overrides: Any) -> Any:
+    r"""The Bayesian variant as a :class:`~gametheory.bayesian.BayesianGame` (Harsanyi form).
+
+    The Aggressor has one type; the Defender is ``resolute`` with prior :math:`\rho`
+    (``resolve_prior``, credibility loss :math:`r_U^R`) or ``irresolute``
+    (:math:`r_U^L`). Both types' payoffs are the reduced form of
+    :func:`probe_response_payoffs` with :math:`r_U` replaced by the type's loss.
+
+    Parameters
+    ----------
+    stage : {"sequential", "posture"}
+        ``"sequential"``: the Defender's actions are replies *if probed* (zero payoffs when
+        the Aggressor refrains), the Harsanyi form of :func:`bayesian_tree`; its Nash set
+        contains non-credible threats, and the subgame-perfect outcome flips at
+        :math:`\rho^*` (:func:`resolve_threshold`). ``"posture"``: each type picks a
+        readiness posture with the costs :math:`m_I, m_X` of :func:`posture_game`.
+        Then, when the resolute type's best posture against a probe is interception
+        and the irresolute type's is under-reaction, with :math:`A_I < 0 < A_U`: for
+        :math:`\rho < \rho^* = A_U/(A_U - A_I)` the Aggressor probes and only the resolute
+        type intercepts; for :math:`\rho > \rho^*` no pure equilibrium exists ("mixed
+        probing"): the Aggressor probes with probability :math:`m_I/(D_I - D_U^R)`,
+        which makes the resolute type indifferent, and the resolute type holds the
+        interception posture with probability :math:`\rho^*/\rho`.
+    **overrides
+        New parameter defaults by name.
+
+    Examples
+    --------
+    >>> g = bayesian_game("posture", resolve_prior="4/5")
+    >>> [e.is_pure for e in g.bayes_nash_equilibria()]
+    [False]
+    >>> e = g.bayes_nash_equilibria()[0]
+    >>> e.action("Aggressor", "any")["Probe"], e.action("Defender", "resolute")["Intercept"]
+    (Fraction(1, 4), Fraction(15, 16))
+    """
+    from ..bayesian import BayesianGame
+
+    if stage not in ("sequential", "posture"):
+        raise GameError(f"stage must be 'sequential' or 'posture', got {stage!r}")
+    names = [n for n in CORE_PARAMETERS if n != "credibility_loss"] + [
+        "credibility_loss_resolute", "credibility_loss_irresolute", "resolve_prior"]
+    if stage == "posture":
+        names += ["readiness_cost_intercept", "readiness_cost_retaliate"]
+    params = make_parameters(PARAMETERS, names, overrides,
+                             f"probe_response('bayesian', stage={stage!r})")
+    zero = sympy.Integer(0)
+    m_i, m_x = symbol("readiness_cost_intercept"), symbol("readiness_cost_retaliate")
+    payoffs = {}
+    for kind in TYPES:
+        pay = type_payoffs(kind)
+        A = [[zero, zero, zero], [pay["A_U"], pay["A_I"], pay["A_X"]]]
+        if stage == "posture":
+            B = [[zero, -m_i, -m_x], [pay["D_U"], pay["D_I"] - m_i, pay["D_X"] - m_x]]
+        else:
+            B = [[zero, zero, zero], [pay["D_U"], pay["D_I"], pay["D_X"]]]
+        payoffs[kind] = (A, B)
+    rho = symbol("resolve_prior")
+    return BayesianGame(("Aggressor", "Defender"), (("any",), tuple(TYPES)),
+                        (("Refrain", "Probe"), REPLIES),
+                        prior={"Defender": {"resolute": rho, "irresolute": 1 - rho}},
+                        payoffs=payoffs, parameters=params,
+                        title=f"Probing a Defender of uncertain resolve ({stage})")
+
+
 VARIANTS: tuple[str, ...] = ("sequential", "posture", "bayesian", "repeated", "alliance")
 
 
@@ -727,10 +793,13 @@ def probe_response(variant: str = "sequential", **overrides: Any) -> Any:
         (:func:`sequential_game`; its 2x3 normal form with regime rules is
         :func:`sequential_normal_form`). ``"posture"``: a simultaneous 2x3
         :class:`~gametheory.parametric.ParametricGame` with readiness costs
-        (:func:`posture_game`). ``"bayesian"``: uncertain Defender resolve
-        (:func:`bayesian_tree`). ``"repeated"``: delegated to
-        :mod:`gametheory.models.repeated_probe`. ``"alliance"``: delegated to
-        :func:`gametheory.models.alliance.alliance` (``game=`` picks the alliance game).
+        (:func:`posture_game`). ``"bayesian"``: uncertain Defender resolve as a tree
+        whose backward induction is the perfect Bayesian equilibrium
+        (:func:`bayesian_tree`; :func:`bayesian_game` gives the Harsanyi form as a
+        :class:`~gametheory.bayesian.BayesianGame`, also with readiness postures).
+        ``"repeated"``: delegated to :mod:`gametheory.models.repeated_probe`.
+        ``"alliance"``: delegated to :func:`gametheory.models.alliance.alliance`
+        (``game=`` picks the alliance game).
     **overrides
         New defaults for parameters by name (see :data:`PARAMETERS` and the module
         docstring), e.g. ``credibility_loss=5`` or ``interception_prob="9/10"``; numbers
