@@ -438,6 +438,22 @@ def test_gambit_safe_labels_resolve_clashes():
     assert s.strategies == (("1",), ("a_1", "a_2", "3"))
 
 
+def test_labels_equal_to_a_later_strategys_number_are_made_gambit_safe():
+    # Gambit 16.7 names strategies "1", "2", ... before reading the labels, so "3" on the
+    # second of four strategies clashes with the third's default name.
+    g = gt.NormalFormGame([[0], [0], [0], [0]], [[0], [0], [0], [0]], players=("2", "1"),
+                          strategies=(("a", "3", "b", "4"), ("x",)))
+    with pytest.warns(UserWarning, match="label '2' .it is the number of a later entry"):
+        to_nfg(g)
+    with pytest.warns(UserWarning, match="label '3' .it is the number of a later entry"):
+        to_nfg(g.relabel(players=("A", "B")))
+    safe = gambit_safe_labels(g)
+    assert safe.players == ("#2", "1")
+    assert safe.strategies == (("a", "#3", "b", "4"), ("x",))
+    ok = gt.NormalFormGame([[0], [0]], [[0], [0]], strategies=(("1", "2"), ("1",)))
+    assert gambit_safe_labels(ok) == ok
+
+
 # ---------------------------------------------------------------------- pygambit
 def _gambit_read(text: str):
     pg = pytest.importorskip("pygambit")
@@ -471,7 +487,7 @@ def test_pygambit_reads_what_to_nfg_writes():
     assert [[s.label for s in p.strategies] for p in gg.players] == [list(s) for s in g.strategies]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(games())
 def test_pygambit_reads_gambit_safe_files_of_random_games(g):
     pytest.importorskip("pygambit")
@@ -483,6 +499,25 @@ def test_pygambit_reads_gambit_safe_files_of_random_games(g):
     assert [[s.label for s in p.strategies] for p in gg.players] == [list(s) for s in
                                                                       safe.strategies]
     assert gg.title == safe.title
+    # and when to_nfg does not warn, Gambit reads the verbatim labels unchanged
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        text = to_nfg(g)
+    if not caught:
+        gg = _gambit_read(text)
+        assert [p.label for p in gg.players] == list(g.players)
+        assert [[s.label for s in p.strategies] for p in gg.players] == [list(s) for s in
+                                                                          g.strategies]
+
+
+def test_pygambit_reads_number_like_labels_once_made_safe():
+    g = gt.NormalFormGame([[1], [2], [3]], [[4], [5], [6]], players=("2", "x"),
+                          strategies=(("0", "3", "00"), ("1",)))
+    gg = _gambit_read(to_nfg(g, gambit_safe=True))
+    assert [[s.label for s in p.strategies] for p in gg.players] == [["0", "#3", "00"], ["1"]]
+    assert _gambit_matrices(gg)[0] == g.A.tolist()
 
 
 @needs_samples

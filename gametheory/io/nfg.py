@@ -73,6 +73,7 @@ import os
 import re
 import unicodedata
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -100,6 +101,8 @@ _NUMBER_START_RE = re.compile(r"[+-]?\.?\d")
 _INTEGER_RE = re.compile(r"\+?\d+")
 _ESCAPE_RE = re.compile(r"\\(.)", re.DOTALL)
 _TEXT_START_RE = re.compile(r"\ufeff?\s*NFG\s")
+_BAD_BACKSLASH_RE = re.compile(r'\\(?=["\\]|$)')  # Gambit's reader garbles these
+_DEFAULT_LABEL_RE = re.compile(r"[1-9][0-9]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -583,7 +586,7 @@ def _gambit_label_ok(label: str) -> bool:
     """Whether Gambit 16.7 accepts ``label`` (printable ASCII, single inner spaces)."""
     return (label != "" and all(32 <= ord(c) < 127 for c in label)
             and label == label.strip(" ") and "  " not in label
-            and not re.search(r'\\(?=["\\]|$)', label))
+            and not _BAD_BACKSLASH_RE.search(label))
 
 
 def _ascii_text(text: str) -> str:
@@ -591,12 +594,35 @@ def _ascii_text(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+def _gambit_text(text: str) -> str:
+    """``text`` as ASCII without backslashes that Gambit's reader would misread."""
+    return _BAD_BACKSLASH_RE.sub("/", _ascii_text(text))
+
+
 def _gambit_label(label: str, fallback: str) -> str:
     """A label Gambit 16.7 accepts, as close to ``label`` as possible."""
     text = _ascii_text(label)
-    text = re.sub(r'\\(?=["\\]|$)', "/", text)  # Gambit cannot read these backslashes
     text = " ".join("".join(c if 32 <= ord(c) < 127 else " " for c in text).split())
-    return text or fallback
+    return _BAD_BACKSLASH_RE.sub("/", text) or fallback
+
+
+def _number_clash(labels: Sequence[str]) -> int | None:
+    """Index of the first label Gambit 16.7's reader refuses for its position.
+
+    Gambit creates players and strategies with the default labels ``"1"``, ``"2"``, ...
+    and renames them in order, refusing a name still held by a later one: the label
+    ``"3"`` on the first of three strategies clashes with the third's default ``"3"``.
+    """
+    for k, lab in enumerate(labels):
+        if _DEFAULT_LABEL_RE.fullmatch(lab) and k + 1 < int(lab) <= len(labels):
+            return k
+    return None
+
+
+def _no_number_clash(labels: list[str]) -> list[str]:
+    while (k := _number_clash(labels)) is not None:
+        labels = _normalise_labels(labels[:k] + ["#" + labels[k]] + labels[k + 1:])
+    return labels
 
 
 def gambit_safe_labels(game: NormalFormGame) -> NormalFormGame:
@@ -606,6 +632,8 @@ def gambit_safe_labels(game: NormalFormGame) -> NormalFormGame:
     ASCII titles. Accents are dropped (``"Défense"`` -> ``"Defense"``), other non-ASCII
     characters removed, whitespace runs become one space, a label left empty becomes its
     position (players ``"Player k"``), and clashes are resolved by the reader's rule.
+    A label that is the number of a later strategy (``"3"`` on the first of three),
+    which Gambit 16.7's reader refuses, gets a ``#`` in front (``"#3"``).
 
     Examples
     --------
@@ -616,12 +644,13 @@ def gambit_safe_labels(game: NormalFormGame) -> NormalFormGame:
     >>> s.players, s.strategies, s.title
     (('Defense', 'O'), (('a b',), ('1', 'x')), 'Koln')
     """
-    players = _normalise_labels([_gambit_label(p, f"Player {k + 1}")
-                                 for k, p in enumerate(game.players)])
-    strategies = [_normalise_labels([_gambit_label(s, str(k + 1)) for k, s in enumerate(labs)])
+    players = _no_number_clash(_normalise_labels([_gambit_label(p, f"Player {k + 1}")
+                                                  for k, p in enumerate(game.players)]))
+    strategies = [_no_number_clash(_normalise_labels([_gambit_label(s, str(k + 1))
+                                                      for k, s in enumerate(labs)]))
                   for labs in game.strategies]
     return game.relabel(players=players, strategies=strategies,
-                        title=_ascii_text(game.title))
+                        title=_gambit_text(game.title))
 
 
 def to_nfg(game: NormalFormGame, description: str = "", gambit_safe: bool = False) -> str:
@@ -659,14 +688,21 @@ def to_nfg(game: NormalFormGame, description: str = "", gambit_safe: bool = Fals
     """
     if gambit_safe:
         game = gambit_safe_labels(game)
-        description = _ascii_text(description)
+        description = _gambit_text(description)
     else:
-        bad = [lab for lab in (*game.players, *game.strategies[0], *game.strategies[1])
-               if not _gambit_label_ok(lab)]
-        if bad or not (game.title + description).isascii():
-            what = f"label {bad[0]!r}" if bad else "non-ASCII title or description"
-            warnings.warn(f"Gambit 16.7 will not read this file: {what} (Gambit takes "
-                          "printable ASCII labels with single inner spaces); pass "
+        problems = [f"label {lab!r} (Gambit takes printable ASCII with single inner spaces "
+                    "and no backslash before a quote)"
+                    for lab in (*game.players, *game.strategies[0], *game.strategies[1])
+                    if not _gambit_label_ok(lab)]
+        problems += [f"label {labs[k]!r} (it is the number of a later entry, which Gambit "
+                     "refuses)" for labs in (game.players, *game.strategies)
+                     if (k := _number_clash(labs)) is not None]
+        free_text = game.title + "\n" + description
+        if _gambit_text(free_text) != free_text:
+            problems.append("the title or description (Gambit takes ASCII without a "
+                            "backslash before a quote)")
+        if problems:
+            warnings.warn(f"Gambit 16.7 will not read this file: {problems[0]}; pass "
                           "gambit_safe=True to write Gambit-safe labels", UserWarning,
                           stacklevel=2)
     m, n = game.shape
