@@ -23,14 +23,16 @@ from .errors import (
     SolverError,
 )
 from .game import Equilibrium, NormalFormGame
-from .report import figures, tables
-from .io.scenario import Scenario, dump_scenario, load_scenario
+from .solve.components import EquilibriumComponent, equilibrium_components
+from .solve.nashpy_backend import GameWarning
 from .analysis import folk, noise, repeated, reputation, salami, strategies
 from .analysis.automata import Automaton
 from .analysis.folk import folk_region
 from .analysis.repeated import RepeatedGame
 from .analysis.reputation import ChainStore
 from .analysis.salami import salami_campaign
+from .report import figures, tables
+from .io.scenario import Scenario, dump_scenario, load_scenario
 from .analysis.sensitivity import SweepResult, evaluate_points, sweep
 from .analysis.thresholds import Threshold, TrackResult, thresholds, track
 from .analysis.uncertainty import (
@@ -49,6 +51,7 @@ from .solve.batch import BatchEquilibria, solve_batch
 from .io.expressions import parse_condition, parse_expression
 from .io.nfg import read_nfg, write_nfg
 from .parametric import Parameter, ParametricGame
+from .solve.dominance import EliminationResult
 from .solve.symbolic import (
     ComparativeStatics,
     Regime,
@@ -67,8 +70,15 @@ from .tree import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "salami_campaign",
+    "salami",
+    "reputation",
+    "noise",
+    "folk_region",
+    "folk",
     "BayesianGame",
     "BayesNashEquilibrium",
+    "ChainStore",
     "PriorThreshold",
     "ClassifiedEquilibrium",
     "GameTree",
@@ -76,9 +86,12 @@ __all__ = [
     "SubgamePerfectEquilibrium",
     "Tie",
     "Automaton",
-    "BatchEquilibria",
     "ComparativeStatics",
+    "EliminationResult",
     "Equilibrium",
+    "EquilibriumComponent",
+    "GameWarning",
+    "equilibrium_components",
     "GameError",
     "LabelError",
     "NormalFormGame",
@@ -93,18 +106,9 @@ __all__ = [
     "ScenarioError",
     "SolverError",
     "SweepResult",
-    "SymbolicEquilibrium",
-    "comparative_statics",
+    "BatchEquilibria",
     "evaluate_points",
-    "io",
-    "models",
-    "parse_condition",
-    "parse_expression",
-    "read_nfg",
-    "repeated",
-    "solve",
     "solve_batch",
-    "strategies",
     "sweep",
     "Threshold",
     "TrackResult",
@@ -120,12 +124,15 @@ __all__ = [
     "triangular",
     "truncated_normal",
     "uniform",
+    "SymbolicEquilibrium",
+    "comparative_statics",
+    "io",
+    "models",
+    "parse_condition",
+    "parse_expression",
+    "read_nfg",
+    "repeated",
+    "solve",
+    "strategies",
     "write_nfg",
-    "ChainStore",
-    "folk",
-    "folk_region",
-    "noise",
-    "reputation",
-    "salami",
-    "salami_campaign",
 ]
