@@ -202,3 +202,20 @@ def test_tiny_payoff_next_to_tie_keeps_exact_order():
     assert res.resolved.tolist() == [True]
     g = gt.NormalFormGame([[0] * 3] * 3, [[Fraction(v) for v in r] for r in B[0]])
     assert_same_sets(res, [g])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(-2, 2), min_size=18, max_size=18), st.permutations(range(3)),
+       st.permutations(range(3)))
+def test_permuting_strategies_permutes_the_equilibria(vals, rp, cp):
+    A = np.array(vals[:9], dtype=float).reshape(1, 3, 3)
+    B = np.array(vals[9:], dtype=float).reshape(1, 3, 3)
+    res = solve_batch(A, B)
+    perm = solve_batch(A[:, rp][:, :, cp], B[:, rp][:, :, cp])
+    before = sorted((tuple(np.round(x[list(rp)], 9)), tuple(np.round(y[list(cp)], 9)))
+                    for x, y in zip(res.row, res.col, strict=True))
+    after = sorted((tuple(np.round(x, 9)), tuple(np.round(y, 9)))
+                   for x, y in zip(perm.row, perm.col, strict=True))
+    assert len(before) == len(after)
+    np.testing.assert_allclose([a[0] + a[1] for a in before], [a[0] + a[1] for a in after],
+                               atol=1e-9)
