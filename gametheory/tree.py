@@ -1096,8 +1096,10 @@ class GameTree:
         action is at least as good for the mover as each alternative, given the
         continuation" (the one-shot deviation principle), as sympy inequalities in the
         parameters, each written with positive terms on the left. Profiles whose condition
-        is identically false are dropped. ``simplify=True`` also runs ``sympy.simplify``
-        on each condition (slow with many parameters).
+        is identically false are dropped. Common factors that are positive by the declared
+        bounds (a parameter with a positive lower bound) are divided out.
+        ``simplify=True`` also runs ``sympy.simplify`` on each condition (slow with many
+        parameters).
 
         >>> import gametheory as gt, sympy as sp
         >>> c = sp.Symbol("c")
@@ -1118,6 +1120,12 @@ class GameTree:
             count *= len(nodes[nid].actions)
         if count > MAX_ENUMERATION:
             raise SolverError(f"{count} pure profiles; at most {MAX_ENUMERATION} are enumerated")
+        positive = {}
+        for p in self._parameters:
+            bounds = getattr(p, "bounds", None)
+            if bounds and bounds[0] is not None and bounds[0] > 0:
+                sym = self._symbols[_parameter_name(p)]
+                positive[sym] = sp.Dummy(sym.name, positive=True)
         out = []
         for choice in itertools.product(*(nodes[nid].actions for nid in dec)):
             choices = dict(zip(dec, choice, strict=True))
@@ -1136,12 +1144,15 @@ class GameTree:
                     mine = values[n.children[k]][n.player]
                     for j, c in enumerate(n.children):
                         if j != k:
-                            conds.append(_ge_condition(mine, values[c][n.player]))
+                            conds.append(_ge_condition(mine, values[c][n.player],
+                                                       positive))
                     values[n.id] = values[n.children[k]]
             cond = sp.And(*conds) if conds else sp.true
             if simplify and cond not in (sp.true, sp.false):
                 cond = _simplify_condition(cond)
             pay = tuple(sp.simplify(v) if isinstance(v, sp.Basic) else v for v in values[0])
+            if self._symbolic:
+                pay = tuple(sp.sympify(v) for v in pay)
             out.append(self._spe_from(choices, pay, (), cond))
         return self._drop_false(out)
 
@@ -1413,6 +1424,9 @@ class GameTree:
         show(0, "", "")
         return "\n".join(lines)
 
+    def _repr_html_(self) -> str:
+        return f"<pre>{html.escape(str(self))}</pre>"
+
     def __repr__(self) -> str:
         t = f"{self._title!r}, " if self._title else ""
         kind = "perfect" if self.is_perfect_information else "imperfect"
@@ -1467,10 +1481,18 @@ def _is_false(cond: Any) -> bool:
     return cond is False or cond == sp.false
 
 
-def _ge_condition(a: Any, b: Any) -> Any:
+def _ge_condition(a: Any, b: Any, positive: Mapping[sp.Symbol, sp.Symbol] | None = None
+                  ) -> Any:
     """``a >= b`` as a readable sympy relation: positive terms left, negative terms and the
-    constant right (``pi*h + r_U >= c_I + r_I``, ``c <= -1``)."""
+    constant right (``pi*h + r_U >= c_I + r_I``, ``c <= -1``). Common factors that are
+    positive given ``positive`` (parameters whose lower bound is positive, mapped to
+    positive dummies) are divided out."""
     d = sp.expand(sp.sympify(a) - sp.sympify(b))
+    if positive and d.free_symbols:
+        g = sp.factor_terms(d)
+        if g.is_Mul:
+            kept = [f for f in g.args if not f.xreplace(positive).is_positive]
+            d = sp.expand(sp.Mul(*kept))
     if not d.free_symbols:
         return sp.true if d >= 0 else sp.false
     pos, neg, const = [], [], sp.Integer(0)

@@ -287,9 +287,7 @@ def test_outside_option_with_simultaneous_subgame():
     # one; the SPEs are (In then B, B) and (Out, S), where S is credible because (S, S) is a
     # Nash equilibrium of the subgame. (Out, 2/3 B + 1/3 S) is a Nash equilibrium of the
     # normal form (In then B gives 3 * 2/3 = 2) but no subgame equilibrium has P2 mix 2/3.
-    bos = {"B": decision("P2", {"B": terminal(3, 1), "S": terminal(0, 0)}, infoset="BoS"),
-           "S": decision("P2", {"B": terminal(0, 0), "S": terminal(1, 3)}, infoset="BoS")}
-    tree = T(decision("P1", {"Out": terminal(2, 2), "In": decision("P1", bos)}))
+    tree = outside_option_tree()
     assert tree.plans("P1") == ["Out", "In, B", "In, S"]
     assert tree.subgames() == ["at the root", "after In"]
     verdict = {c.equilibrium.describe().split("  ")[0]: c.subgame_perfect
@@ -473,18 +471,28 @@ def test_to_efg_text():
         probe_tree().to_efg()
 
 
-def test_to_efg_read_by_pygambit():
-    gbt = pytest.importorskip("pygambit")
-    text = chain_store().to_efg()
-    reader = getattr(gbt, "read_efg", None)
-    if reader is not None:
-        import io
+def outside_option_tree() -> gt.GameTree:
+    bos = {"B": decision("P2", {"B": terminal(3, 1), "S": terminal(0, 0)}, infoset="BoS"),
+           "S": decision("P2", {"B": terminal(0, 0), "S": terminal(1, 3)}, infoset="BoS")}
+    return T(decision("P1", {"Out": terminal(2, 2), "In": decision("P1", bos)}))
 
-        game = reader(io.StringIO(text))
-    else:  # older pygambit
-        game = gbt.Game.parse_game(text)
-    assert [p.label for p in game.players] == ["Entrant", "Incumbent"]
-    assert len(game.infosets) == 2 if hasattr(game, "infosets") else True
+
+@pytest.mark.parametrize("make", [chain_store, chance_tree, outside_option_tree,
+                                  lambda: probe_tree().at(**DENIAL)])
+def test_to_efg_read_by_pygambit(make):
+    """Gambit reads the file and finds the same reduced strategies and pure equilibria."""
+    gbt = pytest.importorskip("pygambit")
+    import io
+
+    tree = make()
+    game = gbt.read_efg(io.StringIO(tree.to_efg()))
+    assert [p.label for p in game.players] == list(tree.players)
+    assert [len(p.strategies) for p in game.players] == [len(tree.plans(p))
+                                                         for p in tree.players]
+    theirs = sorted(tuple(F(str(prof.payoff(p.label))) for p in game.players)
+                    for prof in gbt.nash.enumpure_solve(game).equilibria)
+    ours = sorted(tuple(e.payoffs) for e in tree.to_normal_form().pure_equilibria())
+    assert theirs == ours
 
 
 def test_repr_and_str():
@@ -492,3 +500,15 @@ def test_repr_and_str():
     assert "perfect information" in repr(tree)
     text = str(tree)
     assert "Incumbent [entered]" in text and "Fight -> (0, 0)" in text
+
+
+def test_positive_common_factor_divided_out_of_conditions():
+    # the retaliation comparison is theta * (...) >= 0; with theta bounded below by 1/10
+    # the factor goes, and the condition reads like MODEL.md's cohesion-free comparison
+    params = [gt.Parameter(n, bounds=("1/10", 1) if n == "cohesion" else None) for n in PARAMS]
+    tree = T(probe_tree().root, players=("Aggressor", "Defender"), parameters=params)
+    cond = {e.labels: e.condition for e in tree.spe_conditions()}[
+        ("Refrain", "Retaliate if probed")]
+    theta = sp.Symbol("cohesion", real=True)
+    relations = cond.args
+    assert any(theta not in r.free_symbols and "retaliation_cost" in str(r) for r in relations)
