@@ -40,10 +40,10 @@ Inspection game (:func:`inspection_game`)
     and Zamir (2002) for the theory of inspection games.
 
 Rudimentary asymmetric deterrence with one-sided incomplete information (:func:`deterrence_game`)
-    Zagare and Kilgour (2000, ch. 4-5): a ``Challenger`` keeps the status quo
-    (``Cooperate``, outcome SQ) or ``Defect``\ s; the ``Defender`` then ``Concede``\ s
-    (outcome DC, the Challenger wins) or ``Deny``\ s (conflict DD). The Challenger values
-    the outcomes :math:`u_{DC} > u_{SQ} > u_{DD}`. Nature first makes the Defender *Hard*
+    Zagare and Kilgour (2000, ch. 4-5): a Challenger keeps the status quo (move
+    ``Cooperate``, outcome SQ) or challenges it (``Defect``); the Defender then gives in
+    (``Concede``, outcome DC: the Challenger wins) or resists (``Deny``, conflict DD). The
+    Challenger values the outcomes :math:`u_{DC} > u_{SQ} > u_{DD}`. The Defender is *Hard*
     (it prefers conflict to conceding) with probability :math:`p_{Def}`, its
     *credibility*, or *Soft*; the Challenger knows only :math:`p_{Def}`. In every
     subgame-perfect (here: perfect Bayesian) equilibrium a Hard Defender denies and a Soft
@@ -55,9 +55,9 @@ Rudimentary asymmetric deterrence with one-sided incomplete information (:func:`
 Audience costs as a public red line (:func:`audience_costs`)
     A stylised tying-hands game after Fearon (1994). The Defender first draws a public
     ``Red line`` or stays ``Silent``; the Aggressor then refrains or probes; after a probe
-    the Defender ``Back down`` (damage :math:`h`, credibility loss :math:`r_U`, and the
-    audience cost :math:`a` if it drew a red line) or ``Respond`` (cost :math:`k`; the
-    Aggressor loses :math:`s`). Without a red line the Defender backs down iff
+    the Defender chooses ``Back down`` (damage :math:`h`, credibility loss :math:`r_U`,
+    and the audience cost :math:`a` if it drew a red line) or ``Respond`` (cost :math:`k`;
+    the Aggressor loses :math:`s`). Without a red line the Defender backs down iff
     :math:`h + r_U \le k`, so probing pays; a red line makes responding credible iff
     :math:`h + r_U + a > k`, and then (if :math:`v - c_p - s < 0`) the Aggressor refrains
     and the red line is never tested: a public commitment whose cost is paid only if it
