@@ -84,7 +84,10 @@ Variants
     The Defender is *resolute* with prior :math:`\rho` (credibility loss
     :math:`r_U^R`, high enough that interception is its best reply) or *irresolute*
     (credibility loss :math:`r_U^L`). Against sequentially rational types the Aggressor
-    probes iff :math:`\rho A_{BR_R} + (1-\rho) A_{BR_L} > 0`.
+    probes iff :math:`\rho A_{BR_R} + (1-\rho) A_{BR_L} > 0`, i.e. below the prior
+    :math:`\rho^* = A_L/(A_L - A_R)` (:func:`resolve_threshold`). With readiness postures
+    (``bayesian_game("posture")``) there is no pure equilibrium above :math:`\rho^*`:
+    mixed probing.
 ``repeated``
     Delegated to :mod:`gametheory.models.repeated_probe` (patience makes a statically
     costly interception credible).
