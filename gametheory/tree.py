@@ -1196,7 +1196,9 @@ class GameTree:
         excludes) is a Nash equilibrium of every subgame; otherwise it rests on a
         non-credible threat, and the subgames where a player would deviate are reported.
         Completions are searched over pure actions, so the verdict is exact whenever no
-        completion needs mixing (always when the excluded nodes have no ties).
+        completion needs mixing (always when the excluded nodes have no ties). In a game
+        without proper subgames (a signalling game, say) every Nash equilibrium is subgame
+        perfect; refinements such as perfect Bayesian equilibrium are not applied.
 
         >>> import gametheory as gt
         >>> T = gt.GameTree
@@ -1434,11 +1436,17 @@ class GameTree:
         return (f"GameTree({t}players {', '.join(self._players)}; {len(self._nodes)} nodes, "
                 f"{kind} information{sym})")
 
+    def _key(self) -> tuple:
+        return (self._players, self._title, tuple(
+            (n.kind, n.history, n.player, self._infosets[n.infoset].name
+             if n.infoset is not None else None, n.actions, n.probs, n.payoffs)
+            for n in self._nodes))
+
     def __eq__(self, other: object) -> bool:
+        """Same players, title, structure, information sets, probabilities and payoffs."""
         if not isinstance(other, GameTree):
             return NotImplemented
-        return (self._players, self._title, self._root) == (other._players, other._title,
-                                                             other._root)
+        return self._key() == other._key()
 
     __hash__ = None  # type: ignore[assignment]
 

@@ -58,13 +58,11 @@ def test_bayes_nash_equilibria_of_osborne_bos():
     # The meet type is indifferent iff P1 plays B w.p. 2/3, the avoid type iff 1/3; so
     # (2/3 B; meet 2/3 B, avoid S) and (1/3 B; meet S, avoid 2/3 B).
     behaviours = {e.behaviour for e in bnes}
-    half = F(1, 2)
     assert behaviours == {
         (((1, 0),), ((1, 0), (0, 1))),
         (((F(2, 3), F(1, 3)),), ((F(2, 3), F(1, 3)), (0, 1))),
         (((F(1, 3), F(2, 3)),), ((0, 1), (F(2, 3), F(1, 3)))),
     }
-    assert half  # the prior used
     assert "B if meet, S if avoid" in e.describe()
 
 

@@ -512,3 +512,35 @@ def test_positive_common_factor_divided_out_of_conditions():
     theta = sp.Symbol("cohesion", real=True)
     relations = cond.args
     assert any(theta not in r.free_symbols and "retaliation_cost" in str(r) for r in relations)
+
+
+def test_at_validates_probabilities_and_equality_is_by_value():
+    q = sp.Symbol("q")
+    tree = T(chance({"H": (q, terminal(4, 0)), "L": (1 - q, terminal(0, 4))}),
+             players=("X", "Y"))
+    with pytest.raises(gt.GameError, match="outside"):
+        tree.at(q="3/2")
+    same = T(chance({"H": ("1/4", terminal("4", 0)), "L": ("3/4", terminal(0, "4.0"))}),
+             players=("X", "Y"))
+    assert tree.at(q="1/4") == same
+    assert tree.at(q="1/3") != same
+
+
+def test_signalling_game_without_proper_subgames():
+    # Watson's job-market signalling game (Gambit's spence.efg): the only subgame is the
+    # whole game, so every Nash equilibrium counts as subgame perfect.
+    def worker(kind, pays):
+        return decision("Worker", {
+            "E": decision("Firm", {"M": terminal(*pays[0]), "C": terminal(*pays[1])}, "saw E"),
+            "N": decision("Firm", {"M": terminal(*pays[2]), "C": terminal(*pays[3])}, "saw N")},
+            f"type {kind}")
+    tree = T(chance({"High": ("1/3", worker("High", [(6, 10), (0, 4), (10, 10), (4, 4)])),
+                     "Low": ("2/3", worker("Low", [(3, 0), (-3, 4), (10, 0), (4, 4)]))}))
+    assert tree.subgames() == ["at the root"]
+    classified = tree.classify_equilibria()
+    assert classified and all(c.subgame_perfect for c in classified)
+    # the separating equilibrium: High educates, Low does not; the firm hires managers
+    # exactly after E. Payoffs: 1/3*6 + 2/3*4 = 14/3 and 1/3*10 + 2/3*4 = 6
+    sep = [c for c in classified if c.equilibrium.pure_labels() ==
+           ("E if type High, N if type Low", "M if saw E, C if saw N")]
+    assert len(sep) == 1 and sep[0].equilibrium.payoffs == (F(14, 3), 6)
