@@ -881,6 +881,36 @@ class BayesianGame:
         return out
 
     # ------------------------------------------------------------ display
+    def __str__(self) -> str:
+        """The prior and the payoff table of each type profile.
+
+        >>> import gametheory as gt
+        >>> print(gt.BayesianGame(("A", "B"), (("-",), ("h", "l")), (("U",), ("L", "R")),
+        ...     prior={"B": {"h": "1/4", "l": "3/4"}},
+        ...     payoffs={"h": ([[1, 2]], [[0, 1]]), "l": ([[3, 4]], [[1, 0]])}))
+        types (-, h), prior 1/4
+          A \\ B  L     R
+          U      1, 0  2, 1
+        types (-, l), prior 3/4
+          A \\ B  L     R
+          U      3, 1  4, 0
+        """
+        lines = [self._title] if self._title else []
+        for (t1, t2), (ma, mb) in self._payoffs.items():
+            lines.append(f"types ({t1}, {t2}), prior {_show(self._prior[(t1, t2)])}")
+            head = [f"{self._players[0]} \\ {self._players[1]}", *self._actions[1]]
+            body = [[a, *(f"{_show(ma[i][j])}, {_show(mb[i][j])}"
+                          for j in range(len(self._actions[1])))]
+                    for i, a in enumerate(self._actions[0])]
+            widths = [max(len(r[k]) for r in [head, *body]) for k in range(len(head))]
+            for r in [head, *body]:
+                lines.append("  " + "  ".join(c.ljust(w) for c, w in
+                                              zip(r, widths, strict=True)).rstrip())
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        return f"<pre>{html.escape(str(self))}</pre>"
+
     def __repr__(self) -> str:
         t = f"{self._title!r}, " if self._title else ""
         types = "; ".join(f"{p}: {', '.join(ts)}" for p, ts in zip(self._players, self._types,
@@ -895,6 +925,10 @@ def _number(v: Any, where: str) -> Fraction | float:
         return to_number(v)
     except NotANumber as err:
         raise PayoffError(f"{where}: {err}") from None
+
+
+def _show(v: Any) -> str:
+    return format_number(v) if isinstance(v, Fraction | float) else str(v)
 
 
 def _sym(v: Fraction | float) -> sp.Expr:
