@@ -686,14 +686,23 @@ class ParametricGame:
         return pure_conditions(self, profile, assume_bounds=assume_bounds)
 
     def mixed_equilibrium(self, support: Sequence[Sequence[int | str]], *,
-                          assume_bounds: bool = True) -> SymbolicEquilibrium:
+                          tight: Sequence[Sequence[int | str]] = ((), ()),
+                          assume_bounds: bool = True, strict: bool = False
+                          ) -> SymbolicEquilibrium:
         """Closed-form equilibrium on a support pair, with its validity conditions.
 
         See :func:`gametheory.solve.symbolic.mixed_equilibrium`.
+
+        >>> import gametheory as gt
+        >>> mp = gt.ParametricGame([["a", "-a"], ["-a", "a"]], [["-a", "a"], ["a", "-a"]],
+        ...                        [gt.Parameter("a", bounds=(1, None))])
+        >>> mp.mixed_equilibrium(((0, 1), (0, 1))).row
+        (1/2, 1/2)
         """
         from .solve.symbolic import mixed_equilibrium
 
-        return mixed_equilibrium(self, support, assume_bounds=assume_bounds)
+        return mixed_equilibrium(self, support, tight=tight, assume_bounds=assume_bounds,
+                                 strict=strict)
 
     def regimes(self, **options: Any) -> list[Regime]:
         """Partition of parameter space by equilibrium structure (small games).

@@ -152,8 +152,12 @@ def test_inspection_game_closed_form():
 
 def test_mixed_support_errors():
     pd = prisoners_dilemma()
-    with pytest.raises(SolverError, match="equal size"):
+    with pytest.raises(SolverError, match="inconsistent"):
         pd.mixed_equilibrium(((0, 1), (0,)))
+    with pytest.raises(SolverError, match="does not determine a unique"):
+        pd.mixed_equilibrium(((0,), (0, 1)))
+    with pytest.raises(LabelError, match="outside its support"):
+        pd.mixed_equilibrium(((0,), (0,)), tight=((0,), ()))
     deg = gt.ParametricGame([["a", "a"], ["a", "a"]], [[0, 0], [0, 0]], ["a"])
     with pytest.raises(SolverError, match="singular"):
         deg.mixed_equilibrium(((0, 1), (0, 1)))
@@ -297,3 +301,31 @@ def test_exports():
     assert gt.ComparativeStatics is not None
     assert pure_conditions(prisoners_dilemma(), (1, 1)) == sympy.Ge(sym("P"), sym("S"))
     assert mixed_equilibrium is not None
+
+
+def test_degenerate_sequential_form_regimes_with_tight_replies():
+    """Normal form of 'refrain, or probe and face tolerate/intercept': the defender's plans
+    tie when no probe comes, so the Nash set has a component (Refrain, any deterring mix)
+    whose extreme points have supports of sizes 1 and 2; the threat to intercept is not
+    credible (intercepting costs the defender 2 > 1), yet deters for d > v."""
+    q = gt.ParametricGame([[0, 0], ["v", "v - d"]], [[0, 0], [-1, -2]],
+                          [gt.Parameter("v", bounds=(0, None)),
+                           gt.Parameter("d", bounds=(1, None))],
+                          strategies=(("Refrain", "Probe"), ("Tolerate", "Intercept")))
+    e = q.mixed_equilibrium((["Refrain"], ["Tolerate", "Intercept"]), tight=(["Probe"], []))
+    v, d = sym("v"), sym("d")
+    # the deterring mix makes probing worth exactly 0: v - d*q = 0, q = v/d
+    assert sympy.simplify(e.col[1] - v / d) == 0
+    assert e.conditions == sympy.Ge(d, v)
+    rs = q.regimes()
+    assert all(r.verified for r in rs)
+    by_cond = {str(r.condition): r for r in rs}
+    assert set(by_cond) == {"d < v", "d > v"}
+    assert len(by_cond["d > v"].equilibria) == 3          # two pure + the mixed extreme point
+    assert len(by_cond["d < v"].equilibria) == 1
+    for vals in ({"v": 1, "d": 3}, {"v": "1/2", "d": "7/4"}, {"v": 5, "d": 2}):
+        g = q.at(**vals)
+        assert any(set(g.equilibria()) == {eq.at(**vals) for eq in r.equilibria}
+                   for r in rs)
+    # without tight replies the mixed extreme point is missed, and verification says so
+    assert not all(r.verified for r in q.regimes(tight=False))

@@ -140,6 +140,8 @@ def _simplify_condition(cond: sympy.Basic, game: ParametricGame, assume_bounds: 
 
     def visit(c: sympy.Basic) -> sympy.Basic:
         if isinstance(c, sympy.core.relational.Relational):
+            if assumed:
+                c = _clear_denominator(c, assumed)
             c = _normalise(c)
             if assumed:
                 decided = _decide(c, assumed, back)
@@ -151,6 +153,19 @@ def _simplify_condition(cond: sympy.Basic, game: ParametricGame, assume_bounds: 
         return c
 
     return visit(cond)
+
+
+def _clear_denominator(rel: sympy.Basic, assumed: dict) -> sympy.Basic:
+    """``N/D op 0`` becomes ``N op 0`` (or flipped) when the bounds fix the sign of ``D``."""
+    num, den = sympy.fraction(sympy.together(rel.lhs - rel.rhs))
+    if den.is_number:
+        return rel
+    d = sympy.factor(den.xreplace(assumed))
+    if d.is_positive:
+        return type(rel)(num, 0)
+    if d.is_negative:
+        return _FLIP[type(rel)](num, 0)
+    return rel
 
 
 def _decide(rel: sympy.Basic, assumed: dict, back: dict) -> sympy.Basic | None:
@@ -345,49 +360,82 @@ def _support_indices(game: ParametricGame, support: Sequence[Sequence[int | str]
 
 
 def _solve_indifference(M: sympy.Matrix, support_other: tuple[int, ...],
-                        support_own: tuple[int, ...], size_other: int
-                        ) -> tuple[list[sympy.Expr], sympy.Expr, sympy.Expr]:
-    """Solve (M y)_i = u on ``support_own``, sum y = 1, y = 0 off ``support_other``.
+                        tight_own: tuple[int, ...], size_other: int
+                        ) -> tuple[list[sympy.Expr], sympy.Expr, list[sympy.Expr]]:
+    """Solve (M y)_i = u for i in ``tight_own``, sum y = 1, y = 0 off ``support_other``.
 
-    ``M`` is indexed [own, other]. Returns (y over all ``size_other``, u, determinant).
+    ``M`` is indexed [own, other]. Returns (y over all ``size_other``, u, expressions
+    that must be nonzero for the solution to be valid). A square system is solved by the
+    adjugate (Cramer's rule); an over-determined one by ``sympy.linsolve`` and kept only
+    when it is consistent for all parameter values (a structural tie).
     """
-    k, h = len(support_own), len(support_other)
-    if k != h:
-        raise SolverError(f"supports of sizes {k} and {h}: indifference systems have a unique "
-                          "solution only for supports of equal size")
-    S = sympy.zeros(k + 1, k + 1)
-    for r, i in enumerate(support_own):
+    k, h = len(tight_own), len(support_other)
+    if k < h:
+        raise SolverError(f"{h} unknown probabilities but only {k} indifference equations: "
+                          "the support does not determine a unique equilibrium (add tight "
+                          "strategies or use supports of equal size)")
+    S = sympy.zeros(k + 1, h + 1)
+    for r, i in enumerate(tight_own):
         for c, j in enumerate(support_other):
             S[r, c] = M[i, j]
-        S[r, k] = -1
-    for c in range(k):
+        S[r, h] = -1
+    for c in range(h):
         S[k, c] = 1
     rhs = sympy.zeros(k + 1, 1)
     rhs[k] = 1
-    det = sympy.factor(S.det(method="berkowitz"))
-    if det == 0:
-        raise SolverError("the indifference system is singular for every parameter value "
-                          "(degenerate support); try another support")
-    adj = S.adjugate(method="berkowitz")
-    sol = [sympy.cancel((adj * rhs)[r] / det) for r in range(k + 1)]
+    if k == h:
+        det = sympy.factor(S.det(method="berkowitz"))
+        if det == 0:
+            raise SolverError("the indifference system is singular for every parameter value "
+                              "(degenerate support); try another support")
+        adj = S.adjugate(method="berkowitz")
+        sol = [sympy.cancel((adj * rhs)[r] / det) for r in range(h + 1)]
+        nonzero = [] if det.is_number else [det]
+    else:
+        unknowns = sympy.symbols(f"_z0:{h + 1}", real=True)
+        eqs = [sum((S[r, c] * unknowns[c] for c in range(h + 1)), sympy.Integer(0)) - rhs[r]
+               for r in range(k + 1)]
+        sols = sympy.linsolve(eqs, *unknowns)
+        if not sols:
+            raise SolverError("the indifference equations are inconsistent for generic "
+                              "parameter values")
+        (tup,) = sols
+        if any(e.free_symbols & set(unknowns) for e in tup):
+            raise SolverError("the indifference equations do not determine the mix")
+        sol = [sympy.cancel(e) for e in tup]
+        sub = dict(zip(unknowns, sol, strict=True))
+        if any(sympy.cancel(e.xreplace(sub)) != 0 for e in eqs):
+            raise SolverError("the indifference equations are inconsistent for generic "
+                              "parameter values")
+        nonzero = []
+        for e in sol:
+            den = sympy.fraction(sympy.together(e))[1]
+            if not den.is_number:
+                nonzero.append(sympy.factor(den))
     y = [sympy.Integer(0)] * size_other
     for c, j in enumerate(support_other):
         y[j] = sol[c]
-    return y, sol[k], det
+    return y, sol[h], nonzero
 
 
 def mixed_equilibrium(game: ParametricGame, support: Sequence[Sequence[int | str]], *,
+                      tight: Sequence[Sequence[int | str]] = ((), ()),
                       assume_bounds: bool = True, strict: bool = False
                       ) -> SymbolicEquilibrium:
     r"""Closed-form equilibrium on a support pair and the conditions for its validity.
 
     Solves the indifference equations of support enumeration (module docstring).
-    ``strict=True`` requires probabilities on the support to be positive (the support is
-    then exactly the given one); the default allows zeros, i.e. a valid equilibrium whose
-    support lies within the given one.
+    ``strict=True`` requires probabilities on the support to be positive and strategies
+    outside the supports (and outside ``tight``) to be strictly worse; the default allows
+    zeros and ties, i.e. a valid equilibrium whose support lies within the given one.
 
-    Raises :class:`SolverError` for supports of unequal size or indifference systems that
-    are singular for all parameter values.
+    ``tight`` names, for each player, strategies outside the support that are also best
+    replies (unplayed but indifferent). In degenerate games, such as the normal form of a
+    sequential game, the extreme points of an equilibrium component have supports of
+    unequal size; ``tight`` supplies the missing indifference equations.
+
+    Raises :class:`SolverError` when the equations do not determine a unique solution
+    or are inconsistent for generic parameter values.
 
     Examples
     --------
@@ -405,20 +453,29 @@ def mixed_equilibrium(game: ParametricGame, support: Sequence[Sequence[int | str
     >>> eq = mixed_equilibrium(p, (("Violate", "Comply"), ("Inspect", "Trust")))
     >>> eq.row, eq.col
     ((c/l, (-c + l)/l), (g/(f + g), f/(f + g)))
+
+    A threat that is never tested: if the aggressor refrains, the defender's plans tie,
+    and the extreme equilibrium where the defender intercepts just often enough to deter
+    has supports of sizes 1 and 2, with the aggressor's probe as a tight reply:
+
+    >>> q = gt.ParametricGame([[0, 0], ["v", "v - d"]], [[0, 0], [-1, -2]],
+    ...                       [gt.Parameter("v", bounds=(0, None)),
+    ...                        gt.Parameter("d", bounds=(1, None))],
+    ...                       strategies=(("Refrain", "Probe"), ("Tolerate", "Intercept")))
+    >>> e = mixed_equilibrium(q, (["Refrain"], ["Tolerate", "Intercept"]), tight=(["Probe"], []))
+    >>> e.col, e.conditions
+    (((d - v)/d, v/d), d >= v)
     """
     I, J = _support_indices(game, support)
+    K, L = _tight_indices(game, tight, I, J)
     A = sympy.Matrix(game.A)
     B = sympy.Matrix(game.B)
     m, n = game.shape
-    y, u, det_row = _solve_indifference(A, J, I, n)      # column mix makes row indifferent
-    x, v, det_col = _solve_indifference(B.T, I, J, m)    # row mix makes column indifferent
+    y, u, nz_row = _solve_indifference(A, J, tuple(sorted(I + K)), n)
+    x, v, nz_col = _solve_indifference(B.T, I, tuple(sorted(J + L)), m)
     xv = sympy.Matrix(x)
     yv = sympy.Matrix(y)
-    rels: list[sympy.Basic] = []
-    if not det_row.is_number:
-        rels.append(sympy.Ne(det_row, 0))
-    if not det_col.is_number:
-        rels.append(sympy.Ne(det_col, 0))
+    rels: list[sympy.Basic] = [sympy.Ne(e, 0) for e in (*nz_row, *nz_col)]
     for k in I:
         rels.append((sympy.Gt if strict else sympy.Ge)(x[k], 0))
     for k in J:
@@ -426,15 +483,33 @@ def mixed_equilibrium(game: ParametricGame, support: Sequence[Sequence[int | str
     Ay = A * yv
     xB = xv.T * B
     for k in range(m):
-        if k not in I:
-            rels.append(sympy.Le(sympy.cancel(Ay[k] - u), 0))
+        if k not in I and k not in K:
+            rels.append((sympy.Lt if strict else sympy.Le)(sympy.cancel(Ay[k] - u), 0))
     for k in range(n):
-        if k not in J:
-            rels.append(sympy.Le(sympy.cancel(xB[k] - v), 0))
+        if k not in J and k not in L:
+            rels.append((sympy.Lt if strict else sympy.Le)(sympy.cancel(xB[k] - v), 0))
     cond = _simplify_condition(sympy.And(*[_fraction_relation(r) for r in rels]), game,
                                assume_bounds)
     return SymbolicEquilibrium((I, J), tuple(x), tuple(y), (sympy.factor(u), sympy.factor(v)),
                                cond, game)
+
+
+def _tight_indices(game: ParametricGame, tight: Sequence[Sequence[int | str]],
+                   I: tuple[int, ...], J: tuple[int, ...]
+                   ) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    if isinstance(tight, str) or not isinstance(tight, Sequence) or len(tight) != 2:
+        raise LabelError(f"tight is a pair (row strategies, column strategies), got {tight!r}")
+    out = []
+    for p, supp in ((0, I), (1, J)):
+        s = tight[p]
+        if isinstance(s, str | int):
+            s = [s]
+        idx = tuple(sorted({game.strategy_index(p, k) for k in s}))
+        if set(idx) & set(supp):
+            raise LabelError(f"tight strategies of {game.players[p]} must lie outside its "
+                             "support")
+        out.append(idx)
+    return out[0], out[1]
 
 
 def _fraction_relation(rel: sympy.Basic) -> sympy.Basic:
@@ -663,12 +738,17 @@ class Regime:
         The equilibria, in closed form, valid throughout the region.
     witness : dict
         A parameter point inside the region (exact rationals).
+    verified : bool or None
+        Whether exact numeric solving at the witness finds exactly these equilibria
+        (None when not checked). False flags a structure the symbolic candidates miss,
+        e.g. extreme equilibria of a degenerate game when ``tight`` was off.
     """
 
     label: str
     condition: sympy.Basic
     equilibria: tuple[SymbolicEquilibrium, ...]
     witness: dict = field(compare=False)
+    verified: bool | None = field(default=None, compare=False)
 
     @property
     def supports(self) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
@@ -686,33 +766,67 @@ class Regime:
 
 def _candidate_label(game: ParametricGame, eq: SymbolicEquilibrium) -> str:
     I, J = eq.support
-    if len(I) == 1:
+    if len(I) == 1 and len(J) == 1:
         return f"({game.strategies[0][I[0]]}, {game.strategies[1][J[0]]})"
     r = ", ".join(game.strategies[0][i] for i in I)
     c = ", ".join(game.strategies[1][j] for j in J)
     return f"mixed {{{r}}} x {{{c}}}"
 
 
-def _candidates(game: ParametricGame, max_support: int | None) -> list[SymbolicEquilibrium]:
+def _subsets(items: Sequence[int], max_size: int | None = None):
+    top = len(items) if max_size is None else min(max_size, len(items))
+    for k in range(top + 1):
+        yield from itertools.combinations(items, k)
+
+
+def _candidates(game: ParametricGame, max_support: int | None, tight: bool
+                ) -> list[SymbolicEquilibrium]:
+    """Support pairs (with tight unplayed replies when ``tight``) and their strict conditions.
+
+    Without ``tight`` only supports of equal size are tried: the extreme equilibria of a
+    nondegenerate game. With it, supports of any sizes with every choice of unplayed
+    best replies completing the indifference equations: the extreme equilibria of
+    degenerate games too (exponential: small games only). Duplicates (the same closed
+    form reached through different tight sets) are merged.
+    """
     m, n = game.shape
-    top = min(m, n) if max_support is None else min(m, n, max_support)
-    out = []
-    for k in range(1, top + 1):
-        for I in itertools.combinations(range(m), k):
-            for J in itertools.combinations(range(n), k):
-                try:
-                    if k == 1:
-                        eq = pure_equilibrium(game, (I[0], J[0]), strict=True)
-                    else:
-                        eq = mixed_equilibrium(game, (I, J), strict=True)
-                        eq = SymbolicEquilibrium(eq.support, eq.row, eq.col, eq.payoffs,
-                                                 _simplify_condition(_strict(eq.conditions),
-                                                                     game, True), game)
-                except SolverError:
+    top = min(m, n) if max_support is None else max_support
+    rows, cols = range(m), range(n)
+    out: dict[tuple, SymbolicEquilibrium] = {}
+    for I in _subsets(rows, top):
+        if not I:
+            continue
+        for J in _subsets(cols, top):
+            if not J or (not tight and len(I) != len(J)):
+                continue
+            Ks = _subsets([r for r in rows if r not in I]) if tight else [()]
+            for K in Ks:
+                if len(I) + len(K) < len(J):
                     continue
-                if eq.conditions != sympy.false:
-                    out.append(eq)
-    return out
+                Ls = _subsets([c for c in cols if c not in J]) if tight else [()]
+                for L in Ls:
+                    if len(J) + len(L) < len(I):
+                        continue
+                    if (K or L) and len(I) + len(K) != len(J) and len(J) + len(L) != len(I):
+                        continue  # both systems over-determined: nothing new
+                    try:
+                        if len(I) == 1 and len(J) == 1 and not K and not L:
+                            eq = pure_equilibrium(game, (I[0], J[0]), strict=True)
+                        else:
+                            eq = mixed_equilibrium(game, (I, J), tight=(K, L), strict=True)
+                    except SolverError:
+                        continue
+                    if eq.conditions == sympy.false:
+                        continue
+                    key = (eq.support, tuple(sympy.cancel(v) for v in (*eq.row, *eq.col)))
+                    if key in out:
+                        old = out[key]
+                        merged = _simplify_condition(sympy.Or(old.conditions, eq.conditions),
+                                                     game, True)
+                        eq = SymbolicEquilibrium(old.support, old.row, old.col, old.payoffs,
+                                                 merged, game)
+                    out[key] = eq
+    return list(out.values())
 
 
 def _sign_factors(game: ParametricGame, conds: Sequence[sympy.Basic]) -> list[sympy.Expr]:
@@ -776,7 +890,8 @@ def _pattern_key(values: Sequence[float]) -> tuple[int, ...] | None:
 
 
 def regimes(game: ParametricGame, *, max_support: int | None = None, max_factors: int = 12,
-            samples: int = 4000, seed: int = 0) -> list[Regime]:
+            samples: int = 4000, seed: int = 0, tight: bool | None = None,
+            verify: bool = True) -> list[Regime]:
     """Partition generic parameter space into regions with the same equilibria.
 
     Steps (see the module docstring): (1) candidates: every support pair of equal size up
@@ -790,10 +905,16 @@ def regimes(game: ParametricGame, *, max_support: int | None = None, max_factors
     grouped by their set of equilibria, each group's condition simplified as a Boolean
     function of the factor signs with infeasible patterns as don't-cares.
 
+    ``tight`` (default: on for games with at most 6 cells) also enumerates supports of
+    unequal size completed by unplayed best replies, which finds the extreme equilibria of
+    degenerate games such as the normal form of a sequential game. ``verify`` solves the
+    game exactly at each regime's witness point and records in ``Regime.verified`` whether
+    the numeric equilibria are exactly the regime's.
+
     Limits: meant for 2x2 and small games; at most ``max_factors`` sign factors
-    (:class:`SolverError` beyond); boundaries between regimes, where the game is
-    degenerate, are excluded; conditions use the parameter bounds, and linear constraints
-    only for feasibility.
+    (:class:`SolverError` beyond); boundaries between regimes, where payoffs tie, are
+    excluded; conditions use the parameter bounds, and linear constraints only for
+    feasibility.
 
     Examples
     --------
@@ -813,7 +934,9 @@ def regimes(game: ParametricGame, *, max_support: int | None = None, max_factors
 
     params = game.parameters
     syms = [p.sympy for p in params]
-    cands = _candidates(game, max_support)
+    if tight is None:
+        tight = game.shape[0] * game.shape[1] <= 6
+    cands = _candidates(game, max_support, tight)
     factors = _sign_factors(game, [c.conditions for c in cands])
     if len(factors) > max_factors:
         raise SolverError(f"{len(factors)} sign factors exceed max_factors={max_factors}; "
@@ -889,7 +1012,12 @@ def regimes(game: ParametricGame, *, max_support: int | None = None, max_factors
             cond = _simplify_condition(cond, game, True)
         eqs = tuple(cands[k] for k in valid)
         label = "; ".join(_candidate_label(game, e) for e in eqs) or "no equilibrium found"
-        out.append(Regime(label, cond, eqs, members[0][1]))
+        verified = None
+        if verify:
+            witness = members[0][1]
+            found = set(game.at(**witness).equilibria())
+            verified = found == {e.at(**witness) for e in eqs}
+        out.append(Regime(label, cond, eqs, members[0][1], verified))
     out.sort(key=lambda r: (len(r.equilibria), r.label))
     return out
 
