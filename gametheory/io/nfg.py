@@ -78,7 +78,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .._numbers import NotANumber, parse_number_text
 from ..errors import ParseError
@@ -93,11 +93,12 @@ __all__ = ["read_nfg", "parse_nfg", "to_nfg", "write_nfg", "gambit_safe_labels",
 MAX_CELLS = 10**7
 
 _TOKEN_RE = re.compile(
-    r'(?P<nl>\n)|(?P<ws>[ \t\r\f\v]+)|(?P<lb>\{)|(?P<rb>\})|(?P<comma>,)'
-    r'|(?P<str>"(?:[^"\\]|\\.)*")|(?P<badstr>")|(?P<word>[^\s{}",]+)',
+    r'\s*(?:(?P<punct>[{},])|(?P<str>"(?:[^"\\]|\\.)*")|(?P<badstr>")'
+    r'|(?P<word>[^\s{}",]+)|(?P<eof>\Z))',
     re.DOTALL,
 )
 _NUMBER_START_RE = re.compile(r"[+-]?\.?\d")
+_PLAIN_INT_RE = re.compile(r"[+-]?\d+")
 _INTEGER_RE = re.compile(r"\+?\d+")
 _ESCAPE_RE = re.compile(r"\\(.)", re.DOTALL)
 _TEXT_START_RE = re.compile(r"\ufeff?\s*NFG\s")
@@ -105,8 +106,7 @@ _BAD_BACKSLASH_RE = re.compile(r'\\(?=["\\]|$)')  # Gambit's reader garbles thes
 _DEFAULT_LABEL_RE = re.compile(r"[1-9][0-9]*")
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     kind: str  # "number", "text", "symbol", "{", "}", ",", "eof"
     text: str  # raw text; for "text" the decoded string content
     line: int
@@ -118,37 +118,47 @@ def _unescape(body: str) -> str:
 
 
 def _tokenize(text: str) -> list[_Token]:
-    """Split ``.nfg`` text into tokens, each with its 1-based line and column."""
+    """Split ``.nfg`` text into tokens, each with its 1-based line and column.
+
+    Whitespace (any, including newlines inside the layout) only separates tokens; line
+    numbers count ``\\n`` characters, so CRLF files count lines as editors do.
+    """
     tokens: list[_Token] = []
+    append = tokens.append
+    match = _TOKEN_RE.match
+    number_start = _NUMBER_START_RE.match
     line, line_start, pos = 1, 0, 0
-    while pos < len(text):
-        m = _TOKEN_RE.match(text, pos)
-        assert m is not None  # the alternatives cover every character
-        kind = m.lastgroup
-        col = pos - line_start + 1
-        raw = m.group()
-        if kind == "nl":
-            line += 1
-            line_start = m.end()
-        elif kind == "ws":
-            pass
-        elif kind in ("lb", "rb", "comma"):
-            tokens.append(_Token(raw, raw, line, col))
+    while True:
+        m = match(text, pos)
+        kind = m.lastgroup if m is not None else None
+        start = m.start(kind) if kind is not None else pos
+        nl = text.count("\n", pos, start)
+        if nl:
+            line += nl
+            line_start = text.rindex("\n", pos, start) + 1
+        col = start - line_start + 1
+        if kind == "punct":
+            raw = m.group(kind)
+            append(_Token(raw, raw, line, col))
+        elif kind == "word":
+            raw = m.group(kind)
+            append(_Token("number" if number_start(raw) else "symbol", raw, line, col))
         elif kind == "str":
-            tokens.append(_Token("text", _unescape(raw[1:-1]), line, col))
-            newlines = raw.count("\n")
-            if newlines:
-                line += newlines
-                line_start = pos + raw.rindex("\n") + 1
+            raw = m.group(kind)
+            append(_Token("text", _unescape(raw[1:-1]), line, col))
+            nl = raw.count("\n")
+            if nl:
+                line += nl
+                line_start = start + raw.rindex("\n") + 1
+        elif kind == "eof":
+            append(_Token("eof", "", line, col))
+            return tokens
         elif kind == "badstr":
             raise ParseError("text starting here has no closing double quote", line=line,
                              column=col, token='"')
-        else:
-            kind = "number" if _NUMBER_START_RE.match(raw) else "symbol"
-            tokens.append(_Token(kind, raw, line, col))
+        else:  # pragma: no cover  (the alternatives cover every character)
+            raise ParseError("unreadable character", line=line, column=col)
         pos = m.end()
-    tokens.append(_Token("eof", "", line, pos - line_start + 1))
-    return tokens
 
 
 def _describe(tok: _Token) -> str:
@@ -165,6 +175,7 @@ class _Parser:
         self.tokens = _tokenize(text)
         self.pos = 0
         self.max_cells = max_cells
+        self.cache: dict[str, Fraction] = {}
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -192,11 +203,15 @@ class _Parser:
         if tok.kind != "number":
             raise self.error(f"expected {what} (a number such as 2, -3/4, 7.32 or 1e-3), "
                              f"found {_describe(tok)}")
-        try:
-            value = parse_number_text(tok.text)
-        except NotANumber as err:
-            raise self.error(f"{what}: {err}") from None
-        self.advance()
+        value = self.cache.get(tok.text)
+        if value is None:
+            try:
+                value = (Fraction(int(tok.text)) if _PLAIN_INT_RE.fullmatch(tok.text)
+                         else parse_number_text(tok.text))
+            except NotANumber as err:
+                raise self.error(f"{what}: {err}") from None
+            self.cache[tok.text] = value
+        self.pos += 1
         return value
 
     def skip_comma(self) -> None:
