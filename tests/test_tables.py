@@ -210,3 +210,16 @@ def test_escape_markdown_keeps_one_table_cell(text):
     out = tables.escape_markdown(text)
     assert "\n" not in out
     assert not re.search(r"(?<!\\)\|", out)  # no raw pipe ends the cell
+
+
+def test_tables_are_strings_that_render_in_jupyter(tmp_path):
+    import pickle
+
+    h = tables.payoff_table(PD, format="html")
+    assert isinstance(h, str) and h.format == "html" and h._repr_html_() == str(h)
+    m = tables.equilibrium_table(PD, format="markdown")
+    assert m._repr_markdown_() == str(m) and m._repr_html_() is None
+    path = m.save(tmp_path / "eq.md")
+    assert path.read_text() == str(m) + "\n"
+    back = pickle.loads(pickle.dumps(h))
+    assert back == h and back.format == "html"

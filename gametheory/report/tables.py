@@ -69,6 +69,7 @@ __all__ = [
     "escape_latex",
     "escape_markdown",
     "readable_condition",
+    "Table",
     "Math",
     "FORMATS",
 ]
@@ -89,6 +90,41 @@ def escape_markdown(text: Any) -> str:
     """
     s = " ".join(str(text).split())
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)
+
+
+class Table(str):
+    r"""A rendered table: a ``str`` that also knows its format, renders in Jupyter and saves.
+
+    Examples
+    --------
+    >>> t = Table("| a |\n|---|\n| 1 |", "markdown")
+    >>> t.format, t.startswith("| a |"), t._repr_markdown_() is not None
+    ('markdown', True, True)
+    """
+
+    format: str
+
+    def __new__(cls, text: str, format: str) -> Table:
+        obj = super().__new__(cls, text)
+        obj.format = format
+        return obj
+
+    def _repr_html_(self) -> str | None:
+        return str(self) if self.format == "html" else None
+
+    def _repr_markdown_(self) -> str | None:
+        return str(self) if self.format == "markdown" else None
+
+    def save(self, path: Any) -> Any:
+        """Write the table to ``path`` (UTF-8, trailing newline); returns the path."""
+        from pathlib import Path
+
+        target = Path(path)
+        target.write_text(str(self) + "\n", encoding="utf-8")
+        return target
+
+    def __reduce__(self):  # pickle as a Table, not a plain str
+        return (Table, (str(self), self.format))
 
 
 @dataclass(frozen=True)
@@ -150,8 +186,14 @@ def _latex_float(body: str, caption: str | None, label: str | None) -> str:
 
 def _list_table(header: Sequence[Cell], rows: Sequence[Sequence[Cell]], fmt: str,
                 caption: str | None = None, label: str | None = None,
-                align: str | None = None) -> str:
+                align: str | None = None) -> Table:
     """A plain rectangular table (header + rows) in one of the list formats."""
+    return Table(_list_text(header, rows, fmt, caption, label, align),
+                 "booktabs" if fmt == "latex" else fmt)
+
+
+def _list_text(header: Sequence[Cell], rows: Sequence[Sequence[Cell]], fmt: str,
+               caption: str | None, label: str | None, align: str | None) -> str:
     if fmt not in _LIST_FORMATS:
         raise GameError(f"format {fmt!r} is not one of {list(_LIST_FORMATS)} for this table "
                         "(sgame is for payoff tables only)")
@@ -331,10 +373,10 @@ def payoff_table(
         stack = sym and max(len(_payoff_value(v, "sgame", number_format, digits, symbols))
                             for r in (*a, *b) for v in r) > 30
     extra = {"stack": bool(stack)} if format in ("sgame", "booktabs") else {}
-    return _PAYOFF_RENDERERS[format](
+    return Table(_PAYOFF_RENDERERS[format](
         players, strategies, a, b, row_best, col_best, marks,
         highlight_equilibria and not sym, caption, label,
-        lambda v, f: _payoff_value(v, f, number_format, digits, symbols), **extra)
+        lambda v, f: _payoff_value(v, f, number_format, digits, symbols), **extra), format)
 
 
 def _payoff_value(v: Any, fmt: str, number_format: str, digits: int,
