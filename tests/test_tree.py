@@ -544,3 +544,21 @@ def test_signalling_game_without_proper_subgames():
     sep = [c for c in classified if c.equilibrium.pure_labels() ==
            ("E if type High, N if type Low", "M if saw E, C if saw N")]
     assert len(sep) == 1 and sep[0].equilibrium.payoffs == (F(14, 3), 6)
+
+
+def test_float_payoffs_use_tolerances():
+    # Fight and Accommodate differ by less than the tolerance: a tie, stated as such
+    tree = T(decision("Entrant", {
+        "Out": terminal(1.0, 5.0),
+        "In": decision("Incumbent", {"Fight": terminal(0.0, 2.0 + 1e-13),
+                                     "Accommodate": terminal(2.0, 2.0)}, "entered")}))
+    spes = tree.backward_induction()
+    assert len(spes) == 2 and all(len(e.ties) == 1 for e in spes)
+    assert {e.labels for e in spes} == {("Out", "Fight if entered"),
+                                        ("In", "Accommodate if entered")}
+    assert not tree.to_normal_form().is_exact
+    # the normal-form solver compares the floats' exact values, where Fight is strictly
+    # better after entry; the classification (with tolerance) keeps (Out, Fight) credible
+    credible = {c.equilibrium.pure_labels() for c in tree.classify_equilibria()
+                if c.subgame_perfect and c.equilibrium.is_pure}
+    assert credible == {("Out", "Fight if entered")}
