@@ -285,6 +285,10 @@ def test_meta_game(axelrod):
     pure = {e.pure_labels() for e in meta.pure_equilibria()}
     assert ("grim trigger", "tit for tat") in pure and ("always D", "always D") in pure
     assert meta.equilibria()  # solved by the core solvers
+    merged = rg.meta_game(pool, discount="9/10", merge_duplicates=True)
+    # against this pool grim trigger and tit for tat earn the same, row and column alike
+    assert merged.shape == (3, 3)
+    assert "grim trigger = tit for tat" in merged.strategies[0]
 
 
 # ----------------------------------------------------------------------------- finite horizon

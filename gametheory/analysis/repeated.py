@@ -988,12 +988,19 @@ class RepeatedGame:
     # ------------------------------------------------------------------ meta-game
     def meta_game(self, row_strategies: Sequence[Automaton],
                   column_strategies: Sequence[Automaton] | None = None,
-                  discount: Any = "9/10", title: str = "") -> NormalFormGame:
+                  discount: Any = "9/10", title: str = "",
+                  merge_duplicates: bool = False) -> NormalFormGame:
         """The normal-form game whose strategies are automata and payoffs discounted payoffs.
 
         With ``column_strategies`` omitted and the same labels for both players, the
         column player gets the mirror images of ``row_strategies``. Solve it with
         ``.equilibria()`` like any game.
+
+        Automata that behave alike against the whole pool (e.g. tit for tat and grim
+        trigger among nice strategies) give identical payoff rows; each duplicate
+        multiplies the extreme equilibria of the (degenerate) meta-game. With
+        ``merge_duplicates=True`` strategies whose payoff rows (columns) are identical for
+        both players are merged into one, labelled ``"a = b"``.
 
         Examples
         --------
@@ -1027,8 +1034,21 @@ class RepeatedGame:
             return [nm if names.count(nm) == 1 else f"{nm} #{k + 1}"
                     for k, nm in enumerate(names)]
 
-        return NormalFormGame(A, B, players=self._players,
-                              strategies=(labels(rows), labels(cols)),
+        rlab, clab = labels(rows), labels(cols)
+        if merge_duplicates:
+            def groups(keys: list) -> list[list[int]]:
+                seen: dict = {}
+                for k, key in enumerate(keys):
+                    seen.setdefault(key, []).append(k)
+                return list(seen.values())
+
+            rg_ = groups([(tuple(A[i, :]), tuple(B[i, :])) for i in range(A.shape[0])])
+            cg_ = groups([(tuple(A[:, j]), tuple(B[:, j])) for j in range(A.shape[1])])
+            ri, ci = [g[0] for g in rg_], [g[0] for g in cg_]
+            A, B = A[np.ix_(ri, ci)], B[np.ix_(ri, ci)]
+            rlab = [" = ".join(rlab[k] for k in g) for g in rg_]
+            clab = [" = ".join(clab[k] for k in g) for g in cg_]
+        return NormalFormGame(A, B, players=self._players, strategies=(rlab, clab),
                               title=title or f"meta-game at discount {format_number(dom.delta)}")
 
     # ------------------------------------------------------------------ finite horizon
