@@ -319,6 +319,17 @@ def test_errors_name_the_line(text, line, fragment):
     assert isinstance(err, gt.GameError) and isinstance(err, ValueError)
 
 
+def test_absurd_strategy_counts_are_refused_before_any_allocation():
+    import time
+
+    t0 = time.perf_counter()
+    with pytest.raises(gt.ParseError, match="81000000000000 profiles"):
+        gt.read_nfg('NFG 1 R "t" { "a" "b" }\n{ 9000000 9000000 } 1 2')
+    with pytest.raises(gt.ParseError, match="limit of 10000000"):
+        gt.read_nfg('NFG 1 R "t" { "a" "b" }\n{ 99999999999999999999 1 } 1 2')
+    assert time.perf_counter() - t0 < 1.0
+
+
 def test_max_cells_is_adjustable():
     text = 'NFG 1 R "t" { "a" "b" } { 2 2 } 1 2 3 4 5 6 7 8'
     with pytest.raises(gt.ParseError, match="limit of 3"):

@@ -9,9 +9,9 @@ strategy as the fastest digit*: profile :math:`(i, j)` (1-based) is entry number
 .. math::  k(i, j) = (i - 1) + m\,(j - 1) + 1, \qquad k = 1, \dots, mn,
 
 so the list runs :math:`(1,1), (2,1), \dots, (m,1), (1,2), \dots` -- column by column
-of the bimatrix, not row by row. (Checked on Gambit's ``e02.nfg`` example and the sample
-files, e.g. ``coord2.nfg``'s ``3 2 0 0 0 0 2 2`` is the coordination game with
-:math:`A = \begin{psmallmatrix}3&0\\0&2\end{psmallmatrix}`.)
+of the bimatrix, not row by row. (As Gambit's format documentation spells out for its
+``e02.nfg`` example; the sample files agree, e.g. ``coord2.nfg``'s ``3 2 0 0 0 0 2 2`` is
+the coordination game with :math:`A = \begin{psmallmatrix}3&0\\0&2\end{psmallmatrix}`.)
 
 The file has a prologue and one of two bodies (McKelvey, McLennan and Turocy, *Gambit:
 Software Tools for Game Theory*, "Game representation formats": "The strategic game
@@ -43,10 +43,17 @@ need not have them. The reader normalises them deterministically:
    ``""`` becomes ``"2"``); an empty player name becomes ``"Player 1"`` / ``"Player 2"``;
 2. then every label that occurs more than once *in the same list* is replaced at each
    occurrence by ``label_k``, ``k = 1, 2, ...`` counting its occurrences, skipping a
-   candidate that is already a label of that list (Gambit 16's own rule), so
+   candidate that is already a label of that list (the rule of Gambit's own reader), so
    ``"C" "C" "C_1"`` becomes ``"C_2" "C_3" "C_1"``.
 
 The raw labels stay available on :class:`NfgFile` from :func:`parse_nfg`.
+
+Writing. :func:`to_nfg` writes the outcome version with every label, one outcome per
+profile, numbers exact (``p/q``; floats as their exact decimal expansion), so that
+``read_nfg(to_nfg(g)) == g``. Gambit 16.7 reads only labels of printable ASCII with single
+inner spaces, refuses a label equal to the number of a later strategy (``"3"`` on the
+first of three) and ASCII-only titles; :func:`to_nfg` warns when a game breaks these rules
+and ``gambit_safe=True`` writes :func:`gambit_safe_labels` instead.
 
 Backslashes. ``\"`` is a quote and ``\\`` a single backslash; any other backslash is kept
 as it is. The writer escapes a backslash only where it precedes a quote or a backslash or
@@ -257,6 +264,7 @@ class _Parser:
         self.expect("{", "'{' opening the strategy lists or strategy counts")
         labelled = self.tok.kind == "{"
         result: list[list[str]] = []
+        counts: list[int] = []  # strategy counts, turned into labels once both are known
         for p in range(2):
             if labelled:
                 open_tok = self.expect("{", f"'{{' opening player {p + 1}'s strategy labels")
@@ -279,14 +287,17 @@ class _Parser:
                 if count < 1:
                     raise self.error(f"player {p + 1} has {count} strategies; each player "
                                      "needs at least one")
-                if count > self.max_cells:
-                    raise self.error(f"player {p + 1} has {count} strategies, more than the "
-                                     f"limit of {self.max_cells} profiles (raise max_cells to "
-                                     "read larger games)")
+                cells = count * (counts[0] if counts else 1)
+                if cells > self.max_cells:
+                    raise self.error(f"player {p + 1} has {count} strategies, which makes "
+                                     f"{cells} profiles, more than the limit of "
+                                     f"{self.max_cells} (raise max_cells to read larger games)")
                 self.advance()
-                result.append([str(k + 1) for k in range(count)])
+                counts.append(count)
         self.expect("}", "'}' closing the strategy lists (the file has more than two players' "
                     "strategies, or a stray token)")
+        if not labelled:
+            result = [[str(k + 1) for k in range(c)] for c in counts]
         cells = len(result[0]) * len(result[1])
         if cells > self.max_cells:
             raise self.error(f"{len(result[0])} x {len(result[1])} strategies make {cells} "
