@@ -9,7 +9,8 @@ path (the same numbers as floats), nashpy 0.0.43 ``support_enumeration`` and
 it also draws integer games with many ties (degenerate), the kind sequential models give.
 
 It prints per-size medians (milliseconds), the ratios other / ours (above 1 means we are
-faster), the slowest per-game ratio against nashpy's support enumeration for 2x2..4x4,
+faster), the slowest per-game ratio against nashpy's support enumeration for every game
+from 2x2 to 4x4 (square and rectangular),
 and how many games each engine got a different number of distinct equilibria than the
 exact path. Engines whose time explodes (support enumeration is exponential) are run on
 fewer games at large sizes (see ``--budget``) and dropped at the next size once a single
@@ -95,13 +96,14 @@ def make_engines(A_exact, B_exact):
     return engines
 
 
-def draw_game(rng: np.random.Generator, n: int, family: str):
+def draw_game(rng: np.random.Generator, n: int, family: str, cols: int | None = None):
+    shape = (n, n if cols is None else cols)
     if family == "ties":
-        A = rng.integers(-2, 3, size=(n, n)).tolist()
-        B = rng.integers(-2, 3, size=(n, n)).tolist()
+        A = rng.integers(-2, 3, size=shape).tolist()
+        B = rng.integers(-2, 3, size=shape).tolist()
         return [[Fraction(v) for v in r] for r in A], [[Fraction(v) for v in r] for r in B]
-    A = np.round(rng.normal(size=(n, n)), 2)
-    B = np.round(rng.normal(size=(n, n)), 2)
+    A = np.round(rng.normal(size=shape), 2)
+    B = np.round(rng.normal(size=shape), 2)
     conv = lambda M: [[Fraction(f"{v:.2f}") for v in r] for r in M]  # noqa: E731
     return conv(A), conv(B)
 
@@ -163,6 +165,18 @@ def main(argv: list[str] | None = None) -> None:
         if n >= 8 and "gambit-rational" not in skipped:
             skipped["gambit-rational"] = n
 
+    # rectangular 2x3 .. 4x3: only the exact path against nashpy's support enumeration
+    for m in (2, 3, 4):
+        for n in (2, 3, 4):
+            if m == n or max(m, n) > max(args.sizes):
+                continue
+            for fam in ("decimal", "ties"):
+                for _ in range(args.games):
+                    engines = make_engines(*draw_game(rng, m, fam, n))
+                    t_exact, _ = timed(engines["exact"], 5)
+                    t_support, _ = timed(engines["nashpy-support"], 5)
+                    small_ratios.append(t_support / t_exact)
+
     # ---------------------------------------------------------------- report
     head = f"{'size':>5} {'games':>5} " + " ".join(f"{nm:>15}" for nm in names)
     print("Median time per game, milliseconds (best of up to 5 runs; games timed)")
@@ -190,7 +204,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{n:>3}x{n:<1} " + " ".join(row))
     print()
     if small_ratios:
-        print(f"2x2..4x4, every game: nashpy support_enumeration / exact path, slowest ratio "
+        print(f"2x2..4x4 incl. rectangular, every game: nashpy support_enumeration / exact "
+              f"path, slowest ratio "
               f"{min(small_ratios):.2f} (median {statistics.median(small_ratios):.2f}, "
               f"{len(small_ratios)} games)")
     big = max(args.sizes)
