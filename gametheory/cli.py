@@ -112,10 +112,19 @@ def _values(items: Sequence[str]) -> dict[str, Fraction]:
         if not sep or not name.strip():
             raise ParameterError(f"--set expects NAME=VALUE, got {item!r}")
         try:
-            out[name.strip()] = parse_number_text(text)
+            out[name.strip()] = _bounded(parse_number_text(text))
         except NotANumber as err:
             raise ParameterError(f"--set {name.strip()}: {err}") from None
     return out
+
+
+def _bounded(x: Fraction) -> Fraction:
+    """Refuse magnitudes beyond the scenario limit (1e15): they overflow float payoffs."""
+    from .io.scenario import LIMITS
+
+    if abs(x) > LIMITS["abs_number"]:
+        raise NotANumber(f"the value exceeds the magnitude limit {LIMITS['abs_number']:g}")
+    return x
 
 
 def _axis(item: str) -> tuple[str, Any]:
@@ -126,11 +135,12 @@ def _axis(item: str) -> tuple[str, Any]:
     if not sep or not name.strip() or len(parts) != 3:
         raise ParameterError(f"--param expects NAME=START:STOP:NUM, got {item!r}")
     try:
-        start, stop = (float(parse_number_text(x)) for x in parts[:2])
+        start, stop = (float(_bounded(parse_number_text(x))) for x in parts[:2])
         num = int(parts[2])
     except (NotANumber, ValueError):
-        raise ParameterError(f"--param {name.strip()}: START and STOP must be numbers and NUM "
-                             f"an integer, got {spec!r}") from None
+        raise ParameterError(f"--param {name.strip()}: START and STOP must be numbers (at "
+                             f"most 1e15 in magnitude) and NUM an integer, got {spec!r}"
+                             ) from None
     if not 1 <= num <= 100_001:
         raise ParameterError(f"--param {name.strip()}: NUM must be between 1 and 100001, "
                              f"got {num}")
