@@ -375,8 +375,8 @@ class EliminationResult:
         Number of rounds that removed something.
     """
 
-    game: Any
-    original: Any = field(repr=False)
+    game: NormalFormGame
+    original: NormalFormGame = field(repr=False)
     steps: tuple[EliminationStep, ...]
     remaining: tuple[tuple[int, ...], tuple[int, ...]]
     weak: bool = False
@@ -576,7 +576,9 @@ def eliminate_dominated(game: NormalFormGame, weak: bool = False, mixed: bool = 
                 removals.append((p, []))
                 continue
             rows = _payoff_rows(exact, p, own, other)
-            dominated = [i for i in own if _classify(rows, i, own, weak, mixed) is not None]
+            # strict dominance implies weak: one test per strategy decides whether it goes
+            dominated = [i for i in own
+                         if _find_dominator(rows, i, own, not weak, mixed) is not None]
             removals.append((p, dominated))
         if not any(d for _, d in removals):
             break
