@@ -376,3 +376,25 @@ def test_html_and_text_renderings():
     text = str(res)
     assert text.splitlines()[0].endswith("in 'PD <classic>':")
     assert text.splitlines()[-1] == "Remaining: Row: R2; Column: C2."
+
+
+def test_weak_elimination_removes_the_non_credible_threat_of_a_probe_game():
+    # Probe, then respond: the normal form of a one-shot sequential game (as in the
+    # module example of gametheory.game). Intercepting costs the Defender more than
+    # tolerating (-3 < -2), so Intercept is weakly dominated by Tolerate (they tie when
+    # the Aggressor refrains). Removing it leaves Probe as the Aggressor's best reply:
+    # iterated weak dominance gives the backward-induction (subgame-perfect) outcome,
+    # as is usual for generic perfect-information games (cf. Osborne 2004, chapter 5, on
+    # backward induction), and drops the Nash equilibrium (Refrain, Intercept) that
+    # rests on the threat.
+    g = gt.NormalFormGame([[0, 0], [2, -1]], [[0, 0], [-2, -3]],
+                          players=("Aggressor", "Defender"),
+                          strategies=(("Refrain", "Probe"), ("Tolerate", "Intercept")))
+    assert ("Refrain", "Intercept") in [e.pure_labels() for e in g.pure_equilibria()]
+    assert eliminate_dominated(g).steps == ()  # nothing is strictly dominated
+    res = eliminate_dominated(g, weak=True)
+    assert labels_left(res) == (("Probe",), ("Tolerate",))
+    assert [(s.round, s.strategy, s.dominated_by, s.strict) for s in res.steps] == [
+        (1, "Intercept", "Tolerate", False), (2, "Refrain", "Probe", True)]
+    assert res.steps[0].reason == ("Defender: Intercept is weakly dominated by Tolerate "
+                                   "(0 = 0 against Refrain, -3 < -2 against Probe)")
