@@ -204,6 +204,7 @@ def test_tiny_payoff_next_to_tie_keeps_exact_order():
     assert_same_sets(res, [g])
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.integers(-2, 2), min_size=18, max_size=18), st.permutations(range(3)),
        st.permutations(range(3)))

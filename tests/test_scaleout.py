@@ -62,6 +62,7 @@ SCRIPT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_killed_sweep_resumes_without_loss_or_duplicates(tmp_path):
     out = tmp_path / "chunks"
     script = SCRIPT.format(tests=str(Path(__file__).parent), out=str(out))
