@@ -201,3 +201,18 @@ def test_version_and_module_entry():
     proc = subprocess.run([sys.executable, "-m", "gametheory", "--version"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and proc.stdout.startswith("gametheory ")
+
+
+def test_report_of_a_numeric_scenario(tmp_path, capsys):
+    import gametheory as gt
+
+    pd_ = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+                            strategies=(("C", "D"), ("C", "D")), title="PD & co_1")
+    f = tmp_path / "pd.toml"
+    gt.dump_scenario(pd_, f)
+    code, out, err = run(["report", str(f), "--out", str(tmp_path / "r")], capsys)
+    assert code == 0, err
+    names = {p.name for p in (tmp_path / "r").iterdir()}
+    assert {"payoff_table.tex", "equilibria.csv", "folk_region.pdf", "folk_region.png",
+            "report.tex", "report.md"} <= names
+    assert "[1*, 1*]" in out  # (D, D), the unique equilibrium of the prisoner's dilemma

@@ -304,6 +304,9 @@ def build_report(source: str | None, out_dir: str | Path, *,
     # ---------------------------------------------------------------- repeated game
     if model.repeated is not None:
         _repeated(model, out, files, tex_parts, md_parts, lines)
+    elif not parametric:  # a numeric game: what repeated play could sustain
+        _folk(numeric, out, files, tex_parts, md_parts,
+              "If repeated: feasible, individually rational payoffs")
 
     # ---------------------------------------------------------------- documents
     body = "\n\n".join([rf"\section*{{{tables.escape_latex(game.title or model.name)}}}",
@@ -561,7 +564,8 @@ def _repeated(model: ReportModel, out: Path, files: list[Path], tex_parts: list[
                      rf" at the repeated variant's defaults ({tables.escape_latex(where)}).")
     md_parts += [md]
     _tornado(rep, formula, names, out, files, tex_parts, md_parts)
-    _folk(rep, out, files, tex_parts, md_parts)
+    _folk(rep.stage.at(), out, files, tex_parts, md_parts,
+          "Repeated game: feasible, individually rational payoffs")
     import sympy
 
     num, den = sympy.fraction(sympy.together(formula))
@@ -608,9 +612,9 @@ def _tornado(rep: Any, formula: Any, names: Mapping[str, str], out: Path, files:
     md_parts += ["![Tornado chart of delta*](tornado_delta.png)", ""]
 
 
-def _folk(rep: Any, out: Path, files: list[Path], tex_parts: list[str],
-          md_parts: list[str]) -> None:
-    """Feasible and individually rational payoffs of the repeated game's stage."""
+def _folk(stage: NormalFormGame, out: Path, files: list[Path], tex_parts: list[str],
+          md_parts: list[str], title: str) -> None:
+    """Feasible and individually rational payoffs of a stage game (folk region)."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
@@ -619,8 +623,7 @@ def _folk(rep: Any, out: Path, files: list[Path], tex_parts: list[str],
     from .figures import folk_region
     from .style import save_figure
 
-    stage = rep.stage.at()
-    fig = folk_region(stage, title="Repeated game: feasible, individually rational payoffs")
+    fig = folk_region(stage, title=title)
     files += save_figure(fig, out / "folk_region")
     plt.close(fig)
     tex_parts.append(r"\begin{center}\includegraphics[width=0.8\linewidth]{folk_region.pdf}"
