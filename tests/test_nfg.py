@@ -337,6 +337,24 @@ def test_max_cells_is_adjustable():
     assert gt.read_nfg(text, max_cells=4).shape == (2, 2)
 
 
+def test_latin1_files_and_byte_order_marks(tmp_path):
+    body = 'NFG 1 R "Caf\u00e9" { "A" "B" } { { "cr\u00e8me" } { "x" } } 1 2'
+    p = tmp_path / "latin1.nfg"
+    p.write_bytes(body.encode("latin-1"))
+    g = gt.read_nfg(p)
+    assert g.title == "Caf\u00e9" and g.strategies[0] == ("cr\u00e8me",)
+    p.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    assert gt.read_nfg(p) == g
+    assert gt.read_nfg("\ufeff" + body) == g
+
+
+def test_public_names_are_reachable():
+    g = gt.NormalFormGame([[1]], [[2]])
+    assert gt.io.read_nfg is gt.read_nfg and gt.io.nfg.write_nfg is gt.write_nfg
+    assert g.to_nfg() == gt.io.to_nfg(g) == gt.io.nfg.to_nfg(g)
+    assert isinstance(gt.io.parse_nfg(g.to_nfg()), gt.io.NfgFile)
+
+
 def test_bad_sources():
     with pytest.raises(FileNotFoundError):
         gt.read_nfg("no/such/file.nfg")
