@@ -419,3 +419,28 @@ def test_probe_response_lapse_not_self_enforcing_when_interception_pays():
     an = rg.discount_analysis(_profile(rg.stage, "Intercept"))
     assert an.critical is None
     assert an.breaking.state[1] == "lapsed" and an.breaking.action == "Intercept"
+
+
+def test_k_period_punishment_thresholds_are_algebraic(axelrod):
+    """Forgiving trigger with k punishment periods: cooperation is an SPE iff
+    delta + ... + delta^k >= (T - R) / (R - P) (the deviation gain T - R is repaid by k
+    periods of R - P; e.g. Fudenberg and Tirole 1991, section 5.1). With (5, 3, 1, 0) the
+    right side is 1: k = 1 never, k = 2 at the golden ratio (sqrt(5) - 1) / 2, k = 3 at the
+    real root of d^3 + d^2 + d - 1."""
+    rg = gt.RepeatedGame(axelrod)
+    d = sympy.Symbol("d")
+
+    def prof(k):
+        return both(S.punish_then_forgive, axelrod, periods=k)
+
+    an = rg.discount_analysis(prof(1))
+    assert an.critical is None and an.breaking.state == ("cooperate", "cooperate")
+    crit2 = rg.critical_discount(prof(2))
+    assert sympy.simplify(crit2 - (sympy.sqrt(5) - 1) / 2) == 0
+    crit3 = rg.critical_discount(prof(3))
+    assert sympy.simplify((d ** 3 + d ** 2 + d - 1).subs(d, crit3)) == 0
+    assert float(crit3) == pytest.approx(0.5436890127, abs=1e-9)
+    for k, crit in ((2, crit2), (3, crit3)):
+        c = float(crit)
+        assert rg.is_subgame_perfect(prof(k), F(c).limit_denominator(10 ** 6) + F(1, 10 ** 5))
+        assert not rg.is_subgame_perfect(prof(k), F(c).limit_denominator(10 ** 6) - F(1, 10 ** 5))

@@ -1144,108 +1144,218 @@ def mirror(aut: Automaton) -> Automaton:
                      initial=names[aut.initial], name=aut.name)
 
 
-def _as_fraction_or_expr(v: Any, float_stage: bool) -> Any:
-    import sympy
+def _horner(coeffs: Sequence[Fraction], x: Fraction) -> Fraction:
+    acc = Fraction(0)
+    for c in coeffs:
+        acc = acc * x + c
+    return acc
 
-    v = sympy.nsimplify(v) if isinstance(v, sympy.Float) else v
-    if getattr(v, "is_Rational", False):
-        f = Fraction(int(v.p), int(v.q))
-        return float(f) if float_stage else f
-    if isinstance(v, int):
-        return float(v) if float_stage else Fraction(v)
-    return float(v) if float_stage else v
+
+def _simplest_between(lo: Fraction, hi: Fraction) -> Fraction:
+    """The rational with the smallest denominator strictly between lo < hi."""
+    import math
+
+    den = 1
+    while True:
+        num = math.floor(lo * den) + 1
+        if Fraction(num, den) < hi:
+            return Fraction(num, den)
+        den += 1
+
+
+class _Point:
+    """A candidate discount factor: a rational, or a root of an irreducible polynomial
+    isolated in ``[lo, hi]`` (rational endpoints)."""
+
+    __slots__ = ("lo", "hi", "factor", "value")
+
+    def __init__(self, lo: Fraction, hi: Fraction, factor: Any = None, value: Any = None):
+        self.lo, self.hi, self.factor, self.value = lo, hi, factor, value
+
+    @property
+    def is_rational(self) -> bool:
+        return self.factor is None
+
+    def exact(self, delta: Any) -> Any:
+        """Fraction, or a sympy expression (radicals for quadratics, else CRootOf)."""
+        import sympy
+
+        if self.factor is None:
+            return self.lo
+        if self.value is not None:
+            return self.value
+        f = self.factor
+        if f.degree() == 2:
+            for r in sympy.Poly(f, delta).all_roots():
+                if self.lo <= r <= self.hi:
+                    self.value = sympy.radsimp(r)
+                    return self.value
+        idx = f.count_roots(None, sympy.Rational(self.lo.numerator, self.lo.denominator))
+        self.value = sympy.CRootOf(f.as_expr(), int(idx))
+        return self.value
 
 
 def _numeric_analysis(rg: RepeatedGame, concept: str, constraints: list, delta: Any,
                       init_state: tuple) -> DiscountAnalysis:
-    """Exact region in [0, 1) where every gain is non-positive (numeric stage)."""
+    """Exact region in [0, 1) where every gain is non-positive (numeric stage).
+
+    Each gain is ``N(delta) / D(delta)`` with ``D > 0`` on [0, 1) (products of
+    ``1 + delta + ... + delta^(L-1)``), so the condition is ``sD * N <= 0``. The candidate
+    discount factors are 0 and the roots in [0, 1) of the irreducible factors of the
+    numerators, isolated exactly in rational intervals; signs at a root come from exact
+    divisibility (zero) or from a rational point of an interval on which the numerator has
+    no root (sturm counts), so no floating point decides anything.
+    """
     import sympy
 
-    polys = []
+    QQ = sympy.QQ
+    half = sympy.Rational(1, 2)
+    items = []          # (dev, effective polynomial E with E <= 0 required, coeffs)
+    seen: dict = {}
     for dev, g in constraints:
-        N = sympy.Poly(g.numer.as_expr(), delta)
-        D = sympy.Poly(g.denom.as_expr(), delta)
+        N = sympy.Poly(g.numer.as_expr(), delta, domain=QQ)
         if N.is_zero:
             continue
+        D = sympy.Poly(g.denom.as_expr(), delta, domain=QQ)
         if D.count_roots(0, 1) != 0:  # pragma: no cover - denominators are 1+d+...+d^(L-1)
             raise SolverError("a gain's denominator vanishes in [0, 1]")
-        sD = 1 if D.eval(sympy.Rational(1, 2)) > 0 else -1
-        polys.append((dev, N, sD))
+        E = N if D.eval(half) > 0 else -N
+        lc = abs(E.LC())
+        E = E.quo_ground(lc)
+        key = tuple(E.all_coeffs())
+        if key in seen:
+            continue
+        seen[key] = True
+        coeffs = [Fraction(int(c.p), int(c.q)) for c in E.all_coeffs()]
+        items.append((dev, E, coeffs))
 
-    def holds(dev_poly: tuple, x: Any) -> bool:
-        _, N, sD = dev_poly
-        if getattr(x, "is_Rational", False):
-            return sD * N.eval(x) <= 0
-        mp = sympy.Poly(sympy.minimal_polynomial(x, delta), delta)
-        if N.rem(mp).is_zero:
-            return True
-        return sD * sympy.sign(N.eval(x).evalf(60)) <= 0
-
-    def region_of(items: list) -> tuple[Any, list, list]:
-        roots = []
-        for _, N, _ in items:
-            for r in N.real_roots():
-                if 0 <= r < 1:
-                    roots.append(r)
-        pts = sorted(set(roots) | {sympy.Integer(0)}, key=lambda r: sympy.N(r, 60))
-        uniq = []
-        for r in pts:
-            if not uniq or sympy.N(r - uniq[-1], 60) != 0:
-                uniq.append(r)
-        cells = []
-        for k, r in enumerate(uniq):
-            cells.append(("point", r, r))
-            hi = uniq[k + 1] if k + 1 < len(uniq) else sympy.Integer(1)
-            lo_f, hi_f = sympy.N(r, 30), sympy.N(hi, 30)
-            mid = sympy.nsimplify((lo_f + hi_f) / 2, rational=True)
-            if not (sympy.N(r, 60) < mid < sympy.N(hi, 60)):  # pragma: no cover
-                mid = (r + hi) / 2
-            cells.append(("open", (r, hi), mid))
-        good = [c for c in cells if all(holds(p, c[2]) for p in items)]
-        first = next((c[1] for c in good if c[0] == "point"), None)
-        if first is None and good:  # pragma: no cover - closedness makes this impossible
-            first = good[0][1][0]
-        intervals: list = []
-        for c in cells:
-            ok = c in good
-            if c[0] == "point":
-                lo = hi = c[1]
-            else:
-                lo, hi = c[1]
-            if not ok:
+    # irreducible factors and their roots in [0, 1)
+    factors: dict = {}
+    for _, E, _ in items:
+        for f, _m in E.factor_list()[1]:
+            f = f.monic()
+            factors.setdefault(tuple(f.all_coeffs()), f)
+    points: list[_Point] = [_Point(Fraction(0), Fraction(0))]
+    for f in factors.values():
+        if f.degree() == 1:
+            a, b = f.all_coeffs()
+            r = -b / a
+            if 0 < r < 1:
+                fr = Fraction(int(r.p), int(r.q))
+                points.append(_Point(fr, fr))
+            continue
+        for (lo, hi), _m in f.intervals(inf=0, sup=1, eps=sympy.Rational(1, 10 ** 12)):
+            flo, fhi = Fraction(int(lo.p), int(lo.q)), Fraction(int(hi.p), int(hi.q))
+            if flo >= 1:
                 continue
-            closed_lo = c[0] == "point"
-            closed_hi = c[0] == "point"
-            if intervals and intervals[-1][1] == lo and (intervals[-1][3] or closed_lo):
-                intervals[-1] = (intervals[-1][0], hi, intervals[-1][2], closed_hi)
-            else:
-                intervals.append((lo, hi, closed_lo, closed_hi))
-        return first, intervals, [c for c in cells if c[0] == "open"]
+            points.append(_Point(flo, fhi, f))
+    # order the points; separate overlapping isolating intervals by refining them
+    for _ in range(60):
+        points.sort(key=lambda q: (q.lo, q.hi))
+        clash = [k for k in range(len(points) - 1) if points[k].hi >= points[k + 1].lo
+                 and not (points[k].is_rational and points[k + 1].is_rational)]
+        if not clash:
+            break
+        for k in clash:
+            for q in (points[k], points[k + 1]):
+                if not q.is_rational:
+                    w = (q.hi - q.lo) / 1000
+                    lo, hi = q.factor.refine_root(sympy.Rational(q.lo.numerator,
+                                                                 q.lo.denominator),
+                                                  sympy.Rational(q.hi.numerator,
+                                                                 q.hi.denominator),
+                                                  eps=sympy.Rational(w.numerator,
+                                                                     w.denominator))
+                    q.lo = Fraction(int(lo.p), int(lo.q))
+                    q.hi = Fraction(int(hi.p), int(hi.q))
+    uniq: list[_Point] = []
+    for q in points:
+        if uniq and uniq[-1].is_rational and q.is_rational and uniq[-1].lo == q.lo:
+            continue
+        uniq.append(q)
+    points = uniq
 
-    first, intervals, opens = region_of(polys)
-    float_stage = not rg._exact
-    conv = [(_as_fraction_or_expr(lo, float_stage), _as_fraction_or_expr(hi, float_stage),
-             lc, hc) for lo, hi, lc, hc in intervals]
+    def sign_at(item: tuple, q: _Point) -> int:
+        _, E, coeffs = item
+        if q.is_rational:
+            v = _horner(coeffs, q.lo)
+            return (v > 0) - (v < 0)
+        if E.rem(q.factor).is_zero:
+            return 0
+        lo = sympy.Rational(q.lo.numerator, q.lo.denominator)
+        hi = sympy.Rational(q.hi.numerator, q.hi.denominator)
+        while E.count_roots(lo, hi) != 0:
+            w = (hi - lo) / 1000
+            lo, hi = q.factor.refine_root(lo, hi, eps=w)
+        v = _horner(coeffs, Fraction(int(lo.p), int(lo.q)))
+        if v == 0:  # pragma: no cover - excluded by the root count
+            v = _horner(coeffs, Fraction(int(hi.p), int(hi.q)))
+        return (v > 0) - (v < 0)
+
+    def region_of(sub: list) -> tuple[_Point | None, list, list]:
+        cells: list = []
+        for k, q in enumerate(points):
+            cells.append(("point", q))
+            nxt_lo = points[k + 1].lo if k + 1 < len(points) else Fraction(1)
+            mid = _simplest_between(q.hi, nxt_lo)
+            cells.append(("open", (q, points[k + 1] if k + 1 < len(points) else None),
+                          _Point(mid, mid)))
+        ok = []
+        for c in cells:
+            q = c[1] if c[0] == "point" else c[2]
+            ok.append(all(sign_at(it, q) <= 0 for it in sub))
+        first = next((c[1] for c, good in zip(cells, ok, strict=True)
+                      if good and c[0] == "point"), None)
+        intervals: list = []
+        for c, good in zip(cells, ok, strict=True):
+            if not good:
+                continue
+            if c[0] == "point":
+                lo = hi = c[1].exact(delta)
+                lc = hc = True
+            else:
+                lo = c[1][0].exact(delta)
+                hi = c[1][1].exact(delta) if c[1][1] is not None else Fraction(1)
+                lc = hc = False
+            if intervals and intervals[-1][1] == lo and (intervals[-1][3] or lc):
+                intervals[-1] = (intervals[-1][0], hi, intervals[-1][2], hc)
+            else:
+                intervals.append((lo, hi, lc, hc))
+        opens = [c[2] for c in cells if c[0] == "open"]
+        return first, intervals, opens
+
+    def out(v: Any) -> Any:
+        if isinstance(v, Fraction):
+            return float(v) if not rg._exact else v
+        return float(v) if not rg._exact else v
+
+    first, intervals, _opens = region_of(items)
+    conv = [(out(lo), out(hi), lc, hc) for lo, hi, lc, hc in intervals]
     breaking = None
     if first is None:
-        on_path = [p for p in polys if p[0].state == init_state]
-        ref, _, opens_init = region_of(on_path) if on_path else (sympy.Integer(0), [], [])
+        on_path = [it for it in items if it[0].state == init_state]
+        if on_path:
+            ref, _, opens_init = region_of(on_path)
+        else:
+            ref, opens_init = _Point(Fraction(0), Fraction(0)), []
         if ref is None:  # even the initial state's constraints fail everywhere
-            ref = opens_init[-1][2] if opens_init else sympy.Rational(1, 2)
+            ref = opens_init[-1] if opens_init else _Point(Fraction(1, 2), Fraction(1, 2))
             cands = on_path
         else:
-            cands = polys
-        bad = [p for p in cands if not holds(p, ref)]
+            cands = items
+        bad = [it for it in cands if sign_at(it, ref) > 0]
         if bad:
-            dev, N, sD = bad[0]
-            val = sympy.nsimplify(dev.gain_formula.subs(delta, ref)) \
-                if getattr(ref, "is_Rational", False) else dev.gain_formula.subs(delta, ref)
-            refv = _as_fraction_or_expr(ref, float_stage)
+            dev = bad[0][0]
+            x = ref.exact(delta)
+            if isinstance(x, Fraction):
+                val = dev.gain_formula.subs(delta, sympy.Rational(x.numerator, x.denominator))
+                val = Fraction(int(val.p), int(val.q)) if val.is_Rational else val
+            else:
+                val = dev.gain_formula.subs(delta, x)
             breaking = Deviation(dev.state, dev.player, dev.action, dev.prescribed,
-                                 _as_fraction_or_expr(val, float_stage), dev.after, refv,
-                                 dev.gain_formula)
-    crit = None if first is None else _as_fraction_or_expr(first, float_stage)
-    devs = [(dev, dev.gain_formula) for dev, _, _ in polys]
+                                 out(val), dev.after, out(x), dev.gain_formula)
+    crit = None if first is None else out(first.exact(delta))
+    devs = [(dev, dev.gain_formula) for dev, _, _ in items]
     return DiscountAnalysis(concept, crit, conv, devs, [], breaking, delta)
 
 
