@@ -398,3 +398,11 @@ def test_weak_elimination_removes_the_non_credible_threat_of_a_probe_game():
         (1, "Intercept", "Tolerate", False), (2, "Refrain", "Probe", True)]
     assert res.steps[0].reason == ("Defender: Intercept is weakly dominated by Tolerate "
                                    "(0 = 0 against Refrain, -3 < -2 against Probe)")
+
+
+def test_numeric_labels_are_quoted_in_mixtures():
+    g = gt.NormalFormGame([[2, -1], [0, 0], [-1, 2]], [[0, 0], [0, 0], [0, 0]],
+                          strategies=(("1", "2", "3"), ("L", "R")))
+    (step,) = eliminate_dominated(g, mixed=True).steps
+    assert step.reason.startswith("Row: 2 is strictly dominated by 1/2 '1' + 1/2 '3' (")
+    assert step.dominated_by == {"1": F(1, 2), "3": F(1, 2)}

@@ -474,7 +474,11 @@ def _reason(game: NormalFormGame, player: int, i: int, dom: int | dict[int, Frac
     labels = game.strategies[player]
     opp = game.strategies[1 - player]
     if isinstance(dom, dict):
-        name = " + ".join(f"{format_number(p)} {labels[k]}" for k, p in dom.items())
+        # quote labels that look like numbers, so "3/5 '2'" is not read as a product
+        shown = [repr(labels[k]) if labels[k][:1] in "0123456789+-." else labels[k]
+                 for k in dom]
+        name = " + ".join(f"{format_number(p)} {lab}"
+                          for p, lab in zip(dom.values(), shown, strict=True))
         better = [sum((p * rows[k][c] for k, p in dom.items()), _F0)
                   for c in range(len(other))]
     else:
