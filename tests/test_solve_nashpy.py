@@ -173,3 +173,18 @@ def test_nashpy_failure_falls_back_to_exact_with_a_warning(monkeypatch):
     with pytest.warns(gt.GameWarning, match="failed .*qhull says no"):
         eqs = g.equilibria(method="vertex")
     assert [e.row for e in eqs] == [(1.0, 0.0), (2 / 3, 1 / 3), (0.0, 1.0)]
+
+
+def test_even_count_on_a_nondegenerate_game_warns(monkeypatch):
+    """Battle of the sexes has three equilibria; if rounding loses one, the user hears."""
+    from gametheory.solve import nashpy_backend
+
+    real = nashpy_backend._support_candidates
+
+    def lossy(A, B):
+        return list(real(A, B))[1:]
+
+    monkeypatch.setattr(nashpy_backend, "_support_candidates", lossy)
+    g = gt.NormalFormGame([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    with pytest.warns(gt.GameWarning, match="found 2 equilibria of a nondegenerate game"):
+        assert len(g.equilibria(method="support")) == 2

@@ -41,7 +41,9 @@ What this module adds to nashpy 0.0.43
    :meth:`NormalFormGame.is_equilibrium` accepts it with the regret tolerance ``tol``,
    and merged with any candidate within ``1e-9`` of it.
 6. A :class:`GameWarning` names the risk of missed equilibria when the game is
-   degenerate (decided exactly), and nashpy's own vague warnings are silenced.
+   degenerate (decided exactly), or when support or vertex enumeration found an even
+   number of equilibria of a nondegenerate game (which has an odd number, Lemke and
+   Howson 1964), and nashpy's own vague warnings are silenced.
 7. Should nashpy still fail (an exception from qhull or a singular tableau), a
    :class:`GameWarning` says so and the exact solver's equilibria are returned as floats.
 
@@ -181,8 +183,9 @@ def nashpy_equilibria(game: NormalFormGame, method: str = "support", tol: float 
     Warns
     -----
     GameWarning
-        When the game is degenerate (equilibria may be missing), and when a Lemke-Howson
-        path hit the iteration cap.
+        When the game is degenerate (equilibria may be missing), when an even number of
+        equilibria of a nondegenerate game was found, and when a Lemke-Howson path hit
+        the iteration cap.
 
     Examples
     --------
@@ -243,6 +246,12 @@ def nashpy_equilibria(game: NormalFormGame, method: str = "support", tol: float 
             f"the game is degenerate, so nashpy's {method!r} method may miss extreme "
             f"equilibria (found {len(kept)}); method='exact' returns all of them",
             GameWarning, stacklevel=3)
+    elif method != "lemke-howson" and len(kept) % 2 == 0:
+        # a nondegenerate game has an odd number of equilibria (Lemke and Howson 1964)
+        warnings.warn(
+            f"nashpy's {method!r} method found {len(kept)} equilibria of a nondegenerate "
+            "game, which has an odd number: some were lost to rounding; method='exact' "
+            "returns all of them", GameWarning, stacklevel=3)
     if capped:
         warnings.warn(f"Lemke-Howson hit the iteration cap from labels {capped}; "
                       "those paths returned nothing", GameWarning, stacklevel=3)
