@@ -83,9 +83,9 @@ def _simplex_max(c: Sequence[Fraction], rows: Sequence[Sequence[Fraction]],
                  ) -> tuple[str, list[Fraction] | None, Fraction | None]:
     """Maximise ``c.x`` subject to ``rows[r].x (<=|>=|=) rhs[r]``, ``x >= 0``, exactly.
 
-    Two-phase tableau simplex over Fractions with Bland's smallest-index rule, which
-    cannot cycle (Chvatal 1983, theorem 3.3). Returns ``(status, x, value)`` with status
-    ``"optimal"``, ``"infeasible"`` or ``"unbounded"``.
+    Two-phase tableau simplex over Fractions with Bland's (1977) smallest-index rule,
+    which cannot cycle (Chvatal 1983, *Linear Programming*, chapter 3). Returns
+    ``(status, x, value)`` with status ``"optimal"``, ``"infeasible"`` or ``"unbounded"``.
 
     >>> _simplex_max([Fraction(1), Fraction(1)], [[Fraction(1), Fraction(2)]], ["<="],
     ...              [Fraction(4)])
