@@ -22,6 +22,9 @@ Sources
        entry stage game (out: 1 and 5; in and accommodate: 2 and 2; in and fight: 0, 0).
 [KM86] E. Kohlberg and J.-F. Mertens (1986), On the strategic stability of equilibria,
        Econometrica 54, 1003-1037: the battle of the sexes with an outside option.
+[My78] R. B. Myerson (1978), Refinements of the Nash equilibrium concept, International
+       Journal of Game Theory 7, 73-80: the 3x3 game in which (y, y) is perfect but not
+       proper (a dominated strategy z with payoffs -9 and -7 added to a 2x2 game).
 [vN44] J. von Neumann and O. Morgenstern (1944), rock-paper-scissors as the standard
        symmetric zero-sum example.
 """
@@ -107,6 +110,13 @@ REFERENCE_GAMES: list[ReferenceGame] = [
                   [[0, 0], [1, 0], [0, 3]],
                   [("1 0 0", "2/3 1/3"), ("1 0 0", "0 1"), ("0 1 0", "1 0")],
                   "[KM86] Sec. 2", True, [2, 1]),
+    # Myerson's game: against y both x and y are best replies, against z both y and z (so
+    # degenerate), yet no mixture is an equilibrium: mixing x in makes the opponent's x
+    # strictly better than y, mixing y into z makes y strictly better than z
+    ReferenceGame("Myerson proper-equilibrium game",
+                  [[1, 0, -9], [0, 0, -7], [-9, -7, -7]], [[1, 0, -9], [0, 0, -7], [-9, -7, -7]],
+                  [("1 0 0", "1 0 0"), ("0 1 0", "0 1 0"), ("0 0 1", "0 0 1")],
+                  "[My78] Sec. 2", True, [1, 1, 1]),
     # ---------------------------------------------------------------- built degenerate
     # probe or refrain, the defender answers a probe (game.py's example): Refrain is a
     # best reply iff 2 yT - (1 - yT) <= 0, i.e. yT <= 1/3

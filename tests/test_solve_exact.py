@@ -169,7 +169,8 @@ def test_random_games_against_gambit(seed):
         assert [(x, y) for x, y, _ in extreme_equilibria(A, B)] == _gambit_set(A, B), (A, B)
 
 
-@pytest.mark.parametrize("ref", REFERENCE_GAMES[:12], ids=lambda r: r.name)
+@pytest.mark.parametrize("ref", [r for r in REFERENCE_GAMES
+                                 if not r.source.startswith("constructed")], ids=lambda r: r.name)
 def test_textbook_games_against_gambit(ref):
     assert ref.expected() == _gambit_set(ref.A, ref.B)
 
