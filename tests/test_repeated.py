@@ -444,3 +444,17 @@ def test_k_period_punishment_thresholds_are_algebraic(axelrod):
         c = float(crit)
         assert rg.is_subgame_perfect(prof(k), F(c).limit_denominator(10 ** 6) + F(1, 10 ** 5))
         assert not rg.is_subgame_perfect(prof(k), F(c).limit_denominator(10 ** 6) - F(1, 10 ** 5))
+
+
+def test_states_all_also_checks_pairs_no_history_reaches(axelrod):
+    rg = gt.RepeatedGame(axelrod)
+    grim = both(S.grim_trigger, axelrod)
+    res = rg.is_subgame_perfect(grim, "3/4", states="all")
+    assert not res and res.states_checked == 4
+    # the impossible pair: one cooperates while the other punishes; D gains (1-d)(P-S)
+    assert {d.state for d in res.deviations} == {("cooperate", "punish"),
+                                                  ("punish", "cooperate")}
+    assert res.deviation.gain == F(1, 4) * 1
+    assert rg.critical_discount(grim, states="all") is None
+    with pytest.raises(gt.GameError, match="accessible"):
+        rg.is_subgame_perfect(grim, "3/4", states="some")

@@ -605,14 +605,14 @@ class RepeatedGame:
         return {"nodes": nodes, "succ": succ, "V": (V0, V1), "k2": k2, "ta": ta, "tb": tb,
                 "fa": fa, "fb": fb, "A": A, "B": B, "z0": z0, "cells": cells}
 
-    def _gains(self, a: Automaton, b: Automaton, dom: _Domain, with_info: bool = False
-               ) -> Any:
+    def _gains(self, a: Automaton, b: Automaton, dom: _Domain, with_info: bool = False,
+               accessible: bool = True) -> Any:
         """Every one-shot deviation at every accessible joint state, with its gain.
 
         With ``with_info`` also returns, per deviation, ``(player, deviation cell, base
         cell, next state after the deviation, next state otherwise)`` and the joint data.
         """
-        J = self._joint(a, b, dom)
+        J = self._joint(a, b, dom, accessible)
         V0, V1 = J["V"]
         k2, ta, tb, fa, fb, A, B = (J[k] for k in ("k2", "ta", "tb", "fa", "fb", "A", "B"))
         delta = dom.delta
@@ -653,8 +653,8 @@ class RepeatedGame:
                         info.append((1, (ir, j2), (ir, j), w, w0))
         return (out, info, J) if with_info else out
 
-    def _exact_check(self, a: Automaton, b: Automaton, dom: _Domain, d: Any
-                     ) -> tuple[bool, Any, int]:
+    def _exact_check(self, a: Automaton, b: Automaton, dom: _Domain, d: Any,
+                     accessible: bool = True) -> tuple[bool, Any, int]:
         """Exact verdict by float screening: ``(holds, deviations thunk, states checked)``.
 
         Values are convex combinations of stage payoffs, so their float errors are near
@@ -664,7 +664,7 @@ class RepeatedGame:
         profitable deviations are computed when the result's ``deviations`` is read.
         """
         fdom = _Domain("float", float(dom.delta))
-        gains, info, J = self._gains(a, b, fdom, with_info=True)
+        gains, info, J = self._gains(a, b, fdom, with_info=True, accessible=accessible)
         margin = 1e-7 * max([1.0] + [abs(float(v)) for r in self._A + self._B for v in r])
         A, B = self._payoff_lists(dom)
         cells, succ = J["cells"], J["succ"]
@@ -766,14 +766,20 @@ class RepeatedGame:
             s1, s2 = int(a.table[s1, i, j]), int(b.table[s2, i, j])
         return out
 
-    def is_subgame_perfect(self, profile: Sequence[Automaton], discount: Any
-                           ) -> SubgamePerfection:
+    def is_subgame_perfect(self, profile: Sequence[Automaton], discount: Any,
+                           states: str = "accessible") -> SubgamePerfection:
         """One-shot deviation check at every joint state some history leads to.
 
         Returns a :class:`SubgamePerfection` that is truthy iff the profile is a
         subgame-perfect equilibrium and reports every profitable deviation (state,
         player, action, gain). Exact for exact stages and rational discounts; float
         comparisons use a tolerance of 1e-9 times the largest absolute payoff.
+
+        ``states="accessible"`` (default) checks every joint state some history leads to,
+        on or off the path of play, which is what subgame perfection requires;
+        ``states="all"`` checks every pair of automaton states, including pairs no
+        history can produce (a stronger, history-free requirement: grim trigger fails it
+        at "I cooperate, you punish").
 
         Examples
         --------
@@ -791,11 +797,12 @@ class RepeatedGame:
             raise GameError("is_subgame_perfect needs numbers; for a symbolic discount factor "
                             "or a parametric stage use critical_discount or discount_analysis "
                             "(or the stage's .at(...) values)")
+        acc = _states_option(states)
         dom = self._domain(discount)
         if dom.kind == "fraction":
-            holds, compute, nstates = self._exact_check(a, b, dom, d)
+            holds, compute, nstates = self._exact_check(a, b, dom, d, acc)
             return SubgamePerfection(holds, d, nstates, compute)
-        gains = self._gains(a, b, dom)
+        gains = self._gains(a, b, dom, accessible=acc)
         tol = self._tol(dom)
         bad = [Deviation(x.state, x.player, x.action, x.prescribed, x.gain, x.after, d)
                for x, g in gains if g > tol]
@@ -909,7 +916,7 @@ class RepeatedGame:
 
     # ------------------------------------------------------------------ thresholds
     def critical_discount(self, profile: Sequence[Automaton], concept: str = "spe",
-                          at: dict | None = None) -> Any:
+                          at: dict | None = None, states: str = "accessible") -> Any:
         """The least discount factor at which the profile is an equilibrium, exactly.
 
         Parameters
@@ -940,7 +947,7 @@ class RepeatedGame:
         >>> rg.critical_discount(tft, concept="nash")
         Fraction(2, 3)
         """
-        return self.discount_analysis(profile, concept=concept, at=at).critical
+        return self.discount_analysis(profile, concept=concept, at=at, states=states).critical
 
     def breaking_deviation(self, profile: Sequence[Automaton], concept: str = "spe",
                            at: dict | None = None) -> Deviation | None:
@@ -948,7 +955,8 @@ class RepeatedGame:
         return self.discount_analysis(profile, concept=concept, at=at).breaking
 
     def discount_analysis(self, profile: Sequence[Automaton], concept: str = "spe",
-                          at: dict | None = None) -> DiscountAnalysis:
+                          at: dict | None = None, states: str = "accessible"
+                          ) -> DiscountAnalysis:
         """Every constraint on the discount factor, the region where all hold, its least
         element, and (when empty) the breaking deviation. See :meth:`critical_discount`.
 
@@ -972,7 +980,9 @@ class RepeatedGame:
         if "delta" in used:
             delta = sympy.Symbol("discount_factor", real=True)
         dom = self._domain(delta)
-        raw = self._gains(a, b, dom) if concept == "spe" else self._nash_gains(a, b, dom)
+        acc = _states_option(states)
+        raw = self._gains(a, b, dom, accessible=acc) if concept == "spe" else \
+            self._nash_gains(a, b, dom)
         uniq: dict[Any, Deviation] = {}
         for dev, g in raw:
             if g not in uniq:
@@ -1117,6 +1127,14 @@ class RepeatedGame:
 
 
 # ============================================================================ helpers
+def _states_option(states: str) -> bool:
+    if states == "accessible":
+        return True
+    if states == "all":
+        return False
+    raise GameError(f"states must be 'accessible' or 'all', got {states!r}")
+
+
 def mirror(aut: Automaton) -> Automaton:
     """The same automaton for the other player of a stage whose players share labels.
 
