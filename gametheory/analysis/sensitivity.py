@@ -343,14 +343,15 @@ def _solve_chunk(model: _Model, points: _Points, fixed: dict[str, Any], method: 
 
 
 # --------------------------------------------------------------------------- assembly
-def _support_labels(strategies, m: int, n: int) -> np.ndarray:
-    labs = []
-    for code in range((1 << m) * (1 << n)):
+def _support_labels(strategies, m: int, n: int, codes: np.ndarray) -> dict[int, str]:
+    """``"Probe / Under-react+Intercept"`` for each support code ``rows << n | cols``."""
+    labs = {}
+    for code in np.unique(codes).tolist():
         rb, cb = code >> n, code & ((1 << n) - 1)
         r = "+".join(s for i, s in enumerate(strategies[0]) if rb >> i & 1)
         c = "+".join(s for j, s in enumerate(strategies[1]) if cb >> j & 1)
-        labs.append(f"{r} / {c}")
-    return np.array(labs, dtype=object)
+        labs[code] = f"{r} / {c}"
+    return labs
 
 
 def _assemble(parts: list[dict[str, np.ndarray]], model: _Model, points: _Points,
@@ -376,7 +377,7 @@ def _assemble(parts: list[dict[str, np.ndarray]], model: _Model, points: _Points
     rb = (row > 0) @ (1 << np.arange(m, dtype=np.int64))
     cb = (col > 0) @ (1 << np.arange(n, dtype=np.int64))
     code = rb * (1 << n) + cb
-    sup_labels = _support_labels(strategies, m, n)
+    sup_labels = _support_labels(strategies, m, n, code)
     # equilibrium structure of each point: its ordered list of support codes
     kmax = int(counts.max()) if counts.size else 0
     padded = np.full((N, max(kmax, 1)), -1, dtype=np.int64)
@@ -439,7 +440,8 @@ def _assemble(parts: list[dict[str, np.ndarray]], model: _Model, points: _Points
     cols[f"payoff: {players[1]}"] = pay[:, 1]
     used = np.unique(code)
     cols["support"] = pd.Categorical.from_codes(np.searchsorted(used, code),
-                                                categories=list(sup_labels[used]))
+                                                categories=[sup_labels[c] for c in
+                                                            used.tolist()])
     cols["regime"] = points_frame["regime"].values.take(point)
     cols["degenerate"] = deg[point]
     cols["changes"] = changes[point]
