@@ -1188,7 +1188,8 @@ class GameTree:
                 roots.append(n.id)
         return roots
 
-    def classify_equilibria(self, **values: Any) -> list[ClassifiedEquilibrium]:
+    def classify_equilibria(self, method: str = "exact", pure: bool = False, **values: Any
+                            ) -> list[ClassifiedEquilibrium]:
         """Each extreme Nash equilibrium of the reduced normal form, labelled by credibility.
 
         An equilibrium is *subgame perfect* when its behaviour (Kuhn's realisation-
@@ -1199,6 +1200,10 @@ class GameTree:
         completion needs mixing (always when the excluded nodes have no ties). In a game
         without proper subgames (a signalling game, say) every Nash equilibrium is subgame
         perfect; refinements such as perfect Bayesian equilibrium are not applied.
+        ``method`` chooses the normal-form solver (see :func:`gametheory.solve.equilibria`);
+        the exhaustive default can be slow on large normal forms (sequential games give
+        degenerate ones), where ``pure=True`` classifies only the pure equilibria and
+        :meth:`classify` a single equilibrium, both cheaply.
 
         >>> import gametheory as gt
         >>> T = gt.GameTree
@@ -1214,11 +1219,30 @@ class GameTree:
         """
         tree = self._numeric(values, "classify_equilibria()")
         game = tree.to_normal_form()
-        return [tree._classify(game, eq) for eq in game.equilibria()]
+        eqs = game.pure_equilibria() if pure else game.equilibria(method=method)
+        return [tree._classify(game, eq) for eq in eqs]
 
-    def nash_equilibria(self, **values: Any) -> list[ClassifiedEquilibrium]:
+    def classify(self, equilibrium: Equilibrium, **values: Any) -> ClassifiedEquilibrium:
+        """Classify one equilibrium (or any profile) of :meth:`to_normal_form`.
+
+        >>> import gametheory as gt
+        >>> T = gt.GameTree
+        >>> t = T(T.decision("A", {"L": T.terminal(1, 1), "R": T.decision("B", {
+        ...     "x": T.terminal(2, 2), "y": T.terminal(0, 0)}, "right")}))
+        >>> g = t.to_normal_form()
+        >>> t.classify(gt.Equilibrium.from_game(g, (1, 0), (0, 1))).subgame_perfect
+        False
+        """
+        tree = self._numeric(values, "classify()")
+        game = tree.to_normal_form()
+        if not game.is_equilibrium((equilibrium.row, equilibrium.col)):
+            raise GameError("the profile is not a Nash equilibrium of the tree's normal form")
+        return tree._classify(game, equilibrium)
+
+    def nash_equilibria(self, method: str = "exact", pure: bool = False, **values: Any
+                        ) -> list[ClassifiedEquilibrium]:
         """Alias of :meth:`classify_equilibria`."""
-        return self.classify_equilibria(**values)
+        return self.classify_equilibria(method=method, pure=pure, **values)
 
     def _behaviour(self, game: NormalFormGame, eq: Equilibrium
                    ) -> tuple[dict[int, tuple[Any, ...]], list[int]]:
@@ -1240,9 +1264,11 @@ class GameTree:
                     undefined.append(h.index)
         return beh, undefined
 
-    def _classify(self, game: NormalFormGame, eq: Equilibrium) -> ClassifiedEquilibrium:
+    def _classify(self, game: NormalFormGame, eq: Equilibrium, one_shot: bool | None = None
+                  ) -> ClassifiedEquilibrium:
         beh, undefined = self._behaviour(game, eq)
-        roots = self._subgame_roots()
+        perfect = self.is_perfect_information if one_shot is None else one_shot
+        roots = [] if perfect else self._subgame_roots()
         options = [self._infosets[h].actions for h in undefined]
         count = 1
         for o in options:
@@ -1256,12 +1282,47 @@ class GameTree:
             for h, a in zip(undefined, choice, strict=True):
                 acts = self._infosets[h].actions
                 full[h] = tuple(Fraction(int(b == a)) for b in acts)
-            threats = self._violations(full, roots)
+            threats = self._one_shot_violations(full) if perfect else \
+                self._violations(full, roots)
             if not threats:
                 return ClassifiedEquilibrium(eq, True, ())
             if best is None or len(threats) < len(best):
                 best = threats
         return ClassifiedEquilibrium(eq, False, best or ())
+
+    def _one_shot_violations(self, beh: dict[int, tuple[Any, ...]]
+                             ) -> tuple[NonCredibleThreat, ...]:
+        """Perfect information: nodes where the mover's behaviour is not a best reply to
+        the continuation (the one-shot deviation principle; equivalent to a Nash
+        equilibrium in every subgame)."""
+        nodes = self._nodes
+        values: dict[int, tuple[Any, ...]] = {}
+        out = []
+        for n in reversed(nodes):  # children before parents
+            if n.kind == "t":
+                values[n.id] = n.payoffs
+                continue
+            probs = n.probs if n.kind == "c" else beh[n.infoset]
+            total: list[Any] = [0] * len(self._players)
+            for p, c in zip(probs, n.children, strict=True):
+                if p != 0:
+                    total = [t + p * x for t, x in zip(total, values[c], strict=True)]
+            values[n.id] = tuple(total)
+            if n.kind != "d":
+                continue
+            i = n.player
+            q = [values[c][i] for c in n.children]
+            top = q[0]
+            for v in q[1:]:
+                if not self._ge(top, v):
+                    top = v
+            if self._ge(values[n.id][i], top):
+                continue
+            prescribed = {a: p for a, p in zip(n.actions, probs, strict=True) if p != 0}
+            better = tuple(a for a, v in zip(n.actions, q, strict=True) if self._ge(v, top))
+            out.append(NonCredibleThreat(self._name(n.id), self._players[i],
+                                         top - values[n.id][i], prescribed, better))
+        return tuple(reversed(out))
 
     def _values(self, beh: dict[int, tuple[Any, ...]], root: int,
                 override: tuple[int, dict[int, str]] | None = None) -> tuple[Any, ...]:

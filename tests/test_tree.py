@@ -378,8 +378,14 @@ def test_generic_trees_unique_spe_is_the_only_credible_equilibrium(tree):
     j = g.strategy_index(1, spe.labels[1])
     assert (g.A[i, j], g.B[i, j]) == spe.payoffs
     assert g.is_equilibrium((i, j))
-    credible = [c for c in tree.classify_equilibria() if c.subgame_perfect]
+    classified = tree.classify_equilibria()
+    credible = [c for c in classified if c.subgame_perfect]
     assert [c.equilibrium.pure_labels() for c in credible] == [spe.labels]
+    # the one-shot check used for perfect information agrees with the general check
+    # (behaviour is a Nash equilibrium of every subgame, via best-response values)
+    for c in classified:
+        general = tree._classify(g, c.equilibrium, one_shot=False)
+        assert general.subgame_perfect == c.subgame_perfect
 
 
 # --------------------------------------------------------------------------- symbolic
