@@ -76,7 +76,7 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Union
@@ -1268,20 +1268,14 @@ class GameTree:
                   ) -> ClassifiedEquilibrium:
         beh, undefined = self._behaviour(game, eq)
         perfect = self.is_perfect_information if one_shot is None else one_shot
+        completions = self._completions_pi(beh, undefined) if perfect \
+            else self._completions_all(beh, undefined)
         roots = [] if perfect else self._subgame_roots()
-        options = [self._infosets[h].actions for h in undefined]
-        count = 1
-        for o in options:
-            count *= len(o)
-        if count > MAX_ENUMERATION:
-            raise SolverError(f"{count} completions of unreached behaviour; at most "
-                              f"{MAX_ENUMERATION} are searched")
         best: tuple[NonCredibleThreat, ...] | None = None
-        for choice in itertools.product(*options):
-            full = dict(beh)
-            for h, a in zip(undefined, choice, strict=True):
-                acts = self._infosets[h].actions
-                full[h] = tuple(Fraction(int(b == a)) for b in acts)
+        for count, full in enumerate(completions):
+            if count >= MAX_ENUMERATION:
+                raise SolverError(f"more than {MAX_ENUMERATION} completions of unreached "
+                                  "behaviour; too many to search")
             threats = self._one_shot_violations(full) if perfect else \
                 self._violations(full, roots)
             if not threats:
@@ -1289,6 +1283,43 @@ class GameTree:
             if best is None or len(threats) < len(best):
                 best = threats
         return ClassifiedEquilibrium(eq, False, best or ())
+
+    def _pure(self, h: int, a: str) -> tuple[Fraction, ...]:
+        return tuple(Fraction(int(b == a)) for b in self._infosets[h].actions)
+
+    def _completions_all(self, beh: dict[int, tuple[Any, ...]], undefined: list[int]
+                         ) -> Iterator[dict[int, tuple[Any, ...]]]:
+        """Every pure completion of the behaviour at ``undefined`` information sets."""
+        for choice in itertools.product(*(self._infosets[h].actions for h in undefined)):
+            full = dict(beh)
+            for h, a in zip(undefined, choice, strict=True):
+                full[h] = self._pure(h, a)
+            yield full
+
+    def _completions_pi(self, beh: dict[int, tuple[Any, ...]], undefined: list[int]
+                        ) -> Iterator[dict[int, tuple[Any, ...]]]:
+        """Perfect information: completions that are optimal at each undefined node given
+        the continuation (deepest first), branching only where the mover ties. A
+        completion that is not optimal at an undefined node is never subgame perfect."""
+        order = sorted(undefined, key=lambda h: -self._infosets[h].nodes[0])
+
+        def extend(k: int, full: dict[int, tuple[Any, ...]]
+                   ) -> Iterator[dict[int, tuple[Any, ...]]]:
+            if k == len(order):
+                yield full
+                return
+            h = order[k]
+            n = self._nodes[self._infosets[h].nodes[0]]
+            q = [self._values(full, c)[n.player] for c in n.children]
+            top = q[0]
+            for v in q[1:]:
+                if not self._ge(top, v):
+                    top = v
+            for a, v in zip(n.actions, q, strict=True):
+                if self._ge(v, top):
+                    yield from extend(k + 1, {**full, h: self._pure(h, a)})
+
+        return extend(0, dict(beh))
 
     def _one_shot_violations(self, beh: dict[int, tuple[Any, ...]]
                              ) -> tuple[NonCredibleThreat, ...]:
