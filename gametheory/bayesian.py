@@ -608,11 +608,13 @@ class BayesianGame:
         return subs
 
     # ------------------------------------------------------------ equilibria
-    def bayes_nash_equilibria(self, **values: Any) -> list[BayesNashEquilibrium]:
+    def bayes_nash_equilibria(self, pure: bool = False, **values: Any
+                              ) -> list[BayesNashEquilibrium]:
         """Bayes-Nash equilibria: the Harsanyi form's extreme equilibria, per type.
 
         Symbolic games are evaluated at ``values`` (defaults fill the rest). Mixtures that
-        induce the same behaviour at every type are reported once.
+        induce the same behaviour at every type are reported once. ``pure=True`` returns
+        only the pure equilibria (fast on large Harsanyi forms).
 
         >>> import gametheory as gt
         >>> g = gt.BayesianGame(("A", "B"), (("x",), ("h", "l")), (("U", "D"), ("L", "R")),
@@ -623,18 +625,18 @@ class BayesianGame:
         ['A: D; B: R if h, L if l  (payoffs 0, 1)']
         """
         game = self.at(**values) if self._symbolic else self._no_values(values)
-        return game._equilibria()
+        return game._equilibria(pure)
 
     def _no_values(self, values: Mapping[str, Any]) -> BayesianGame:
         if values:
             raise ParameterError(f"the game has no parameters, got {sorted(values)}")
         return self
 
-    def _equilibria(self) -> list[BayesNashEquilibrium]:
+    def _equilibria(self, pure: bool = False) -> list[BayesNashEquilibrium]:
         nf = self.to_normal_form()
         out: list[BayesNashEquilibrium] = []
         seen = set()
-        for eq in nf.equilibria():
+        for eq in (nf.pure_equilibria() if pure else nf.equilibria()):
             bne = self._per_type(nf, eq)
             key = bne.behaviour
             if key not in seen:

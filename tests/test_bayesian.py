@@ -57,6 +57,7 @@ def test_bayes_nash_equilibria_of_osborne_bos():
     # Mixed ones, by hand: P1 is indifferent iff P2 plays B with total probability 1/3.
     # The meet type is indifferent iff P1 plays B w.p. 2/3, the avoid type iff 1/3; so
     # (2/3 B; meet 2/3 B, avoid S) and (1/3 B; meet S, avoid 2/3 B).
+    assert [e.behaviour for e in bos().bayes_nash_equilibria(pure=True)] == [e.behaviour]
     behaviours = {e.behaviour for e in bnes}
     assert behaviours == {
         (((1, 0),), ((1, 0), (0, 1))),
