@@ -329,3 +329,31 @@ def test_degenerate_sequential_form_regimes_with_tight_replies():
                    for r in rs)
     # without tight replies the mixed extreme point is missed, and verification says so
     assert not all(r.verified for r in q.regimes(tight=False))
+
+
+@pytest.mark.slow
+def test_regimes_of_sequential_probe_normal_form_match_exact_solving():
+    """2x3 normal form of the sequential probe game (after MODEL.md, reduced): the
+    Aggressor refrains or probes, the Defender's plans are its reply if probed. Every
+    regime must be confirmed by exact solving at its witness and at random exact points."""
+    import random
+
+    params = [gt.Parameter(n, bounds=(0, 4)) for n in ("v", "c_p", "k", "s", "h", "r", "c_I")]
+    p = gt.ParametricGame(
+        [[0, 0, 0], ["v - c_p", "v/2 - c_p - k", "v - c_p - s"]],
+        [[0, 0, 0], ["-h - r", "-h/2 - c_I", "-1 - c_I"]], params,
+        players=("Aggressor", "Defender"),
+        strategies=(("Refrain", "Probe"), ("Under-react", "Intercept", "Retaliate")))
+    rs = p.regimes()
+    assert rs and all(r.verified for r in rs)
+    rng = random.Random(3)
+    for _ in range(12):
+        point = {q.name: Fraction(rng.randint(1, 39), 10) for q in params}
+        sub = p._subs_map(p.values(**point))
+        hits = [r for r in rs if r.condition.xreplace(sub) == sympy.true]
+        g = p.at(**point)
+        a_row, b_row = list(g.A[1]), list(g.B[1])
+        if len(hits) != 1 and (len(set(b_row)) < 3 or 0 in a_row):
+            continue  # a tie between replies or with refraining: on a regime boundary
+        assert len(hits) == 1, point
+        assert set(g.equilibria()) == {e.at(**point) for e in hits[0].equilibria}

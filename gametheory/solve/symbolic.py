@@ -829,20 +829,28 @@ def _candidates(game: ParametricGame, max_support: int | None, tight: bool
     return list(out.values())
 
 
-def _sign_factors(game: ParametricGame, conds: Sequence[sympy.Basic]) -> list[sympy.Expr]:
-    factors: dict[sympy.Expr, None] = {}
+def _sign_factors(game: ParametricGame, conds: Sequence[sympy.Basic]
+                  ) -> tuple[list[sympy.Expr], list[int | None]]:
+    """Irreducible factors deciding the conditions, each with its fixed sign or None.
+
+    A factor whose sign the bounds fix weakly (e.g. ``cohesion`` in [0, 1]) is kept with
+    that sign, so witness points stay off the boundary where it vanishes.
+    """
+    factors: dict[sympy.Expr, int | None] = {}
     for c in conds:
         for rel in _relations(c):
             num, den = sympy.fraction(sympy.together(rel.lhs - rel.rhs))
             for part in (num, den):
                 _, flist = sympy.factor_list(sympy.expand(part))
                 for f, _mult in flist:
-                    if f.is_number or sign(f, game) is not None:
+                    if f.is_number:
                         continue
                     if f.could_extract_minus_sign():
                         f = -f
-                    factors.setdefault(sympy.expand(f), None)
-    return list(factors)
+                    f = sympy.expand(f)
+                    if f not in factors:
+                        factors[f] = sign(f, game, weak=True)
+    return list(factors), list(factors.values())
 
 
 def _linear_form(expr: sympy.Expr, syms: list[sympy.Symbol]) -> tuple[list[float], float] | None:
@@ -937,8 +945,8 @@ def regimes(game: ParametricGame, *, max_support: int | None = None, max_factors
     if tight is None:
         tight = game.shape[0] * game.shape[1] <= 6
     cands = _candidates(game, max_support, tight)
-    factors = _sign_factors(game, [c.conditions for c in cands])
-    if len(factors) > max_factors:
+    factors, fixed = _sign_factors(game, [c.conditions for c in cands])
+    if sum(f is None for f in fixed) > max_factors:
         raise SolverError(f"{len(factors)} sign factors exceed max_factors={max_factors}; "
                           "fix some parameters with .substitute() or raise max_factors")
     bounds = [(None if p.bounds is None or p.bounds[0] is None else float(p.bounds[0]),
@@ -969,8 +977,9 @@ def regimes(game: ParametricGame, *, max_support: int | None = None, max_factors
             if len(prefix) == len(factors):
                 patterns[prefix] = w
                 return
-            dfs((*prefix, 1))
-            dfs((*prefix, -1))
+            nxt = fixed[len(prefix)]
+            for s_ in ((1, -1) if nxt is None else (nxt,)):
+                dfs((*prefix, s_))
         dfs(())
     else:
         rng = np.random.default_rng(seed)
@@ -988,26 +997,29 @@ def regimes(game: ParametricGame, *, max_support: int | None = None, max_factors
             if not ok[r]:
                 continue
             key = _pattern_key([float(fv[r]) for fv in fvals])
-            if key is not None and key not in patterns:
+            if key is not None and key not in patterns and all(
+                    f is None or f == k for f, k in zip(fixed, key, strict=True)):
                 patterns[key] = list(pts[r])
     groups: dict[tuple[int, ...], list[tuple[tuple[int, ...], dict]]] = {}
     for key, w in patterns.items():
         witness = _rational_witness(w, params, factors, key, syms)
         sub = {s: sympy.Rational(witness[p.name]) for s, p in zip(syms, params, strict=True)}
-        valid = tuple(k for k, c in enumerate(cands) if c.conditions.xreplace(sub) == sympy.true)
+        valid = tuple(k for k, c in enumerate(cands) if _holds(c.conditions, sub))
         groups.setdefault(valid, []).append((key, witness))
-    X = sympy.symbols(f"x0:{len(factors)}")
-    all_keys = set(itertools.product((1, -1), repeat=len(factors)))
-    dont = [[int(s > 0) for s in key] for key in all_keys - set(patterns)]
+    free = [k for k, f in enumerate(fixed) if f is None]  # fixed-sign factors are constants
+    X = sympy.symbols(f"x0:{len(free)}")
+    seen = {tuple(key[k] for k in free) for key in patterns}
+    all_keys = set(itertools.product((1, -1), repeat=len(free)))
+    dont = [[int(s > 0) for s in key] for key in all_keys - seen]
     out = []
     for valid, members in groups.items():
-        minterms = [[int(s > 0) for s in key] for key, _ in members]
-        if len(factors) == 0:
+        minterms = [[int(key[k] > 0) for k in free] for key, _ in members]
+        if not free:
             cond = sympy.true
         else:
             form = sympy.SOPform(list(X), minterms, dont)
-            back = {X[k]: sympy.Gt(factors[k], 0) for k in range(len(factors))}
-            neg = {sympy.Not(X[k]): sympy.Lt(factors[k], 0) for k in range(len(factors))}
+            back = {X[i]: sympy.Gt(factors[k], 0) for i, k in enumerate(free)}
+            neg = {sympy.Not(X[i]): sympy.Lt(factors[k], 0) for i, k in enumerate(free)}
             cond = form.xreplace(neg).xreplace(back)
             cond = _simplify_condition(cond, game, True)
         eqs = tuple(cands[k] for k in valid)
@@ -1020,6 +1032,13 @@ def regimes(game: ParametricGame, *, max_support: int | None = None, max_factors
         out.append(Regime(label, cond, eqs, members[0][1], verified))
     out.sort(key=lambda r: (len(r.equilibria), r.label))
     return out
+
+
+def _holds(cond: sympy.Basic, sub: dict) -> bool:
+    try:
+        return bool(cond.xreplace(sub) == sympy.true)
+    except TypeError:  # a comparison with zoo: undefined at this point
+        return False
 
 
 def _rational_witness(w: Sequence[float], params: Sequence[Any], factors: Sequence[sympy.Expr],
