@@ -224,3 +224,38 @@ def _eval_fraction(text: str, va: Fraction, vb: Fraction) -> Fraction:
     while ops:
         apply()
     return out[0]
+
+
+def test_hostile_payoffs_constraints_and_values_never_reach_eval(tmp_path, monkeypatch):
+    """Through every public entry point that takes text, hostile strings raise a GameError
+    and the text is never handed to eval/exec (spied on) nor executed (sentinel file)."""
+    import builtins
+
+    sentinel = tmp_path / "pwned"
+    seen: list[str] = []
+    real_eval, real_exec = builtins.eval, builtins.exec
+
+    def spy(real):
+        def wrapped(source, *args, **kwargs):
+            if isinstance(source, str) and ("pwned" in source or "__" in source):
+                seen.append(source)
+            return real(source, *args, **kwargs)
+        return wrapped
+
+    monkeypatch.setattr(builtins, "eval", spy(real_eval))
+    monkeypatch.setattr(builtins, "exec", spy(real_exec))
+    attacks = [f"__import__('os').system('touch {sentinel}')", "a.__class__", "lambda: 1",
+               "(" * 5000 + "a" + ")" * 5000, "x" * 200_000, "undeclared", "getattr(a, 'b')"]
+    for text in attacks:
+        with pytest.raises(GameError):
+            gt.ParametricGame([[text]], [[0]], ["a"])
+        with pytest.raises(GameError):
+            gt.ParametricGame([["a"]], [[0]], ["a"], constraints=[text])
+        with pytest.raises(GameError):
+            gt.ParametricGame([["a"]], [[0]], ["a"], regime_rules=[("r", text)])
+        with pytest.raises(GameError):
+            gt.ParametricGame([["a"]], [[0]], ["a"]).substitute(a=text)
+        with pytest.raises(GameError):
+            gt.ParametricGame([["a"]], [[0]], ["a"]).at(a=text)
+    assert not sentinel.exists()
+    assert seen == []
