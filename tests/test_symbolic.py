@@ -357,3 +357,20 @@ def test_regimes_of_sequential_probe_normal_form_match_exact_solving():
             continue  # a tie between replies or with refraining: on a regime boundary
         assert len(hits) == 1, point
         assert set(g.equilibria()) == {e.at(**point) for e in hits[0].equilibria}
+
+
+def test_result_objects_render_and_pickle():
+    import pickle
+
+    ch = gt.ParametricGame([[0, -1], [1, "-c"]], [[0, 1], [-1, "-c"]],
+                           [gt.Parameter("c", bounds=(0, None), symbol=r"\kappa")],
+                           strategies=(("Swerve", "Straight"), ("Swerve", "Straight")))
+    rs = ch.regimes()
+    assert r"\kappa > 1" in rs[1]._repr_latex_()
+    assert "<b>" in rs[1]._repr_html_() and rs[1].name == rs[1].label
+    eq = ch.mixed_equilibrium(((0, 1), (0, 1)))
+    assert r"\frac{1}{\kappa}" in eq._repr_latex_()
+    assert pickle.loads(pickle.dumps(eq)) == eq
+    assert pickle.loads(pickle.dumps(rs[0])) == rs[0]
+    cs = ch.comparative_statics("Row: Straight", "c")
+    assert cs.sign == -1 and "decreases" in cs._repr_html_()

@@ -652,6 +652,11 @@ class ComparativeStatics:
     def __repr__(self) -> str:
         return f"ComparativeStatics({self.describe()})"
 
+    def _repr_html_(self) -> str:
+        import html
+
+        return f"<code>{html.escape(self.describe())}</code>"
+
 
 def _quantity(game: ParametricGame, quantity: Any, support: Any) -> tuple[str, sympy.Expr]:
     from ..io.expressions import parse_expression
@@ -762,6 +767,21 @@ class Regime:
 
     def __repr__(self) -> str:
         return f"Regime({self.label!r}: {self.condition})"
+
+    def _latex_condition(self) -> str:
+        g = self.equilibria[0].game if self.equilibria else None
+        names = g._latex_names() if g is not None else {}
+        return sympy.latex(self.condition, symbol_names=names)
+
+    def _repr_latex_(self) -> str:
+        label = self.label.replace("{", r"\{").replace("}", r"\}")
+        return rf"$\text{{{label}}}:\quad {self._latex_condition()}$"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return (f"<b>{html.escape(self.label)}</b> where "
+                f"<code>{html.escape(str(self.condition))}</code>")
 
 
 def _candidate_label(game: ParametricGame, eq: SymbolicEquilibrium) -> str:
