@@ -12,27 +12,12 @@ figures for papers.
 """
 
 from . import io, models, solve
-from .errors import (
-    GameError,
-    LabelError,
-    ParameterError,
-    ParseError,
-    PayoffError,
-    ProfileError,
-    ScenarioError,
-    SolverError,
-)
-from .game import Equilibrium, NormalFormGame
-from .solve.components import EquilibriumComponent, equilibrium_components
-from .solve.nashpy_backend import GameWarning
 from .analysis import folk, noise, repeated, reputation, salami, strategies
 from .analysis.automata import Automaton
 from .analysis.folk import folk_region
 from .analysis.repeated import RepeatedGame
 from .analysis.reputation import ChainStore
 from .analysis.salami import salami_campaign
-from .report import figures, tables
-from .io.scenario import Scenario, dump_scenario, load_scenario
 from .analysis.sensitivity import SweepResult, evaluate_points, sweep
 from .analysis.thresholds import Threshold, TrackResult, thresholds, track
 from .analysis.uncertainty import (
@@ -47,18 +32,33 @@ from .analysis.uncertainty import (
     truncated_normal,
     uniform,
 )
-from .solve.batch import BatchEquilibria, solve_batch
+from .bayesian import BayesianGame, BayesNashEquilibrium, PriorThreshold
+from .errors import (
+    GameError,
+    LabelError,
+    ParameterError,
+    ParseError,
+    PayoffError,
+    ProfileError,
+    ScenarioError,
+    SolverError,
+)
+from .game import Equilibrium, NormalFormGame
 from .io.expressions import parse_condition, parse_expression
 from .io.nfg import read_nfg, write_nfg
+from .io.scenario import Scenario, dump_scenario, load_scenario
 from .parametric import Parameter, ParametricGame
+from .report import figures, tables
+from .solve.batch import BatchEquilibria, solve_batch
+from .solve.components import EquilibriumComponent, equilibrium_components
 from .solve.dominance import EliminationResult
+from .solve.nashpy_backend import GameWarning
 from .solve.symbolic import (
     ComparativeStatics,
     Regime,
     SymbolicEquilibrium,
     comparative_statics,
 )
-from .bayesian import BayesianGame, BayesNashEquilibrium, PriorThreshold
 from .tree import (
     ClassifiedEquilibrium,
     GameTree,
