@@ -374,3 +374,24 @@ def test_result_objects_render_and_pickle():
     assert pickle.loads(pickle.dumps(rs[0])) == rs[0]
     cs = ch.comparative_statics("Row: Straight", "c")
     assert cs.sign == -1 and "decreases" in cs._repr_html_()
+
+
+def test_model_md_orientation_inequalities():
+    """MODEL.md: intercepting beats under-reacting iff c_I + e_I W_D + r_I < pi h + r_U,
+    and cohesion theta cancels out of retaliating versus under-reacting (theta > 0)."""
+    names = ["theta", "h", "r_U", "r_I", "pi", "c_I", "c_X", "e_I", "e_X", "W_D"]
+    params = [gt.Parameter("theta", bounds=("1/100", 1))] + names[1:]
+    D_U = "-h - r_U"
+    D_I = "-(1 - pi)*h - c_I - e_I*W_D - r_I"
+    D_X = f"theta*(-(1 - pi)*h - c_I - c_X - e_X*W_D) + (1 - theta)*({D_U})"
+    p = gt.ParametricGame([[0, 0, 0]], [[D_U, D_I, D_X]], params,
+                          strategies=(("Probe",), ("Under-react", "Intercept", "Retaliate")))
+    s = {n: sym(n) for n in names}
+    intercept = p.conditions(("Probe", "Intercept"))
+    assert sympy.Ge(s["h"] * s["pi"] + s["r_U"],
+                    s["W_D"] * s["e_I"] + s["c_I"] + s["r_I"]) in intercept.args
+    two = gt.ParametricGame([[0, 0]], [[D_U, D_X]], [params[0], *names[1:]])
+    cond = two.conditions((0, 1))
+    assert cond == sympy.Ge(s["h"] * s["pi"] + s["r_U"],
+                            s["W_D"] * s["e_X"] + s["c_I"] + s["c_X"])
+    assert s["theta"] not in cond.free_symbols

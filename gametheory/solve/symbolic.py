@@ -142,6 +142,7 @@ def _simplify_condition(cond: sympy.Basic, game: ParametricGame, assume_bounds: 
         if isinstance(c, sympy.core.relational.Relational):
             if assumed:
                 c = _clear_denominator(c, assumed)
+                c = _drop_signed_factors(c, assumed)
             c = _normalise(c)
             if assumed:
                 decided = _decide(c, assumed, back)
@@ -166,6 +167,35 @@ def _clear_denominator(rel: sympy.Basic, assumed: dict) -> sympy.Basic:
     if d.is_negative:
         return _FLIP[type(rel)](num, 0)
     return rel
+
+
+def _drop_signed_factors(rel: sympy.Basic, assumed: dict) -> sympy.Basic:
+    """``theta * X op 0`` becomes ``X op 0`` when the bounds make ``theta`` positive.
+
+    So a parameter that scales both sides of a comparison (e.g. a positive probability)
+    cancels out of the condition, as in the analyst's derivation.
+    """
+    if not isinstance(rel, sympy.core.relational.Relational):
+        return rel
+    f = sympy.factor(rel.lhs - rel.rhs)
+    if not f.is_Mul:
+        return rel
+    keep, flip, dropped = [], False, False
+    for a in f.args:
+        sa = a.xreplace(assumed)
+        if a.is_number:
+            if a.is_negative:
+                flip = not flip
+            dropped = dropped or a != 1
+        elif sa.is_positive:
+            dropped = True
+        elif sa.is_negative:
+            dropped, flip = True, not flip
+        else:
+            keep.append(a)
+    if not dropped or not keep:
+        return rel
+    return (_FLIP[type(rel)] if flip else type(rel))(sympy.Mul(*keep), 0)
 
 
 def _decide(rel: sympy.Basic, assumed: dict, back: dict) -> sympy.Basic | None:
