@@ -79,6 +79,35 @@ for c in credible:
     print("  ", c.describe())
 
 # %% [markdown]
+# ### Uncertain resolve when postures are chosen in advance
+#
+# If instead the alliance picks its readiness posture *before* any probe, paying a
+# readiness cost either way (the posture variant), the game is a Bayesian game proper:
+# each type of Defender picks a posture, the Aggressor picks a probability of probing,
+# simultaneously. `bayesian_game("posture")` builds it from the same reduced-form payoffs,
+# and its Harsanyi transformation gives type-contingent strategies:
+
+# %%
+from gametheory.models.probe_response import bayesian_game  # noqa: E402
+
+bg = bayesian_game("posture")
+at_defaults = {p.name: p.default for p in bg.parameters if p.name != "resolve_prior"}
+print("Defender's Harsanyi strategies:", bg.to_normal_form().strategies[1][:3], "...")
+for rho in (F(1, 2), F(9, 10)):
+    for e in bg.bayes_nash_equilibria(**at_defaults, resolve_prior=rho):
+        print(f"rho = {rho}: {e.describe()}")
+
+# %% [markdown]
+# Here the prior threshold changes the *kind* of equilibrium: below it the Aggressor
+# probes for sure; above it no pure equilibrium exists and probing becomes a gamble
+# (mixed probing), with the resolute type keeping an interception posture most of the
+# time. The threshold, computed exactly:
+
+# %%
+for th in bg.prior_threshold("resolve_prior", **at_defaults):
+    print(th.describe())
+
+# %% [markdown]
 # ## 2. Consensual retaliation: a Stag Hunt between allies
 #
 # Retaliation deters only if both a front-line ally and a rear ally support it; each
