@@ -136,3 +136,19 @@ def test_bad_arguments():
         gt.sobol_indices(nf, DISTS, "nonsense", n=8)
     with pytest.raises(gt.ParameterError):
         gt.uniform(2, 1)
+
+
+def test_distribution_helpers_accept_exact_numbers_and_refuse_nonsense():
+    from fractions import Fraction
+
+    import gametheory as gt
+
+    d = gt.uniform(Fraction(1, 2), 8)
+    assert float(d.ppf(0.0)) == 0.5 and float(d.ppf(1.0)) == 8.0
+    assert float(gt.triangular("0", "1/2", 1).mean()) == pytest.approx(0.5)
+    assert float(gt.truncated_normal(Fraction(1), Fraction(1, 2), 0).ppf(0.0)) == 0.0
+    assert float(gt.beta(2, 2, Fraction(1, 4), 1).ppf(0.0)) == 0.25
+    for bad in (lambda: gt.uniform("x", 1), lambda: gt.normal(0, float("nan")),
+                lambda: gt.uniform(0, float("inf"))):
+        with pytest.raises(gt.ParameterError):
+            bad()

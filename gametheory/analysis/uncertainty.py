@@ -74,6 +74,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from .._numbers import NotANumber, to_number
 from ..errors import GameError, ParameterError
 from .sensitivity import SweepResult, _Model, evaluate_points, exact_value
 
@@ -85,12 +86,24 @@ SELECTION_POLICIES = ("all", "payoff-dominant", "risk-dominant", "worst-for-defe
 
 
 # --------------------------------------------------------------------------- distributions
+def _real(what: str, value: Any, *, infinite: bool = False) -> float:
+    """A distribution argument as a float: Fractions, ints and number strings are welcome."""
+    try:
+        x = float(to_number(value)) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError, NotANumber):
+        raise ParameterError(f"{what} must be a real number, got {value!r}") from None
+    if np.isnan(x) or (np.isinf(x) and not infinite):
+        raise ParameterError(f"{what} must be finite, got {value!r}")
+    return x
+
+
 def uniform(low: float, high: float):
     """Uniform on ``[low, high]`` (a frozen :mod:`scipy.stats` distribution).
 
     >>> uniform(1, 3).mean()
     np.float64(2.0)
     """
+    low, high = _real("uniform low", low), _real("uniform high", high)
     if not high > low:
         raise ParameterError(f"uniform needs low < high, got [{low}, {high}]")
     return stats.uniform(loc=low, scale=high - low)
@@ -102,6 +115,8 @@ def triangular(low: float, mode: float, high: float):
     >>> round(float(triangular(0, 1, 2).mean()), 6)
     1.0
     """
+    low, mode, high = (_real(f"triangular {w}", v)
+                       for w, v in (("low", low), ("mode", mode), ("high", high)))
     if not (low <= mode <= high and low < high):
         raise ParameterError(f"triangular needs low <= mode <= high, low < high; got "
                              f"{low}, {mode}, {high}")
@@ -114,6 +129,8 @@ def beta(a: float, b: float, low: float = 0.0, high: float = 1.0):
     >>> round(float(beta(2, 2).mean()), 6)
     0.5
     """
+    a, b = _real("beta a", a), _real("beta b", b)
+    low, high = _real("beta low", low), _real("beta high", high)
     if a <= 0 or b <= 0 or not high > low:
         raise ParameterError(f"beta needs a, b > 0 and low < high; got {a}, {b}, [{low}, {high}]")
     return stats.beta(a, b, loc=low, scale=high - low)
@@ -125,6 +142,7 @@ def normal(mean: float, sd: float):
     >>> float(normal(1, 2).std())
     2.0
     """
+    mean, sd = _real("normal mean", mean), _real("normal sd", sd)
     if not sd > 0:
         raise ParameterError(f"normal needs sd > 0, got {sd}")
     return stats.norm(loc=mean, scale=sd)
@@ -136,6 +154,9 @@ def truncated_normal(mean: float, sd: float, low: float = -np.inf, high: float =
     >>> float(truncated_normal(0, 1, low=0).ppf(0.0))
     0.0
     """
+    mean, sd = _real("truncated_normal mean", mean), _real("truncated_normal sd", sd)
+    low = _real("truncated_normal low", low, infinite=True)
+    high = _real("truncated_normal high", high, infinite=True)
     if not sd > 0 or not high > low:
         raise ParameterError(f"truncated_normal needs sd > 0 and low < high; got sd={sd}, "
                              f"[{low}, {high}]")
