@@ -58,8 +58,9 @@ def test_notebooks_exist():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_runs_and_reproduces(path):
     stored = nbformat.read(path, as_version=4)
-    assert all(c.get("outputs") or c.cell_type != "code" or not c.source.strip()
-               for c in stored.cells[:3]), f"{path.name} is stored without outputs"
+    code = [c for c in stored.cells if c.cell_type == "code"]
+    with_output = sum(bool(c.get("outputs")) for c in code)
+    assert with_output >= len(code) // 2, f"{path.name} is stored without its outputs"
     nb = copy.deepcopy(stored)
     for cell in nb.cells:
         if cell.cell_type == "code":

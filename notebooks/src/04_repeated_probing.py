@@ -112,19 +112,20 @@ for d in (d_star - F(1, 100), d_star, d_star + F(1, 100)):
 
 # %% [markdown]
 # How the threshold moves with the credibility loss $r_U$ and the cost of intercepting
-# $c_I$: the more a lapse costs in credibility, the less patience deterrence needs.
+# $c_I$: the more a lapse costs in credibility, the less patience deterrence needs. Where
+# intercepting is *statically* better ($D_I > D_U$) the table says "none": this profile
+# then prescribes an incredible punishment (under-reacting forever after a lapse, when the
+# Defender would rather intercept), so it is subgame perfect for no discount factor; the
+# Defender intercepts anyway, in every period, without needing patience.
 
 # %%
 rows = []
-for r_u in (F(0), F(1, 2), F(1), F(3, 2), F(2)):
+for r_u in (F(1, 2), F(3, 4), F(1), F(3, 2), F(2)):  # r_U >= r_I = 1/2 (MODEL.md)
     for c_i in (F(1, 2), F(1), F(2)):
-        try:
-            d = m.critical_discount_at(credibility_loss=r_u, intercept_cost=c_i)
-        except gt.GameError as err:
-            d = f"n/a ({type(err).__name__})"
-        rows.append({"credibility_loss": str(r_u), "intercept_cost": str(c_i),
-                     "critical delta": str(d)})
-pd.DataFrame(rows).pivot(index="credibility_loss", columns="intercept_cost",
+        d = m.critical_discount_at(credibility_loss=r_u, intercept_cost=c_i)
+        rows.append({"credibility_loss r_U": r_u, "intercept_cost c_I": c_i,
+                     "critical delta": "none" if d is None else str(d)})
+pd.DataFrame(rows).pivot(index="credibility_loss r_U", columns="intercept_cost c_I",
                          values="critical delta")
 
 # %% [markdown]
@@ -207,7 +208,8 @@ for kappa in (F(0), F(1, 4), F(1, 2)):
         c = salami.salami_campaign(tolerance=2, periods=10, normalisation=kappa,
                                    red_line=red_line)
         rows.append({"normalisation": str(kappa), "red line": str(red_line),
-                     "slices": len(c.slices), "total taken": str(c.total)})
+                     "slices": len(c.slices), "total taken": str(c.total),
+                     "≈": round(float(c.total), 2)})
 pd.DataFrame(rows)
 
 # %% [markdown]
