@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ._labels import LabelledGame
 from ._numbers import NotANumber, format_number, to_number
 from .errors import LabelError, PayoffError, ProfileError
 
@@ -131,7 +132,7 @@ def _frozen(matrix: list[list[Number]], exact: bool) -> np.ndarray:
     return arr
 
 
-class NormalFormGame:
+class NormalFormGame(LabelledGame):
     """A two-player normal-form game with named players and labelled strategies.
 
     Parameters
@@ -227,22 +228,6 @@ class NormalFormGame:
         return self.A, self.B
 
     @property
-    def players(self) -> tuple[str, str]:
-        return self._players
-
-    @property
-    def strategies(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        return self._strategies
-
-    @property
-    def title(self) -> str:
-        return self._title
-
-    @property
-    def shape(self) -> tuple[int, int]:
-        return self._A.shape  # type: ignore[return-value]
-
-    @property
     def is_exact(self) -> bool:
         """True when every payoff is a Fraction, so equilibria are exact."""
         return self._exact
@@ -256,40 +241,6 @@ class NormalFormGame:
         conv = np.vectorize(lambda v: v if isinstance(v, Fraction) else Fraction(v),
                             otypes=[object])
         return conv(self._A), conv(self._B)
-
-    def strategy_index(self, player: int | str, strategy: int | str) -> int:
-        """Index of a strategy given by label or index, for a player given by name or 0/1.
-
-        >>> import gametheory as gt
-        >>> g = gt.NormalFormGame([[1, 2]], [[0, 0]], strategies=(("a",), ("x", "y")))
-        >>> g.strategy_index(1, "y")
-        1
-        """
-        p = self.player_index(player)
-        labels = self._strategies[p]
-        if isinstance(strategy, bool):
-            raise LabelError(f"strategy {strategy!r} is neither a label nor an index")
-        if isinstance(strategy, int | np.integer):
-            if not 0 <= int(strategy) < len(labels):
-                raise LabelError(f"{self._players[p]} has strategies 0..{len(labels) - 1}; "
-                                 f"got index {strategy}")
-            return int(strategy)
-        if isinstance(strategy, str):
-            try:
-                return labels.index(strategy)
-            except ValueError:
-                raise LabelError(f"{self._players[p]} has no strategy {strategy!r}; "
-                                 f"choose from {list(labels)}") from None
-        raise LabelError(f"strategy {strategy!r} is neither a label nor an index")
-
-    def player_index(self, player: int | str) -> int:
-        """0 for the row player, 1 for the column player, by name or index."""
-        if isinstance(player, int | np.integer) and not isinstance(player, bool) \
-                and int(player) in (0, 1):
-            return int(player)
-        if player in self._players:
-            return self._players.index(player)  # type: ignore[arg-type]
-        raise LabelError(f"unknown player {player!r}; players are {list(self._players)} (or 0, 1)")
 
     # ----------------------------------------------------------------- derived games
     def swap_players(self) -> NormalFormGame:

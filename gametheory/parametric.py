@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import sympy
 
+from ._labels import LabelledGame
 from ._numbers import NotANumber, format_number, to_number
 from .errors import LabelError, ParameterError, ParseError, PayoffError
 from .game import DEFAULT_PLAYERS, NormalFormGame, _labels
@@ -166,7 +167,7 @@ def _to_sympy_value(v: Value) -> sympy.Expr:
         else sympy.Float(v)
 
 
-class ParametricGame:
+class ParametricGame(LabelledGame):
     """A two-player normal-form game whose payoffs are expressions in named parameters.
 
     Parameters
@@ -382,22 +383,6 @@ class ParametricGame:
                              f"{list(self.parameter_names)}")
 
     @property
-    def players(self) -> tuple[str, str]:
-        return self._players
-
-    @property
-    def strategies(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        return self._strategies
-
-    @property
-    def title(self) -> str:
-        return self._title
-
-    @property
-    def shape(self) -> tuple[int, int]:
-        return self._A.shape  # type: ignore[return-value]
-
-    @property
     def constraints(self) -> tuple[sympy.Basic, ...]:
         return self._constraints
 
@@ -408,29 +393,6 @@ class ParametricGame:
     def defaults(self) -> dict[str, Value]:
         """``{name: default}`` for the parameters that have a default."""
         return {p.name: p.default for p in self._parameters if p.default is not None}
-
-    def strategy_index(self, player: int | str, strategy: int | str) -> int:
-        """Index of a strategy by label or index (as in NormalFormGame)."""
-        p = self.player_index(player)
-        labels = self._strategies[p]
-        if isinstance(strategy, int | np.integer) and not isinstance(strategy, bool):
-            if not 0 <= int(strategy) < len(labels):
-                raise LabelError(f"{self._players[p]} has strategies 0..{len(labels) - 1}; "
-                                 f"got index {strategy}")
-            return int(strategy)
-        if isinstance(strategy, str) and strategy in labels:
-            return labels.index(strategy)
-        raise LabelError(f"{self._players[p]} has no strategy {strategy!r}; choose from "
-                         f"{list(labels)}")
-
-    def player_index(self, player: int | str) -> int:
-        """0 for the row player, 1 for the column player, by name or index."""
-        if isinstance(player, int | np.integer) and not isinstance(player, bool) \
-                and int(player) in (0, 1):
-            return int(player)
-        if player in self._players:
-            return self._players.index(player)  # type: ignore[arg-type]
-        raise LabelError(f"unknown player {player!r}; players are {list(self._players)}")
 
     # ------------------------------------------------------------------ evaluation
     def values(self, **values: Any) -> dict[str, Value]:
