@@ -475,3 +475,28 @@ def test_bayesian_posture_mixed_probing_closed_form():
         assert e.action("Aggressor", "any")["Probe"] == q_star
         assert e.action("Defender", "resolute")["Intercept"] == rho_star / rho
         assert e.action("Defender", "irresolute")["Under-react"] == 1
+
+
+def test_swarm_variant_rows_are_built_from_the_reduced_form():
+    """The 3x3 swarm posture game: Probe row as in the posture game, Swarm row doubled
+    (both sides) with one extra probe cost for the Aggressor and one readiness cost."""
+    from fractions import Fraction as F
+
+    swarm = gt.models.probe_response("swarm")
+    posture = gt.models.probe_response("posture")
+    rng = random.Random(5)
+    for _ in range(10):
+        vals = {"probe_value": F(rng.randint(0, 12), 2),
+                "credibility_loss": F(rng.randint(1, 16), 2),
+                "intercept_cost": F(rng.randint(0, 8), 4),
+                "readiness_cost_intercept": F(rng.randint(0, 4), 4)}
+        g3, g2 = swarm.at(**vals), posture.at(**vals)
+        c_p = swarm.defaults()["probe_cost"]
+        m = (0, vals["readiness_cost_intercept"], swarm.defaults()["readiness_cost_retaliate"])
+        for j in range(3):
+            assert (g3.A[0, j], g3.B[0, j]) == (g2.A[0, j], g2.B[0, j])
+            assert (g3.A[1, j], g3.B[1, j]) == (g2.A[1, j], g2.B[1, j])
+            assert g3.A[2, j] == 2 * g2.A[1, j] - c_p
+            assert g3.B[2, j] == 2 * (g2.B[1, j] + m[j]) - m[j]
+        for e in g3.equilibria():
+            assert g3.is_equilibrium(e)

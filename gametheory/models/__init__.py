@@ -45,6 +45,7 @@ from .probe_response import (
     resolve_threshold,
     sequential_game,
     sequential_normal_form,
+    swarm_posture_game,
     type_payoffs,
 )
 from .repeated_probe import repeated_probe_response, reputation_probe_response
@@ -68,6 +69,7 @@ __all__ = [
     "deterrence_threshold",
     "inspection_game",
     "posture_game",
+    "swarm_posture_game",
     "probe_response",
     "probe_response_payoffs",
     "regime",

@@ -225,7 +225,7 @@ def catalog() -> Catalog:
     >>> import gametheory as gt
     >>> cat = gt.models.catalog()
     >>> cat["probe_response"].variants
-    ('sequential', 'posture', 'bayesian', 'repeated', 'alliance')
+    ('sequential', 'posture', 'swarm', 'bayesian', 'repeated', 'alliance')
     >>> cat["inspection_game"].parameters
     ('violation_gain', 'penalty', 'inspection_cost', 'violation_loss')
     """

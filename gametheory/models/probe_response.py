@@ -135,6 +135,7 @@ __all__ = [
     "make_game",
     "make_parameters",
     "posture_game",
+    "swarm_posture_game",
     "probe_response",
     "probe_response_payoffs",
     "regime",
@@ -558,6 +559,50 @@ def posture_game(**overrides: Any) -> Any:
                      regime_rules=tuple(regime_conditions("posture").items()))
 
 
+def swarm_posture_game(**overrides: Any) -> Any:
+    r"""The ``swarm`` variant: a 3x3 posture game in which the Aggressor may also swarm.
+
+    As :func:`posture_game`, with a third Aggressor option: ``Swarm``, a salvo of two
+    probes at once. Each probe of the salvo meets the Defender's posture, so both sides'
+    probe payoffs double, and coordinating the salvo costs the Aggressor one more
+    :math:`c_p`; the Defender's readiness cost is paid once:
+
+    .. math::
+        \begin{array}{c|ccc}
+         & \text{Under-react} & \text{Intercept} & \text{Retaliate}\\ \hline
+        \text{Refrain} & 0,\ 0 & 0,\ -m_I & 0,\ -m_X\\
+        \text{Probe} & A_U,\ D_U & A_I,\ D_I - m_I & A_X,\ D_X - m_X\\
+        \text{Swarm} & 2A_U - c_p,\ 2D_U & 2A_I - c_p,\ 2D_I - m_I & 2A_X - c_p,\ 2D_X - m_X
+        \end{array}
+
+    This is the 3x3 model of the million-point sweep benchmark (``benchmarks/sweep.py``);
+    its payoffs come from :func:`probe_response_payoffs` like every other variant. It has
+    no named regime rules: sweeps label its points by equilibrium structure.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.models.probe_response("swarm").at()
+    >>> g.shape, g.strategies[0]
+    ((3, 3), ('Refrain', 'Probe', 'Swarm'))
+    >>> [e.row for e in g.equilibria()]
+    [(Fraction(3, 4), Fraction(1, 4), Fraction(0, 1))]
+    """
+    pay = probe_response_payoffs()
+    m_i, m_x = symbol("readiness_cost_intercept"), symbol("readiness_cost_retaliate")
+    c_p = symbol("probe_cost")
+    zero = sympy.Integer(0)
+    A = [[zero, zero, zero], [pay["A_U"], pay["A_I"], pay["A_X"]],
+         [2 * pay["A_U"] - c_p, 2 * pay["A_I"] - c_p, 2 * pay["A_X"] - c_p]]
+    B = [[zero, -m_i, -m_x], [pay["D_U"], pay["D_I"] - m_i, pay["D_X"] - m_x],
+         [2 * pay["D_U"], 2 * pay["D_I"] - m_i, 2 * pay["D_X"] - m_x]]
+    return make_game(PARAMETERS, A, B, players=("Aggressor", "Defender"),
+                     strategies=(("Refrain", "Probe", "Swarm"), REPLIES),
+                     title="Probe, swarm or refrain against a readiness posture",
+                     overrides=overrides, model="probe_response('swarm')",
+                     constraints=_relations("credibility_loss"))
+
+
 def sequential_game(**overrides: Any) -> Any:
     r"""The ``sequential`` variant: the Aggressor probes or refrains, then the Defender replies.
 
@@ -782,7 +827,8 @@ def bayesian_game(stage: str = "sequential", **overrides: Any) -> Any:
                         title=f"Probing a Defender of uncertain resolve ({stage})")
 
 
-VARIANTS: tuple[str, ...] = ("sequential", "posture", "bayesian", "repeated", "alliance")
+VARIANTS: tuple[str, ...] = ("sequential", "posture", "swarm", "bayesian", "repeated",
+                             "alliance")
 
 
 def probe_response(variant: str = "sequential", **overrides: Any) -> Any:
@@ -844,6 +890,8 @@ def probe_response(variant: str = "sequential", **overrides: Any) -> Any:
         return sequential_game(**overrides)
     if variant == "posture":
         return posture_game(**overrides)
+    if variant == "swarm":
+        return swarm_posture_game(**overrides)
     if variant == "bayesian":
         return bayesian_tree(**overrides)
     if variant == "alliance":
