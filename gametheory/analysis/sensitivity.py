@@ -52,6 +52,7 @@ import numpy as np
 import pandas as pd
 import sympy
 
+from .._grid import cell_edges
 from .._numbers import NotANumber, to_number
 from ..errors import GameError, ParameterError
 from ..game import NormalFormGame
@@ -743,11 +744,11 @@ class SweepResult:
                               else plt.get_cmap("tab20").colors[:k])
         codes = np.ma.masked_less(data["codes"], 0)
         if y is None:
-            ax.pcolormesh(_edges(data["x"]), [0, 1], codes[None, :], cmap=cmap, vmin=-0.5,
+            ax.pcolormesh(cell_edges(data["x"]), [0, 1], codes[None, :], cmap=cmap, vmin=-0.5,
                           vmax=k - 0.5)
             ax.set_yticks([])
         else:
-            ax.pcolormesh(_edges(data["x"]), _edges(data["y"]), codes.T, cmap=cmap,
+            ax.pcolormesh(cell_edges(data["x"]), cell_edges(data["y"]), codes.T, cmap=cmap,
                           vmin=-0.5, vmax=k - 0.5)
             ax.set_ylabel(y)
         ax.set_xlabel(x)
@@ -821,14 +822,6 @@ class SweepResult:
                    grid=meta["grid"], fixed=meta["fixed"], players=meta["players"],
                    strategies=meta["strategies"], title=meta["title"],
                    regime_source=meta["regime_source"])
-
-
-def _edges(v: np.ndarray) -> np.ndarray:
-    v = np.asarray(v, dtype=float)
-    if v.size == 1:
-        return np.array([v[0] - 0.5, v[0] + 0.5])
-    mid = (v[1:] + v[:-1]) / 2
-    return np.concatenate([[2 * v[0] - mid[0]], mid, [2 * v[-1] - mid[-1]]])
 
 
 def _has_pyarrow() -> bool:

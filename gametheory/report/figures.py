@@ -51,6 +51,7 @@ from typing import Any
 
 import numpy as np
 
+from .._grid import cell_edges
 from ..errors import GameError, ParameterError
 from .latex import latex_expr, latex_symbol_names
 from .style import figure_style, line_style, region_style, save_figure
@@ -317,14 +318,6 @@ def _param_label(game: Any, name: str, given: str | None = None) -> str:
     return f"{words} ${sym}${unit}"
 
 
-def _edges(v: np.ndarray) -> np.ndarray:
-    v = np.asarray(v, dtype=float)
-    if v.size == 1:
-        return np.array([v[0] - 0.5, v[0] + 0.5])
-    mid = (v[1:] + v[:-1]) / 2
-    return np.concatenate([[2 * v[0] - mid[0]], mid, [2 * v[-1] - mid[-1]]])
-
-
 def regime_map(
     data: Any,
     axes: Mapping[str, Any] | None = None,
@@ -423,7 +416,7 @@ def regime_map(
         else:
             fig = ax.figure
         handles = []
-        XE, YE = _edges(xs), _edges(ys)
+        XE, YE = cell_edges(xs), cell_edges(ys)
         colours = [region_style(k)["facecolor"] for k in range(len(labels))] + ["#FFFFFF"]
         base = np.where(codes < 0, len(labels), codes).astype(float)
         # a raster base layer (closes hairline gaps where three regions meet) under one
