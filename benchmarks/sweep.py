@@ -5,8 +5,9 @@ Run: ``python benchmarks/sweep.py`` (``--quick`` for a smaller run, ``--workers 
 What it measures, in one run on this machine:
 
 1. Per-game loops on a random sample of the 100x100 grid of a 3x3 probe-response model
-   (MODEL.md's payoffs, posture variant with a third Aggressor option "Swarm": two probes
-   at once, payoffs 2 A_r - c_p for the Aggressor and 2 D_r - m_r for the Defender):
+   (``gt.models.probe_response("swarm")``: MODEL.md's posture variant with a third
+   Aggressor option "Swarm", two probes at once, payoffs 2 A_r - c_p for the Aggressor
+   and 2 D_r - m_r for the Defender):
    nashpy ``support_enumeration`` and ``vertex_enumeration``, QuantEcon's numba-compiled
    ``support_enumeration`` and pygambit's float ``enummixed_solve`` when installed.
    Games per second are extrapolated from the sample; each loop's equilibrium sets are
@@ -35,38 +36,15 @@ import numpy as np
 
 import gametheory as gt
 
-A_U = "v - c_p"
-A_I = "(1 - pi) * v - c_p - e_I * W_A"
-A_X = "theta * ((1 - pi) * v - c_p - s - e_X * W_A) + (1 - theta) * (v - c_p)"
-D_U = "-h - r_U"
-D_I = "-(1 - pi) * h - c_I - e_I * W_D - r_I"
-D_X = f"theta * (-(1 - pi) * h - c_I - c_X - e_X * W_D) + (1 - theta) * ({D_U})"
-DEFAULTS = dict(v=4, c_p=1, pi="3/4", s=6, e_I="1/100", e_X="1/10", W_A=100, W_D=100, h=2,
-                r_U=3, r_I="1/2", c_I=1, c_X=2, theta="3/4", m_I="1/2", m_X=1)
-REPLIES = ("Under-react", "Intercept", "Retaliate")
-
-
-def _params(names):
-    return [gt.Parameter(n, default=DEFAULTS[n]) for n in names]
-
 
 def posture_swarm() -> gt.ParametricGame:
-    """The 3x3 benchmark model (see the module docstring)."""
-    names = list(DEFAULTS)
-    A = [[0, 0, 0], [A_U, A_I, A_X],
-         [f"2*({A_U}) - c_p", f"2*({A_I}) - c_p", f"2*({A_X}) - c_p"]]
-    B = [[0, "-m_I", "-m_X"], [D_U, f"{D_I} - m_I", f"{D_X} - m_X"],
-         [f"2*({D_U})", f"2*({D_I}) - m_I", f"2*({D_X}) - m_X"]]
-    return gt.ParametricGame(A, B, _params(names), players=("Aggressor", "Defender"),
-                             strategies=(("Refrain", "Probe", "Swarm"), REPLIES),
-                             title="Probe, swarm or refrain against a readiness posture")
+    """The 3x3 benchmark model, ``gt.models.probe_response("swarm")``."""
+    return gt.models.probe_response("swarm")
 
 
 def sequential_nf() -> gt.ParametricGame:
-    names = [n for n in DEFAULTS if n not in ("m_I", "m_X")]
-    return gt.ParametricGame([[0, 0, 0], [A_U, A_I, A_X]], [[0, 0, 0], [D_U, D_I, D_X]],
-                             _params(names), players=("Aggressor", "Defender"),
-                             strategies=(("Refrain", "Probe"), REPLIES))
+    """The 2x3 sequential normal form (degenerate at every point)."""
+    return gt.models.sequential_normal_form()
 
 
 def posture_2x3():
@@ -83,8 +61,8 @@ def posture_2x3():
 # v = 1 (A_U = 0), on steps of 1/20 (100 points) and 1/200 (1000 points)
 def grid(k: int) -> dict[str, np.ndarray]:
     step = 5.0 / k
-    return {"r_U": np.round(0.5 + step * np.arange(k), 10),
-            "v": np.round(step * np.arange(k), 10)}
+    return {"credibility_loss": np.round(0.5 + step * np.arange(k), 10),
+            "probe_value": np.round(step * np.arange(k), 10)}
 
 
 def eq_set(pairs, digits=6):
@@ -100,9 +78,9 @@ def peak_mb() -> tuple[float, float]:
 
 def sample_games(p, g, n, rng):
     f = p.lambdify()
-    X, Y = np.meshgrid(g["r_U"], g["v"], indexing="ij")
+    X, Y = np.meshgrid(g["credibility_loss"], g["probe_value"], indexing="ij")
     idx = rng.choice(X.size, size=min(n, X.size), replace=False)
-    A, B = f(r_U=X.ravel()[idx], v=Y.ravel()[idx])
+    A, B = f(credibility_loss=X.ravel()[idx], probe_value=Y.ravel()[idx])
     vals = [(X.ravel()[i], Y.ravel()[i]) for i in idx]
     return A, B, vals
 
@@ -110,7 +88,8 @@ def sample_games(p, g, n, rng):
 def exact_sets(p, vals):
     out = []
     for r, v in vals:
-        eqs = p.at(r_U=Fraction(repr(float(r))), v=Fraction(repr(float(v)))).equilibria()
+        eqs = p.at(credibility_loss=Fraction(repr(float(r))),
+                   probe_value=Fraction(repr(float(v)))).equilibria()
         out.append(eq_set([(e.row, e.col) for e in eqs]))
     return out
 
@@ -143,7 +122,7 @@ def main() -> None:
     g100 = grid(100)
     print(f"python {sys.version.split()[0]}, numpy {np.__version__}, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.1f}")
-    print(f"model: {p.title} (3x3), grid r_U x v")
+    print(f"model: {p.title} (3x3), grid credibility_loss x probe_value")
 
     # ------------------------------------------------------------------ loops on a sample
     print("\n1. per-game loops on a random sample of the 100x100 grid")
@@ -248,12 +227,13 @@ def main() -> None:
     # pi = 7/10, h = 3 make (1 - pi) h = 0.9000000000000001 in floats: the Defender's
     # tie on the grid is then missed by float arithmetic and must be caught and re-solved
     models = [("3x3 posture + swarm", p, gcheck, None),
-              ("3x3, pi = 0.7, h = 3 (inexact)", p, gcheck, {"pi": Fraction(7, 10), "h": 3}),
+              ("3x3, pi = 0.7, h = 3 (inexact)", p, gcheck,
+               {"interception_prob": Fraction(7, 10), "probe_damage": 3}),
               ("2x3 sequential normal form", sequential_nf(), gcheck, None)]
     post = posture_2x3()
     if post is not None:
         models.append(("2x3 posture (gt.models)", post,
-                       {"credibility_loss": gcheck["r_U"], "probe_value": gcheck["v"]}, None))
+                       gcheck, None))
     for label, model, gr, fixed in models:
         fixed = fixed if isinstance(fixed, dict) else {}
         t0 = time.perf_counter()
