@@ -30,10 +30,13 @@ def _text_outputs(nb) -> list[list[str]]:
     for cell in nb.cells:
         if cell.cell_type != "code" or "nondeterministic" in cell.metadata.get("tags", []):
             continue
-        texts = []
+        # the kernel splits a cell's printed text into stream messages at arbitrary
+        # points, so streams are compared joined, before the cell's other outputs
+        streams = "".join(o.text for o in cell.get("outputs", []) if o.output_type == "stream")
+        texts = [streams] if streams else []
         for o in cell.get("outputs", []):
             if o.output_type == "stream":
-                texts.append(o.text)
+                continue
             elif o.output_type in ("execute_result", "display_data") and "text/plain" in o.data:
                 if "image/png" in o.data:  # figure objects print their id
                     continue
