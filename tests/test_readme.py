@@ -34,3 +34,17 @@ def test_readme_quick_start_has_two_commands():
     ]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert 'pip install -q -e ".[test]"' in ci and "pytest" in ci
+
+
+def test_readme_api_index_is_current_and_complete():
+    import importlib.util
+
+    import gametheory as gt
+
+    spec = importlib.util.spec_from_file_location("api_index", ROOT / "tools" / "api_index.py")
+    api_index = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(api_index)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert api_index.render(readme) == readme, "run `python tools/api_index.py`"
+    for name in gt.__all__:
+        assert f"`gt.{name}`" in readme, name
