@@ -7,11 +7,74 @@ or index, with the same error messages, live here once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import numpy as np
 
 from .errors import LabelError
 
-__all__ = ["LabelledGame"]
+__all__ = ["LabelledGame", "label_tuple", "validate_labels"]
+
+DEFAULT_PLAYERS = ("Row", "Column")
+
+
+def label_tuple(given: Any, count: int | None, what: str, default_prefix: str = ""
+                ) -> tuple[str, ...]:
+    """Validated labels: ``count`` non-empty, unique strings (any positive number if None).
+
+    ``None`` gives ``default_prefix`` + 1, 2, ... when ``count`` is known.
+
+    >>> label_tuple(None, 2, "strategies of Row", "R")
+    ('R1', 'R2')
+    """
+    if given is None and count is not None:
+        return tuple(f"{default_prefix}{k + 1}" for k in range(count))
+    if isinstance(given, str) or not isinstance(given, Sequence):
+        wanted = f"{count} labels" if count is not None else "labels"
+        raise LabelError(f"{what} must be a sequence of {wanted}, got {given!r}")
+    labels = tuple(given)
+    if count is None and not labels:
+        raise LabelError(f"{what} must be a non-empty sequence of labels, got {given!r}")
+    if count is not None and len(labels) != count:
+        raise LabelError(f"{what} has {len(labels)} labels but the payoffs have {count} "
+                         "strategies for that player")
+    for k, lab in enumerate(labels):
+        if not isinstance(lab, str):
+            raise LabelError(f"{what}, label {k} is {lab!r}; labels must be strings")
+        if lab == "":
+            raise LabelError(f"{what}, label {k} is empty")
+    seen: dict[str, int] = {}
+    for k, lab in enumerate(labels):
+        if lab in seen:
+            noun = what.split()[0]  # "strategies", "types", "actions"
+            raise LabelError(f"{what}: label {lab!r} is used for {noun} {seen[lab]} and "
+                             f"{k}; labels must be unique, none used twice")
+        seen[lab] = k
+    return labels
+
+
+def validate_labels(players: Any, strategies: Any, title: Any, shape: tuple[int, int]
+                    ) -> tuple[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]], str]:
+    """Check two-player names, per-player strategy labels for ``shape`` and a title."""
+    if isinstance(players, str) or not isinstance(players, Sequence) or len(players) != 2:
+        raise LabelError(f"players must be a pair of names, got {players!r}")
+    for k, p in enumerate(players):
+        if not isinstance(p, str) or p == "":
+            raise LabelError(f"player {k} name must be a non-empty string, got {p!r}")
+    if players[0] == players[1]:
+        raise LabelError(f"the two players have the same name {players[0]!r}")
+    if strategies is None:
+        strategies = (None, None)
+    elif isinstance(strategies, str) or not isinstance(strategies, Sequence) \
+            or len(strategies) != 2:
+        raise LabelError("strategies must be a pair (row labels, column labels), "
+                         f"got {strategies!r}")
+    labels = (label_tuple(strategies[0], shape[0], f"strategies of {players[0]}", "R"),
+              label_tuple(strategies[1], shape[1], f"strategies of {players[1]}", "C"))
+    if not isinstance(title, str):
+        raise LabelError(f"title must be a string, got {title!r}")
+    return (str(players[0]), str(players[1])), labels, title
 
 
 class LabelledGame:

@@ -66,6 +66,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from ._labels import label_tuple
 from ._numbers import NotANumber, format_number, parse_number_text, to_number
 from .errors import (
     GameError,
@@ -94,19 +95,6 @@ def _param_name(p: Any) -> str:
     if not isinstance(name, str) or not name:
         raise ParameterError(f"a parameter must be a name or a gt.Parameter, got {p!r}")
     return name
-
-
-def _labels(given: Any, what: str) -> tuple[str, ...]:
-    if isinstance(given, str) or not isinstance(given, Sequence) or len(given) == 0:
-        raise LabelError(f"{what} must be a non-empty sequence of labels, got {given!r}")
-    out = tuple(given)
-    for k, lab in enumerate(out):
-        if not isinstance(lab, str) or not lab:
-            raise LabelError(f"{what}: label {k} must be a non-empty string, got {lab!r}")
-    dup = sorted({lab for lab in out if out.count(lab) > 1})
-    if dup:
-        raise LabelError(f"{what}: label {dup[0]!r} is used twice")
-    return out
 
 
 # --------------------------------------------------------------------------- results
@@ -286,10 +274,10 @@ class BayesianGame:
         for what, val in (("types", types), ("actions", actions)):
             if isinstance(val, str) or not isinstance(val, Sequence) or len(val) != 2:
                 raise LabelError(f"{what} must be a pair (player 1's, player 2's), got {val!r}")
-        self._types = (_labels(types[0], f"types of {players[0]}"),
-                       _labels(types[1], f"types of {players[1]}"))
-        self._actions = (_labels(actions[0], f"actions of {players[0]}"),
-                         _labels(actions[1], f"actions of {players[1]}"))
+        self._types = (label_tuple(types[0], None, f"types of {players[0]}"),
+                       label_tuple(types[1], None, f"types of {players[1]}"))
+        self._actions = (label_tuple(actions[0], None, f"actions of {players[0]}"),
+                         label_tuple(actions[1], None, f"actions of {players[1]}"))
         if not isinstance(title, str):
             raise LabelError(f"title must be a string, got {title!r}")
         self._title = title

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._labels import LabelledGame
+from ._labels import DEFAULT_PLAYERS, LabelledGame, validate_labels
 from ._numbers import NotANumber, format_number, to_number
 from .errors import LabelError, PayoffError, ProfileError
 
@@ -49,7 +49,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["NormalFormGame", "Equilibrium", "Number"]
 
 Number = Fraction | float
-DEFAULT_PLAYERS = ("Row", "Column")
 #: Default absolute tolerance (relative to the payoff scale) for float regret checks.
 FLOAT_TOL = 1e-9
 
@@ -95,29 +94,6 @@ def _payoff_matrix(data: Any, name: str) -> list[list[Number]]:
                 raise PayoffError(f"payoff matrix {name}, cell ({i}, {j}): {err}") from None
         out.append(conv)
     return out
-
-
-def _labels(given: Any, count: int, what: str, default_prefix: str) -> tuple[str, ...]:
-    if given is None:
-        return tuple(f"{default_prefix}{k + 1}" for k in range(count))
-    if isinstance(given, str) or not isinstance(given, Sequence):
-        raise LabelError(f"{what} must be a sequence of {count} labels, got {given!r}")
-    labels = tuple(given)
-    if len(labels) != count:
-        raise LabelError(f"{what} has {len(labels)} labels but the payoffs have {count} "
-                         "strategies for that player")
-    for k, lab in enumerate(labels):
-        if not isinstance(lab, str):
-            raise LabelError(f"{what}, label {k} is {lab!r}; labels must be strings")
-        if lab == "":
-            raise LabelError(f"{what}, label {k} is empty")
-    seen: dict[str, int] = {}
-    for k, lab in enumerate(labels):
-        if lab in seen:
-            raise LabelError(f"{what}: label {lab!r} is used for strategies {seen[lab]} and "
-                             f"{k}; labels must be unique")
-        seen[lab] = k
-    return labels
 
 
 def _frozen(matrix: list[list[Number]], exact: bool) -> np.ndarray:
@@ -186,27 +162,8 @@ class NormalFormGame(LabelledGame):
                               f"B is {len(b)}x{len(b[0])}")
         m, n = len(a), len(a[0])
         exact = all(isinstance(v, Fraction) for row in a + b for v in row)
-        if isinstance(players, str) or not isinstance(players, Sequence) or len(players) != 2:
-            raise LabelError(f"players must be a pair of names, got {players!r}")
-        for k, p in enumerate(players):
-            if not isinstance(p, str) or p == "":
-                raise LabelError(f"player {k} name must be a non-empty string, got {p!r}")
-        if players[0] == players[1]:
-            raise LabelError(f"the two players have the same name {players[0]!r}")
-        if strategies is None:
-            strategies = (None, None)
-        elif isinstance(strategies, str) or not isinstance(strategies, Sequence) \
-                or len(strategies) != 2:
-            raise LabelError("strategies must be a pair (row labels, column labels), "
-                             f"got {strategies!r}")
-        self._strategies = (
-            _labels(strategies[0], m, f"strategies of {players[0]}", "R"),
-            _labels(strategies[1], n, f"strategies of {players[1]}", "C"),
-        )
-        if not isinstance(title, str):
-            raise LabelError(f"title must be a string, got {title!r}")
-        self._players = (str(players[0]), str(players[1]))
-        self._title = title
+        self._players, self._strategies, self._title = validate_labels(
+            players, strategies, title, (m, n))
         self._exact = exact
         self._A = _frozen(a, exact)
         self._B = _frozen(b, exact)

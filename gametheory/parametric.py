@@ -42,10 +42,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import sympy
 
-from ._labels import LabelledGame
+from ._labels import DEFAULT_PLAYERS, LabelledGame, validate_labels
 from ._numbers import NotANumber, format_number, to_number
-from .errors import LabelError, ParameterError, ParseError, PayoffError
-from .game import DEFAULT_PLAYERS, NormalFormGame, _labels
+from .errors import ParameterError, ParseError, PayoffError
+from .game import NormalFormGame
 from .io.expressions import RESERVED_WORDS, is_valid_name, parse_condition, parse_expression
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -228,23 +228,8 @@ class ParametricGame(LabelledGame):
             raise PayoffError(f"payoff matrices have different shapes: A is "
                               f"{a.shape[0]}x{a.shape[1]}, B is {b.shape[0]}x{b.shape[1]}")
         m, n = a.shape
-        if isinstance(players, str) or not isinstance(players, Sequence) or len(players) != 2 \
-                or not all(isinstance(x, str) and x for x in players) or players[0] == players[1]:
-            raise LabelError(f"players must be a pair of two different names, got {players!r}")
-        if strategies is None:
-            strategies = (None, None)
-        elif isinstance(strategies, str) or not isinstance(strategies, Sequence) \
-                or len(strategies) != 2:
-            raise LabelError("strategies must be a pair (row labels, column labels), "
-                             f"got {strategies!r}")
-        self._strategies = (
-            _labels(strategies[0], m, f"strategies of {players[0]}", "R"),
-            _labels(strategies[1], n, f"strategies of {players[1]}", "C"),
-        )
-        if not isinstance(title, str):
-            raise LabelError(f"title must be a string, got {title!r}")
-        self._players = (str(players[0]), str(players[1]))
-        self._title = title
+        self._players, self._strategies, self._title = validate_labels(
+            players, strategies, title, (m, n))
         self._A, self._B = a, b
         self._constraints = tuple(self._condition(c, syms, f"constraint {k}")
                                   for k, c in enumerate(constraints))
