@@ -7,7 +7,8 @@ or index, with the same error messages, live here once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import html
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -135,3 +136,20 @@ class LabelledGame:
                 raise LabelError(f"{self._players[p]} has no strategy {strategy!r}; "
                                  f"choose from {list(labels)}") from None
         raise LabelError(f"strategy {strategy!r} is neither a label nor an index")
+
+    def _bimatrix_html(self, cell: Callable[[object], str]) -> str:
+        """An HTML bimatrix of ``_A`` and ``_B``, each payoff written by ``cell``."""
+        esc = html.escape
+        A, B = self._A, self._B  # type: ignore[attr-defined]
+        m, n = self.shape
+        out = ["<table>"]
+        if self._title:
+            out.append(f"<caption>{esc(self._title)}</caption>")
+        out.append(f"<tr><th>{esc(self._players[0])} \\ {esc(self._players[1])}</th>"
+                   + "".join(f"<th>{esc(s)}</th>" for s in self._strategies[1]) + "</tr>")
+        for i in range(m):
+            cells = "".join(f"<td>{esc(cell(A[i, j]))}, {esc(cell(B[i, j]))}</td>"
+                            for j in range(n))
+            out.append(f"<tr><th>{esc(self._strategies[0][i])}</th>{cells}</tr>")
+        out.append("</table>")
+        return "".join(out)

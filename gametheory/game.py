@@ -443,20 +443,7 @@ class NormalFormGame(LabelledGame):
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        m, n = self.shape
-        out = ["<table>"]
-        if self._title:
-            out.append(f"<caption>{esc(self._title)}</caption>")
-        out.append(f"<tr><th>{esc(self._players[0])} \\ {esc(self._players[1])}</th>"
-                   + "".join(f"<th>{esc(s)}</th>" for s in self._strategies[1]) + "</tr>")
-        for i in range(m):
-            cells = "".join(
-                f"<td>{esc(format_number(self._A[i, j]))}, {esc(format_number(self._B[i, j]))}</td>"
-                for j in range(n))
-            out.append(f"<tr><th>{esc(self._strategies[0][i])}</th>{cells}</tr>")
-        out.append("</table>")
-        return "".join(out)
+        return self._bimatrix_html(format_number)
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,6 @@ Fraction(4, 1)
 
 from __future__ import annotations
 
-import html
 import numbers
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -733,19 +732,7 @@ class ParametricGame(LabelledGame):
                 r"\end{array}$")
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        m, n = self.shape
-        out = ["<table>"]
-        if self._title:
-            out.append(f"<caption>{esc(self._title)}</caption>")
-        out.append(f"<tr><th>{esc(self._players[0])} \\ {esc(self._players[1])}</th>"
-                   + "".join(f"<th>{esc(s)}</th>" for s in self._strategies[1]) + "</tr>")
-        for i in range(m):
-            cells = "".join(f"<td>{esc(str(self._A[i, j]))}, {esc(str(self._B[i, j]))}</td>"
-                            for j in range(n))
-            out.append(f"<tr><th>{esc(self._strategies[0][i])}</th>{cells}</tr>")
-        out.append("</table>")
-        return "".join(out)
+        return self._bimatrix_html(str)
 
 
 def _latex_text(s: str) -> str:
