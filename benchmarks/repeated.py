@@ -24,7 +24,7 @@ from fractions import Fraction
 import numpy as np
 
 import gametheory as gt
-from gametheory.analysis.noise import simulate
+from gametheory.analysis.repeated.noise import simulate
 
 S = gt.strategies
 

@@ -12,15 +12,16 @@ figures for papers.
 """
 
 from . import io, models, solve
-from .analysis import folk, noise, repeated, reputation, salami, strategies
-from .analysis.automata import Automaton
-from .analysis.folk import folk_region
-from .analysis.repeated import RepeatedGame
-from .analysis.reputation import ChainStore
-from .analysis.salami import salami_campaign
-from .analysis.sensitivity import SweepResult, evaluate_points, sweep
-from .analysis.thresholds import Threshold, TrackResult, thresholds, track
-from .analysis.uncertainty import (
+from .analysis import repeated
+from .analysis.repeated import folk, noise, reputation, salami, strategies
+from .analysis.repeated.automata import Automaton
+from .analysis.repeated.folk import folk_region
+from .analysis.repeated.game import RepeatedGame
+from .analysis.repeated.reputation import ChainStore
+from .analysis.repeated.salami import salami_campaign
+from .analysis.sensitivity.sweep import SweepResult, evaluate_points, sweep
+from .analysis.sensitivity.thresholds import Threshold, TrackResult, thresholds, track
+from .analysis.sensitivity.uncertainty import (
     MonteCarloResult,
     beta,
     local_sensitivity,
@@ -32,7 +33,17 @@ from .analysis.uncertainty import (
     truncated_normal,
     uniform,
 )
-from .bayesian import BayesianGame, BayesNashEquilibrium, PriorThreshold
+from .core.bayesian import BayesianGame, BayesNashEquilibrium, PriorThreshold
+from .core.expressions import parse_condition, parse_expression
+from .core.game import Equilibrium, NormalFormGame
+from .core.parametric import Parameter, ParametricGame
+from .core.tree import (
+    ClassifiedEquilibrium,
+    GameTree,
+    NonCredibleThreat,
+    SubgamePerfectEquilibrium,
+    Tie,
+)
 from .errors import (
     GameError,
     LabelError,
@@ -43,11 +54,8 @@ from .errors import (
     ScenarioError,
     SolverError,
 )
-from .game import Equilibrium, NormalFormGame
-from .io.expressions import parse_condition, parse_expression
 from .io.nfg import read_nfg, write_nfg
 from .io.scenario import Scenario, dump_scenario, load_scenario
-from .parametric import Parameter, ParametricGame
 from .report import figures, tables
 from .solve.batch import BatchEquilibria, solve_batch
 from .solve.components import EquilibriumComponent, equilibrium_components
@@ -58,13 +66,6 @@ from .solve.symbolic import (
     Regime,
     SymbolicEquilibrium,
     comparative_statics,
-)
-from .tree import (
-    ClassifiedEquilibrium,
-    GameTree,
-    NonCredibleThreat,
-    SubgamePerfectEquilibrium,
-    Tie,
 )
 
 __version__ = "0.1.0"

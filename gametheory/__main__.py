@@ -1,5 +1,5 @@
-"""``python -m gametheory``: the same as the ``gametheory`` command (:mod:`gametheory.cli`)."""
+"""``python -m gametheory``: the same as the ``gametheory`` command (:mod:`gametheory.app.cli`)."""
 
-from .cli import main
+from .app.cli import main
 
 raise SystemExit(main())

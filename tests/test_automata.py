@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import gametheory as gt
-from gametheory.analysis.repeated import mirror
+from gametheory.analysis.repeated.game import mirror
 
 S = gt.strategies
 

@@ -1,4 +1,4 @@
-"""Tests of gametheory.bayesian: the Harsanyi normal form, Bayes-Nash equilibria per type,
+"""Tests of gametheory.core.bayesian: the Harsanyi normal form, Bayes-Nash equilibria per type,
 prior thresholds (exact, symbolic and by bisection) and validation.
 
 Expected values are derived by hand in the comments from Osborne (2004, sec. 9.2: Battle

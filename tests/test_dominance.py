@@ -380,7 +380,7 @@ def test_html_and_text_renderings():
 
 def test_weak_elimination_removes_the_non_credible_threat_of_a_probe_game():
     # Probe, then respond: the normal form of a one-shot sequential game (as in the
-    # module example of gametheory.game). Intercepting costs the Defender more than
+    # module example of gametheory.core.game). Intercepting costs the Defender more than
     # tolerating (-3 < -2), so Intercept is weakly dominated by Tolerate (they tie when
     # the Aggressor refrains). Removing it leaves Probe as the Aggressor's best reply:
     # iterated weak dominance gives the backward-induction (subgame-perfect) outcome,

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
+from gametheory.core.expressions import parse_condition, parse_expression
 from gametheory.errors import GameError, ParseError
-from gametheory.io.expressions import parse_condition, parse_expression
 
 NAMES = ["a", "b", "c_p", "pi"]
 a, b, c_p, pi = (sympy.Symbol(n, real=True) for n in NAMES)

@@ -20,7 +20,7 @@ import numpy as np
 import pytest
 
 import gametheory as gt
-from gametheory.analysis.folk import (
+from gametheory.analysis.repeated.folk import (
     feasible_set,
     folk_region,
     minmax,

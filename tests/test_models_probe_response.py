@@ -433,7 +433,7 @@ def _bayes_defaults(exclude=()):
 
 
 def test_bayesian_harsanyi_form_threshold_and_credible_equilibria():
-    pytest.importorskip("gametheory.bayesian")
+    pytest.importorskip("gametheory.core.bayesian")
     g = gt.models.bayesian_game("sequential")
     # typed MODEL.md values for each type at the defaults
     res = model_md_values({"credibility_loss": PARAMETERS["credibility_loss_resolute"].default})
@@ -456,7 +456,7 @@ def test_bayesian_harsanyi_form_threshold_and_credible_equilibria():
 
 
 def test_bayesian_posture_mixed_probing_closed_form():
-    pytest.importorskip("gametheory.bayesian")
+    pytest.importorskip("gametheory.core.bayesian")
     g = gt.models.bayesian_game("posture")
     res = model_md_values({"credibility_loss": PARAMETERS["credibility_loss_resolute"].default})
     rho_star = res["A_U"] / (res["A_U"] - res["A_I"])

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import gametheory as gt
-from gametheory.analysis.noise import compare_under_noise, simulate
+from gametheory.analysis.repeated.noise import compare_under_noise, simulate
 
 S = gt.strategies
 

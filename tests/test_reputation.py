@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
-from gametheory.analysis.reputation import ChainStore, chain_store_from_payoffs
+from gametheory.analysis.repeated.reputation import ChainStore, chain_store_from_payoffs
 from gametheory.models.repeated_probe import reputation_probe_response
 
 

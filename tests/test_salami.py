@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
-from gametheory.analysis.salami import salami_campaign, salami_total, tolerance_from_costs
+from gametheory.analysis.repeated.salami import salami_campaign, salami_total, tolerance_from_costs
 from gametheory.models.repeated_probe import salami_probe_response
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import gametheory as gt
-from gametheory.analysis.chunks import run_chunks
+from gametheory.analysis.sensitivity.chunks import run_chunks
 
 A_U = "v - c_p"
 A_I = "(1 - pi) * v - c_p - e_I * W_A"

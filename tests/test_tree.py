@@ -1,4 +1,4 @@
-"""Tests of gametheory.tree: construction, validation, backward induction, reduced normal
+"""Tests of gametheory.core.tree: construction, validation, backward induction, reduced normal
 forms, credibility classification, symbolic trees and Gambit export.
 
 Expected values come from cited closed forms (Selten 1978; MODEL.md's reduced-form
@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
-from gametheory.tree import chance, decision, terminal
+from gametheory.core.tree import chance, decision, terminal
 
 T = gt.GameTree
 

@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 import gametheory as gt
-from gametheory.analysis.uncertainty import select_equilibria, wilson_interval
+from gametheory.analysis.sensitivity.uncertainty import select_equilibria, wilson_interval
 
 models = pytest.importorskip("gametheory.models.probe_response")
 

@@ -17,13 +17,11 @@ import gametheory as gt
 ROOT = Path(__file__).resolve().parents[1]
 START, END = "<!-- api-index:start -->", "<!-- api-index:end -->"
 GROUPS = [
-    ("Games and equilibria", ("game", "_labels", "solve", "errors")),
-    ("Symbolic models", ("parametric", "tree", "bayesian", "io.expressions", "models")),
-    ("Sensitivity analysis", ("analysis.sensitivity", "analysis.thresholds",
-                              "analysis.uncertainty", "analysis.chunks")),
-    ("Repeated games and reputation", ("analysis.repeated", "analysis.automata",
-                                       "analysis.strategies", "analysis.folk", "analysis.noise",
-                                       "analysis.reputation", "analysis.salami")),
+    ("Games and equilibria", ("core.game", "_labels", "solve", "errors")),
+    ("Symbolic models", ("core.parametric", "core.tree", "core.bayesian", "core.expressions",
+                         "models")),
+    ("Sensitivity analysis", ("analysis.sensitivity",)),
+    ("Repeated games and reputation", ("analysis.repeated",)),
     ("Files, tables and figures", ("io", "report")),
 ]
 

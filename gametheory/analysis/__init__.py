@@ -1,30 +1,14 @@
-"""Analysis on top of the core games: repeated games (automaton strategies, subgame
-perfection, critical discount factors, the folk-theorem region, noise, reputation,
-salami tactics) and sensitivity analysis (sweeps, thresholds, uncertainty).
+"""Analysis on top of the core games and the solvers, in two families.
+
+- :mod:`.repeated`: repeated play (automaton strategies, subgame perfection, critical
+  discount factors, the folk-theorem region, noise, reputation, salami tactics);
+- :mod:`.sensitivity`: sensitivity analysis (sweeps, thresholds, uncertainty, chunked and
+  distributed execution).
 """
 
-from . import (
-    automata,
-    chunks,
-    folk,
-    noise,
-    repeated,
-    reputation,
-    salami,
-    sensitivity,
-    strategies,
-    thresholds,
-    uncertainty,
-)
-from .automata import Automaton
-from .repeated import RepeatedGame
-from .reputation import ChainStore
+from . import repeated, sensitivity
+from .repeated import Automaton, ChainStore, RepeatedGame
 from .sensitivity import SweepResult, sweep
 
-__all__ = [
-    # repeated games
-    "Automaton", "ChainStore", "RepeatedGame", "automata", "folk", "noise", "repeated",
-    "reputation", "salami", "strategies",
-    # sensitivity analysis
-    "SweepResult", "chunks", "sensitivity", "sweep", "thresholds", "uncertainty",
-]
+__all__ = ["Automaton", "ChainStore", "RepeatedGame", "SweepResult", "repeated",
+           "sensitivity", "sweep"]

@@ -91,7 +91,7 @@ from .._numbers import NotANumber, parse_number_text
 from ..errors import ParseError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..game import NormalFormGame
+    from ..core.game import NormalFormGame
 
 __all__ = ["read_nfg", "parse_nfg", "to_nfg", "write_nfg", "gambit_safe_labels", "NfgFile",
            "MAX_CELLS"]
@@ -479,7 +479,7 @@ class NfgFile:
 
     def game(self, exact: bool = True) -> NormalFormGame:
         """The :class:`~gametheory.NormalFormGame`; floats instead of Fractions if not ``exact``."""
-        from ..game import NormalFormGame
+        from ..core.game import NormalFormGame
 
         conv = (lambda v: v) if exact else float
         A = [[conv(v) for v in row] for row in self.A]

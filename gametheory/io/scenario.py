@@ -9,7 +9,7 @@ others can rerun: ``gametheory report model.toml``.
 
 The format is TOML 1.0 (https://toml.io/en/v1.0.0), read with the standard library's
 :mod:`tomllib`. Payoff expressions and conditions are parsed by
-:mod:`gametheory.io.expressions`, a whitelist grammar; nothing in a file is evaluated as
+:mod:`gametheory.core.expressions`, a whitelist grammar; nothing in a file is evaluated as
 code. The full format, with a complete example, is in ``docs/scenario-format.md``::
 
     title = "Prisoner's dilemma"
@@ -64,9 +64,9 @@ from typing import Any
 import numpy as np
 
 from .._numbers import NotANumber, parse_number_text
+from ..core.expressions import is_valid_name, parse_condition, parse_expression
+from ..core.game import NormalFormGame
 from ..errors import GameError, ParseError, ScenarioError
-from ..game import NormalFormGame
-from .expressions import is_valid_name, parse_condition, parse_expression
 
 __all__ = ["Scenario", "load_scenario", "dump_scenario", "LIMITS"]
 
@@ -297,7 +297,7 @@ def load_scenario(source: str | Path) -> Scenario:
 
 
 def _build(ctx: _Ctx, data: dict[str, Any]) -> Scenario:
-    from ..parametric import Parameter, ParametricGame
+    from ..core.parametric import Parameter, ParametricGame
 
     _check_keys(ctx, data, _TOP_KEYS, [], required=("players", "strategies", "payoffs"))
     if "format_version" in data:

@@ -1,7 +1,7 @@
 """Named, cited game families: each model written once, with parameters and defaults.
 
-Every function returns a :class:`~gametheory.parametric.ParametricGame` (or a
-:class:`~gametheory.tree.GameTree`, or a :class:`~gametheory.bayesian.BayesianGame`)
+Every function returns a :class:`~gametheory.core.parametric.ParametricGame` (or a
+:class:`~gametheory.core.tree.GameTree`, or a :class:`~gametheory.core.bayesian.BayesianGame`)
 whose docstring states the game, its timing, its payoffs, the published result it
 reproduces and the citation. :func:`catalog` lists them all.
 

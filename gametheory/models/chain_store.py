@@ -94,7 +94,7 @@ def chain_store(**overrides: Any) -> Any:
     ...  for c in tree.classify_equilibria() if c.equilibrium.is_pure]
     [(('Out', 'Fight if entered'), False), (('In', 'Accommodate if entered'), True)]
     """
-    from ..tree import GameTree as T
+    from ..core.tree import GameTree as T
 
     oE, aE, fE, mI, aI, fI = (symbol(n) for n in CHAIN_STORE_PARAMETERS)
     params = make_parameters(CHAIN_STORE_PARAMETERS, CHAIN_STORE_PARAMETERS, overrides,

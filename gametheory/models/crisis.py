@@ -317,7 +317,7 @@ def deterrence_game(**overrides: Any) -> Any:
     >>> [e.labels for e in tree.backward_induction(credibility="1/5")]
     [('Defect', 'Deny if Hard, Concede if Soft')]
     """
-    from ..tree import GameTree as T
+    from ..core.tree import GameTree as T
 
     uDC, uSQ, uDD, vSQ, vDC, vH, vS, p = (symbol(n) for n in DETERRENCE_PARAMETERS)
     params = make_parameters(DETERRENCE_PARAMETERS, DETERRENCE_PARAMETERS, overrides,
@@ -402,7 +402,7 @@ def audience_costs(**overrides: Any) -> Any:
     >>> gt.models.audience_costs().backward_induction(audience_cost=1)[0].path
     ('Silent', 'Probe', 'Back down')
     """
-    from ..tree import GameTree as T
+    from ..core.tree import GameTree as T
 
     v, cp, s, h, rU, k, a = (symbol(n) for n in AUDIENCE_PARAMETERS)
     params = make_parameters(AUDIENCE_PARAMETERS, AUDIENCE_PARAMETERS, overrides,

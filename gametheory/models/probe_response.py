@@ -71,7 +71,7 @@ on threats the Defender would not carry out.
 Variants
 --------
 ``sequential``
-    A :class:`~gametheory.tree.GameTree`; the Aggressor moves, the Defender sees the probe.
+    A :class:`~gametheory.core.tree.GameTree`; the Aggressor moves, the Defender sees the probe.
 ``posture``
     Simultaneous: the Defender picks a readiness posture (``Under-react``, ``Intercept``,
     ``Retaliate``) and pays a readiness cost :math:`m_I` or :math:`m_X` whether or not a
@@ -463,7 +463,7 @@ def make_parameters(specs: Mapping[str, ParameterSpec], names: Any,
     >>> [p.default for p in make_parameters(PARAMETERS, ["cohesion"], {"cohesion": "1/2"}, "x")]
     [Fraction(1, 2)]
     """
-    from ..parametric import Parameter
+    from ..core.parametric import Parameter
 
     names = tuple(names)
     extra = sorted(set(overrides) - set(names))
@@ -498,7 +498,7 @@ def make_game(specs: Mapping[str, ParameterSpec], A: Any, B: Any, *, players: An
     >>> g.parameter_names, g.at().A[1, 0]
     (('probe_value', 'probe_cost'), Fraction(-1, 1))
     """
-    from ..parametric import ParametricGame
+    from ..core.parametric import ParametricGame
 
     used = set().union(*(sympy.sympify(e).free_symbols for row in list(A) + list(B)
                          for e in row))
@@ -606,7 +606,7 @@ def swarm_posture_game(**overrides: Any) -> Any:
 def sequential_game(**overrides: Any) -> Any:
     r"""The ``sequential`` variant: the Aggressor probes or refrains, then the Defender replies.
 
-    A perfect-information :class:`~gametheory.tree.GameTree`: ``Refrain`` ends the game
+    A perfect-information :class:`~gametheory.core.tree.GameTree`: ``Refrain`` ends the game
     at the status quo (0, 0); after ``Probe`` the Defender chooses ``Under-react``,
     ``Intercept`` or ``Retaliate`` with the reduced-form payoffs
     :math:`(A_U, D_U), (A_I, D_I), (A_X, D_X)`. Backward induction keeps the Defender's best
@@ -630,7 +630,7 @@ def sequential_game(**overrides: Any) -> Any:
     ('Refrain', 'Intercept if probed') True
     ('Refrain', 'Retaliate if probed') False
     """
-    from ..tree import GameTree as T
+    from ..core.tree import GameTree as T
 
     pay = probe_response_payoffs()
     names = [n for n in CORE_PARAMETERS]
@@ -660,7 +660,7 @@ def sequential_normal_form(**overrides: Any) -> Any:
     >>> nf.shape, nf.classify(), nf.classify(credibility_loss="1/2")
     ((2, 3), 'deterrence by denial', 'tolerated probing')
     """
-    from ..parametric import ParametricGame
+    from ..core.parametric import ParametricGame
 
     nf = sequential_game(**overrides).to_normal_form()
     return ParametricGame(nf.A, nf.B, parameters=nf.parameters, players=nf.players,
@@ -739,7 +739,7 @@ def bayesian_tree(**overrides: Any) -> Any:
     >>> [e.labels[0] for e in tree.backward_induction(resolve_prior="4/5")]
     ['Refrain']
     """
-    from ..tree import GameTree as T
+    from ..core.tree import GameTree as T
 
     names = [n for n in CORE_PARAMETERS if n != "credibility_loss"] + [
         "credibility_loss_resolute", "credibility_loss_irresolute", "resolve_prior"]
@@ -764,7 +764,7 @@ def bayesian_tree(**overrides: Any) -> Any:
 
 
 def bayesian_game(stage: str = "sequential", **overrides: Any) -> Any:
-    r"""The Bayesian variant as a :class:`~gametheory.bayesian.BayesianGame` (Harsanyi form).
+    r"""The Bayesian variant as a :class:`~gametheory.core.bayesian.BayesianGame` (Harsanyi form).
 
     The Aggressor has one type; the Defender is ``resolute`` with prior :math:`\rho`
     (``resolve_prior``, credibility loss :math:`r_U^R`) or ``irresolute``
@@ -798,7 +798,7 @@ def bayesian_game(stage: str = "sequential", **overrides: Any) -> Any:
     >>> e.action("Aggressor", "any")["Probe"], e.action("Defender", "resolute")["Intercept"]
     (Fraction(1, 4), Fraction(15, 16))
     """
-    from ..bayesian import BayesianGame
+    from ..core.bayesian import BayesianGame
 
     if stage not in ("sequential", "posture"):
         raise GameError(f"stage must be 'sequential' or 'posture', got {stage!r}")
@@ -837,15 +837,15 @@ def probe_response(variant: str = "sequential", **overrides: Any) -> Any:
     Parameters
     ----------
     variant : {"sequential", "posture", "bayesian", "repeated", "alliance"}
-        ``"sequential"`` (default): a :class:`~gametheory.tree.GameTree`, the Aggressor
+        ``"sequential"`` (default): a :class:`~gametheory.core.tree.GameTree`, the Aggressor
         refrains or probes, the Defender under-reacts, intercepts or retaliates
         (:func:`sequential_game`; its 2x3 normal form with regime rules is
         :func:`sequential_normal_form`). ``"posture"``: a simultaneous 2x3
-        :class:`~gametheory.parametric.ParametricGame` with readiness costs
+        :class:`~gametheory.core.parametric.ParametricGame` with readiness costs
         (:func:`posture_game`). ``"bayesian"``: uncertain Defender resolve as a tree
         whose backward induction is the perfect Bayesian equilibrium
         (:func:`bayesian_tree`; :func:`bayesian_game` gives the Harsanyi form as a
-        :class:`~gametheory.bayesian.BayesianGame`, also with readiness postures).
+        :class:`~gametheory.core.bayesian.BayesianGame`, also with readiness postures).
         ``"repeated"``: delegated to :mod:`gametheory.models.repeated_probe`.
         ``"alliance"``: delegated to :func:`gametheory.models.alliance.alliance`
         (``game=`` picks the alliance game).

@@ -56,10 +56,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysis.automata import Automaton
-from ..analysis.repeated import DiscountAnalysis, RepeatedGame
-from ..analysis.reputation import ChainStore, chain_store_from_payoffs
-from ..analysis.salami import SalamiCampaign, salami_campaign
+from ..analysis.repeated.automata import Automaton
+from ..analysis.repeated.game import DiscountAnalysis, RepeatedGame
+from ..analysis.repeated.reputation import ChainStore, chain_store_from_payoffs
+from ..analysis.repeated.salami import SalamiCampaign, salami_campaign
 from ..errors import LabelError, ParameterError
 from .probe_response import PARAMETERS, REPLIES, make_game, probe_response_payoffs
 
@@ -101,7 +101,7 @@ class RepeatedProbeResponse:
         return self.aggressor, self.defender
 
     def analysis(self, at: dict | None = None) -> DiscountAnalysis:
-        """Symbolic :class:`~gametheory.analysis.repeated.DiscountAnalysis` of the profile.
+        """Symbolic :class:`~gametheory.analysis.repeated.game.DiscountAnalysis` of the profile.
 
         ``at`` is the reference point fixing the signs of the payoff expressions (default:
         the stage's parameter defaults).
@@ -203,7 +203,7 @@ def reputation_probe_response(stages: int = 10, prior: Any = "1/10", **overrides
                               ) -> ChainStore:
     r"""The reputation variant: a finite campaign of probes against a possibly tough Defender.
 
-    Kreps and Wilson's chain store (:class:`~gametheory.analysis.reputation.ChainStore`)
+    Kreps and Wilson's chain store (:class:`~gametheory.analysis.repeated.reputation.ChainStore`)
     with MODEL.md's payoffs: each of ``stages`` probes is an entry; a *tough* Defender
     (prior ``prior``) always intercepts; a *weak* one has the payoffs of the stage, for
     which interception is statically costly (:math:`D_I < D_U`). Normalised,
@@ -233,7 +233,7 @@ def salami_probe_response(periods: int = 10, normalisation: Any = 0, red_line: A
     at :math:`x = 1`), so its tolerance is
     :math:`\tau = (c_I + e_I W_D) / (\pi h + r_U - r_I)`. The Aggressor values a unit at
     :math:`v` and pays :math:`c_p` per incident. See
-    :func:`gametheory.analysis.salami.salami_campaign`.
+    :func:`gametheory.analysis.repeated.salami.salami_campaign`.
 
     Examples
     --------

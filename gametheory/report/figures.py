@@ -811,7 +811,7 @@ def tornado(data: Any, *, base: float | None = None, output: str = "output",
 def folk_region_data(game: Any) -> dict[str, Any]:
     """The feasible payoff set, the minmax point and the individually rational part.
 
-    Computed by :func:`gametheory.analysis.folk.folk_region` (exact hull, mixed minmax
+    Computed by :func:`gametheory.analysis.repeated.folk.folk_region` (exact hull, mixed minmax
     by linear programming); returned as float arrays for plotting.
 
     Parameters
@@ -825,7 +825,7 @@ def folk_region_data(game: Any) -> dict[str, Any]:
         ``feasible`` (hull vertices, counter-clockwise), ``minmax`` (v1, v2),
         ``individually_rational`` (vertices of the hull clipped to ``u >= minmax``),
         ``points`` (pure payoff pairs with their labels), ``region`` (the exact
-        :class:`~gametheory.analysis.folk.FolkRegion`).
+        :class:`~gametheory.analysis.repeated.folk.FolkRegion`).
 
     Examples
     --------
@@ -835,7 +835,7 @@ def folk_region_data(game: Any) -> dict[str, Any]:
     >>> d["minmax"], len(d["feasible"])
     ((1.0, 1.0), 4)
     """
-    from ..analysis.folk import folk_region as _region
+    from ..analysis.repeated.folk import folk_region as _region
 
     if hasattr(game, "at") and not hasattr(game, "is_exact"):
         game = game.at()

@@ -47,8 +47,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from ..core.game import Equilibrium, NormalFormGame
 from ..errors import GameError
-from ..game import Equilibrium, NormalFormGame
 from .latex import (
     _check_format,
     escape_latex,

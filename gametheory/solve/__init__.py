@@ -23,7 +23,7 @@ from .pure import pure_equilibria
 from .reference import reference_equilibria
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..game import Equilibrium, NormalFormGame
+    from ..core.game import Equilibrium, NormalFormGame
 
 __all__ = ["equilibria", "pure_equilibria", "reference_equilibria", "is_degenerate",
            "exact_equilibria", "extreme_equilibria", "METHODS", "GameWarning",
@@ -34,7 +34,7 @@ METHODS = ("exact", "support", "vertex", "lemke-howson", "reference")
 
 
 def _from_reference(game: NormalFormGame) -> list[Equilibrium]:
-    from ..game import Equilibrium
+    from ..core.game import Equilibrium
 
     A, B = game.as_fraction()
     out = []

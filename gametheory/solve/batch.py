@@ -451,7 +451,7 @@ def exact_resolver(A: np.ndarray, B: np.ndarray) -> Resolver:
     >>> len(r(np.array([0]))[0])
     3
     """
-    from ..game import NormalFormGame
+    from ..core.game import NormalFormGame
 
     def resolve(index: np.ndarray):
         out = []
@@ -466,7 +466,7 @@ def exact_resolver(A: np.ndarray, B: np.ndarray) -> Resolver:
 
 
 def _degenerate_exact(A: np.ndarray, B: np.ndarray) -> bool:
-    from ..game import NormalFormGame
+    from ..core.game import NormalFormGame
 
     a = [[Fraction(float(v)) for v in row] for row in A]
     b = [[Fraction(float(v)) for v in row] for row in B]

@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 from .._numbers import format_number
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..game import Equilibrium, NormalFormGame
+    from ..core.game import Equilibrium, NormalFormGame
 
 __all__ = ["EquilibriumComponent", "equilibrium_components", "maximal_bicliques"]
 

@@ -67,7 +67,7 @@ from typing import TYPE_CHECKING, Any
 from .._numbers import format_number
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..game import NormalFormGame
+    from ..core.game import NormalFormGame
 
 __all__ = ["eliminate_dominated", "EliminationResult", "EliminationStep", "dominating_strategy"]
 

@@ -75,7 +75,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..game import Equilibrium, NormalFormGame
+    from ..core.game import Equilibrium, NormalFormGame
 
 __all__ = [
     "Vertex",
@@ -354,7 +354,7 @@ def exact_equilibria(game: NormalFormGame) -> list[Equilibrium]:
     >>> [e.support for e in exact_equilibria(g)]
     [((0,), (0,)), ((0,), (1,)), ((1,), (0,)), ((1,), (1,))]
     """
-    from ..game import Equilibrium
+    from ..core.game import Equilibrium
 
     A, B = game.payoff_matrices
     found = extreme_equilibria(A.tolist(), B.tolist())

@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..game import Equilibrium, NormalFormGame
+    from ..core.game import Equilibrium, NormalFormGame
 
 __all__ = ["GameWarning", "nashpy_equilibria", "NASHPY_METHODS", "PROBABILITY_TOL"]
 
@@ -194,8 +194,8 @@ def nashpy_equilibria(game: NormalFormGame, method: str = "support", tol: float 
     >>> [[round(p, 9) for p in e.row] for e in nashpy_equilibria(mp, "vertex")]
     [[0.5, 0.5]]
     """
+    from ..core.game import Equilibrium
     from ..errors import SolverError
-    from ..game import Equilibrium
     from .exact import _sort_key
 
     if method not in NASHPY_METHODS:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..game import Equilibrium, NormalFormGame
+    from ..core.game import Equilibrium, NormalFormGame
 
 __all__ = ["pure_equilibria"]
 
@@ -26,7 +26,7 @@ def pure_equilibria(game: NormalFormGame, tol: float | None = None) -> list[Equi
     >>> [e.support for e in gt.solve.pure_equilibria(coord)]
     [((0,), (0,)), ((1,), (1,))]
     """
-    from ..game import Equilibrium
+    from ..core.game import Equilibrium
 
     A, B = game.payoff_matrices
     m, n = game.shape

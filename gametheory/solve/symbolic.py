@@ -63,8 +63,8 @@ import sympy
 from ..errors import LabelError, ParameterError, SolverError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..game import Equilibrium
-    from ..parametric import ParametricGame
+    from ..core.game import Equilibrium
+    from ..core.parametric import ParametricGame
 
 __all__ = [
     "pure_conditions",
@@ -330,7 +330,7 @@ class SymbolicEquilibrium:
 
         Raises :class:`ParameterError` if the conditions fail at that point.
         """
-        from ..game import Equilibrium
+        from ..core.game import Equilibrium
 
         g = self.game
         point = g.values(**values)
@@ -619,7 +619,7 @@ def threshold(game: ParametricGame, condition: Any, parameter: str) -> list[symp
     >>> threshold(p, "-h - r_U <= -(1 - pi)*h - c_I - e_I*W_D - r_I", "r_U")
     [W_D*e_I + c_I - h*pi + r_I]
     """
-    from ..io.expressions import parse_condition
+    from ..core.expressions import parse_condition
 
     if isinstance(condition, str):
         syms = game.symbols
@@ -689,7 +689,7 @@ class ComparativeStatics:
 
 
 def _quantity(game: ParametricGame, quantity: Any, support: Any) -> tuple[str, sympy.Expr]:
-    from ..io.expressions import parse_expression
+    from ..core.expressions import parse_expression
 
     if isinstance(quantity, sympy.Expr):
         return str(quantity), quantity

@@ -26,8 +26,8 @@ import pandas as pd
 import sympy
 
 import gametheory as gt
-from gametheory.analysis import noise, salami
-from gametheory.analysis.folk import folk_region, plot_folk_region
+from gametheory.analysis.repeated import noise, salami
+from gametheory.analysis.repeated.folk import folk_region, plot_folk_region
 
 pd.set_option("display.width", 120)
 

@@ -9,7 +9,7 @@ A stage game :math:`G = (A_1, A_2, u_1, u_2)` is played in periods
 .. math::  U_i = (1 - \delta) \sum_{t \ge 0} \delta^t u_i(a^t), \qquad 0 \le \delta < 1,
 
 so they are on the scale of stage payoffs. A profile of finite automata
-(:mod:`gametheory.analysis.automata`) induces a *joint automaton* on pairs of states
+(:mod:`gametheory.analysis.repeated.automata`) induces a *joint automaton* on pairs of states
 :math:`w = (w_1, w_2)`; the joint state moves deterministically, so the value of every
 joint state solves :math:`V(w) = (1-\delta) u(f(w)) + \delta V(\tau(w, f(w)))`. The
 successor map is a functional graph: each path ends in a cycle
@@ -88,9 +88,9 @@ from typing import Any
 
 import numpy as np
 
-from .._numbers import NotANumber, format_number, to_number
-from ..errors import GameError, LabelError, ParameterError, ProfileError, SolverError
-from ..game import NormalFormGame
+from ..._numbers import NotANumber, format_number, to_number
+from ...core.game import NormalFormGame
+from ...errors import GameError, LabelError, ParameterError, ProfileError, SolverError
 from .automata import Automaton
 
 __all__ = ["RepeatedGame", "Deviation", "SubgamePerfection", "NashCheck",

@@ -1,6 +1,6 @@
 r"""Built-in automaton strategies for repeated games (``gt.strategies``).
 
-Every strategy is a :class:`~gametheory.analysis.automata.Automaton` written with the
+Every strategy is a :class:`~gametheory.analysis.repeated.automata.Automaton` written with the
 stage game's strategy labels, so it works for any number of actions: "cooperate" and
 "punish" are labels of the player's own stage strategies, and the opponent's
 *cooperative* action defaults to the same label (give ``opponent_cooperate`` when the
@@ -45,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..errors import LabelError
+from ...errors import LabelError
 from .automata import ANY, Automaton, _player_index, _stage_labels
 
 __all__ = ["always", "grim_trigger", "tit_for_tat", "punish_then_forgive", "graduated",
@@ -283,7 +283,7 @@ def proportionate(stage: Any, player: int | str, response: Mapping[str, str],
 def automaton(stage: Any, player: int | str, states: Mapping[str, str],
               transitions: Mapping[str, Any] | Callable[[str, str, str], str],
               initial: str | None = None, name: str = "") -> Automaton:
-    """A user automaton; see :class:`~gametheory.analysis.automata.Automaton`.
+    """A user automaton; see :class:`~gametheory.analysis.repeated.automata.Automaton`.
 
     Examples
     --------

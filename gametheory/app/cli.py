@@ -15,7 +15,7 @@ message on stderr, no traceback), 130 when interrupted.
 
 Examples
 --------
->>> from gametheory.cli import main
+>>> from gametheory.app.cli import main
 >>> main(["solve", "chicken"])  # doctest: +ELLIPSIS
 Chicken...
 0
@@ -30,9 +30,9 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import __version__
-from ._numbers import NotANumber, parse_number_text
-from .errors import GameError, ParameterError
+from .. import __version__
+from .._numbers import NotANumber, parse_number_text
+from ..errors import GameError, ParameterError
 
 __all__ = ["main", "build_parser"]
 
@@ -120,7 +120,7 @@ def _values(items: Sequence[str]) -> dict[str, Fraction]:
 
 def _bounded(x: Fraction) -> Fraction:
     """Refuse magnitudes beyond the scenario limit (1e15): they overflow float payoffs."""
-    from .io.scenario import LIMITS
+    from ..io.scenario import LIMITS
 
     if abs(x) > LIMITS["abs_number"]:
         raise NotANumber(f"the value exceeds the magnitude limit {LIMITS['abs_number']:g}")
@@ -149,27 +149,27 @@ def _axis(item: str) -> tuple[str, Any]:
 
 def _load(source: str) -> Any:
     """The ReportModel of a source (scenario file, .nfg file or catalog name)."""
-    from .report.main_report import resolve_model
+    from .report_job import resolve_model
 
     return resolve_model(source)
 
 
 def _is_parametric(game: Any) -> bool:
-    from .game import NormalFormGame
+    from ..core.game import NormalFormGame
 
     return hasattr(game, "at") and not isinstance(game, NormalFormGame)
 
 
 # --------------------------------------------------------------------------- commands
 def _cmd_models(args: argparse.Namespace) -> int:
-    from .models import catalog
+    from ..models import catalog
 
     print(catalog())
     return EXIT_OK
 
 
 def _cmd_solve(args: argparse.Namespace) -> int:
-    from .report import tables
+    from ..report import tables
 
     model = _load(args.source)
     values = _values(args.values)
@@ -189,7 +189,7 @@ def _cmd_solve(args: argparse.Namespace) -> int:
 
 
 def _cmd_table(args: argparse.Namespace) -> int:
-    from .report import tables
+    from ..report import tables
 
     model = _load(args.source)
     values = _values(args.values)
@@ -210,8 +210,8 @@ def _cmd_table(args: argparse.Namespace) -> int:
 
 
 def _cmd_sweep(args: argparse.Namespace) -> int:
-    from .analysis.sensitivity import sweep
-    from .io.scenario import load_scenario
+    from ..analysis.sensitivity.sweep import sweep
+    from ..io.scenario import load_scenario
 
     model = _load(args.source)
     game = model.game
@@ -240,7 +240,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    from .report.main_report import build_report
+    from .report_job import build_report
 
     if args.resolution < 3 or args.resolution > 2001:
         raise ParameterError(f"--resolution must be between 3 and 2001, got {args.resolution}")

@@ -18,7 +18,7 @@ A directory holding chunks of a *different* task is refused rather than mixed in
 
 Examples
 --------
->>> from gametheory.analysis.chunks import run_chunks
+>>> from gametheory.analysis.sensitivity.chunks import run_chunks
 >>> def squares(lo, hi, seed):
 ...     import numpy as np
 ...     return {"x": np.arange(lo, hi) ** 2}
@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import GameError
+from ...errors import GameError
 
 __all__ = ["run_chunks", "chunk_bounds", "chunk_seeds", "save_chunk", "load_chunk",
            "Chunk"]

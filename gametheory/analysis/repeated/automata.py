@@ -13,7 +13,7 @@ strategy plays :math:`f(w^0)` in period 0 and :math:`f(w^t)` with
 Automata here are written with the *strategy labels* of the stage game, so the same
 constructor works for any number of actions, and are stored as an integer table
 ``table[state, row action, column action] -> next state``, which makes the joint
-automaton of a profile (and everything :class:`~gametheory.analysis.repeated.RepeatedGame`
+automaton of a profile (and everything :class:`~gametheory.analysis.repeated.game.RepeatedGame`
 computes from it) a matter of array look-ups.
 
 References
@@ -42,7 +42,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import LabelError
+from ...errors import LabelError
 
 __all__ = ["Automaton", "ANY"]
 

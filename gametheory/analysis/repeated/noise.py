@@ -50,8 +50,8 @@ from typing import Any
 
 import numpy as np
 
-from .._numbers import NotANumber, to_number
-from ..errors import LabelError, ParameterError
+from ..._numbers import NotANumber, to_number
+from ...errors import LabelError, ParameterError
 from .automata import Automaton
 
 __all__ = ["simulate", "NoiseResult", "compare_under_noise"]

@@ -46,8 +46,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .._numbers import NotANumber, to_number
-from ..errors import ParameterError
+from ..._numbers import NotANumber, to_number
+from ...errors import ParameterError
 
 __all__ = ["salami_campaign", "SalamiCampaign", "tolerance_from_costs", "salami_total"]
 

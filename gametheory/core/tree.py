@@ -36,8 +36,8 @@ keeps the entrant out although fighting is worse than accommodating once entry o
 
 Payoffs and chance probabilities may be numbers (exact when rational) or sympy
 expressions of declared parameters; strings are read by the restricted expression
-parser :func:`gametheory.io.expressions.parse_expression`, never by ``eval``. A
-symbolic tree's normal form is a :class:`~gametheory.parametric.ParametricGame`;
+parser :func:`gametheory.core.expressions.parse_expression`, never by ``eval``. A
+symbolic tree's normal form is a :class:`~gametheory.core.parametric.ParametricGame`;
 :meth:`GameTree.spe_conditions` gives the parameter conditions under which each pure
 profile of a perfect-information tree is subgame perfect.
 
@@ -83,8 +83,8 @@ from typing import Any, Union
 
 import sympy as sp
 
-from ._numbers import NotANumber, format_number, parse_number_text, to_number
-from .errors import (
+from .._numbers import NotANumber, format_number, parse_number_text, to_number
+from ..errors import (
     GameError,
     LabelError,
     ParameterError,
@@ -173,7 +173,7 @@ def _check_label(label: Any, what: str) -> str:
 def terminal(*payoffs: Any) -> Terminal:
     """A terminal node with one payoff per player (numbers, sympy expressions or strings).
 
-    >>> from gametheory.tree import terminal
+    >>> from gametheory.core.tree import terminal
     >>> terminal(1, "3/4")
     terminal(1, '3/4')
     """
@@ -214,7 +214,7 @@ def decision(player: str | int, moves: Mapping[str, Node] | Sequence[tuple[str, 
     cannot tell them apart); they must belong to the same player and offer the same
     actions. The name also labels plans: ``"Intercept if probed"``.
 
-    >>> from gametheory.tree import decision, terminal
+    >>> from gametheory.core.tree import decision, terminal
     >>> decision("Defender", {"Intercept": terminal(0, 1), "Ignore": terminal(1, 0)},
     ...          infoset="probed")
     decision('Defender', {'Intercept': terminal(0, 1), 'Ignore': terminal(1, 0)}, infoset='probed')
@@ -238,7 +238,7 @@ def chance(outcomes: Mapping[str, tuple[Any, Node]] | Sequence[tuple[str, tuple[
     Probabilities are numbers, strings such as ``"1/3"`` or symbolic expressions; the
     tree checks that they are in [0, 1] and sum to 1.
 
-    >>> from gametheory.tree import chance, terminal
+    >>> from gametheory.core.tree import chance, terminal
     >>> chance({"Good": ("1/3", terminal(3)), "Bad": ("2/3", terminal(0))})
     chance({'Good': ('1/3', terminal(3)), 'Bad': ('2/3', terminal(0))})
     """
@@ -938,7 +938,7 @@ class GameTree:
         """The reduced normal form: strategies are plans, payoffs are expected over chance.
 
         Returns a :class:`NormalFormGame` for a numeric tree and a
-        :class:`~gametheory.parametric.ParametricGame` for a symbolic one. Two players only.
+        :class:`~gametheory.core.parametric.ParametricGame` for a symbolic one. Two players only.
 
         >>> import gametheory as gt
         >>> T = gt.GameTree
@@ -1554,10 +1554,10 @@ def _symbol_of(p: Any) -> sp.Symbol:
 
 def _parse(text: str, symbols: Mapping[str, sp.Symbol], where: str) -> Any:
     try:
-        from .io.expressions import parse_expression
+        from .expressions import parse_expression
     except ImportError:  # pragma: no cover - the parser lands with the parametric module
         raise PayoffError(f"{where}: {text!r} is not a number, and symbolic payoff strings "
-                          "need gametheory.io.expressions (not installed)") from None
+                          "need gametheory.core.expressions (not installed)") from None
     try:
         expr = parse_expression(text, list(symbols), symbols=symbols)
     except ParseError as err:

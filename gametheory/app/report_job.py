@@ -26,7 +26,7 @@ summary.
 Examples
 --------
 >>> import tempfile, gametheory as gt
->>> from gametheory.report.main_report import build_report
+>>> from gametheory.app.report_job import build_report
 >>> rep = build_report(None, tempfile.mkdtemp(), resolution=41, compile_pdf=False)
 >>> rep.regime
 'deterrence by denial'
@@ -46,10 +46,10 @@ from typing import Any
 
 import numpy as np
 
+from ..core.game import NormalFormGame
 from ..errors import GameError
-from ..game import NormalFormGame
-from . import tables
-from .latex import latex_expr, latex_symbol_names, plain_expr, standalone_document
+from ..report import tables
+from ..report.latex import latex_expr, latex_symbol_names, plain_expr, standalone_document
 
 __all__ = ["ReportModel", "Report", "resolve_model", "build_report", "DEFAULT_MODEL"]
 
@@ -376,8 +376,8 @@ def _regime_map(model: ReportModel, values: Mapping[str, Any], resolution: int, 
     import matplotlib.pyplot as plt
     import pandas as pd
 
-    from . import figures
-    from .style import save_figure
+    from ..report import figures
+    from ..report.style import save_figure
 
     game = model.game
     (xn, xr), (yn, yr) = model.axes.items()
@@ -445,7 +445,7 @@ def _sweep_summary(model: ReportModel, values: Mapping[str, Any], out: Path,
                    files: list[Path], tex_parts: list[str], md_parts: list[str],
                    lines: list[str], points: int = 41) -> None:
     """Every equilibrium on a coarse grid of the map (``gt.sweep``), summarised by regime."""
-    from ..analysis.sensitivity import sweep
+    from ..analysis.sensitivity.sweep import sweep
 
     game = model.game
     grid = {k: np.linspace(lo, hi, points) for k, (lo, hi) in model.axes.items()}
@@ -475,8 +475,8 @@ def _sweep_summary(model: ReportModel, values: Mapping[str, Any], out: Path,
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
-    from .figures import equilibrium_path
-    from .style import save_figure
+    from ..report.figures import equilibrium_path
+    from ..report.style import save_figure
 
     yname = list(grid)[1]
     line = sweep(game, {yname: np.linspace(*model.axes[yname], 49)},
@@ -494,7 +494,7 @@ def _thresholds(model: ReportModel, values: Mapping[str, Any], out: Path, files:
                 tex_parts: list[str], md_parts: list[str], lines: list[str]) -> None:
     import pandas as pd
 
-    from ..analysis.thresholds import thresholds
+    from ..analysis.sensitivity.thresholds import thresholds
 
     game = model.game
     names = list(model.axes) or [p.name for p in game.parameters[:2]]
@@ -584,8 +584,8 @@ def _tornado(rep: Any, formula: Any, names: Mapping[str, str], out: Path, files:
     import matplotlib.pyplot as plt
     import sympy
 
-    from .figures import one_at_a_time, tornado
-    from .style import save_figure
+    from ..report.figures import one_at_a_time, tornado
+    from ..report.style import save_figure
 
     stage = rep.stage
     used = {s.name for s in formula.free_symbols}
@@ -620,8 +620,8 @@ def _folk(stage: NormalFormGame, out: Path, files: list[Path], tex_parts: list[s
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
-    from .figures import folk_region
-    from .style import save_figure
+    from ..report.figures import folk_region
+    from ..report.style import save_figure
 
     fig = folk_region(stage, title=title)
     files += save_figure(fig, out / "folk_region")

@@ -66,9 +66,9 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from ._labels import label_tuple
-from ._numbers import NotANumber, format_number, parse_number_text, to_number
-from .errors import (
+from .._labels import label_tuple
+from .._numbers import NotANumber, format_number, parse_number_text, to_number
+from ..errors import (
     GameError,
     LabelError,
     ParameterError,
@@ -336,7 +336,7 @@ class BayesianGame:
                 return parse_number_text(raw)
             except NotANumber:
                 pass
-            from .io.expressions import parse_expression
+            from .expressions import parse_expression
 
             try:
                 expr = parse_expression(raw, list(self._symbols), symbols=self._symbols)
@@ -495,7 +495,7 @@ class BayesianGame:
         """The Harsanyi normal form: strategies map types to actions; ex-ante payoffs.
 
         A :class:`NormalFormGame` for numeric games, a
-        :class:`~gametheory.parametric.ParametricGame` when the prior or payoffs are
+        :class:`~gametheory.core.parametric.ParametricGame` when the prior or payoffs are
         symbolic.
 
         >>> import gametheory as gt

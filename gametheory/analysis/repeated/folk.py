@@ -52,8 +52,8 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import GameError, LabelError, SolverError
-from ..game import NormalFormGame
+from ...core.game import NormalFormGame
+from ...errors import GameError, LabelError, SolverError
 
 __all__ = ["pure_minmax", "mixed_minmax", "minmax", "feasible_set", "folk_region",
            "FolkRegion", "Minmax", "plot_folk_region"]

@@ -38,13 +38,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._labels import DEFAULT_PLAYERS, LabelledGame, validate_labels
-from ._numbers import NotANumber, format_number, to_number
-from .errors import LabelError, PayoffError, ProfileError
+from .._labels import DEFAULT_PLAYERS, LabelledGame, validate_labels
+from .._numbers import NotANumber, format_number, to_number
+from ..errors import LabelError, PayoffError, ProfileError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .solve.components import EquilibriumComponent
-    from .solve.dominance import EliminationResult
+    from ..solve.components import EquilibriumComponent
+    from ..solve.dominance import EliminationResult
 
 __all__ = ["NormalFormGame", "Equilibrium", "Number"]
 
@@ -368,13 +368,13 @@ class NormalFormGame(LabelledGame):
 
         See :func:`gametheory.solve.equilibria` for the methods and the guarantees.
         """
-        from .solve import equilibria
+        from ..solve import equilibria
 
         return equilibria(self, method=method, **options)
 
     def pure_equilibria(self) -> list[Equilibrium]:
         """Pure-strategy Nash equilibria, in row-major order (exact comparison when exact)."""
-        from .solve.pure import pure_equilibria
+        from ..solve.pure import pure_equilibria
 
         return pure_equilibria(self)
 
@@ -383,26 +383,26 @@ class NormalFormGame(LabelledGame):
 
         Decided exactly (floats are converted to their exact rational values).
         """
-        from .solve import is_degenerate
+        from ..solve import is_degenerate
 
         return is_degenerate(self)
 
     def equilibrium_components(self) -> list[EquilibriumComponent]:
         """Connected components of the equilibrium set, with their maximal Nash subsets."""
-        from .solve.components import equilibrium_components
+        from ..solve.components import equilibrium_components
 
         return equilibrium_components(self)
 
     def eliminate_dominated(self, weak: bool = False, mixed: bool = False
                             ) -> EliminationResult:
         """Iterated elimination of dominated strategies, with a trace of what went and why."""
-        from .solve.dominance import eliminate_dominated
+        from ..solve.dominance import eliminate_dominated
 
         return eliminate_dominated(self, weak=weak, mixed=mixed)
 
     def to_nfg(self) -> str:
         """The game as a Gambit ``.nfg`` file (outcome version), readable by Gambit."""
-        from .io.nfg import to_nfg
+        from ..io.nfg import to_nfg
 
         return to_nfg(self)
 

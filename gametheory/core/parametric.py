@@ -5,7 +5,7 @@ A parametric bimatrix game is a pair of :math:`m \times n` matrices
 :math:`\theta = (\theta_1, \dots, \theta_k)` that ranges over a box of bounds
 :math:`\ell_i \le \theta_i \le u_i` intersected with declared relations (constraints such
 as :math:`r_I \le r_U`). Each point :math:`\theta` gives an ordinary
-:class:`~gametheory.game.NormalFormGame`; :meth:`ParametricGame.at` computes it (exactly
+:class:`~gametheory.core.game.NormalFormGame`; :meth:`ParametricGame.at` computes it (exactly
 when :math:`\theta` is rational) and :meth:`ParametricGame.lambdify` evaluates
 :math:`(A, B)` at many points at once for sweeps. The symbolic analysis (pure-equilibrium
 conditions, closed-form mixed equilibria, regimes, comparative statics) is in
@@ -13,7 +13,7 @@ conditions, closed-form mixed equilibria, regimes, comparative statics) is in
 
 The model is written once: its numeric games, its vectorised sweep, its LaTeX table and
 its closed-form conditions are all derived from the same sympy matrices. Payoff strings
-are parsed by :mod:`gametheory.io.expressions`, never evaluated as code.
+are parsed by :mod:`gametheory.core.expressions`, never evaluated as code.
 
 Examples
 --------
@@ -41,14 +41,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import sympy
 
-from ._labels import DEFAULT_PLAYERS, LabelledGame, validate_labels
-from ._numbers import NotANumber, format_number, to_number
-from .errors import ParameterError, ParseError, PayoffError
+from .._labels import DEFAULT_PLAYERS, LabelledGame, validate_labels
+from .._numbers import NotANumber, format_number, to_number
+from ..errors import ParameterError, ParseError, PayoffError
+from .expressions import RESERVED_WORDS, is_valid_name, parse_condition, parse_expression
 from .game import NormalFormGame
-from .io.expressions import RESERVED_WORDS, is_valid_name, parse_condition, parse_expression
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .solve.symbolic import ComparativeStatics, Regime, SymbolicEquilibrium
+    from ..solve.symbolic import ComparativeStatics, Regime, SymbolicEquilibrium
 
 __all__ = ["Parameter", "ParametricGame", "PayoffFunction"]
 
@@ -177,7 +177,7 @@ class ParametricGame(LabelledGame):
     parameters : sequence of str or Parameter
         The parameters, in order. Every symbol in the payoffs must be declared.
     players, strategies, title :
-        As in :class:`~gametheory.game.NormalFormGame`.
+        As in :class:`~gametheory.core.game.NormalFormGame`.
     constraints : sequence of str or sympy relational
         Relations the parameters must satisfy (``"r_I <= r_U"``), checked by :meth:`at`.
     regime_rules : sequence of (label, condition)
@@ -627,7 +627,7 @@ class ParametricGame(LabelledGame):
         >>> pd.conditions(("D", "D"))
         P >= S
         """
-        from .solve.symbolic import pure_conditions
+        from ..solve.symbolic import pure_conditions
 
         return pure_conditions(self, profile, assume_bounds=assume_bounds)
 
@@ -645,7 +645,7 @@ class ParametricGame(LabelledGame):
         >>> mp.mixed_equilibrium(((0, 1), (0, 1))).row
         (1/2, 1/2)
         """
-        from .solve.symbolic import mixed_equilibrium
+        from ..solve.symbolic import mixed_equilibrium
 
         return mixed_equilibrium(self, support, tight=tight, assume_bounds=assume_bounds,
                                  strict=strict)
@@ -655,7 +655,7 @@ class ParametricGame(LabelledGame):
 
         See :func:`gametheory.solve.symbolic.regimes`.
         """
-        from .solve.symbolic import regimes
+        from ..solve.symbolic import regimes
 
         return regimes(self, **options)
 
@@ -666,7 +666,7 @@ class ParametricGame(LabelledGame):
 
         See :func:`gametheory.solve.symbolic.comparative_statics`.
         """
-        from .solve.symbolic import comparative_statics
+        from ..solve.symbolic import comparative_statics
 
         return comparative_statics(self, quantity, parameter, support=support)
 
@@ -675,7 +675,7 @@ class ParametricGame(LabelledGame):
 
         See :func:`gametheory.solve.symbolic.threshold`.
         """
-        from .solve.symbolic import threshold
+        from ..solve.symbolic import threshold
 
         return threshold(self, condition, parameter)
 

@@ -74,9 +74,9 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .._numbers import NotANumber, to_number
-from ..errors import GameError, ParameterError
-from .sensitivity import SweepResult, _Model, evaluate_points, exact_value
+from ..._numbers import NotANumber, to_number
+from ...errors import GameError, ParameterError
+from .sweep import SweepResult, _Model, evaluate_points, exact_value
 
 __all__ = ["uniform", "triangular", "beta", "normal", "truncated_normal", "wilson_interval",
            "select_equilibria", "monte_carlo", "MonteCarloResult", "local_sensitivity",
@@ -306,7 +306,7 @@ def _payoff_arrays(model: Any, points: Mapping[str, np.ndarray], fixed: Mapping[
     mdl = _Model(model, [*points, *fixed])
     if not mdl.parametric:
         raise GameError("risk-dominant selection needs a ParametricGame")
-    from .sensitivity import _full_values
+    from .sweep import _full_values
 
     n = len(next(iter(points.values())))
     vals = _full_values(mdl.model, {k: float(exact_value(v)) for k, v in fixed.items()},

@@ -40,7 +40,7 @@ Aho, Lam, Sethi and Ullman, *Compilers*, 2nd ed., sec. 4.4 on recursive-descent 
 
 Examples
 --------
->>> from gametheory.io.expressions import parse_expression, parse_condition
+>>> from gametheory.core.expressions import parse_expression, parse_condition
 >>> parse_expression("(1 - pi)*v - c_p", ["pi", "v", "c_p"])
 -c_p + v*(1 - pi)
 >>> parse_condition("0 <= r_I <= r_U", ["r_I", "r_U"])

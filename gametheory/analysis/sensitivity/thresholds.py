@@ -50,9 +50,9 @@ import numpy as np
 import pandas as pd
 import sympy
 
-from ..errors import GameError, ParameterError
-from ..game import NormalFormGame
-from .sensitivity import _exact_regime, _Model, exact_value, sweep
+from ...core.game import NormalFormGame
+from ...errors import GameError, ParameterError
+from .sweep import _exact_regime, _Model, exact_value, sweep
 
 __all__ = ["thresholds", "Threshold", "ThresholdList", "track", "TrackResult"]
 

@@ -70,8 +70,8 @@ from typing import Any
 
 import numpy as np
 
-from .._numbers import NotANumber, to_number
-from ..errors import ParameterError
+from ..._numbers import NotANumber, to_number
+from ...errors import ParameterError
 
 __all__ = ["ChainStore", "ReputationSimulation", "chain_store_from_payoffs"]
 

@@ -52,11 +52,11 @@ import numpy as np
 import pandas as pd
 import sympy
 
-from .._grid import cell_edges
-from .._numbers import NotANumber, to_number
-from ..errors import GameError, ParameterError
-from ..game import NormalFormGame
-from ..solve.batch import TIE_TOL, solve_batch
+from ..._grid import cell_edges
+from ..._numbers import NotANumber, to_number
+from ...core.game import NormalFormGame
+from ...errors import GameError, ParameterError
+from ...solve.batch import TIE_TOL, solve_batch
 from .chunks import run_chunks
 
 __all__ = ["sweep", "evaluate_points", "SweepResult", "exact_value"]
@@ -103,7 +103,7 @@ class _Model:
     """Uniform access to a ParametricGame or a function returning NormalFormGames."""
 
     def __init__(self, model: Any, names: Sequence[str]) -> None:
-        from ..parametric import ParametricGame
+        from ...core.parametric import ParametricGame
 
         if not isinstance(model, ParametricGame) and hasattr(model, "to_normal_form"):
             model = model.to_normal_form()
@@ -703,7 +703,7 @@ class SweepResult:
 
     def _summary_table(self, fmt: str, digits: int) -> str:
         try:
-            from ..report.tables import sweep_summary_table
+            from ...report.tables import sweep_summary_table
         except ImportError:  # pragma: no cover - report layer absent
             sweep_summary_table = None
         frame = self.points[self.points["feasible"]].assign(
