@@ -6,6 +6,12 @@ turns each into ``notebooks/NN_name.ipynb``, executes it top to bottom with nbcl
 notebooks folder, and saves it with its outputs, so the notebooks read well on a code host
 and ``tests/test_notebooks.py`` can check that re-running reproduces them.
 
+Figures are stored as images: the first code cell starts with ``%matplotlib inline``, so
+a plotting cell stores its PNG whatever ``MPLBACKEND`` says (CI sets ``Agg``, which would
+store nothing). Warnings from third-party code carry the path of the machine's
+site-packages; a notebook catches and restates them, and ``tests/test_notebooks.py`` fails
+on any stored path or standard-error output.
+
 Usage: ``python tools/build_notebooks.py [NAME ...]`` (default: every source).
 """
 
@@ -48,6 +54,9 @@ def parse_percent(text: str) -> nbformat.NotebookNode:
         else:
             lines.append(line)
     flush()
+    first = next((c for c in cells if c.cell_type == "code"), None)
+    if first is not None and not first.source.startswith("%matplotlib"):
+        first.source = "%matplotlib inline\n" + first.source
     nb = nbformat.v4.new_notebook()
     nb.cells = cells
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",

@@ -137,8 +137,12 @@ import nashpy  # noqa: E402
 import numpy as np  # noqa: E402
 
 A, B = g.as_float()
-raw = list(nashpy.Game(A, B).support_enumeration())
+with warnings.catch_warnings(record=True) as nashpy_said:
+    warnings.simplefilter("always")
+    raw = list(nashpy.Game(A, B).support_enumeration())
 print(f"nashpy support_enumeration: {len(raw)} profile(s)")
+for w in nashpy_said:  # restated without the file path nashpy's warning carries
+    print(f"nashpy warned ({w.category.__name__}): {' '.join(str(w.message).split())}")
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     cleaned = g.equilibria(method="support")
