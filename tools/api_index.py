@@ -1,8 +1,9 @@
 """Write the README's API index: every name in ``gametheory.__all__`` with its summary.
 
 Usage: ``python tools/api_index.py`` rewrites the block between the
-``<!-- api-index:start -->`` and ``<!-- api-index:end -->`` markers of README.md;
-``tests/test_readme.py`` checks that the block is current.
+``<!-- api-index:start -->`` and ``<!-- api-index:end -->`` markers of README.md and the
+documentation site's API reference page ``docs/reference.md`` (one mkdocstrings entry per
+public name, in the same groups); ``tests/test_readme.py`` checks that both are current.
 """
 
 from __future__ import annotations
@@ -59,6 +60,36 @@ def index() -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def _grouped() -> dict[str, list[tuple[str, object]]]:
+    groups: dict[str, list[tuple[str, object]]] = {title: [] for title, _ in GROUPS}
+    for name in sorted(gt.__all__, key=str.lower):
+        obj = getattr(gt, name)
+        home = _home(name, obj)
+        title = next((t for t, prefixes in GROUPS
+                      if any(home == p or home.startswith(p + ".") for p in prefixes)),
+                     GROUPS[-1][0])
+        groups[title].append((name, obj))
+    return groups
+
+
+def reference() -> str:
+    """The markdown of ``docs/reference.md``: every public name, rendered by mkdocstrings."""
+    out = ["# API reference", "",
+           "Every public name of `import gametheory as gt`, grouped as in the README's index.",
+           "Modules are listed with their summary; their functions are documented under the",
+           "names `gt` exports.", ""]
+    for title, items in _grouped().items():
+        if not items:
+            continue
+        out += [f"## {title}", ""]
+        for name, obj in items:
+            out.append(f"::: gametheory.{name}")
+            if isinstance(obj, types.ModuleType):
+                out += ["    options:", "      members: false"]
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
 def render(readme: str) -> str:
     """``readme`` with its index block replaced by the current index."""
     head, rest = readme.split(START, 1)
@@ -69,6 +100,7 @@ def render(readme: str) -> str:
 def main() -> int:
     path = ROOT / "README.md"
     path.write_text(render(path.read_text(encoding="utf-8")), encoding="utf-8")
+    (ROOT / "docs" / "reference.md").write_text(reference(), encoding="utf-8")
     return 0
 
 
