@@ -125,7 +125,7 @@ def discount_analysis(data: StageData, a: Automaton, b: Automaton, concept: str 
                    for g, dev in uniq.items()]
     init_state = (a.states[a.initial], b.states[b.initial])
     if data.symbolic:
-        return _symbolic_analysis(data, concept, constraints, delta, at, init_state)
+        return _symbolic_analysis(data, concept, constraints, delta, at)
     return _numeric_analysis(data, concept, constraints, delta, init_state)
 
 
@@ -388,7 +388,7 @@ def _reference_point(data: StageData, at: Mapping[Any, Any] | None) -> dict | No
 
 
 def _symbolic_analysis(data: StageData, concept: str, constraints: list, delta: Any,
-                       at: Mapping[Any, Any] | None, init_state: tuple) -> DiscountAnalysis:
+                       at: Mapping[Any, Any] | None) -> DiscountAnalysis:
     """Thresholds as formulas in the stage parameters (each gain linear in the discount)."""
     import sympy
 

@@ -54,13 +54,10 @@ class Domain:
     0.25
     """
 
-    def __init__(self, kind: str, delta: Any, field_: Any = None, delta_symbol: Any = None,
-                 params: tuple = ()) -> None:
+    def __init__(self, kind: str, delta: Any, field_: Any = None) -> None:
         self.kind = kind
         self.field = field_
         self.delta = delta
-        self.delta_symbol = delta_symbol
-        self.params = params
         if kind == "fraction":
             self.one, self.zero = Fraction(1), Fraction(0)
         elif kind == "float":
@@ -300,7 +297,7 @@ class StageData:
         if not gens:
             gens = [sympy.Symbol("delta")]
         K = make_field(gens, QQ)[0]
-        dom = Domain("field", None, K, d if kind == "symbol" else None, self.params)
+        dom = Domain("field", None, K)
         dom.delta = K.from_expr(d) if kind == "symbol" else dom.convert(d)
         return dom
 

@@ -13,6 +13,16 @@ import pytest
 import sympy
 
 import gametheory as gt
+from gametheory.analysis.repeated import deviations
+from gametheory.analysis.repeated.deviations import (
+    Deviation,
+    SubgamePerfection,
+    nash_check,
+    nash_gains,
+    one_shot_gains,
+    subgame_perfection,
+)
+from gametheory.analysis.repeated.joint import StageData
 
 S = gt.strategies
 
@@ -120,3 +130,69 @@ def test_states_all_also_checks_pairs_no_history_reaches(axelrod):
     assert rg.critical_discount(grim, states="all") is None
     with pytest.raises(gt.GameError, match="accessible"):
         rg.is_subgame_perfect(grim, "3/4", states="some")
+
+
+# ----------------------------------------------------------------------------- the functions
+def test_one_shot_gains_count_and_sign(axelrod):
+    data = StageData(axelrod)
+    grim = both(S.grim_trigger, axelrod)
+    gains = one_shot_gains(data, *grim, data.domain("3/4"))
+    # two accessible joint states, one deviation per player at each
+    assert len(gains) == 4
+    assert {dev.state for dev, _ in gains} == {("cooperate", "cooperate"), ("punish", "punish")}
+    assert all(g <= 0 for _, g in gains)
+    coop = [g for dev, g in gains if dev.state == ("cooperate", "cooperate")]
+    assert coop == [F(1, 4) * 2 + F(3, 4) * (1 - 3)] * 2   # (1-d)(T-R) + d(P-R)
+
+
+def test_subgame_perfection_exact_and_float_agree(axelrod):
+    data = StageData(axelrod)
+    tft = both(S.tit_for_tat, axelrod)
+    exact = subgame_perfection(data, *tft, "2/3")
+    flt = subgame_perfection(data, *tft, 2 / 3)
+    assert not exact and not flt
+    assert exact.deviation.state == flt.deviation.state == ("punish", "punish")
+    assert exact.deviation.gain == 1 and flt.deviation.gain == pytest.approx(1)
+    assert [d.gain for d in exact.deviations] == sorted((d.gain for d in exact.deviations),
+                                                        reverse=True)
+    with pytest.raises(gt.GameError, match="needs numbers"):
+        subgame_perfection(data, *tft, sympy.Symbol("d"))
+
+
+def test_nash_check_reports_best_policy(axelrod):
+    data = StageData(axelrod)
+    res = nash_check(data, S.always(axelrod, 0, "C"), S.tit_for_tat(axelrod, 1), "1/2")
+    assert not res and set(res.improvements) == {"Row", "Column"}
+    best, own, policy = res.improvements["Row"]
+    assert own == 3 and best == F(10, 3)   # alternate D and C against tit for tat
+    assert policy == {"cooperate": "D", "punish": "C"}
+    assert res.improvements["Column"][:2] == (5, 3)   # defect forever against ALLC
+    assert nash_check(data, *both(S.grim_trigger, axelrod), "1/2")
+
+
+def test_nash_gains_enumerates_policies_up_to_a_limit(axelrod, monkeypatch):
+    data = StageData(axelrod)
+    tft = both(S.tit_for_tat, axelrod)
+    dom = data.domain(sympy.Symbol("d"))
+    assert len(nash_gains(data, *tft, dom)) == 2 * 2 ** 2
+    monkeypatch.setattr(deviations, "MAX_POLICIES", 3)
+    with pytest.raises(gt.SolverError, match="limit 3"):
+        nash_gains(data, *tft, dom)
+
+
+def test_result_values():
+    dev = Deviation(("a", "b"), "Column", "Fight", "Acquiesce", F(1, 3), after="In",
+                    discount=F(1, 2))
+    assert dev.describe() == ("state (a, b) after In: Column plays Fight instead of "
+                              "Acquiesce, gain 1/3 at discount 1/2")
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return [dev, Deviation(("a", "b"), "Row", "x", "y", F(1, 2))]
+
+    res = SubgamePerfection(False, F(1, 2), 2, compute)
+    assert not calls                          # computed only when asked for
+    assert [d.gain for d in res.deviations] == [F(1, 2), F(1, 3)]
+    assert res.deviations and calls == [1]
+    assert "False at discount 1/2" in repr(res)

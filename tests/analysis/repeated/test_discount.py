@@ -21,6 +21,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
+from gametheory.analysis.repeated.discount import discount_analysis
+from gametheory.analysis.repeated.joint import StageData
 from gametheory.models.probe_response import PARAMETERS
 from gametheory.models.repeated_probe import _profile
 
@@ -225,3 +227,34 @@ def test_k_period_punishment_thresholds_are_algebraic(axelrod):
         c = float(crit)
         assert rg.is_subgame_perfect(prof(k), F(c).limit_denominator(10 ** 6) + F(1, 10 ** 5))
         assert not rg.is_subgame_perfect(prof(k), F(c).limit_denominator(10 ** 6) - F(1, 10 ** 5))
+
+
+# ----------------------------------------------------------------------------- the function
+def test_discount_analysis_function(axelrod):
+    data = StageData(axelrod)
+    grim = both(S.grim_trigger, axelrod)
+    an = discount_analysis(data, *grim)
+    assert an.concept == "spe" and an.critical == F(1, 2) and an.breaking is None
+    assert an.region == [(F(1, 2), F(1), True, False)]
+    assert {str(g) for _, g in an.constraints} == {"2 - 4*delta", "delta - 1"}
+    assert "critical discount 1/2" in repr(an)
+    with pytest.raises(gt.GameError, match="'spe' or 'nash'"):
+        discount_analysis(data, *grim, concept="perfect")
+
+
+def test_discount_symbol_avoids_a_parameter_named_delta():
+    g = gt.ParametricGame([["R", 0], ["delta", 1]], [["R", "delta"], [0, 1]],
+                          parameters=[gt.Parameter("R", default=3),
+                                      gt.Parameter("delta", default=5)],
+                          strategies=(("C", "D"), ("C", "D")))
+    an = discount_analysis(StageData(g), *both(S.grim_trigger, g))
+    assert an.delta.name == "discount_factor"
+    R, T = g.symbols["R"], g.symbols["delta"]
+    assert sympy.simplify(an.critical - (T - R) / (T - 1)) == 0
+
+
+def test_tft_never_spe_breaking_state(axelrod):
+    an = discount_analysis(StageData(axelrod), *both(S.tit_for_tat, axelrod))
+    assert an.critical is None and an.region == []
+    assert an.breaking.state == ("punish", "punish")
+    assert "no discount factor works" in repr(an)

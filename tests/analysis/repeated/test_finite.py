@@ -9,6 +9,12 @@ import numpy as np
 import pytest
 
 import gametheory as gt
+from gametheory.analysis.repeated.finite import (
+    finite_horizon,
+    obtain_repeated_game,
+    repeated_game_size,
+)
+from gametheory.analysis.repeated.joint import StageData
 
 
 def test_finite_horizon_pd_unravels(axelrod):
@@ -46,3 +52,32 @@ def test_obtain_repeated_game_wrapper(axelrod):
         gt.repeated.obtain_repeated_game(g23, 10)
     with pytest.raises(gt.SolverError, match="128 x 2187"):
         gt.repeated.obtain_repeated_game(g23, 2, max_cells=1000)
+
+
+# ----------------------------------------------------------------------------- the functions
+def test_finite_horizon_with_several_stage_equilibria():
+    # battle of the sexes: two pure and one mixed stage equilibrium
+    bos = gt.NormalFormGame([[2, 0], [0, 1]], [[1, 0], [0, 2]],
+                            strategies=(("Opera", "Fight"), ("Opera", "Fight")))
+    res = finite_horizon(StageData(bos), 3)
+    assert not res.unique and len(res.periods) == 3
+    assert ("Opera", "Opera") in res.periods[0] and ("Fight", "Fight") in res.periods[0]
+    assert "Benoit and Krishna" in res.note
+    assert res.totals == (res.totals[0], res.totals[1]) and res.horizon == 3
+
+
+def test_finite_horizon_validation(axelrod, symbolic_pd):
+    for bad in (0, 2.5, True):
+        with pytest.raises(gt.ParameterError, match="positive integer"):
+            finite_horizon(StageData(axelrod), bad)
+    with pytest.raises(gt.GameError, match="numeric stage"):
+        finite_horizon(StageData(symbolic_pd), 2)
+
+
+def test_normal_form_size_and_refusal(axelrod):
+    assert repeated_game_size((2, 2), 1) == (2, 2)
+    assert repeated_game_size((2, 2), 2) == (2 ** 5, 2 ** 5)
+    with pytest.raises(gt.ParameterError, match="positive integer"):
+        obtain_repeated_game(axelrod, 0)
+    with pytest.raises(gt.GameError, match="NormalFormGame"):
+        obtain_repeated_game("pd", 2)  # type: ignore[arg-type]
