@@ -57,7 +57,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..analysis.repeated.automata import Automaton
-from ..analysis.repeated.game import DiscountAnalysis, RepeatedGame
+from ..analysis.repeated.discount import DiscountAnalysis
+from ..analysis.repeated.game import RepeatedGame
 from ..analysis.repeated.reputation import ChainStore, chain_store_from_payoffs
 from ..analysis.repeated.salami import SalamiCampaign, salami_campaign
 from ..errors import LabelError, ParameterError
@@ -101,7 +102,7 @@ class RepeatedProbeResponse:
         return self.aggressor, self.defender
 
     def analysis(self, at: dict | None = None) -> DiscountAnalysis:
-        """Symbolic :class:`~gametheory.analysis.repeated.game.DiscountAnalysis` of the profile.
+        """Symbolic :class:`~gametheory.analysis.repeated.discount.DiscountAnalysis` of the profile.
 
         ``at`` is the reference point fixing the signs of the payoff expressions (default:
         the stage's parameter defaults).

@@ -38,13 +38,13 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 
-from ...errors import LabelError
+from ...errors import LabelError, ProfileError
 
-__all__ = ["Automaton", "ANY"]
+__all__ = ["Automaton", "ANY", "LabelledStage", "mirror"]
 
 #: Wildcard in a transition pattern: matches every action of that player.
 ANY = "*"
@@ -53,7 +53,24 @@ Pattern = tuple[Any, Any]
 Rules = str | Mapping[Pattern, str] | Sequence[tuple[Pattern, str]]
 
 
-def _stage_labels(stage: Any) -> tuple[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]]:
+class LabelledStage(Protocol):
+    """What an automaton needs of a stage game: the player names and strategy labels
+    (a NormalFormGame or ParametricGame, or any object with these two attributes)."""
+
+    @property
+    def players(self) -> Sequence[str]: ...
+
+    @property
+    def strategies(self) -> Sequence[Sequence[str]]: ...
+
+
+class _Labels(NamedTuple):
+    players: tuple[str, str]
+    strategies: tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def _stage_labels(stage: LabelledStage
+                  ) -> tuple[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]]:
     try:
         players = tuple(stage.players)
         strategies = tuple(tuple(s) for s in stage.strategies)
@@ -128,7 +145,7 @@ class Automaton:
     __slots__ = ("_players", "_strategies", "_player", "_names", "_actions", "_table",
                  "_initial", "_name", "__weakref__")
 
-    def __init__(self, stage: Any, player: int | str, states: Mapping[str, str],
+    def __init__(self, stage: LabelledStage, player: int | str, states: Mapping[str, str],
                  transitions: Mapping[str, Rules] | Callable[[str, str, str], str],
                  initial: str | None = None, name: str = "") -> None:
         players, strategies = _stage_labels(stage)
@@ -218,7 +235,7 @@ class Automaton:
                         done[i, j] = True
 
     @classmethod
-    def from_table(cls, stage: Any, player: int | str, actions: Sequence[str],
+    def from_table(cls, stage: LabelledStage, player: int | str, actions: Sequence[str],
                    table: Any, initial: int = 0, name: str = "",
                    state_names: Sequence[str] | None = None) -> Automaton:
         """An automaton from an action label per state and an integer transition table.
@@ -354,3 +371,28 @@ class Automaton:
     def __repr__(self) -> str:
         body = ", ".join(f"{s}->{self.action_label(k)}" for k, s in enumerate(self._names))
         return f"Automaton({self.name!r}, {self.player_name}, {self.size} states: {body})"
+
+
+def mirror(aut: Automaton) -> Automaton:
+    """The same automaton for the other player of a stage whose players share labels.
+
+    The mirror plays in each state what ``aut`` plays there and moves on the observed
+    profile :math:`(a_1, a_2)` as ``aut`` moves on :math:`(a_2, a_1)`.
+
+    >>> import gametheory as gt
+    >>> pd = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                        strategies=(("C", "D"), ("C", "D")))
+    >>> mirror(gt.strategies.tit_for_tat(pd, 0)).player
+    1
+    """
+    players, strategies = aut.stage_labels
+    if strategies[0] != strategies[1]:
+        raise ProfileError("mirroring an automaton needs the same strategy labels for both "
+                           "players; pass column_strategies explicitly")
+    names = aut.states
+    t = aut.table
+    return Automaton(_Labels(players, strategies), 1 - aut.player,
+                     {s: aut.action_label(s) for s in names},
+                     lambda s, r, c: names[t[names.index(s), strategies[0].index(c),
+                                             strategies[1].index(r)]],
+                     initial=names[aut.initial], name=aut.name)

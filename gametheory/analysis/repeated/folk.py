@@ -48,7 +48,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -57,6 +57,12 @@ from ...errors import GameError, LabelError, SolverError
 
 __all__ = ["pure_minmax", "mixed_minmax", "minmax", "feasible_set", "folk_region",
            "FolkRegion", "Minmax", "plot_folk_region"]
+
+
+class DiscountedPayoffs(Protocol):
+    """A repeated game that gives a profile's discounted payoffs (a RepeatedGame)."""
+
+    def payoffs(self, profile: Sequence[Any], discount: Any) -> tuple[Any, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -266,7 +272,8 @@ class FolkRegion:
         return plot_folk_region(self, ax=ax, **options)
 
 
-def folk_region(stage: NormalFormGame, mixed: bool = True, repeated: Any = None,
+def folk_region(stage: NormalFormGame, mixed: bool = True,
+                repeated: DiscountedPayoffs | None = None,
                 profiles: Mapping[str, Any] | None = None, discount: Any = None
                 ) -> FolkRegion:
     """The feasible and individually rational payoff set, with profiles' payoffs marked.

@@ -53,6 +53,7 @@ import numpy as np
 from ..._numbers import NotANumber, to_number
 from ...errors import LabelError, ParameterError
 from .automata import Automaton
+from .game import RepeatedGame
 
 __all__ = ["simulate", "NoiseResult", "compare_under_noise"]
 
@@ -116,7 +117,7 @@ def _flip(rng: np.random.Generator, actions: np.ndarray, k: int, p: float,
     return np.where(hit, other, actions)
 
 
-def simulate(repeated: Any, profile: Sequence[Automaton], discount: Any = "99/100",
+def simulate(repeated: RepeatedGame, profile: Sequence[Automaton], discount: Any = "99/100",
              rounds: int = 200, runs: int = 1000, perception_error: Any = 0.05,
              execution_error: Any = 0.0, seed: int | None = 0,
              misread: Mapping[str, str] | None = None) -> NoiseResult:
@@ -146,7 +147,7 @@ def simulate(repeated: Any, profile: Sequence[Automaton], discount: Any = "99/10
     a, b = repeated._profile(profile)
     if repeated.is_symbolic:
         raise ParameterError("noise simulation needs a numeric stage; use the stage's .at()")
-    kind, d = repeated._discount(discount)
+    kind, d = repeated._data.discount(discount)
     if kind != "number":
         raise ParameterError("noise simulation needs a numeric discount factor")
     delta = float(d)
@@ -154,7 +155,7 @@ def simulate(repeated: Any, profile: Sequence[Automaton], discount: Any = "99/10
     ee = _prob(execution_error, "execution_error")
     if not isinstance(rounds, int) or rounds < 1 or not isinstance(runs, int) or runs < 2:
         raise ParameterError("rounds must be a positive integer and runs at least 2")
-    m, n = repeated._shape
+    m, n = repeated._data.shape
     labels = repeated.strategies
     mis: list[np.ndarray | None] = [None, None]
     if misread:
@@ -167,8 +168,8 @@ def simulate(repeated: Any, profile: Sequence[Automaton], discount: Any = "99/10
                                          f"strategy of {repeated.players[p]}")
                     arr[labels[p].index(src)] = labels[p].index(dst)
             mis[p] = arr
-    A = np.array([[float(v) for v in r] for r in repeated._A])
-    B = np.array([[float(v) for v in r] for r in repeated._B])
+    A = np.array([[float(v) for v in r] for r in repeated._data.A])
+    B = np.array([[float(v) for v in r] for r in repeated._data.B])
     ta, tb = np.asarray(a.table), np.asarray(b.table)
     fa, fb = np.asarray(a.actions), np.asarray(b.actions)
     rng = np.random.default_rng(seed)
@@ -199,7 +200,7 @@ def simulate(repeated: Any, profile: Sequence[Automaton], discount: Any = "99/10
                        pe, ee)
 
 
-def compare_under_noise(repeated: Any, profiles: Mapping[str, Sequence[Automaton]],
+def compare_under_noise(repeated: RepeatedGame, profiles: Mapping[str, Sequence[Automaton]],
                         errors: Sequence[Any] = (0.0, 0.01, 0.05, 0.1), **options: Any
                         ) -> Any:
     """A table (pandas DataFrame) of mean payoffs with confidence intervals by profile and

@@ -46,13 +46,13 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ...errors import LabelError
-from .automata import ANY, Automaton, _player_index, _stage_labels
+from .automata import ANY, Automaton, LabelledStage, _player_index, _stage_labels
 
 __all__ = ["always", "grim_trigger", "tit_for_tat", "punish_then_forgive", "graduated",
            "proportionate", "automaton", "Automaton"]
 
 
-def _labels(stage: Any, player: int | str, cooperate: str, punish: str | None,
+def _labels(stage: LabelledStage, player: int | str, cooperate: str, punish: str | None,
             opponent_cooperate: str | None) -> tuple[int, str, str | None, str]:
     players, strategies = _stage_labels(stage)
     p = _player_index(players, player)
@@ -76,7 +76,8 @@ def _opponent_only(p: int, opp: str) -> tuple[str, str]:
     return (ANY, opp) if p == 0 else (opp, ANY)
 
 
-def always(stage: Any, player: int | str, action: str, name: str | None = None) -> Automaton:
+def always(stage: LabelledStage, player: int | str, action: str,
+           name: str | None = None) -> Automaton:
     """Play ``action`` in every period whatever happens (e.g. ALLC, ALLD).
 
     >>> import gametheory as gt
@@ -88,8 +89,8 @@ def always(stage: Any, player: int | str, action: str, name: str | None = None) 
     return Automaton(stage, player, {"play": action}, {}, name=name or f"always {action}")
 
 
-def grim_trigger(stage: Any, player: int | str, cooperate: str = "C", punish: str = "D", *,
-                 opponent_cooperate: str | None = None, trigger: str = "any",
+def grim_trigger(stage: LabelledStage, player: int | str, cooperate: str = "C",
+                 punish: str = "D", *, opponent_cooperate: str | None = None, trigger: str = "any",
                  name: str | None = None) -> Automaton:
     """Cooperate until a deviation is observed, then punish forever (Friedman 1971).
 
@@ -127,7 +128,7 @@ def grim_trigger(stage: Any, player: int | str, cooperate: str = "C", punish: st
                      name=name or "grim trigger")
 
 
-def tit_for_tat(stage: Any, player: int | str, cooperate: str = "C", punish: str = "D", *,
+def tit_for_tat(stage: LabelledStage, player: int | str, cooperate: str = "C", punish: str = "D", *,
                 opponent_cooperate: str | None = None, name: str | None = None) -> Automaton:
     """Cooperate first; then cooperate iff the opponent cooperated in the last period.
 
@@ -149,7 +150,7 @@ def tit_for_tat(stage: Any, player: int | str, cooperate: str = "C", punish: str
                      {"cooperate": rules, "punish": rules}, name=name or "tit for tat")
 
 
-def punish_then_forgive(stage: Any, player: int | str, cooperate: str = "C",
+def punish_then_forgive(stage: LabelledStage, player: int | str, cooperate: str = "C",
                         punish: str = "D", periods: int = 1, *,
                         opponent_cooperate: str | None = None, trigger: str = "any",
                         restart: bool = False, name: str | None = None) -> Automaton:
@@ -196,7 +197,7 @@ def punish_then_forgive(stage: Any, player: int | str, cooperate: str = "C",
                      name=name or f"punish {periods} then forgive")
 
 
-def graduated(stage: Any, player: int | str, cooperate: str = "C", punish: str = "D",
+def graduated(stage: LabelledStage, player: int | str, cooperate: str = "C", punish: str = "D",
               max_count: int = 3, calm: int = 2, *, opponent_cooperate: str | None = None,
               name: str | None = None) -> Automaton:
     """Graduated response: the n-th defection is punished n times, then ``calm`` periods.
@@ -243,7 +244,7 @@ def graduated(stage: Any, player: int | str, cooperate: str = "C", punish: str =
                      name=name or "graduated")
 
 
-def proportionate(stage: Any, player: int | str, response: Mapping[str, str],
+def proportionate(stage: LabelledStage, player: int | str, response: Mapping[str, str],
                   first: str | None = None, name: str | None = None) -> Automaton:
     """Answer the opponent's last action with ``response[that action]``.
 
@@ -280,7 +281,7 @@ def proportionate(stage: Any, player: int | str, response: Mapping[str, str],
     return Automaton(stage, p, states, move, name=name or "proportionate")
 
 
-def automaton(stage: Any, player: int | str, states: Mapping[str, str],
+def automaton(stage: LabelledStage, player: int | str, states: Mapping[str, str],
               transitions: Mapping[str, Any] | Callable[[str, str, str], str],
               initial: str | None = None, name: str = "") -> Automaton:
     """A user automaton; see :class:`~gametheory.analysis.repeated.automata.Automaton`.

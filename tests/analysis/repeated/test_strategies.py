@@ -1,27 +1,13 @@
-"""Automaton strategies: construction, validation and the built-in strategies' transitions."""
+"""The built-in automaton strategies: their states and transitions (grim trigger, tit for
+tat, punish-then-forgive, graduated, proportionate), on two- and three-action stages."""
 
 from __future__ import annotations
 
 import pytest
 
 import gametheory as gt
-from gametheory.analysis.repeated.game import mirror
 
 S = gt.strategies
-
-
-@pytest.fixture
-def pd():
-    return gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]],
-                             strategies=(("C", "D"), ("C", "D")))
-
-
-@pytest.fixture
-def three():
-    return gt.NormalFormGame([[0, 0, 0], [2, -1, -3]], [[0, 0, 0], [-2, -3, -4]],
-                             players=("Aggressor", "Defender"),
-                             strategies=(("Refrain", "Probe"), ("Tolerate", "Intercept",
-                                                                "Retaliate")))
 
 
 def test_grim_trigger_any_and_opponent(pd):
@@ -83,39 +69,3 @@ def test_proportionate(three):
     assert d.next_state("after Refrain", ("Probe", "Tolerate")) == "after Probe"
     with pytest.raises(gt.LabelError, match="missing"):
         S.proportionate(three, 1, {"Refrain": "Tolerate"})
-
-
-def test_user_automaton_and_validation(pd):
-    pavlov = S.automaton(pd, 0, {"C": "C", "D": "D"}, lambda s, r, c: "C" if r == c else "D")
-    assert pavlov.next_state("D", ("D", "D")) == "C"
-    with pytest.raises(gt.LabelError, match="not a strategy"):
-        S.grim_trigger(pd, 0, cooperate="X")
-    with pytest.raises(gt.LabelError, match="unknown state"):
-        gt.Automaton(pd, 0, {"a": "C"}, {"a": "b"})
-    with pytest.raises(gt.LabelError, match="not a strategy of Column"):
-        gt.Automaton(pd, 0, {"a": "C"}, {"a": [(("C", "Z"), "a")]})
-    with pytest.raises(gt.LabelError, match="unknown player"):
-        S.always(pd, "Nobody", "C")
-    with pytest.raises(gt.LabelError, match="shape"):
-        gt.Automaton.from_table(pd, 0, ["C"], [[[0, 0]]])
-
-
-def test_first_matching_rule_wins_and_unmatched_stays(pd):
-    a = gt.Automaton(pd, 0, {"x": "C", "y": "D"},
-                     {"x": [(("D", "*"), "y"), (("*", "D"), "x"), (("*", "*"), "y")]})
-    assert a.next_state("x", ("D", "D")) == "y"   # first rule
-    assert a.next_state("x", ("C", "D")) == "x"   # second rule
-    assert a.next_state("x", ("C", "C")) == "y"   # catch-all
-    assert a.next_state("y", ("C", "C")) == "y"   # no rules: stays
-
-
-def test_from_table_and_mirror_and_equality(pd):
-    a = gt.Automaton.from_table(pd, 0, ["C", "D"], [[[0, 1], [1, 1]], [[1, 1], [1, 1]]],
-                                name="grim")
-    b = S.grim_trigger(pd, 0)
-    assert a.table.tolist() == b.table.tolist()
-    m = mirror(S.tit_for_tat(pd, 0))
-    assert m == S.tit_for_tat(pd, 1)
-    assert hash(m) == hash(S.tit_for_tat(pd, 1))
-    assert a.renamed("x").name == "x" and a.name == "grim"
-    assert "punish" in b.describe()

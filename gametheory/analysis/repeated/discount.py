@@ -1,0 +1,499 @@
+r"""Critical discount factors: where in :math:`[0, 1)` a profile of automata is an
+equilibrium, exactly, and which deviation breaks it elsewhere.
+
+Each one-shot (or stationary-policy) gain is a rational function
+:math:`g(\delta) = N(\delta) / D(\delta)` of the discount factor with :math:`D > 0` on
+:math:`[0, 1)` (products of :math:`1 + \delta + \dots + \delta^{L-1}`), so the profile is
+an equilibrium at :math:`\delta` iff :math:`\operatorname{sign}(D)\,N(\delta) \le 0` for
+every gain. The set of such :math:`\delta` is closed in :math:`[0, 1)`, so its least
+element is :math:`0` or a root of some numerator: for a numeric stage the candidates are
+the roots in :math:`[0, 1)` of the irreducible factors of the numerators, isolated in
+rational intervals, and signs are decided by exact divisibility and Sturm counts, so no
+floating point decides anything (Friedman 1971; Axelrod 1984, chapter 3). For a
+parametric stage each gain must be linear in :math:`\delta`; the threshold is then a
+formula in the parameters, valid on the region where the parameter expressions have the
+signs they have at a reference point.
+
+References
+----------
+Friedman, J. W. (1971). A non-cooperative equilibrium for supergames. *Review of Economic
+Studies* 38, 1-12.
+Axelrod, R. (1984). *The Evolution of Cooperation*. Basic Books, chapter 3 and appendix B.
+
+Examples
+--------
+>>> import gametheory as gt
+>>> pd = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+...                        strategies=(("C", "D"), ("C", "D")))
+>>> grim = (gt.strategies.grim_trigger(pd, 0), gt.strategies.grim_trigger(pd, 1))
+>>> discount_analysis(StageData(pd), *grim).region
+[(Fraction(1, 2), Fraction(1, 1), True, False)]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from ..._numbers import to_number
+from ...core.parametric import ParametricGame
+from ...errors import GameError, ParameterError, SolverError
+from .automata import Automaton
+from .deviations import Deviation, nash_gains, one_shot_gains
+from .joint import StageData, states_option
+
+__all__ = ["DiscountAnalysis", "discount_analysis"]
+
+
+@dataclass(frozen=True)
+class DiscountAnalysis:
+    """Where in :math:`[0, 1)` a profile is an equilibrium, and why not elsewhere.
+
+    Attributes
+    ----------
+    concept : {"spe", "nash"}
+    critical : Fraction, float, sympy expression or None
+        The least discount factor at which the profile is an equilibrium; None if none.
+    region : list of (lo, hi, lo_closed, hi_closed)
+        The set of such discount factors as disjoint intervals (numeric stages only).
+    constraints : list of (Deviation, sympy expression)
+        Each distinct one-shot (or policy) deviation and its gain as a function of the
+        discount factor ``delta``.
+    conditions : list of sympy relationals
+        Parametric stages: the parameter conditions under which ``critical`` is valid
+        (signs read off at the reference point).
+    breaking : Deviation or None
+        When ``critical`` is None: a deviation that is profitable at the least discount
+        factor satisfying the constraints at the initial state (its ``discount``), i.e. the
+        state whose one-shot deviation breaks the profile.
+    delta : sympy Symbol
+        The discount-factor symbol used in the formulas.
+    """
+
+    concept: str
+    critical: Any
+    region: list
+    constraints: list
+    conditions: list
+    breaking: Deviation | None
+    delta: Any
+
+    def __repr__(self) -> str:
+        if self.critical is None:
+            why = f"; broken by {self.breaking.describe()}" if self.breaking else ""
+            return f"DiscountAnalysis({self.concept}: no discount factor works{why})"
+        return f"DiscountAnalysis({self.concept}: critical discount {self.critical})"
+
+
+
+
+def discount_analysis(data: StageData, a: Automaton, b: Automaton, concept: str = "spe",
+                      at: Mapping[Any, Any] | None = None, states: str = "accessible"
+                      ) -> DiscountAnalysis:
+    """Every constraint on the discount factor for the profile ``(a, b)``, the region
+    where all hold, its least element and (when empty) the breaking deviation (see
+    :meth:`RepeatedGame.discount_analysis`; the automata are assumed validated).
+
+    >>> import gametheory as gt
+    >>> pd = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                        strategies=(("C", "D"), ("C", "D")))
+    >>> tft = (gt.strategies.tit_for_tat(pd, 0), gt.strategies.tit_for_tat(pd, 1))
+    >>> discount_analysis(StageData(pd), *tft, concept="nash").critical
+    Fraction(2, 3)
+    """
+    import sympy
+
+    if concept not in ("spe", "nash"):
+        raise GameError(f"concept must be 'spe' or 'nash', got {concept!r}")
+    delta = sympy.Symbol("delta", real=True)
+    used = {s.name for s in data.params}
+    if "delta" in used:
+        delta = sympy.Symbol("discount_factor", real=True)
+    dom = data.domain(delta)
+    acc = states_option(states)
+    raw = one_shot_gains(data, a, b, dom, accessible=acc) if concept == "spe" else \
+        nash_gains(data, a, b, dom)
+    uniq: dict[Any, Deviation] = {}
+    for dev, g in raw:
+        if g not in uniq:
+            uniq[g] = dev
+    constraints = [(Deviation(dev.state, dev.player, dev.action, dev.prescribed,
+                              g.as_expr(), dev.after, None, g.as_expr()), g)
+                   for g, dev in uniq.items()]
+    init_state = (a.states[a.initial], b.states[b.initial])
+    if data.symbolic:
+        return _symbolic_analysis(data, concept, constraints, delta, at)
+    return _numeric_analysis(data, concept, constraints, delta, init_state)
+
+
+def _horner(coeffs: Sequence[Fraction], x: Fraction) -> Fraction:
+    acc = Fraction(0)
+    for c in coeffs:
+        acc = acc * x + c
+    return acc
+
+
+def _simplest_between(lo: Fraction, hi: Fraction) -> Fraction:
+    """The rational with the smallest denominator strictly between lo < hi."""
+    den = 1
+    while True:
+        num = math.floor(lo * den) + 1
+        if Fraction(num, den) < hi:
+            return Fraction(num, den)
+        den += 1
+
+
+class _Point:
+    """A candidate discount factor: a rational, or a root of an irreducible polynomial
+    isolated in ``[lo, hi]`` (rational endpoints)."""
+
+    __slots__ = ("lo", "hi", "factor", "value")
+
+    def __init__(self, lo: Fraction, hi: Fraction, factor: Any = None, value: Any = None):
+        self.lo, self.hi, self.factor, self.value = lo, hi, factor, value
+
+    @property
+    def is_rational(self) -> bool:
+        return self.factor is None
+
+    def exact(self, delta: Any) -> Any:
+        """Fraction, or a sympy expression (radicals for quadratics, else CRootOf)."""
+        import sympy
+
+        if self.factor is None:
+            return self.lo
+        if self.value is not None:
+            return self.value
+        f = self.factor
+        if f.degree() == 2:
+            for r in sympy.Poly(f, delta).all_roots():
+                if self.lo <= r <= self.hi:
+                    self.value = sympy.radsimp(r)
+                    return self.value
+        idx = f.count_roots(None, sympy.Rational(self.lo.numerator, self.lo.denominator))
+        self.value = sympy.CRootOf(f.as_expr(), int(idx))
+        return self.value
+
+
+def _numeric_analysis(data: StageData, concept: str, constraints: list, delta: Any,
+                      init_state: tuple) -> DiscountAnalysis:
+    """Exact region in [0, 1) where every gain is non-positive (numeric stage).
+
+    Each gain is ``N(delta) / D(delta)`` with ``D > 0`` on [0, 1) (products of
+    ``1 + delta + ... + delta^(L-1)``), so the condition is ``sD * N <= 0``. The candidate
+    discount factors are 0 and the roots in [0, 1) of the irreducible factors of the
+    numerators, isolated exactly in rational intervals; signs at a root come from exact
+    divisibility (zero) or from a rational point of an interval on which the numerator has
+    no root (sturm counts), so no floating point decides anything.
+    """
+    import sympy
+
+    QQ = sympy.QQ
+    half = sympy.Rational(1, 2)
+    items = []          # (dev, effective polynomial E with E <= 0 required, coeffs)
+    seen: dict = {}
+    for dev, g in constraints:
+        N = sympy.Poly(g.numer.as_expr(), delta, domain=QQ)
+        if N.is_zero:
+            continue
+        D = sympy.Poly(g.denom.as_expr(), delta, domain=QQ)
+        if D.count_roots(0, 1) != 0:  # pragma: no cover - denominators are 1+d+...+d^(L-1)
+            raise SolverError("a gain's denominator vanishes in [0, 1]")
+        E = N if D.eval(half) > 0 else -N
+        lc = abs(E.LC())
+        E = E.quo_ground(lc)
+        key = tuple(E.all_coeffs())
+        if key in seen:
+            continue
+        seen[key] = True
+        coeffs = [Fraction(int(c.p), int(c.q)) for c in E.all_coeffs()]
+        items.append((dev, E, coeffs))
+
+    # irreducible factors and their roots in [0, 1)
+    factors: dict = {}
+    for _, E, _ in items:
+        for f, _m in E.factor_list()[1]:
+            f = f.monic()
+            factors.setdefault(tuple(f.all_coeffs()), f)
+    points: list[_Point] = [_Point(Fraction(0), Fraction(0))]
+    for f in factors.values():
+        if f.degree() == 1:
+            a, b = f.all_coeffs()
+            r = -b / a
+            if 0 < r < 1:
+                fr = Fraction(int(r.p), int(r.q))
+                points.append(_Point(fr, fr))
+            continue
+        for (lo, hi), _m in f.intervals(inf=0, sup=1, eps=sympy.Rational(1, 10 ** 12)):
+            flo, fhi = Fraction(int(lo.p), int(lo.q)), Fraction(int(hi.p), int(hi.q))
+            if flo >= 1:
+                continue
+            points.append(_Point(flo, fhi, f))
+    # order the points; separate overlapping isolating intervals by refining them
+    for _ in range(60):
+        points.sort(key=lambda q: (q.lo, q.hi))
+        clash = [k for k in range(len(points) - 1) if points[k].hi >= points[k + 1].lo
+                 and not (points[k].is_rational and points[k + 1].is_rational)]
+        if not clash:
+            break
+        for k in clash:
+            for q in (points[k], points[k + 1]):
+                if not q.is_rational:
+                    w = (q.hi - q.lo) / 1000
+                    lo, hi = q.factor.refine_root(sympy.Rational(q.lo.numerator,
+                                                                 q.lo.denominator),
+                                                  sympy.Rational(q.hi.numerator,
+                                                                 q.hi.denominator),
+                                                  eps=sympy.Rational(w.numerator,
+                                                                     w.denominator))
+                    q.lo = Fraction(int(lo.p), int(lo.q))
+                    q.hi = Fraction(int(hi.p), int(hi.q))
+    uniq: list[_Point] = []
+    for q in points:
+        if uniq and uniq[-1].is_rational and q.is_rational and uniq[-1].lo == q.lo:
+            continue
+        uniq.append(q)
+    points = uniq
+
+    def sign_at(item: tuple, q: _Point) -> int:
+        _, E, coeffs = item
+        if q.is_rational:
+            v = _horner(coeffs, q.lo)
+            return (v > 0) - (v < 0)
+        if E.rem(q.factor).is_zero:
+            return 0
+        lo = sympy.Rational(q.lo.numerator, q.lo.denominator)
+        hi = sympy.Rational(q.hi.numerator, q.hi.denominator)
+        while E.count_roots(lo, hi) != 0:
+            w = (hi - lo) / 1000
+            lo, hi = q.factor.refine_root(lo, hi, eps=w)
+        v = _horner(coeffs, Fraction(int(lo.p), int(lo.q)))
+        if v == 0:  # pragma: no cover - excluded by the root count
+            v = _horner(coeffs, Fraction(int(hi.p), int(hi.q)))
+        return (v > 0) - (v < 0)
+
+    def region_of(sub: list) -> tuple[_Point | None, list, list]:
+        cells: list = []
+        for k, q in enumerate(points):
+            cells.append(("point", q))
+            nxt_lo = points[k + 1].lo if k + 1 < len(points) else Fraction(1)
+            mid = _simplest_between(q.hi, nxt_lo)
+            cells.append(("open", (q, points[k + 1] if k + 1 < len(points) else None),
+                          _Point(mid, mid)))
+        ok = []
+        for c in cells:
+            q = c[1] if c[0] == "point" else c[2]
+            ok.append(all(sign_at(it, q) <= 0 for it in sub))
+        first = next((c[1] for c, good in zip(cells, ok, strict=True)
+                      if good and c[0] == "point"), None)
+        intervals: list = []
+        for c, good in zip(cells, ok, strict=True):
+            if not good:
+                continue
+            if c[0] == "point":
+                lo = hi = c[1].exact(delta)
+                lc = hc = True
+            else:
+                lo = c[1][0].exact(delta)
+                hi = c[1][1].exact(delta) if c[1][1] is not None else Fraction(1)
+                lc = hc = False
+            if intervals and intervals[-1][1] == lo and (intervals[-1][3] or lc):
+                intervals[-1] = (intervals[-1][0], hi, intervals[-1][2], hc)
+            else:
+                intervals.append((lo, hi, lc, hc))
+        opens = [c[2] for c in cells if c[0] == "open"]
+        return first, intervals, opens
+
+    def out(v: Any) -> Any:
+        return v if data.exact else float(v)
+
+    first, intervals, _opens = region_of(items)
+    conv = [(out(lo), out(hi), lc, hc) for lo, hi, lc, hc in intervals]
+    breaking = None
+    if first is None:
+        on_path = [it for it in items if it[0].state == init_state]
+        if on_path:
+            ref, _, opens_init = region_of(on_path)
+        else:
+            ref, opens_init = _Point(Fraction(0), Fraction(0)), []
+        if ref is None:  # even the initial state's constraints fail everywhere
+            ref = opens_init[-1] if opens_init else _Point(Fraction(1, 2), Fraction(1, 2))
+            cands = on_path
+        else:
+            cands = items
+        bad = [it for it in cands if sign_at(it, ref) > 0]
+        if bad:
+            dev = bad[0][0]
+            x = ref.exact(delta)
+            if isinstance(x, Fraction):
+                val = dev.gain_formula.subs(delta, sympy.Rational(x.numerator, x.denominator))
+                val = Fraction(int(val.p), int(val.q)) if val.is_Rational else val
+            else:
+                val = dev.gain_formula.subs(delta, x)
+            breaking = Deviation(dev.state, dev.player, dev.action, dev.prescribed,
+                                 out(val), dev.after, out(x), dev.gain_formula)
+    crit = None if first is None else out(first.exact(delta))
+    devs = [(dev, dev.gain_formula) for dev, _, _ in items]
+    return DiscountAnalysis(concept, crit, conv, devs, [], breaking, delta)
+
+
+def _sign_at(expr: Any, ref: dict | None, what: str) -> int:
+    import sympy
+
+    if expr.is_positive:
+        return 1
+    if expr.is_negative:
+        return -1
+    if expr.is_zero:
+        return 0
+    if ref is None:
+        raise ParameterError(f"the sign of {expr} ({what}) depends on the parameters; pass "
+                             "at={parameter: value, ...}, a reference point, or give the "
+                             "stage's parameters defaults")
+    val = expr.subs(ref)
+    if not val.is_number:
+        missing = sorted(str(s) for s in val.free_symbols)
+        raise ParameterError(f"the reference point gives no value to {', '.join(missing)}")
+    return int(sympy.sign(val))
+
+
+def _reference_point(data: StageData, at: Mapping[Any, Any] | None) -> dict | None:
+    """Parameter symbol -> sympy number: the stage's defaults, overridden by ``at``."""
+    import sympy
+
+    by_name = {s.name: s for s in data.params}
+    ref: dict = {}
+
+    def value(v: Any) -> Any:
+        f = to_number(v)
+        return sympy.Rational(f.numerator, f.denominator) if isinstance(f, Fraction) \
+            else sympy.Float(f)
+
+    if isinstance(data.game, ParametricGame):
+        for p in data.game.parameters:
+            if p.default is not None and p.name in by_name:
+                ref[by_name[p.name]] = value(p.default)
+    for k, v in (at or {}).items():
+        key = by_name.get(k, k) if isinstance(k, str) else k
+        if isinstance(key, str):
+            raise ParameterError(f"reference point names {k!r}, not a parameter of the stage "
+                                 f"({', '.join(sorted(by_name))})")
+        ref[key] = value(v)
+    if not ref:
+        return None
+    return ref
+
+
+def _symbolic_analysis(data: StageData, concept: str, constraints: list, delta: Any,
+                       at: Mapping[Any, Any] | None) -> DiscountAnalysis:
+    """Thresholds as formulas in the stage parameters (each gain linear in the discount)."""
+    import sympy
+
+    ref = _reference_point(data, at)
+    lower: list = []
+    upper: list = []
+    conditions: list = []
+    failing: list = []
+    devs = []
+    half = sympy.Rational(1, 2)
+    for dev, g in constraints:
+        devs.append((dev, dev.gain_formula))
+        num, den = g.numer.as_expr(), g.denom.as_expr()
+        c, facs = sympy.factor_list(sympy.expand(num * den))
+        fixed = int(sympy.sign(c))  # sign of the constant and the delta-only factors
+        linear = []
+        param_part = sympy.Integer(1)
+        for f, e in facs:
+            if delta not in f.free_symbols:
+                param_part *= f ** e
+            elif f.free_symbols == {delta}:
+                P = sympy.Poly(f, delta)
+                inside = [r for r in P.real_roots() if 0 < r < 1]
+                if inside:
+                    raise SolverError(f"the gain of {dev.describe()} changes sign inside "
+                                      f"(0, 1) at a root of {f}; evaluate at numbers")
+                fixed *= int(sympy.sign(P.eval(half))) ** e
+            else:
+                if sympy.degree(f, delta) != 1 or e != 1:
+                    raise SolverError(f"the gain of {dev.describe()} is not linear in the "
+                                      "discount factor; evaluate the stage at numbers "
+                                      "(stage.at(...)) and use the numeric analysis")
+                linear.append(f)
+        ps = 1 if param_part == 1 else _sign_at(param_part, ref, "a factor of a gain")
+        if ps == 0:
+            conditions.append(sympy.Eq(param_part, 0))
+            continue
+        if not linear:
+            # the gain's sign does not depend on delta in (0, 1): it must be <= 0
+            if param_part != 1:
+                need = sympy.Le(param_part, 0) if fixed > 0 else sympy.Ge(param_part, 0)
+                conditions.append(need)
+            if fixed * ps > 0:
+                failing.append(dev)
+            continue
+        if len(linear) > 1:
+            raise SolverError(f"the gain of {dev.describe()} has several factors in the "
+                              "discount factor; evaluate the stage at numbers")
+        f = linear[0]
+        a_coef = sympy.expand(f).coeff(delta, 1)
+        b_coef = sympy.expand(f).coeff(delta, 0)
+        rest = fixed * ps  # sign of gain / f
+        if param_part != 1:
+            conditions.append(sympy.Gt(param_part, 0) if ps > 0 else sympy.Lt(param_part, 0))
+        sa = _sign_at(a_coef, ref, "slope in the discount factor")
+        if sa == 0:
+            if rest * _sign_at(b_coef, ref, "constant term") > 0:
+                failing.append(dev)
+            continue
+        conditions.append(sympy.Gt(a_coef, 0) if sa > 0 else sympy.Lt(a_coef, 0))
+        root = sympy.factor(sympy.cancel(-b_coef / a_coef))
+        if rest * sa < 0:
+            lower.append((root, dev))
+        else:
+            upper.append((root, dev))
+
+    # distinct bounds
+    def distinct(items: list) -> list:
+        out: list = []
+        for r, dev in items:
+            if not any(sympy.simplify(r - q) == 0 for q, _ in out):
+                out.append((r, dev))
+        return out
+
+    lower, upper = distinct(lower), distinct(upper)
+    conditions = list(dict.fromkeys(c for c in conditions if c is not sympy.true))
+    breaking = None
+    crit: Any
+    if failing:
+        crit = None
+        breaking = failing[0]
+    else:
+        if lower:
+            vals = [r for r, _ in lower]
+            at_ref = [r.subs(ref) if ref else None for r in vals]
+            nonneg = all(v is not None and v >= 0 for v in at_ref)
+            if nonneg:
+                for r in vals:
+                    conditions.append(sympy.GreaterThan(r, 0))
+                crit = vals[0] if len(vals) == 1 else sympy.Max(*vals)
+            else:
+                crit = sympy.Max(0, *vals)
+        else:
+            crit = sympy.Integer(0)
+        if ref is not None:
+            lo = crit.subs(ref)
+            for r, dev in upper:
+                hi = r.subs(ref)
+                if lo > hi or lo >= 1:
+                    crit = None
+                    breaking = dev
+                    break
+            if crit is not None and lo >= 1:
+                crit = None
+                breaking = lower[0][1] if lower else None
+        for r, _ in upper:
+            conditions.append(sympy.GreaterThan(r, crit if crit is not None else 0))
+    return DiscountAnalysis(concept, crit, [], devs, conditions, breaking, delta)
