@@ -20,16 +20,15 @@ Examples
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, SupportsIndex
+from typing import Any, SupportsIndex, overload
 
 import pandas as pd
 
 from ..errors import GameError
 from .kit import parameter_names
-from .registry import MODELS, ModelInfo, variant_names
+from .registry import MODELS, Builder, ModelInfo, variant_names
 
 __all__ = ["CatalogEntry", "Catalog", "catalog"]
 
@@ -60,7 +59,7 @@ class CatalogEntry:
     """
 
     name: str
-    function: Callable[..., Any] = field(repr=False)
+    function: Builder = field(repr=False)
     title: str
     result: str
     citation: str
@@ -78,7 +77,7 @@ class CatalogEntry:
         return self.function.__doc__ or ""
 
 
-class Catalog(tuple):
+class Catalog(tuple[CatalogEntry, ...]):
     """A tuple of :class:`CatalogEntry` with lookup by name and table views.
 
     Examples
@@ -91,7 +90,14 @@ class Catalog(tuple):
     ['name', 'title', 'citation']
     """
 
-    def __getitem__(self, key: str | SupportsIndex | slice) -> Any:  # type: ignore[override]
+    @overload  # type: ignore[override]
+    def __getitem__(self, key: str | SupportsIndex) -> CatalogEntry: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> tuple[CatalogEntry, ...]: ...
+
+    def __getitem__(self, key: str | SupportsIndex | slice
+                    ) -> CatalogEntry | tuple[CatalogEntry, ...]:
         if isinstance(key, str):
             for entry in self:
                 if entry.name == key:

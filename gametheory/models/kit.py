@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 from typing import Protocol, TypeAlias
 
 import sympy
@@ -34,7 +35,7 @@ from ..core.parametric import Parameter, ParametricGame
 from ..errors import ParameterError
 
 __all__ = ["ParameterSpec", "ParameterValue", "Parametrised", "make_game", "make_parameters",
-           "parameter_names", "spec", "specs", "symbol"]
+           "parameter_names", "resolve_point", "spec", "specs", "symbol"]
 
 #: A parameter value as models accept it: a number, or exact text such as ``"3/4"``.
 ParameterValue: TypeAlias = int | float | Fraction | Decimal | str
@@ -146,12 +147,7 @@ def make_parameters(table: Mapping[str, ParameterSpec], names: Iterable[str],
     if extra:
         raise ParameterError(f"{model}: unknown parameter(s) {', '.join(map(repr, extra))}; "
                              f"accepted: {', '.join(names)}")
-    new: dict[str, Fraction | float] = {}
-    for name, val in overrides.items():
-        try:
-            new[name] = to_number(val)
-        except NotANumber as err:
-            raise ParameterError(f"{model}: parameter {name!r}: {err}") from None
+    new = _numbers(overrides, model)
     out = []
     for name in names:
         sp = table[name]
@@ -192,6 +188,55 @@ def make_game(table: Mapping[str, ParameterSpec], A: Sequence[Sequence[Entry]],
     return ParametricGame([list(r) for r in A], [list(r) for r in B], parameters=params,
                           players=players, strategies=strategies, title=title,
                           constraints=tuple(constraints), regime_rules=tuple(regime_rules))
+
+
+def resolve_point(table: Mapping[str, ParameterSpec], values: Mapping[str, object],
+                  names: Iterable[str], model: str) -> dict[str, Fraction | float]:
+    """The values of ``names`` at a point: given ones converted, defaults filling the rest.
+
+    Names outside ``table`` are refused; names of the table outside ``names`` are
+    accepted and ignored (a model's functions may read a subset of its parameters).
+    Rational input stays exact; each value is checked against its bounds.
+
+    Examples
+    --------
+    >>> P = specs(spec("share", r"\\sigma", "1/4", "a probability", bounds=(0, 1)),
+    ...           spec("cost", "c", 1, "a cost"))
+    >>> resolve_point(P, {"share": "0.5", "cost": 3}, ["share"], "toy")
+    {'share': Fraction(1, 2)}
+    >>> resolve_point(P, {"share": 2}, ["share"], "toy")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.ParameterError: parameter 'share' = 2 is outside its bounds [0, 1]
+    """
+    unknown = sorted(set(values) - set(table))
+    if unknown:
+        raise ParameterError(f"{model}: unknown parameter(s) {', '.join(map(repr, unknown))}; "
+                             f"accepted: {', '.join(table)}")
+    given = _numbers(values, model)
+    out: dict[str, Fraction | float] = {}
+    for name in names:
+        val = given.get(name, table[name].default)
+        _checker(table[name]).check(val)
+        out[name] = val
+    return out
+
+
+def _numbers(values: Mapping[str, object], model: str) -> dict[str, Fraction | float]:
+    """Each value as a Fraction (rational input) or a float; errors name the model."""
+    out: dict[str, Fraction | float] = {}
+    for name, val in values.items():
+        try:
+            out[name] = to_number(val)
+        except NotANumber as err:
+            raise ParameterError(f"{model}: parameter {name!r}: {err}") from None
+    return out
+
+
+@cache
+def _checker(sp: ParameterSpec) -> Parameter:
+    """The :class:`Parameter` of a spec, whose ``check`` is the one bounds check."""
+    return Parameter(sp.name, default=sp.default, bounds=sp.bounds)
 
 
 class Parametrised(Protocol):

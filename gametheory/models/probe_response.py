@@ -117,12 +117,19 @@ from typing import Any
 
 import sympy
 
-from .._numbers import NotANumber, to_number
 from ..core.bayesian import BayesianGame
 from ..core.parametric import ParametricGame
 from ..core.tree import Decision, GameTree, chance, decision, terminal
 from ..errors import GameError, ParameterError
-from .kit import ParameterSpec, ParameterValue, make_game, make_parameters, spec, symbol
+from .kit import (
+    ParameterSpec,
+    ParameterValue,
+    make_game,
+    make_parameters,
+    resolve_point,
+    spec,
+    symbol,
+)
 from .registry import build_variant, register_model, register_variant
 
 __all__ = [
@@ -256,25 +263,8 @@ def probe_response_payoffs() -> dict[str, sympy.Expr]:
 
 def _exact_values(values: Mapping[str, object], names: tuple[str, ...]
                   ) -> dict[str, Fraction | float]:
-    """Defaults overridden by ``values``; rational input stays exact."""
-    unknown = sorted(set(values) - set(PARAMETERS))
-    if unknown:
-        raise ParameterError(f"unknown parameter(s) {', '.join(map(repr, unknown))}; the "
-                             f"probe-response parameters are {', '.join(PARAMETERS)}")
-    out: dict[str, Fraction | float] = {}
-    for name in names:
-        try:
-            val = to_number(values.get(name, PARAMETERS[name].default))
-        except NotANumber as err:
-            raise ParameterError(f"parameter {name!r}: {err}") from None
-        sp = PARAMETERS[name]
-        if sp.bounds is not None:
-            lo, hi = sp.bounds
-            if (lo is not None and val < lo) or (hi is not None and val > hi):
-                raise ParameterError(f"parameter {name!r} = {val} is outside its bounds "
-                                     f"[{lo if lo is not None else '-inf'}, "
-                                     f"{hi if hi is not None else 'inf'}]")
-        out[name] = val
+    """Defaults overridden by ``values``; rational input stays exact; MODEL.md's relations."""
+    out = resolve_point(PARAMETERS, values, names, "probe_response")
     if out["escalation_prob_retaliate"] < out["escalation_prob_intercept"]:
         raise ParameterError("escalation_prob_retaliate (e_X) must be at least "
                              "escalation_prob_intercept (e_I)")

@@ -55,7 +55,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 import sympy
 
@@ -142,13 +141,6 @@ class RepeatedProbeResponse:
         """
         rg = self.at(**values)
         return rg.critical_discount(_profile(rg.stage, self.response))
-
-    def payoffs(self, discount: Any, **values: ParameterValue) -> tuple[Any, Any]:
-        """Discounted payoffs of the profile (symbolic without ``values``)."""
-        if values:
-            rg = self.at(**values)
-            return rg.payoffs(_profile(rg.stage, self.response), discount)
-        return self.game.payoffs(self.profile, discount)
 
 
 def _profile(stage: ParametricGame, response: str) -> tuple[Automaton, Automaton]:

@@ -13,6 +13,7 @@ from gametheory.models.kit import (
     make_game,
     make_parameters,
     parameter_names,
+    resolve_point,
     spec,
     specs,
     symbol,
@@ -91,3 +92,17 @@ def test_parameter_names_of_every_built_kind():
     bayes = gt.models.bayesian_game()
     assert "resolve_prior" in parameter_names(bayes)
     assert set(parameter_names(bayes)) <= set(PARAMETERS)
+
+
+def test_resolve_point_fills_defaults_converts_and_checks_bounds():
+    assert resolve_point(TABLE, {"gain": "0.5"}, ["gain", "cost"], "toy") == {
+        "gain": Fraction(1, 2), "cost": Fraction(1)}
+    # a name of the table outside the requested names is accepted and ignored
+    assert resolve_point(TABLE, {"level": 7}, ["share"], "toy") == {"share": Fraction(1, 4)}
+    assert isinstance(resolve_point(TABLE, {"gain": 0.25}, ["gain"], "toy")["gain"], float)
+    with pytest.raises(gt.ParameterError, match=r"toy: unknown parameter\(s\) 'bogus'"):
+        resolve_point(TABLE, {"bogus": 1}, ["gain"], "toy")
+    with pytest.raises(gt.ParameterError, match="outside its bounds"):
+        resolve_point(TABLE, {"share": "3/2"}, ["share"], "toy")
+    with pytest.raises(gt.ParameterError, match="toy: parameter 'cost'"):
+        resolve_point(TABLE, {"cost": None}, ["gain"], "toy")
