@@ -3,7 +3,9 @@
 Every function returns a :class:`~gametheory.core.parametric.ParametricGame` (or a
 :class:`~gametheory.core.tree.GameTree`, or a :class:`~gametheory.core.bayesian.BayesianGame`)
 whose docstring states the game, its timing, its payoffs, the published result it
-reproduces and the citation. :func:`catalog` lists them all.
+reproduces and the citation. Each model registers that metadata where it is written
+(:func:`register_model`; a family's variants with :func:`register_variant`), and
+:func:`catalog` lists them all. Models are built with :mod:`gametheory.models.kit`.
 
 Examples
 --------
@@ -14,25 +16,10 @@ Examples
 (2, 2)
 """
 
-from .alliance import (
-    alliance,
-    burden_sharing,
-    consensus_risk_dominance,
-    consensus_stag_hunt,
-    volunteers_dilemma,
-)
-from .attribution import attribution_game
-from .catalog import Catalog, CatalogEntry, catalog
-from .chain_store import chain_store
-from .crisis import (
-    audience_costs,
-    chicken,
-    deterrence_game,
-    deterrence_threshold,
-    inspection_game,
-    stag_hunt,
-    stag_hunt_risk_dominance,
-)
+# Each model module registers its models (gametheory.models.registry) as it is imported,
+# and the catalog lists them in registration order, so the modules are imported in the
+# catalog's order, not alphabetically.
+# isort: off
 from .probe_response import (
     bayesian_game,
     bayesian_tree,
@@ -48,7 +35,28 @@ from .probe_response import (
     swarm_posture_game,
     type_payoffs,
 )
+from .chain_store import chain_store
+from .crisis import (
+    chicken,
+    deterrence_game,
+    deterrence_threshold,
+    inspection_game,
+    stag_hunt,
+    stag_hunt_risk_dominance,
+)
+from .alliance import (
+    alliance,
+    burden_sharing,
+    consensus_risk_dominance,
+    consensus_stag_hunt,
+    volunteers_dilemma,
+)
+from .attribution import attribution_game
+from .audience import audience_costs
 from .repeated_probe import repeated_probe_response, reputation_probe_response
+# isort: on
+from .catalog import Catalog, CatalogEntry, catalog
+from .registry import register_model, register_variant
 
 __all__ = [
     "Catalog",
@@ -73,6 +81,8 @@ __all__ = [
     "probe_response",
     "probe_response_payoffs",
     "regime",
+    "register_model",
+    "register_variant",
     "regime_conditions",
     "repeated_probe_response",
     "reputation_probe_response",

@@ -48,12 +48,14 @@ and Statistics* 48(3), 266-279.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 import sympy
 
+from ..core.parametric import ParametricGame
 from ..errors import GameError
-from .probe_response import ParameterSpec, _spec, make_game, symbol
+from .kit import ParameterSpec, ParameterValue, make_game, spec, specs, symbol
+from .registry import register_model, register_variant
 
 __all__ = ["volunteers_dilemma", "consensus_stag_hunt", "burden_sharing", "alliance",
            "consensus_risk_dominance"]
@@ -61,18 +63,22 @@ __all__ = ["volunteers_dilemma", "consensus_stag_hunt", "burden_sharing", "allia
 _U = "payoff units"
 _PLAYERS = ("Frontline ally", "Rear ally")
 
-VOLUNTEER_PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
-    _spec("protection_value_frontline", "b_1", 4, "frontline ally's value of the probe "
-          "being intercepted", unit=_U),
-    _spec("protection_value_rear", "b_2", 2, "rear ally's value of the probe being "
-          "intercepted", unit=_U),
-    _spec("intercept_cost_frontline", "c_1", 1, "frontline ally's cost of intercepting",
-          unit=_U),
-    _spec("intercept_cost_rear", "c_2", 1, "rear ally's cost of intercepting", unit=_U),
-)}
+VOLUNTEER_PARAMETERS: dict[str, ParameterSpec] = specs(
+    spec("protection_value_frontline", "b_1", 4, "frontline ally's value of the probe "
+         "being intercepted", unit=_U),
+    spec("protection_value_rear", "b_2", 2, "rear ally's value of the probe being "
+         "intercepted", unit=_U),
+    spec("intercept_cost_frontline", "c_1", 1, "frontline ally's cost of intercepting",
+         unit=_U),
+    spec("intercept_cost_rear", "c_2", 1, "rear ally's cost of intercepting", unit=_U),
+)
 
 
-def volunteers_dilemma(**overrides: Any) -> Any:
+@register_model(
+    title="Two-member volunteer's dilemma: who intercepts",
+    result="one volunteer in pure equilibria; mixed: member i intercepts w.p. 1 - c_j/b_j",
+    citation="Diekmann (1985)", returns="ParametricGame")
+def volunteers_dilemma(**overrides: ParameterValue) -> ParametricGame:
     r"""Two-member volunteer's dilemma: who intercepts the drone (Diekmann 1985).
 
     Parameters
@@ -110,23 +116,27 @@ def volunteers_dilemma(**overrides: Any) -> Any:
                      constraints=(c1 > 0, c2 > 0, c1 < b1, c2 < b2))
 
 
-CONSENSUS_PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
-    _spec("deterrence_gain_frontline", "g_1", 6, "frontline ally's gain in restored "
-          "deterrence when the alliance retaliates", unit=_U),
-    _spec("deterrence_gain_rear", "g_2", 3, "rear ally's gain in restored deterrence when "
-          "the alliance retaliates", unit=_U),
-    _spec("retaliation_share_frontline", "k_1", 2, "frontline ally's share of the cost and "
-          "risk of retaliating", unit=_U),
-    _spec("retaliation_share_rear", "k_2", 2, "rear ally's share of the cost and risk of "
-          "retaliating", unit=_U),
-    _spec("exposure_cost_frontline", "x_1", 1, "frontline ally's cost of supporting "
-          "retaliation alone", unit=_U),
-    _spec("exposure_cost_rear", "x_2", 2, "rear ally's cost of supporting retaliation "
-          "alone", unit=_U),
-)}
+CONSENSUS_PARAMETERS: dict[str, ParameterSpec] = specs(
+    spec("deterrence_gain_frontline", "g_1", 6, "frontline ally's gain in restored "
+         "deterrence when the alliance retaliates", unit=_U),
+    spec("deterrence_gain_rear", "g_2", 3, "rear ally's gain in restored deterrence when "
+         "the alliance retaliates", unit=_U),
+    spec("retaliation_share_frontline", "k_1", 2, "frontline ally's share of the cost and "
+         "risk of retaliating", unit=_U),
+    spec("retaliation_share_rear", "k_2", 2, "rear ally's share of the cost and risk of "
+         "retaliating", unit=_U),
+    spec("exposure_cost_frontline", "x_1", 1, "frontline ally's cost of supporting "
+         "retaliation alone", unit=_U),
+    spec("exposure_cost_rear", "x_2", 2, "rear ally's cost of supporting retaliation "
+         "alone", unit=_U),
+)
 
 
-def consensus_stag_hunt(**overrides: Any) -> Any:
+@register_model(
+    title="Retaliation that needs consensus of two allies",
+    result="Stag Hunt; joint support risk-dominates iff (g1-k1)(g2-k2) > x1 x2",
+    citation="Jervis (1978); Harsanyi and Selten (1988)", returns="ParametricGame")
+def consensus_stag_hunt(**overrides: ParameterValue) -> ParametricGame:
     r"""Retaliation that needs consensus: a Stag Hunt between two allies (Jervis 1978).
 
     Parameters
@@ -179,16 +189,20 @@ def consensus_risk_dominance() -> sympy.Basic:
     return sympy.StrictGreaterThan((g1 - k1) * (g2 - k2), x1 * x2)
 
 
-BURDEN_PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
-    _spec("defence_value_large", "b_L", 3, "large (or more threatened) member's value of "
-          "one unit of air defence", unit=_U),
-    _spec("defence_value_small", "b_S", 1, "small member's value of one unit of air "
-          "defence", unit=_U),
-    _spec("defence_unit_cost", "c", 2, "cost of providing one unit of air defence", unit=_U),
-)}
+BURDEN_PARAMETERS: dict[str, ParameterSpec] = specs(
+    spec("defence_value_large", "b_L", 3, "large (or more threatened) member's value of "
+         "one unit of air defence", unit=_U),
+    spec("defence_value_small", "b_S", 1, "small member's value of one unit of air "
+         "defence", unit=_U),
+    spec("defence_unit_cost", "c", 2, "cost of providing one unit of air defence", unit=_U),
+)
 
 
-def burden_sharing(**overrides: Any) -> Any:
+@register_model(
+    title="Burden sharing of air defence as a public good",
+    result="contributing dominant iff b_i > c: the great carry the small (under-provision)",
+    citation="Olson and Zeckhauser (1966)", returns="ParametricGame")
+def burden_sharing(**overrides: ParameterValue) -> ParametricGame:
     r"""Burden sharing of a public good, air defence (Olson and Zeckhauser 1966).
 
     Parameters
@@ -223,14 +237,15 @@ def burden_sharing(**overrides: Any) -> Any:
                      model="burden_sharing", constraints=(c > 0,))
 
 
-ALLIANCE_GAMES = {
+ALLIANCE_GAMES: dict[str, Callable[..., ParametricGame]] = {
     "volunteers_dilemma": volunteers_dilemma,
     "consensus_stag_hunt": consensus_stag_hunt,
     "burden_sharing": burden_sharing,
 }
 
 
-def alliance(game: str = "volunteers_dilemma", **overrides: Any) -> Any:
+@register_variant("probe_response", "alliance")
+def alliance(game: str = "volunteers_dilemma", **overrides: ParameterValue) -> ParametricGame:
     """One of the alliance games by name: the ``"alliance"`` variant of probe_response.
 
     Parameters

@@ -49,29 +49,35 @@ attribution. *American Political Science Review* 114(4), 1155-1178.
 
 from __future__ import annotations
 
-from typing import Any
-
 import sympy
 
-from .probe_response import PARAMETERS, ParameterSpec, _spec, make_game, symbol
+from ..core.parametric import ParametricGame
+from .kit import ParameterSpec, ParameterValue, make_game, spec, specs, symbol
+from .probe_response import PARAMETERS
+from .registry import register_model
 
 __all__ = ["attribution_game"]
 
 ATTRIBUTION_PARAMETERS: dict[str, ParameterSpec] = {
     **{n: PARAMETERS[n] for n in ("probe_value", "probe_cost", "retaliation_damage",
                                   "probe_damage", "credibility_loss")},
-    **{s.name: s for s in (
-        _spec("attribution_accuracy", "a", "3/4", "probability that a probe is attributed "
-              "to the Aggressor (a signal arrives)", bounds=(0, 1), unit="probability"),
-        _spec("false_alarm_prob", "f", "1/10", "probability of a signal blaming the "
-              "Aggressor when it did not probe", bounds=(0, 1), unit="probability"),
-        _spec("retaliation_cost", "k", 2, "Defender's total cost and risk of one "
-              "retaliation", unit="payoff units (status quo = 0)"),
-    )},
+    **specs(
+        spec("attribution_accuracy", "a", "3/4", "probability that a probe is attributed "
+             "to the Aggressor (a signal arrives)", bounds=(0, 1), unit="probability"),
+        spec("false_alarm_prob", "f", "1/10", "probability of a signal blaming the "
+             "Aggressor when it did not probe", bounds=(0, 1), unit="probability"),
+        spec("retaliation_cost", "k", 2, "Defender's total cost and risk of one "
+             "retaliation", unit="payoff units (status quo = 0)"),
+    ),
 }
 
 
-def attribution_game(**overrides: Any) -> Any:
+@register_model(
+    title="Deniable probes under imperfect attribution",
+    result="mixed: probe w.p. fk/(fk + a(r_U - k)), retaliate on a signal w.p. "
+           "(v - c_p)/((a - f)s)",
+    citation="after Baliga, Bueno de Mesquita and Wolitzky (2020)", returns="ParametricGame")
+def attribution_game(**overrides: ParameterValue) -> ParametricGame:
     r"""Deniable probes under imperfect attribution (see the module docstring).
 
     Parameters

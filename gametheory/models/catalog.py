@@ -2,8 +2,10 @@
 
 :func:`catalog` returns a :class:`Catalog`, a tuple of :class:`CatalogEntry` values (one
 per model function), printable as text, renderable in Jupyter and convertible to a
-pandas DataFrame. Each entry's parameters are read from the game its function builds,
-so the catalog cannot drift from the models.
+pandas DataFrame. The entries are read from the model registry
+(:mod:`gametheory.models.registry`), where each model registers its metadata next to its
+code; each entry's parameters are read from the game its function builds (unless the
+model declares them), so the catalog cannot drift from the models.
 
 Examples
 --------
@@ -18,28 +20,17 @@ Examples
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, SupportsIndex, overload
+
+import pandas as pd
 
 from ..errors import GameError
-from .alliance import burden_sharing, consensus_stag_hunt, volunteers_dilemma
-from .attribution import attribution_game
-from .chain_store import chain_store
-from .crisis import audience_costs, chicken, deterrence_game, inspection_game, stag_hunt
-from .probe_response import CORE_PARAMETERS, PARAMETERS, VARIANTS, probe_response
-from .repeated_probe import reputation_probe_response
+from .kit import parameter_names
+from .registry import MODELS, Builder, ModelInfo, variant_names
 
 __all__ = ["CatalogEntry", "Catalog", "catalog"]
-
-
-def _parameter_names(obj: Any) -> tuple[str, ...]:
-    """Parameter names of a ParametricGame, GameTree or BayesianGame."""
-    names = getattr(obj, "parameter_names", None)
-    if names is not None:
-        return tuple(names)
-    params = getattr(obj, "parameters", ())
-    return tuple(p if isinstance(p, str) else p.name for p in params)
 
 
 @dataclass(frozen=True)
@@ -68,7 +59,7 @@ class CatalogEntry:
     """
 
     name: str
-    function: Callable[..., Any] = field(repr=False)
+    function: Builder = field(repr=False)
     title: str
     result: str
     citation: str
@@ -86,7 +77,7 @@ class CatalogEntry:
         return self.function.__doc__ or ""
 
 
-class Catalog(tuple):
+class Catalog(tuple[CatalogEntry, ...]):
     """A tuple of :class:`CatalogEntry` with lookup by name and table views.
 
     Examples
@@ -99,7 +90,14 @@ class Catalog(tuple):
     ['name', 'title', 'citation']
     """
 
-    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+    @overload  # type: ignore[override]
+    def __getitem__(self, key: str | SupportsIndex) -> CatalogEntry: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> tuple[CatalogEntry, ...]: ...
+
+    def __getitem__(self, key: str | SupportsIndex | slice
+                    ) -> CatalogEntry | tuple[CatalogEntry, ...]:
         if isinstance(key, str):
             for entry in self:
                 if entry.name == key:
@@ -119,10 +117,8 @@ class Catalog(tuple):
                  "variants": ", ".join(e.variants), "parameters": ", ".join(e.parameters)}
                 for e in self]
 
-    def to_frame(self) -> Any:
+    def to_frame(self) -> pd.DataFrame:
         """The catalog as a pandas DataFrame, one row per model."""
-        import pandas as pd
-
         return pd.DataFrame(self.rows())
 
     def __str__(self) -> str:
@@ -145,70 +141,17 @@ class Catalog(tuple):
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-_SPECS: tuple[tuple[Callable[..., Any], str, str, str, str], ...] = (
-    (probe_response, "Cheap deniable probes against an alliance: refrain or probe; "
-     "under-react, intercept or retaliate",
-     "six regimes from no incentive to probe to escalation spiral; non-credible threats "
-     "in the normal form; mixed probing under readiness costs or uncertain resolve",
-     "MODEL.md; Schelling (1966); Snyder (1961); Zagare and Kilgour (2000)",
-     "GameTree (sequential, bayesian) | ParametricGame (posture, alliance) | "
-     "RepeatedProbeResponse (repeated)"),
-    (chain_store, "Chain-store stage game: entry, then fight or accommodate",
-     "unique SPE (In, Accommodate); (Out, Fight) rests on a non-credible threat",
-     "Selten (1978)", "GameTree"),
-    (deterrence_game, "Rudimentary asymmetric deterrence with one-sided incomplete "
-     "information about the Defender's resolve",
-     "Challenger defects iff credibility p < (u_DC - u_SQ)/(u_DC - u_DD)",
-     "Zagare and Kilgour (2000)", "GameTree"),
-    (chicken, "Chicken / Hawk-Dove with asymmetric stakes and fight costs",
-     "pure (Hawk, Dove), (Dove, Hawk); mixed Hawk probability V_j/C_j; symmetric ESS V/C",
-     "Maynard Smith and Price (1973); Snyder and Diesing (1977)", "ParametricGame"),
-    (stag_hunt, "Stag Hunt: alliance cohesion under the security dilemma",
-     "two strict equilibria; cooperation risk-dominates iff R - T > P - S",
-     "Jervis (1978); Harsanyi and Selten (1988)", "ParametricGame"),
-    (inspection_game, "Inspection game: comply or violate, inspect or trust",
-     "unique mixed equilibrium; violation rate c/l independent of the penalty (Tsebelis "
-     "paradox)", "Tsebelis (1989); Avenhaus, von Stengel and Zamir (2002)",
-     "ParametricGame"),
-    (volunteers_dilemma, "Two-member volunteer's dilemma: who intercepts",
-     "one volunteer in pure equilibria; mixed: member i intercepts w.p. 1 - c_j/b_j",
-     "Diekmann (1985)", "ParametricGame"),
-    (consensus_stag_hunt, "Retaliation that needs consensus of two allies",
-     "Stag Hunt; joint support risk-dominates iff (g1-k1)(g2-k2) > x1 x2",
-     "Jervis (1978); Harsanyi and Selten (1988)", "ParametricGame"),
-    (burden_sharing, "Burden sharing of air defence as a public good",
-     "contributing dominant iff b_i > c: the great carry the small (under-provision)",
-     "Olson and Zeckhauser (1966)", "ParametricGame"),
-    (attribution_game, "Deniable probes under imperfect attribution",
-     "mixed: probe w.p. fk/(fk + a(r_U - k)), retaliate on a signal w.p. "
-     "(v - c_p)/((a - f)s)", "after Baliga, Bueno de Mesquita and Wolitzky (2020)",
-     "ParametricGame"),
-    (audience_costs, "Audience costs: a public red line ties the Defender's hands",
-     "red line credible iff h + r_U + a > k; then the Aggressor refrains",
-     "Fearon (1994)", "GameTree"),
-    (reputation_probe_response, "A finite campaign of probes against a Defender who may "
-     "be tough: Kreps-Wilson reputation with MODEL.md's payoffs",
-     "a weak Defender intercepts early probes to keep a reputation; probing starts only "
-     "in the last stages", "Kreps and Wilson (1982); Milgrom and Roberts (1982)",
-     "ChainStore"),
-)
+@cache
+def _built_parameters(info: ModelInfo) -> tuple[str, ...]:
+    """A model's parameter names: declared, or read from its game at the defaults."""
+    if info.parameters is not None:
+        return info.parameters
+    return parameter_names(info.function())
 
 
-def _entry(fn: Callable[..., Any], title: str, result: str, citation: str,
-           returns: str) -> CatalogEntry:
-    if fn is probe_response:
-        variants = VARIANTS
-        params = tuple(PARAMETERS)
-    elif fn is reputation_probe_response:
-        variants = ()
-        params = ("stages", "prior", *CORE_PARAMETERS)
-    else:
-        variants = ()
-        params = _parameter_names(fn())
-    return CatalogEntry(fn.__name__, fn, title, result, citation, returns, variants, params)
-
-
-_CACHE: list[Catalog] = []
+def _entry(info: ModelInfo) -> CatalogEntry:
+    return CatalogEntry(info.name, info.function, info.title, info.result, info.citation,
+                        info.returns, variant_names(info.name), _built_parameters(info))
 
 
 def catalog() -> Catalog:
@@ -217,8 +160,9 @@ def catalog() -> Catalog:
     Returns
     -------
     Catalog
-        A tuple of :class:`CatalogEntry`; ``str()`` gives a text listing,
-        ``.to_frame()`` a pandas DataFrame, ``cat["chicken"]`` one entry.
+        A tuple of :class:`CatalogEntry`, one per registered model in registration order;
+        ``str()`` gives a text listing, ``.to_frame()`` a pandas DataFrame,
+        ``cat["chicken"]`` one entry.
 
     Examples
     --------
@@ -229,6 +173,4 @@ def catalog() -> Catalog:
     >>> cat["inspection_game"].parameters
     ('violation_gain', 'penalty', 'inspection_cost', 'violation_loss')
     """
-    if not _CACHE:
-        _CACHE.append(Catalog(_entry(*spec) for spec in _SPECS))
-    return _CACHE[0]
+    return Catalog(_entry(info) for info in MODELS.values())

@@ -37,31 +37,35 @@ Economic Theory* 27, 280-312.
 
 from __future__ import annotations
 
-from typing import Any
-
-from .probe_response import ParameterSpec, _spec, make_parameters, symbol
+from ..core.tree import GameTree, decision, terminal
+from .kit import ParameterSpec, ParameterValue, make_parameters, spec, specs, symbol
+from .registry import register_model
 
 __all__ = ["chain_store"]
 
 _U = "payoff units"
 
-CHAIN_STORE_PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
-    _spec("entrant_outside", "o_E", 1, "Entrant's payoff from staying out", bounds=None,
-          unit=_U),
-    _spec("entrant_accommodated", "a_E", 2, "Entrant's payoff when entry is accommodated",
-          bounds=None, unit=_U),
-    _spec("entrant_fought", "f_E", 0, "Entrant's payoff when entry is fought", bounds=None,
-          unit=_U),
-    _spec("incumbent_monopoly", "m_I", 5, "Incumbent's payoff when the Entrant stays out",
-          bounds=None, unit=_U),
-    _spec("incumbent_accommodates", "a_I", 2, "Incumbent's payoff from accommodating entry",
-          bounds=None, unit=_U),
-    _spec("incumbent_fights", "f_I", 0, "Incumbent's payoff from fighting entry",
-          bounds=None, unit=_U),
-)}
+CHAIN_STORE_PARAMETERS: dict[str, ParameterSpec] = specs(
+    spec("entrant_outside", "o_E", 1, "Entrant's payoff from staying out", bounds=None,
+         unit=_U),
+    spec("entrant_accommodated", "a_E", 2, "Entrant's payoff when entry is accommodated",
+         bounds=None, unit=_U),
+    spec("entrant_fought", "f_E", 0, "Entrant's payoff when entry is fought", bounds=None,
+         unit=_U),
+    spec("incumbent_monopoly", "m_I", 5, "Incumbent's payoff when the Entrant stays out",
+         bounds=None, unit=_U),
+    spec("incumbent_accommodates", "a_I", 2, "Incumbent's payoff from accommodating entry",
+         bounds=None, unit=_U),
+    spec("incumbent_fights", "f_I", 0, "Incumbent's payoff from fighting entry",
+         bounds=None, unit=_U),
+)
 
 
-def chain_store(**overrides: Any) -> Any:
+@register_model(
+    title="Chain-store stage game: entry, then fight or accommodate",
+    result="unique SPE (In, Accommodate); (Out, Fight) rests on a non-credible threat",
+    citation="Selten (1978)", returns="GameTree")
+def chain_store(**overrides: ParameterValue) -> GameTree:
     r"""Selten's (1978) chain-store stage game as a perfect-information game tree.
 
     Parameters
@@ -94,15 +98,13 @@ def chain_store(**overrides: Any) -> Any:
     ...  for c in tree.classify_equilibria() if c.equilibrium.is_pure]
     [(('Out', 'Fight if entered'), False), (('In', 'Accommodate if entered'), True)]
     """
-    from ..core.tree import GameTree as T
-
     oE, aE, fE, mI, aI, fI = (symbol(n) for n in CHAIN_STORE_PARAMETERS)
     params = make_parameters(CHAIN_STORE_PARAMETERS, CHAIN_STORE_PARAMETERS, overrides,
                              "chain_store")
-    root = T.decision("Entrant", {
-        "Out": T.terminal(oE, mI),
-        "In": T.decision("Incumbent", {"Fight": T.terminal(fE, fI),
-                                       "Accommodate": T.terminal(aE, aI)}, infoset="entered"),
+    root = decision("Entrant", {
+        "Out": terminal(oE, mI),
+        "In": decision("Incumbent", {"Fight": terminal(fE, fI),
+                                       "Accommodate": terminal(aE, aI)}, infoset="entered"),
     })
-    return T(root, players=("Entrant", "Incumbent"), parameters=params,
+    return GameTree(root, players=("Entrant", "Incumbent"), parameters=params,
              title="Chain store (Selten 1978)")

@@ -1,5 +1,18 @@
 r"""Classic crisis and deterrence games, written once with named parameters.
 
+Rudimentary asymmetric deterrence with one-sided incomplete information (:func:`deterrence_game`)
+    Zagare and Kilgour (2000, ch. 4-5): a Challenger keeps the status quo (move
+    ``Cooperate``, outcome SQ) or challenges it (``Defect``); the Defender then gives in
+    (``Concede``, outcome DC: the Challenger wins) or resists (``Deny``, conflict DD). The
+    Challenger values the outcomes :math:`u_{DC} > u_{SQ} > u_{DD}`. The Defender is *Hard*
+    (it prefers conflict to conceding) with probability :math:`p_{Def}`, its
+    *credibility*, or *Soft*; the Challenger knows only :math:`p_{Def}`. In every
+    subgame-perfect (here: perfect Bayesian) equilibrium a Hard Defender denies and a Soft
+    one concedes, and the Challenger defects iff
+    :math:`p_{Def} < c_{Ch} = (u_{DC} - u_{SQ})/(u_{DC} - u_{DD})`: deterrence succeeds iff
+    the threat is credible enough. Deterrence rests on credibility, not on the cost of
+    conflict alone (*perfect deterrence*).
+
 Chicken / Hawk-Dove (:func:`chicken`)
     Two sides contest a stake. ``Hawk`` against ``Dove`` wins the whole stake :math:`V_i`;
     two Doves share it; two Hawks fight, each winning half the stake at a cost :math:`C_i`:
@@ -39,36 +52,9 @@ Inspection game (:func:`inspection_game`)
     Inspector inspect less (:math:`\partial q^*/\partial f < 0`). See Avenhaus, von Stengel
     and Zamir (2002) for the theory of inspection games.
 
-Rudimentary asymmetric deterrence with one-sided incomplete information (:func:`deterrence_game`)
-    Zagare and Kilgour (2000, ch. 4-5): a Challenger keeps the status quo (move
-    ``Cooperate``, outcome SQ) or challenges it (``Defect``); the Defender then gives in
-    (``Concede``, outcome DC: the Challenger wins) or resists (``Deny``, conflict DD). The
-    Challenger values the outcomes :math:`u_{DC} > u_{SQ} > u_{DD}`. The Defender is *Hard*
-    (it prefers conflict to conceding) with probability :math:`p_{Def}`, its
-    *credibility*, or *Soft*; the Challenger knows only :math:`p_{Def}`. In every
-    subgame-perfect (here: perfect Bayesian) equilibrium a Hard Defender denies and a Soft
-    one concedes, and the Challenger defects iff
-    :math:`p_{Def} < c_{Ch} = (u_{DC} - u_{SQ})/(u_{DC} - u_{DD})`: deterrence succeeds iff
-    the threat is credible enough. Deterrence rests on credibility, not on the cost of
-    conflict alone (*perfect deterrence*).
-
-Audience costs as a public red line (:func:`audience_costs`)
-    A stylised tying-hands game after Fearon (1994). The Defender first draws a public
-    ``Red line`` or stays ``Silent``; the Aggressor then refrains or probes; after a probe
-    the Defender chooses ``Back down`` (damage :math:`h`, credibility loss :math:`r_U`,
-    and the audience cost :math:`a` if it drew a red line) or ``Respond`` (cost :math:`k`;
-    the Aggressor loses :math:`s`). Without a red line the Defender backs down iff
-    :math:`h + r_U \le k`, so probing pays; a red line makes responding credible iff
-    :math:`h + r_U + a > k`, and then (if :math:`v - c_p - s < 0`) the Aggressor refrains
-    and the red line is never tested: a public commitment whose cost is paid only if it
-    fails, which is what makes it credible (Schelling 1960; Fearon 1994).
-
 References
 ----------
 Zagare, F. C. and Kilgour, D. M. (2000). *Perfect Deterrence*. Cambridge University Press.
-Fearon, J. D. (1994). Domestic political audiences and the escalation of international
-disputes. *American Political Science Review* 88(3), 577-592.
-Schelling, T. C. (1960). *The Strategy of Conflict*. Harvard University Press.
 Maynard Smith, J. and Price, G. R. (1973). The logic of animal conflict. *Nature* 246,
 15-18.
 Snyder, G. H. and Diesing, P. (1977). *Conflict Among Nations*. Princeton University Press.
@@ -83,34 +69,128 @@ Theory with Economic Applications*, vol. 3, ch. 51, 1947-1987. Elsevier.
 
 from __future__ import annotations
 
-from typing import Any
-
 import sympy
 
-from .probe_response import (
-    PARAMETERS,
-    ParameterSpec,
-    _spec,
-    make_game,
-    make_parameters,
-    symbol,
-)
+from ..core.parametric import ParametricGame
+from ..core.tree import GameTree, chance, decision, terminal
+from .kit import ParameterSpec, ParameterValue, make_game, make_parameters, spec, specs, symbol
+from .registry import register_model
 
-__all__ = ["chicken", "stag_hunt", "inspection_game", "stag_hunt_risk_dominance",
-           "deterrence_game", "deterrence_threshold", "audience_costs"]
+__all__ = ["deterrence_game", "deterrence_threshold", "chicken", "stag_hunt",
+           "stag_hunt_risk_dominance", "inspection_game"]
 
 _U = "payoff units"
 
-CHICKEN_PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
-    _spec("stake_aggressor", "V_A", 2, "value of the contested stake to the Aggressor", unit=_U),
-    _spec("stake_defender", "V_D", 3, "value of the contested stake to the Defender", unit=_U),
-    _spec("fight_cost_aggressor", "C_A", 6, "Aggressor's cost of a fight (both Hawk)",
-          unit=_U),
-    _spec("fight_cost_defender", "C_D", 6, "Defender's cost of a fight (both Hawk)", unit=_U),
-)}
+DETERRENCE_PARAMETERS: dict[str, ParameterSpec] = specs(
+    spec("challenger_wins", "u_{DC}", 1, "Challenger's payoff when the Defender concedes",
+         bounds=None, unit=_U),
+    spec("challenger_status_quo", "u_{SQ}", "1/2", "Challenger's payoff from the status quo",
+         bounds=None, unit=_U),
+    spec("challenger_conflict", "u_{DD}", -1, "Challenger's payoff from conflict",
+         bounds=None, unit=_U),
+    spec("defender_status_quo", "v_{SQ}", 1, "Defender's payoff from the status quo",
+         bounds=None, unit=_U),
+    spec("defender_concedes", "v_{DC}", 0, "Defender's payoff from conceding",
+         bounds=None, unit=_U),
+    spec("defender_conflict_hard", "v_{DD}^H", "1/2", "a Hard Defender's payoff from "
+         "conflict (above conceding)", bounds=None, unit=_U),
+    spec("defender_conflict_soft", "v_{DD}^S", -1, "a Soft Defender's payoff from conflict "
+         "(below conceding)", bounds=None, unit=_U),
+    spec("credibility", "p_{Def}", "1/2", "probability that the Defender is Hard",
+         bounds=(0, 1), unit="probability"),
+)
 
 
-def chicken(**overrides: Any) -> Any:
+@register_model(
+    title="Rudimentary asymmetric deterrence with one-sided incomplete information about "
+          "the Defender's resolve",
+    result="Challenger defects iff credibility p < (u_DC - u_SQ)/(u_DC - u_DD)",
+    citation="Zagare and Kilgour (2000)", returns="GameTree")
+def deterrence_game(**overrides: ParameterValue) -> GameTree:
+    r"""Zagare-Kilgour rudimentary asymmetric deterrence, one-sided incomplete information.
+
+    Parameters
+    ----------
+    **overrides
+        New defaults for ``challenger_wins`` :math:`u_{DC}` (1), ``challenger_status_quo``
+        :math:`u_{SQ}` (1/2), ``challenger_conflict`` :math:`u_{DD}` (-1),
+        ``defender_status_quo`` (1), ``defender_concedes`` (0), ``defender_conflict_hard``
+        (1/2), ``defender_conflict_soft`` (-1) and ``credibility`` :math:`p_{Def}` (1/2).
+
+    Returns
+    -------
+    GameTree
+        The Challenger cooperates or defects; Nature draws the Defender's type (``Hard``
+        with probability :math:`p_{Def}`), which the Challenger never sees (so drawing it
+        after the Challenger's move is equivalent and keeps the tree of perfect
+        information); the Defender, knowing its type, concedes or denies. Defender plans
+        read ``"Deny if Hard, Concede if Soft"``.
+
+    Notes
+    -----
+    Closed form (Zagare and Kilgour 2000): in every subgame-perfect equilibrium Hard
+    denies, Soft concedes, and the Challenger cooperates iff
+    :math:`p_{Def} \ge c_{Ch} = (u_{DC} - u_{SQ})/(u_{DC} - u_{DD})` (indifferent at
+    equality); see :func:`deterrence_threshold`. At the defaults :math:`c_{Ch} = 1/4`.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> tree = gt.models.deterrence_game()
+    >>> [e.labels for e in tree.backward_induction()]
+    [('Cooperate', 'Deny if Hard, Concede if Soft')]
+    >>> [e.labels for e in tree.backward_induction(credibility="1/5")]
+    [('Defect', 'Deny if Hard, Concede if Soft')]
+    """
+    uDC, uSQ, uDD, vSQ, vDC, vH, vS, p = (symbol(n) for n in DETERRENCE_PARAMETERS)
+    params = make_parameters(DETERRENCE_PARAMETERS, DETERRENCE_PARAMETERS, overrides,
+                             "deterrence_game")
+
+    # The Challenger does not see the type, so Nature may as well move after it.
+    root = decision("Challenger", {
+        "Cooperate": terminal(uSQ, vSQ),
+        "Defect": chance({
+            "Hard": (p, decision("Defender", {"Concede": terminal(uDC, vDC),
+                                                "Deny": terminal(uDD, vH)}, infoset="Hard")),
+            "Soft": (1 - p, decision("Defender", {"Concede": terminal(uDC, vDC),
+                                                    "Deny": terminal(uDD, vS)},
+                                       infoset="Soft")),
+        }, name="Nature"),
+    })
+    return GameTree(root, players=("Challenger", "Defender"), parameters=params,
+             title="Rudimentary asymmetric deterrence (Zagare and Kilgour 2000)")
+
+
+def deterrence_threshold() -> sympy.Expr:
+    r"""The Challenger's credibility threshold :math:`c_{Ch}` of :func:`deterrence_game`.
+
+    Examples
+    --------
+    >>> deterrence_threshold().subs({symbol("challenger_wins"): 1,
+    ...     symbol("challenger_status_quo"): sympy.Rational(1, 2),
+    ...     symbol("challenger_conflict"): -1})
+    1/4
+    """
+    uDC, uSQ, uDD = (symbol(n) for n in ("challenger_wins", "challenger_status_quo",
+                                          "challenger_conflict"))
+    return (uDC - uSQ) / (uDC - uDD)
+
+
+CHICKEN_PARAMETERS: dict[str, ParameterSpec] = specs(
+    spec("stake_aggressor", "V_A", 2, "value of the contested stake to the Aggressor", unit=_U),
+    spec("stake_defender", "V_D", 3, "value of the contested stake to the Defender", unit=_U),
+    spec("fight_cost_aggressor", "C_A", 6, "Aggressor's cost of a fight (both Hawk)",
+         unit=_U),
+    spec("fight_cost_defender", "C_D", 6, "Defender's cost of a fight (both Hawk)", unit=_U),
+)
+
+
+@register_model(
+    title="Chicken / Hawk-Dove with asymmetric stakes and fight costs",
+    result="pure (Hawk, Dove), (Dove, Hawk); mixed Hawk probability V_j/C_j; symmetric ESS V/C",
+    citation="Maynard Smith and Price (1973); Snyder and Diesing (1977)",
+    returns="ParametricGame")
+def chicken(**overrides: ParameterValue) -> ParametricGame:
     r"""Chicken / Hawk-Dove with asymmetric stakes and fight costs.
 
     Parameters
@@ -149,17 +229,21 @@ def chicken(**overrides: Any) -> Any:
                      constraints=(VA > 0, VD > 0, VA < CA, VD < CD))
 
 
-STAG_HUNT_PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
-    _spec("cooperation_reward", "R", 4, "each ally's payoff when both cooperate (Stag)",
-          bounds=None, unit=_U),
-    _spec("temptation", "T", 3, "payoff to defecting (Hare) while the other cooperates",
-          bounds=None, unit=_U),
-    _spec("punishment", "P", 2, "each ally's payoff when both defect", bounds=None, unit=_U),
-    _spec("sucker_payoff", "S", 0, "payoff to cooperating alone", bounds=None, unit=_U),
-)}
+STAG_HUNT_PARAMETERS: dict[str, ParameterSpec] = specs(
+    spec("cooperation_reward", "R", 4, "each ally's payoff when both cooperate (Stag)",
+         bounds=None, unit=_U),
+    spec("temptation", "T", 3, "payoff to defecting (Hare) while the other cooperates",
+         bounds=None, unit=_U),
+    spec("punishment", "P", 2, "each ally's payoff when both defect", bounds=None, unit=_U),
+    spec("sucker_payoff", "S", 0, "payoff to cooperating alone", bounds=None, unit=_U),
+)
 
 
-def stag_hunt(**overrides: Any) -> Any:
+@register_model(
+    title="Stag Hunt: alliance cohesion under the security dilemma",
+    result="two strict equilibria; cooperation risk-dominates iff R - T > P - S",
+    citation="Jervis (1978); Harsanyi and Selten (1988)", returns="ParametricGame")
+def stag_hunt(**overrides: ParameterValue) -> ParametricGame:
     r"""The Stag Hunt as alliance cohesion (Jervis 1978).
 
     Parameters
@@ -214,16 +298,22 @@ def stag_hunt_risk_dominance() -> sympy.Basic:
     return sympy.StrictGreaterThan(R - T, P - S)
 
 
-INSPECTION_PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
-    _spec("violation_gain", "g", 1, "Inspectee's gain from an undetected violation", unit=_U),
-    _spec("penalty", "f", 4, "fine the Inspectee pays when a violation is detected", unit=_U),
-    _spec("inspection_cost", "c", 1, "Inspector's cost of an inspection", unit=_U),
-    _spec("violation_loss", "l", 4, "Inspector's loss from an undetected violation (> c)",
-          unit=_U),
-)}
+INSPECTION_PARAMETERS: dict[str, ParameterSpec] = specs(
+    spec("violation_gain", "g", 1, "Inspectee's gain from an undetected violation", unit=_U),
+    spec("penalty", "f", 4, "fine the Inspectee pays when a violation is detected", unit=_U),
+    spec("inspection_cost", "c", 1, "Inspector's cost of an inspection", unit=_U),
+    spec("violation_loss", "l", 4, "Inspector's loss from an undetected violation (> c)",
+         unit=_U),
+)
 
 
-def inspection_game(**overrides: Any) -> Any:
+@register_model(
+    title="Inspection game: comply or violate, inspect or trust",
+    result="unique mixed equilibrium; violation rate c/l independent of the penalty "
+           "(Tsebelis paradox)",
+    citation="Tsebelis (1989); Avenhaus, von Stengel and Zamir (2002)",
+    returns="ParametricGame")
+def inspection_game(**overrides: ParameterValue) -> ParametricGame:
     r"""The inspection game and the Tsebelis paradox (Tsebelis 1989; Avenhaus et al. 2002).
 
     Parameters
@@ -259,167 +349,3 @@ def inspection_game(**overrides: Any) -> Any:
                      strategies=(("Comply", "Violate"), ("Inspect", "Trust")),
                      title="Inspection game", overrides=overrides, model="inspection_game",
                      constraints=(g > 0, f > 0, c > 0, c < l))
-
-
-DETERRENCE_PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
-    _spec("challenger_wins", "u_{DC}", 1, "Challenger's payoff when the Defender concedes",
-          bounds=None, unit=_U),
-    _spec("challenger_status_quo", "u_{SQ}", "1/2", "Challenger's payoff from the status quo",
-          bounds=None, unit=_U),
-    _spec("challenger_conflict", "u_{DD}", -1, "Challenger's payoff from conflict",
-          bounds=None, unit=_U),
-    _spec("defender_status_quo", "v_{SQ}", 1, "Defender's payoff from the status quo",
-          bounds=None, unit=_U),
-    _spec("defender_concedes", "v_{DC}", 0, "Defender's payoff from conceding",
-          bounds=None, unit=_U),
-    _spec("defender_conflict_hard", "v_{DD}^H", "1/2", "a Hard Defender's payoff from "
-          "conflict (above conceding)", bounds=None, unit=_U),
-    _spec("defender_conflict_soft", "v_{DD}^S", -1, "a Soft Defender's payoff from conflict "
-          "(below conceding)", bounds=None, unit=_U),
-    _spec("credibility", "p_{Def}", "1/2", "probability that the Defender is Hard",
-          bounds=(0, 1), unit="probability"),
-)}
-
-
-def deterrence_game(**overrides: Any) -> Any:
-    r"""Zagare-Kilgour rudimentary asymmetric deterrence, one-sided incomplete information.
-
-    Parameters
-    ----------
-    **overrides
-        New defaults for ``challenger_wins`` :math:`u_{DC}` (1), ``challenger_status_quo``
-        :math:`u_{SQ}` (1/2), ``challenger_conflict`` :math:`u_{DD}` (-1),
-        ``defender_status_quo`` (1), ``defender_concedes`` (0), ``defender_conflict_hard``
-        (1/2), ``defender_conflict_soft`` (-1) and ``credibility`` :math:`p_{Def}` (1/2).
-
-    Returns
-    -------
-    GameTree
-        The Challenger cooperates or defects; Nature draws the Defender's type (``Hard``
-        with probability :math:`p_{Def}`), which the Challenger never sees (so drawing it
-        after the Challenger's move is equivalent and keeps the tree of perfect
-        information); the Defender, knowing its type, concedes or denies. Defender plans
-        read ``"Deny if Hard, Concede if Soft"``.
-
-    Notes
-    -----
-    Closed form (Zagare and Kilgour 2000): in every subgame-perfect equilibrium Hard
-    denies, Soft concedes, and the Challenger cooperates iff
-    :math:`p_{Def} \ge c_{Ch} = (u_{DC} - u_{SQ})/(u_{DC} - u_{DD})` (indifferent at
-    equality); see :func:`deterrence_threshold`. At the defaults :math:`c_{Ch} = 1/4`.
-
-    Examples
-    --------
-    >>> import gametheory as gt
-    >>> tree = gt.models.deterrence_game()
-    >>> [e.labels for e in tree.backward_induction()]
-    [('Cooperate', 'Deny if Hard, Concede if Soft')]
-    >>> [e.labels for e in tree.backward_induction(credibility="1/5")]
-    [('Defect', 'Deny if Hard, Concede if Soft')]
-    """
-    from ..core.tree import GameTree as T
-
-    uDC, uSQ, uDD, vSQ, vDC, vH, vS, p = (symbol(n) for n in DETERRENCE_PARAMETERS)
-    params = make_parameters(DETERRENCE_PARAMETERS, DETERRENCE_PARAMETERS, overrides,
-                             "deterrence_game")
-
-    # The Challenger does not see the type, so Nature may as well move after it.
-    root = T.decision("Challenger", {
-        "Cooperate": T.terminal(uSQ, vSQ),
-        "Defect": T.chance({
-            "Hard": (p, T.decision("Defender", {"Concede": T.terminal(uDC, vDC),
-                                                "Deny": T.terminal(uDD, vH)}, infoset="Hard")),
-            "Soft": (1 - p, T.decision("Defender", {"Concede": T.terminal(uDC, vDC),
-                                                    "Deny": T.terminal(uDD, vS)},
-                                       infoset="Soft")),
-        }, name="Nature"),
-    })
-    return T(root, players=("Challenger", "Defender"), parameters=params,
-             title="Rudimentary asymmetric deterrence (Zagare and Kilgour 2000)")
-
-
-def deterrence_threshold() -> sympy.Expr:
-    r"""The Challenger's credibility threshold :math:`c_{Ch}` of :func:`deterrence_game`.
-
-    Examples
-    --------
-    >>> deterrence_threshold().subs({symbol("challenger_wins"): 1,
-    ...     symbol("challenger_status_quo"): sympy.Rational(1, 2),
-    ...     symbol("challenger_conflict"): -1})
-    1/4
-    """
-    uDC, uSQ, uDD = (symbol(n) for n in ("challenger_wins", "challenger_status_quo",
-                                          "challenger_conflict"))
-    return (uDC - uSQ) / (uDC - uDD)
-
-
-AUDIENCE_PARAMETERS: dict[str, ParameterSpec] = {
-    **{n: PARAMETERS[n] for n in ("probe_value", "probe_cost", "retaliation_damage",
-                                  "probe_damage")},
-    "credibility_loss": _spec("credibility_loss", "r_U", 1, "Defender's loss of credibility "
-                              "from backing down, red line or not", unit=_U),
-    **{s.name: s for s in (
-        _spec("response_cost", "k", 5, "Defender's cost of responding to a probe (including "
-              "escalation risk)", unit=_U),
-        _spec("audience_cost", "a", 3, "extra cost of backing down after a public red line "
-              "(domestic and allied audiences)", unit=_U),
-    )},
-}
-
-
-def audience_costs(**overrides: Any) -> Any:
-    r"""Audience costs as a public red line: a tying-hands game after Fearon (1994).
-
-    Parameters
-    ----------
-    **overrides
-        New defaults for ``probe_value`` :math:`v` (4), ``probe_cost`` :math:`c_p` (1),
-        ``retaliation_damage`` :math:`s` (6), ``probe_damage`` :math:`h` (2),
-        ``credibility_loss`` :math:`r_U` (1), ``response_cost`` :math:`k` (5) and
-        ``audience_cost`` :math:`a` (3).
-
-    Returns
-    -------
-    GameTree
-        Defender (``Red line`` / ``Silent``), then Aggressor (``Refrain`` / ``Probe``),
-        then Defender (``Back down`` / ``Respond``).
-
-    Notes
-    -----
-    Closed form (module docstring): the red line is credible iff :math:`h + r_U + a > k`;
-    when moreover :math:`h + r_U < k` and :math:`v - c_p > 0 > v - c_p - s`, the unique SPE
-    is: draw the red line, the Aggressor refrains after it and probes after silence, and
-    the Defender responds only after a red line.
-
-    Examples
-    --------
-    >>> import gametheory as gt
-    >>> (spe,) = gt.models.audience_costs().backward_induction()
-    >>> spe.path, spe.payoffs
-    (('Red line', 'Refrain'), (Fraction(0, 1), Fraction(0, 1)))
-    >>> spe.labels[1]  # the Aggressor's plan
-    'Refrain if red line drawn, Probe if no red line'
-    >>> gt.models.audience_costs().backward_induction(audience_cost=1)[0].path
-    ('Silent', 'Probe', 'Back down')
-    """
-    from ..core.tree import GameTree as T
-
-    v, cp, s, h, rU, k, a = (symbol(n) for n in AUDIENCE_PARAMETERS)
-    params = make_parameters(AUDIENCE_PARAMETERS, AUDIENCE_PARAMETERS, overrides,
-                             "audience_costs")
-    zero = sympy.Integer(0)
-
-    def crisis(cost_of_backing_down: sympy.Expr, tag: str) -> Any:
-        return T.decision("Aggressor", {
-            "Refrain": T.terminal(zero, zero),
-            "Probe": T.decision("Defender", {  # payoffs (Defender, Aggressor)
-                "Back down": T.terminal(-cost_of_backing_down, v - cp),
-                "Respond": T.terminal(-k, v - cp - s),
-            }, infoset=f"probed, {tag}"),
-        }, infoset=tag)
-    # the Aggressor's information sets are named by what it saw: "Refrain if red line drawn"
-
-    root = T.decision("Defender", {"Red line": crisis(h + rU + a, "red line drawn"),
-                                   "Silent": crisis(h + rU, "no red line")})
-    return T(root, players=("Defender", "Aggressor"), parameters=params,
-             title="Audience costs: a public red line (after Fearon 1994)")

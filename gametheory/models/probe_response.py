@@ -89,10 +89,10 @@ Variants
     (``bayesian_game("posture")``) there is no pure equilibrium above :math:`\rho^*`:
     mixed probing.
 ``repeated``
-    Delegated to :mod:`gametheory.models.repeated_probe` (patience makes a statically
+    Built by :mod:`gametheory.models.repeated_probe` (patience makes a statically
     costly interception credible).
 ``alliance``
-    Delegated to :mod:`gametheory.models.alliance` (who intercepts, consensus to retaliate).
+    Built by :mod:`gametheory.models.alliance` (who intercepts, consensus to retaliate).
 
 Mission context: in September 2025 Russian drones crossed into Poland (some were shot down
 by Polish and allied aircraft) and Romania; NATO answered with Eastern Sentry, a wider
@@ -111,15 +111,26 @@ Zagare, F. C. and Kilgour, D. M. (2000). *Perfect Deterrence*. Cambridge Univers
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any
 
 import sympy
 
-from .._numbers import NotANumber, to_number
+from ..core.bayesian import BayesianGame
+from ..core.parametric import ParametricGame
+from ..core.tree import Decision, GameTree, chance, decision, terminal
 from ..errors import GameError, ParameterError
+from .kit import (
+    ParameterSpec,
+    ParameterValue,
+    make_game,
+    make_parameters,
+    resolve_point,
+    spec,
+    symbol,
+)
+from .registry import build_variant, register_model, register_variant
 
 __all__ = [
     "CORE_PARAMETERS",
@@ -128,12 +139,9 @@ __all__ = [
     "REPLIES",
     "TYPES",
     "VARIANTS",
-    "ParameterSpec",
     "bayesian_game",
     "bayesian_tree",
     "best_reply_after_probe",
-    "make_game",
-    "make_parameters",
     "posture_game",
     "swarm_posture_game",
     "probe_response",
@@ -143,7 +151,6 @@ __all__ = [
     "resolve_threshold",
     "sequential_game",
     "sequential_normal_form",
-    "symbol",
     "type_payoffs",
 ]
 
@@ -162,71 +169,52 @@ REGIMES: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class ParameterSpec:
-    """One model parameter before it becomes a :class:`gametheory.Parameter`."""
-
-    name: str
-    symbol: str
-    default: Fraction
-    description: str
-    bounds: tuple[Fraction | None, Fraction | None] | None = None
-    unit: str = ""
-
-
-def _spec(name: str, symbol_: str, default: Any, description: str,
-          bounds: tuple[Any, Any] | None = (0, None), unit: str = "") -> ParameterSpec:
-    conv = None if bounds is None else tuple(
-        None if b is None else Fraction(b) for b in bounds)
-    return ParameterSpec(name, symbol_, Fraction(default), description, conv, unit)
-
-
 _PAYOFF_UNIT = "payoff units (status quo = 0)"
 
 #: Every parameter of the family, with illustrative exact defaults. At the defaults the
 #: Defender's best reply after a probe is Intercept and interception makes probing
 #: unprofitable (deterrence by denial); the retaliation threat is not credible.
 PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
-    _spec("probe_value", "v", 4, "Aggressor's gain from an unanswered probe (intelligence "
-          "on air defences, intimidation, division sown among allies)", unit=_PAYOFF_UNIT),
-    _spec("probe_cost", "c_p", 1, "Aggressor's direct cost of a probe, including "
-          "attribution and diplomatic cost", unit=_PAYOFF_UNIT),
-    _spec("interception_prob", r"\pi", "3/4", "share of a probe's effect that interception "
-          "neutralises", bounds=(0, 1), unit="probability"),
-    _spec("retaliation_damage", "s", 6, "harm retaliation does to the Aggressor",
-          unit=_PAYOFF_UNIT),
-    _spec("escalation_prob_intercept", "e_I", "1/100", "probability that an interception "
-          "spirals into major war", bounds=(0, 1), unit="probability"),
-    _spec("escalation_prob_retaliate", "e_X", "1/10", "probability that retaliation spirals "
-          "into major war (at least e_I)", bounds=(0, 1), unit="probability"),
-    _spec("war_cost_aggressor", "W_A", 100, "Aggressor's cost of a major war",
-          unit=_PAYOFF_UNIT),
-    _spec("war_cost_defender", "W_D", 100, "Defender's cost of a major war",
-          unit=_PAYOFF_UNIT),
-    _spec("probe_damage", "h", 2, "Defender's direct damage from an unanswered probe",
-          unit=_PAYOFF_UNIT),
-    _spec("credibility_loss", "r_U", 3, "Defender's loss of credibility from under-reacting "
-          "(deterrence eroded, allies doubt, audiences punish)", unit=_PAYOFF_UNIT),
-    _spec("residual_credibility_loss", "r_I", "1/2", "credibility still lost after a merely "
-          "proportionate response (at most r_U)", unit=_PAYOFF_UNIT),
-    _spec("intercept_cost", "c_I", 1, "Defender's cost of intercepting (munitions, sorties: "
-          "a costly missile against a cheap drone)", unit=_PAYOFF_UNIT),
-    _spec("retaliation_cost", "c_X", 2, "Defender's extra direct and political cost of "
-          "retaliating", unit=_PAYOFF_UNIT),
-    _spec("cohesion", r"\theta", "3/4", "probability that the alliance reaches consensus to "
-          "carry out retaliation; otherwise it falls back to under-reaction",
-          bounds=(0, 1), unit="probability"),
-    _spec("readiness_cost_intercept", "m_I", "1/2", "Defender's cost of holding an "
-          "interception posture, paid whether or not a probe comes (posture variant)",
-          unit=_PAYOFF_UNIT),
-    _spec("readiness_cost_retaliate", "m_X", 1, "Defender's cost of holding a retaliation "
-          "posture, paid whether or not a probe comes (posture variant)", unit=_PAYOFF_UNIT),
-    _spec("resolve_prior", r"\rho", "1/2", "prior probability that the Defender is resolute "
-          "(Bayesian variant)", bounds=(0, 1), unit="probability"),
-    _spec("credibility_loss_resolute", "r_U^R", 3, "credibility loss of a resolute Defender "
-          "from under-reacting (Bayesian variant)", unit=_PAYOFF_UNIT),
-    _spec("credibility_loss_irresolute", "r_U^L", "1/2", "credibility loss of an irresolute "
-          "Defender from under-reacting (Bayesian variant)", unit=_PAYOFF_UNIT),
+    spec("probe_value", "v", 4, "Aggressor's gain from an unanswered probe (intelligence "
+         "on air defences, intimidation, division sown among allies)", unit=_PAYOFF_UNIT),
+    spec("probe_cost", "c_p", 1, "Aggressor's direct cost of a probe, including "
+         "attribution and diplomatic cost", unit=_PAYOFF_UNIT),
+    spec("interception_prob", r"\pi", "3/4", "share of a probe's effect that interception "
+         "neutralises", bounds=(0, 1), unit="probability"),
+    spec("retaliation_damage", "s", 6, "harm retaliation does to the Aggressor",
+         unit=_PAYOFF_UNIT),
+    spec("escalation_prob_intercept", "e_I", "1/100", "probability that an interception "
+         "spirals into major war", bounds=(0, 1), unit="probability"),
+    spec("escalation_prob_retaliate", "e_X", "1/10", "probability that retaliation spirals "
+         "into major war (at least e_I)", bounds=(0, 1), unit="probability"),
+    spec("war_cost_aggressor", "W_A", 100, "Aggressor's cost of a major war",
+         unit=_PAYOFF_UNIT),
+    spec("war_cost_defender", "W_D", 100, "Defender's cost of a major war",
+         unit=_PAYOFF_UNIT),
+    spec("probe_damage", "h", 2, "Defender's direct damage from an unanswered probe",
+         unit=_PAYOFF_UNIT),
+    spec("credibility_loss", "r_U", 3, "Defender's loss of credibility from under-reacting "
+         "(deterrence eroded, allies doubt, audiences punish)", unit=_PAYOFF_UNIT),
+    spec("residual_credibility_loss", "r_I", "1/2", "credibility still lost after a merely "
+         "proportionate response (at most r_U)", unit=_PAYOFF_UNIT),
+    spec("intercept_cost", "c_I", 1, "Defender's cost of intercepting (munitions, sorties: "
+         "a costly missile against a cheap drone)", unit=_PAYOFF_UNIT),
+    spec("retaliation_cost", "c_X", 2, "Defender's extra direct and political cost of "
+         "retaliating", unit=_PAYOFF_UNIT),
+    spec("cohesion", r"\theta", "3/4", "probability that the alliance reaches consensus to "
+         "carry out retaliation; otherwise it falls back to under-reaction",
+         bounds=(0, 1), unit="probability"),
+    spec("readiness_cost_intercept", "m_I", "1/2", "Defender's cost of holding an "
+         "interception posture, paid whether or not a probe comes (posture variant)",
+         unit=_PAYOFF_UNIT),
+    spec("readiness_cost_retaliate", "m_X", 1, "Defender's cost of holding a retaliation "
+         "posture, paid whether or not a probe comes (posture variant)", unit=_PAYOFF_UNIT),
+    spec("resolve_prior", r"\rho", "1/2", "prior probability that the Defender is resolute "
+         "(Bayesian variant)", bounds=(0, 1), unit="probability"),
+    spec("credibility_loss_resolute", "r_U^R", 3, "credibility loss of a resolute Defender "
+         "from under-reacting (Bayesian variant)", unit=_PAYOFF_UNIT),
+    spec("credibility_loss_irresolute", "r_U^L", "1/2", "credibility loss of an irresolute "
+         "Defender from under-reacting (Bayesian variant)", unit=_PAYOFF_UNIT),
 )}
 
 #: Parameters of the reduced form (MODEL.md's table).
@@ -236,26 +224,6 @@ CORE_PARAMETERS: tuple[str, ...] = (
     "war_cost_defender", "probe_damage", "credibility_loss", "residual_credibility_loss",
     "intercept_cost", "retaliation_cost", "cohesion",
 )
-
-_SYMBOLS: dict[str, sympy.Symbol] = {}
-
-
-def symbol(name: str) -> sympy.Symbol:
-    """The sympy symbol of a model parameter: a real symbol named after the parameter.
-
-    Every model of the catalog uses this one convention, so expressions from different
-    modules combine and ``expr.subs(symbol("cohesion"), ...)`` works.
-
-    Examples
-    --------
-    >>> symbol("cohesion")
-    cohesion
-    """
-    sym = _SYMBOLS.get(name)
-    if sym is None:
-        sym = _SYMBOLS[name] = sympy.Symbol(name, real=True)
-    return sym
-
 
 def probe_response_payoffs() -> dict[str, sympy.Expr]:
     r"""The six reduced-form payoffs after a probe, as sympy expressions (one source of truth).
@@ -293,26 +261,10 @@ def probe_response_payoffs() -> dict[str, sympy.Expr]:
     return {"A_U": A_U, "A_I": A_I, "A_X": A_X, "D_U": D_U, "D_I": D_I, "D_X": D_X}
 
 
-def _exact_values(values: Mapping[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
-    """Defaults overridden by ``values``; rational input stays exact."""
-    unknown = sorted(set(values) - set(PARAMETERS))
-    if unknown:
-        raise ParameterError(f"unknown parameter(s) {', '.join(map(repr, unknown))}; the "
-                             f"probe-response parameters are {', '.join(PARAMETERS)}")
-    out: dict[str, Any] = {}
-    for name in names:
-        try:
-            val = to_number(values.get(name, PARAMETERS[name].default))
-        except NotANumber as err:
-            raise ParameterError(f"parameter {name!r}: {err}") from None
-        sp = PARAMETERS[name]
-        if sp.bounds is not None:
-            lo, hi = sp.bounds
-            if (lo is not None and val < lo) or (hi is not None and val > hi):
-                raise ParameterError(f"parameter {name!r} = {val} is outside its bounds "
-                                     f"[{lo if lo is not None else '-inf'}, "
-                                     f"{hi if hi is not None else 'inf'}]")
-        out[name] = val
+def _exact_values(values: Mapping[str, object], names: tuple[str, ...]
+                  ) -> dict[str, Fraction | float]:
+    """Defaults overridden by ``values``; rational input stays exact; MODEL.md's relations."""
+    out = resolve_point(PARAMETERS, values, names, "probe_response")
     if out["escalation_prob_retaliate"] < out["escalation_prob_intercept"]:
         raise ParameterError("escalation_prob_retaliate (e_X) must be at least "
                              "escalation_prob_intercept (e_I)")
@@ -322,10 +274,10 @@ def _exact_values(values: Mapping[str, Any], names: tuple[str, ...]) -> dict[str
     return out
 
 
-_EVALUATORS: dict[str, Any] = {}
+_EVALUATORS: dict[str, Callable[..., Fraction | float]] = {}
 
 
-def _numeric(key: str, values: Mapping[str, Any]) -> Any:
+def _numeric(key: str, values: Mapping[str, Fraction | float]) -> Fraction | float:
     """Evaluate one reduced-form payoff in plain Python arithmetic (Fractions stay exact).
 
     The function is generated by ``sympy.lambdify`` from :func:`probe_response_payoffs`
@@ -339,7 +291,7 @@ def _numeric(key: str, values: Mapping[str, Any]) -> Any:
     return fn(*(values[n] for n in CORE_PARAMETERS))
 
 
-def best_reply_after_probe(**values: Any) -> str:
+def best_reply_after_probe(**values: ParameterValue) -> str:
     """The Defender's best reply after a probe; ties go to the less escalatory reply.
 
     Parameters
@@ -360,7 +312,7 @@ def best_reply_after_probe(**values: Any) -> str:
     return REPLIES[d.index(best)]  # first maximiser: the least escalatory of the ties
 
 
-def regime(**values: Any) -> str:
+def regime(**values: ParameterValue) -> str:
     """The regime of the sequential game at a parameter point, by MODEL.md's definition.
 
     Examples
@@ -432,83 +384,6 @@ def regime_conditions(variant: str = "sequential") -> dict[str, sympy.Basic]:
                     f"got {variant!r}")
 
 
-def check_overrides(specs: Mapping[str, ParameterSpec], overrides: Mapping[str, Any],
-                    model: str) -> dict[str, Fraction | float]:
-    """Validate ``overrides`` (new defaults) against a model's parameter specs.
-
-    Examples
-    --------
-    >>> check_overrides(PARAMETERS, {"cohesion": "0.5"}, "probe_response")
-    {'cohesion': Fraction(1, 2)}
-    """
-    unknown = sorted(set(overrides) - set(specs))
-    if unknown:
-        raise ParameterError(f"{model}: unknown parameter(s) {', '.join(map(repr, unknown))}; "
-                             f"accepted: {', '.join(specs)}")
-    out: dict[str, Fraction | float] = {}
-    for name, val in overrides.items():
-        try:
-            out[name] = to_number(val)
-        except NotANumber as err:
-            raise ParameterError(f"{model}: parameter {name!r}: {err}") from None
-    return out
-
-
-def make_parameters(specs: Mapping[str, ParameterSpec], names: Any,
-                    overrides: Mapping[str, Any], model: str) -> list[Any]:
-    """:class:`gametheory.Parameter` values for ``names``, defaults replaced by overrides.
-
-    Examples
-    --------
-    >>> [p.default for p in make_parameters(PARAMETERS, ["cohesion"], {"cohesion": "1/2"}, "x")]
-    [Fraction(1, 2)]
-    """
-    from ..core.parametric import Parameter
-
-    names = tuple(names)
-    extra = sorted(set(overrides) - set(names))
-    if extra:
-        raise ParameterError(f"{model}: unknown parameter(s) {', '.join(map(repr, extra))}; "
-                             f"accepted: {', '.join(names)}")
-    new = check_overrides(specs, overrides, model)
-    out = []
-    for name in names:
-        sp = specs[name]
-        out.append(Parameter(name, default=new.get(name, sp.default), bounds=sp.bounds,
-                             description=sp.description, symbol=sp.symbol, unit=sp.unit))
-    return out
-
-
-def make_game(specs: Mapping[str, ParameterSpec], A: Any, B: Any, *, players: Any,
-              strategies: Any, title: str, overrides: Mapping[str, Any], model: str,
-              constraints: Any = (), regime_rules: Any = ()) -> Any:
-    """Build a :class:`gametheory.ParametricGame` from sympy matrices and parameter specs.
-
-    The game's parameters are the specs whose symbols occur in the payoffs, in the
-    specs' order; ``overrides`` replace their defaults (unknown names raise
-    :class:`~gametheory.errors.ParameterError` naming ``model``). Every model of the
-    catalog is built this way.
-
-    Examples
-    --------
-    >>> v, c = symbol("probe_value"), symbol("probe_cost")
-    >>> g = make_game(PARAMETERS, [[0], [v - c]], [[0], [-v]], players=("Aggressor", "Defender"),
-    ...               strategies=(("Refrain", "Probe"), ("Watch",)), title="toy",
-    ...               overrides={"probe_cost": 5}, model="toy")
-    >>> g.parameter_names, g.at().A[1, 0]
-    (('probe_value', 'probe_cost'), Fraction(-1, 1))
-    """
-    from ..core.parametric import ParametricGame
-
-    used = set().union(*(sympy.sympify(e).free_symbols for row in list(A) + list(B)
-                         for e in row))
-    names = [n for n in specs if symbol(n) in used]
-    params = make_parameters(specs, names, overrides, model)
-    return ParametricGame([list(r) for r in A], [list(r) for r in B], parameters=params,
-                          players=players, strategies=strategies, title=title,
-                          constraints=tuple(constraints), regime_rules=regime_rules)
-
-
 def _relations(*names: str) -> tuple[sympy.Basic, ...]:
     """MODEL.md's relations e_X >= e_I and r_I <= r_U (for the parameters present)."""
     out = [symbol("escalation_prob_retaliate") >= symbol("escalation_prob_intercept")]
@@ -517,7 +392,8 @@ def _relations(*names: str) -> tuple[sympy.Basic, ...]:
     return tuple(out)
 
 
-def posture_game(**overrides: Any) -> Any:
+@register_variant("probe_response", "posture")
+def posture_game(**overrides: ParameterValue) -> ParametricGame:
     r"""The ``posture`` variant: simultaneous choice of probing and readiness posture.
 
     The Defender commits to a posture before knowing whether a probe comes and pays its
@@ -559,7 +435,8 @@ def posture_game(**overrides: Any) -> Any:
                      regime_rules=tuple(regime_conditions("posture").items()))
 
 
-def swarm_posture_game(**overrides: Any) -> Any:
+@register_variant("probe_response", "swarm")
+def swarm_posture_game(**overrides: ParameterValue) -> ParametricGame:
     r"""The ``swarm`` variant: a 3x3 posture game in which the Aggressor may also swarm.
 
     As :func:`posture_game`, with a third Aggressor option: ``Swarm``, a salvo of two
@@ -603,7 +480,8 @@ def swarm_posture_game(**overrides: Any) -> Any:
                      constraints=_relations("credibility_loss"))
 
 
-def sequential_game(**overrides: Any) -> Any:
+@register_variant("probe_response", "sequential")
+def sequential_game(**overrides: ParameterValue) -> GameTree:
     r"""The ``sequential`` variant: the Aggressor probes or refrains, then the Defender replies.
 
     A perfect-information :class:`~gametheory.core.tree.GameTree`: ``Refrain`` ends the game
@@ -630,24 +508,22 @@ def sequential_game(**overrides: Any) -> Any:
     ('Refrain', 'Intercept if probed') True
     ('Refrain', 'Retaliate if probed') False
     """
-    from ..core.tree import GameTree as T
-
     pay = probe_response_payoffs()
     names = [n for n in CORE_PARAMETERS]
     params = make_parameters(PARAMETERS, names, overrides, "probe_response('sequential')")
-    root = T.decision("Aggressor", {
-        "Refrain": T.terminal(sympy.Integer(0), sympy.Integer(0)),
-        "Probe": T.decision("Defender", {
-            REPLIES[0]: T.terminal(pay["A_U"], pay["D_U"]),
-            REPLIES[1]: T.terminal(pay["A_I"], pay["D_I"]),
-            REPLIES[2]: T.terminal(pay["A_X"], pay["D_X"]),
+    root = decision("Aggressor", {
+        "Refrain": terminal(sympy.Integer(0), sympy.Integer(0)),
+        "Probe": decision("Defender", {
+            REPLIES[0]: terminal(pay["A_U"], pay["D_U"]),
+            REPLIES[1]: terminal(pay["A_I"], pay["D_I"]),
+            REPLIES[2]: terminal(pay["A_X"], pay["D_X"]),
         }, infoset="probed"),
     })
-    return T(root, players=("Aggressor", "Defender"), parameters=params,
+    return GameTree(root, players=("Aggressor", "Defender"), parameters=params,
              title="Probe or refrain, then respond")
 
 
-def sequential_normal_form(**overrides: Any) -> Any:
+def sequential_normal_form(**overrides: ParameterValue) -> ParametricGame:
     """The 2x3 normal form of the sequential game, derived from its tree, with regimes.
 
     Strategies are plans (``"Intercept if probed"``); the payoffs come from
@@ -660,8 +536,6 @@ def sequential_normal_form(**overrides: Any) -> Any:
     >>> nf.shape, nf.classify(), nf.classify(credibility_loss="1/2")
     ((2, 3), 'deterrence by denial', 'tolerated probing')
     """
-    from ..core.parametric import ParametricGame
-
     nf = sequential_game(**overrides).to_normal_form()
     return ParametricGame(nf.A, nf.B, parameters=nf.parameters, players=nf.players,
                           strategies=nf.strategies, title=nf.title,
@@ -719,7 +593,8 @@ def resolve_threshold(resolute_reply: str = "Intercept",
     return sympy.cancel(a_l / (a_l - a_r))
 
 
-def bayesian_tree(**overrides: Any) -> Any:
+@register_variant("probe_response", "bayesian")
+def bayesian_tree(**overrides: ParameterValue) -> GameTree:
     r"""The Bayesian variant as a game tree: Nature draws the Defender's resolve after a probe.
 
     The Aggressor refrains or probes; Nature makes the Defender *resolute* with
@@ -739,31 +614,29 @@ def bayesian_tree(**overrides: Any) -> Any:
     >>> [e.labels[0] for e in tree.backward_induction(resolve_prior="4/5")]
     ['Refrain']
     """
-    from ..core.tree import GameTree as T
-
     names = [n for n in CORE_PARAMETERS if n != "credibility_loss"] + [
         "credibility_loss_resolute", "credibility_loss_irresolute", "resolve_prior"]
     params = make_parameters(PARAMETERS, names, overrides, "probe_response('bayesian')")
     rho = symbol("resolve_prior")
 
-    def defender(kind: str) -> Any:
+    def defender(kind: str) -> Decision:
         pay = type_payoffs(kind)
-        return T.decision("Defender", {
-            REPLIES[0]: T.terminal(pay["A_U"], pay["D_U"]),
-            REPLIES[1]: T.terminal(pay["A_I"], pay["D_I"]),
-            REPLIES[2]: T.terminal(pay["A_X"], pay["D_X"]),
+        return decision("Defender", {
+            REPLIES[0]: terminal(pay["A_U"], pay["D_U"]),
+            REPLIES[1]: terminal(pay["A_I"], pay["D_I"]),
+            REPLIES[2]: terminal(pay["A_X"], pay["D_X"]),
         }, infoset=kind)
 
-    root = T.decision("Aggressor", {
-        "Refrain": T.terminal(sympy.Integer(0), sympy.Integer(0)),
-        "Probe": T.chance({"Resolute": (rho, defender("resolute")),
+    root = decision("Aggressor", {
+        "Refrain": terminal(sympy.Integer(0), sympy.Integer(0)),
+        "Probe": chance({"Resolute": (rho, defender("resolute")),
                            "Irresolute": (1 - rho, defender("irresolute"))}, name="resolve"),
     })
-    return T(root, players=("Aggressor", "Defender"), parameters=params,
+    return GameTree(root, players=("Aggressor", "Defender"), parameters=params,
              title="Probing a Defender of uncertain resolve")
 
 
-def bayesian_game(stage: str = "sequential", **overrides: Any) -> Any:
+def bayesian_game(stage: str = "sequential", **overrides: ParameterValue) -> BayesianGame:
     r"""The Bayesian variant as a :class:`~gametheory.core.bayesian.BayesianGame` (Harsanyi form).
 
     The Aggressor has one type; the Defender is ``resolute`` with prior :math:`\rho`
@@ -798,8 +671,6 @@ def bayesian_game(stage: str = "sequential", **overrides: Any) -> Any:
     >>> e.action("Aggressor", "any")["Probe"], e.action("Defender", "resolute")["Intercept"]
     (Fraction(1, 4), Fraction(15, 16))
     """
-    from ..core.bayesian import BayesianGame
-
     if stage not in ("sequential", "posture"):
         raise GameError(f"stage must be 'sequential' or 'posture', got {stage!r}")
     names = [n for n in CORE_PARAMETERS if n != "credibility_loss"] + [
@@ -827,16 +698,29 @@ def bayesian_game(stage: str = "sequential", **overrides: Any) -> Any:
                         title=f"Probing a Defender of uncertain resolve ({stage})")
 
 
+#: The variants of the family, in the catalog's order. ``repeated`` and ``alliance`` are
+#: built by :mod:`gametheory.models.repeated_probe` and :mod:`gametheory.models.alliance`,
+#: which register their builders (they import this module, not the other way round).
 VARIANTS: tuple[str, ...] = ("sequential", "posture", "swarm", "bayesian", "repeated",
                              "alliance")
 
 
+@register_model(
+    title="Cheap deniable probes against an alliance: refrain or probe; "
+          "under-react, intercept or retaliate",
+    result="six regimes from no incentive to probe to escalation spiral; non-credible "
+           "threats in the normal form; mixed probing under readiness costs or uncertain "
+           "resolve",
+    citation="MODEL.md; Schelling (1966); Snyder (1961); Zagare and Kilgour (2000)",
+    returns="GameTree (sequential, bayesian) | ParametricGame (posture, alliance) | "
+            "RepeatedProbeResponse (repeated)",
+    variants=VARIANTS, parameters=tuple(PARAMETERS))
 def probe_response(variant: str = "sequential", **overrides: Any) -> Any:
     r"""The probe-versus-response model of MODEL.md, in one of its variants.
 
     Parameters
     ----------
-    variant : {"sequential", "posture", "bayesian", "repeated", "alliance"}
+    variant : {"sequential", "posture", "swarm", "bayesian", "repeated", "alliance"}
         ``"sequential"`` (default): a :class:`~gametheory.core.tree.GameTree`, the Aggressor
         refrains or probes, the Defender under-reacts, intercepts or retaliates
         (:func:`sequential_game`; its 2x3 normal form with regime rules is
@@ -846,9 +730,10 @@ def probe_response(variant: str = "sequential", **overrides: Any) -> Any:
         whose backward induction is the perfect Bayesian equilibrium
         (:func:`bayesian_tree`; :func:`bayesian_game` gives the Harsanyi form as a
         :class:`~gametheory.core.bayesian.BayesianGame`, also with readiness postures).
-        ``"repeated"``: delegated to :mod:`gametheory.models.repeated_probe`.
-        ``"alliance"``: delegated to :func:`gametheory.models.alliance.alliance`
-        (``game=`` picks the alliance game).
+        ``"repeated"``: built by :mod:`gametheory.models.repeated_probe`.
+        ``"alliance"``: built by :func:`gametheory.models.alliance.alliance`
+        (``game=`` picks the alliance game). Each variant's builder registers itself
+        (:func:`gametheory.models.registry.register_variant`).
     **overrides
         New defaults for parameters by name (see :data:`PARAMETERS` and the module
         docstring), e.g. ``credibility_loss=5`` or ``interception_prob="9/10"``; numbers
@@ -864,7 +749,7 @@ def probe_response(variant: str = "sequential", **overrides: Any) -> Any:
     Raises
     ------
     GameError
-        For an unknown variant, or ``"repeated"`` before its module exists.
+        For an unknown variant, or a declared one whose module is not loaded.
 
     Examples
     --------
@@ -886,24 +771,4 @@ def probe_response(variant: str = "sequential", **overrides: Any) -> Any:
     >>> gt.models.probe_response("posture", interception_prob="1/4").classify()
     'contested probing'
     """
-    if variant == "sequential":
-        return sequential_game(**overrides)
-    if variant == "posture":
-        return posture_game(**overrides)
-    if variant == "swarm":
-        return swarm_posture_game(**overrides)
-    if variant == "bayesian":
-        return bayesian_tree(**overrides)
-    if variant == "alliance":
-        from .alliance import alliance
-
-        return alliance(**overrides)
-    if variant == "repeated":
-        try:
-            from .repeated_probe import repeated_probe_response
-        except ImportError as err:
-            raise GameError("the 'repeated' variant needs gametheory.models.repeated_probe, "
-                            f"which is not available ({err})") from None
-        return repeated_probe_response(**overrides)
-    raise GameError(f"unknown probe_response variant {variant!r}; choose one of "
-                    f"{', '.join(map(repr, VARIANTS))}")
+    return build_variant("probe_response", variant, **overrides)

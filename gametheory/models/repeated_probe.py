@@ -54,15 +54,20 @@ Fraction(1, 6)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from fractions import Fraction
+
+import sympy
 
 from ..analysis.repeated.automata import Automaton
 from ..analysis.repeated.discount import DiscountAnalysis
 from ..analysis.repeated.game import RepeatedGame
 from ..analysis.repeated.reputation import ChainStore, chain_store_from_payoffs
 from ..analysis.repeated.salami import SalamiCampaign, salami_campaign
+from ..core.parametric import ParametricGame
 from ..errors import LabelError, ParameterError
-from .probe_response import PARAMETERS, REPLIES, make_game, probe_response_payoffs
+from .kit import ParameterValue, make_game
+from .probe_response import CORE_PARAMETERS, PARAMETERS, REPLIES, probe_response_payoffs
+from .registry import register_model, register_variant
 
 __all__ = ["repeated_probe_response", "reputation_probe_response", "salami_probe_response",
            "RepeatedProbeResponse", "REPEATED_DEFAULTS"]
@@ -70,7 +75,7 @@ __all__ = ["repeated_probe_response", "reputation_probe_response", "salami_probe
 #: Default overrides of the repeated variant: the probe-response defaults with a low
 #: credibility loss, where intercepting is statically costly (D_I = -3 < D_U = -5/2) and
 #: unanswered probing pays the Aggressor (A_U = 3 > 0 > A_I = -1).
-REPEATED_DEFAULTS: dict[str, Any] = {"credibility_loss": "1/2"}
+REPEATED_DEFAULTS: dict[str, ParameterValue] = {"credibility_loss": "1/2"}
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,7 @@ class RepeatedProbeResponse:
         ``"Retaliate"``).
     """
 
-    stage: Any
+    stage: ParametricGame
     game: RepeatedGame
     aggressor: Automaton
     defender: Automaton
@@ -109,7 +114,7 @@ class RepeatedProbeResponse:
         """
         return self.game.discount_analysis(self.profile, at=at)
 
-    def credibility_threshold(self, at: dict | None = None) -> Any:
+    def credibility_threshold(self, at: dict | None = None) -> sympy.Expr:
         """The least discount factor making the costly response credible, as a formula.
 
         >>> import gametheory as gt
@@ -122,11 +127,11 @@ class RepeatedProbeResponse:
         """
         return self.analysis(at).critical
 
-    def at(self, **values: Any) -> RepeatedGame:
+    def at(self, **values: ParameterValue) -> RepeatedGame:
         """The repeated game of the numeric stage ``stage.at(**values)``."""
         return RepeatedGame(self.stage.at(**values), follower_moves_after=("Probe",))
 
-    def critical_discount_at(self, **values: Any) -> Any:
+    def critical_discount_at(self, **values: ParameterValue) -> Fraction | float | None:
         """Exact critical discount factor at a parameter point (None if none works).
 
         >>> import gametheory as gt
@@ -138,15 +143,8 @@ class RepeatedProbeResponse:
         rg = self.at(**values)
         return rg.critical_discount(_profile(rg.stage, self.response))
 
-    def payoffs(self, discount: Any, **values: Any) -> tuple[Any, Any]:
-        """Discounted payoffs of the profile (symbolic without ``values``)."""
-        if values:
-            rg = self.at(**values)
-            return rg.payoffs(_profile(rg.stage, self.response), discount)
-        return self.game.payoffs(self.profile, discount)
 
-
-def _profile(stage: Any, response: str) -> tuple[Automaton, Automaton]:
+def _profile(stage: ParametricGame, response: str) -> tuple[Automaton, Automaton]:
     lapse = [(("Probe", REPLIES[0]), "lapsed")]
     aggressor = Automaton(stage, 0, {"deterred": "Refrain", "emboldened": "Probe"},
                           {"deterred": [(("Probe", REPLIES[0]), "emboldened")]},
@@ -156,7 +154,8 @@ def _profile(stage: Any, response: str) -> tuple[Automaton, Automaton]:
     return aggressor, defender
 
 
-def repeated_probe_response(response: str = "Intercept", **overrides: Any
+@register_variant("probe_response", "repeated")
+def repeated_probe_response(response: str = "Intercept", **overrides: ParameterValue
                             ) -> RepeatedProbeResponse:
     """The ``repeated`` variant of :func:`gametheory.models.probe_response`.
 
@@ -185,8 +184,6 @@ def repeated_probe_response(response: str = "Intercept", **overrides: Any
     if response not in REPLIES[1:]:
         raise LabelError(f"response must be one of {list(REPLIES[1:])}, got {response!r}")
     pay = probe_response_payoffs()
-    import sympy
-
     zero = sympy.Integer(0)
     A = [[zero, zero, zero], [pay["A_U"], pay["A_I"], pay["A_X"]]]
     B = [[zero, zero, zero], [pay["D_U"], pay["D_I"], pay["D_X"]]]
@@ -200,8 +197,15 @@ def repeated_probe_response(response: str = "Intercept", **overrides: Any
     return RepeatedProbeResponse(stage, game, aggressor, defender, response)
 
 
-def reputation_probe_response(stages: int = 10, prior: Any = "1/10", **overrides: Any
-                              ) -> ChainStore:
+@register_model(
+    title="A finite campaign of probes against a Defender who may be tough: Kreps-Wilson "
+          "reputation with MODEL.md's payoffs",
+    result="a weak Defender intercepts early probes to keep a reputation; probing starts "
+           "only in the last stages",
+    citation="Kreps and Wilson (1982); Milgrom and Roberts (1982)", returns="ChainStore",
+    parameters=("stages", "prior", *CORE_PARAMETERS))
+def reputation_probe_response(stages: int = 10, prior: ParameterValue = "1/10",
+                              **overrides: ParameterValue) -> ChainStore:
     r"""The reputation variant: a finite campaign of probes against a possibly tough Defender.
 
     Kreps and Wilson's chain store (:class:`~gametheory.analysis.repeated.reputation.ChainStore`)
@@ -224,8 +228,9 @@ def reputation_probe_response(stages: int = 10, prior: Any = "1/10", **overrides
                                     weak_incumbent=(0, D_U, D_I))
 
 
-def salami_probe_response(periods: int = 10, normalisation: Any = 0, red_line: Any = None,
-                          **overrides: Any) -> SalamiCampaign:
+def salami_probe_response(periods: int = 10, normalisation: ParameterValue = 0,
+                          red_line: ParameterValue | None = None,
+                          **overrides: ParameterValue) -> SalamiCampaign:
     r"""Salami tactics with MODEL.md's payoffs: probes of divisible size against interception.
 
     An incursion of size :math:`x` scales what interception saves the Defender,
@@ -246,7 +251,7 @@ def salami_probe_response(periods: int = 10, normalisation: Any = 0, red_line: A
     g = repeated_probe_response(**overrides).stage
     vals = {p.name: p.default for p in g.parameters}
 
-    def val(name: str) -> Any:
+    def val(name: str) -> Fraction | float:
         return vals[name]
 
     cost = val("intercept_cost") + val("escalation_prob_intercept") * val("war_cost_defender")

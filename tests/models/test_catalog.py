@@ -1,4 +1,5 @@
-"""The model catalog lists every model, with citations, results and the real parameters."""
+"""The model catalog lists every registered model, with citations, results and the real
+parameters, in registration order; a newly registered model appears in it."""
 
 from __future__ import annotations
 
@@ -49,6 +50,12 @@ def test_entry_parameters_are_the_built_games_parameters_and_it_solves(entry):
         assert obj.backward_induction()
 
 
+@pytest.mark.parametrize("entry", SINGLE, ids=lambda e: e.name)
+def test_unknown_override_is_refused(entry):
+    with pytest.raises(gt.ParameterError, match="not_a_parameter"):
+        entry.build(not_a_parameter=1)
+
+
 def test_reputation_entry_builds_a_chain_store_with_the_probe_payoffs():
     e = CAT["reputation_probe_response"]
     cs = e.build(stages=5, prior="1/5")
@@ -77,3 +84,30 @@ def test_catalog_views():
     assert CAT[0] is CAT["probe_response"]
     with pytest.raises(gt.GameError, match="chicken"):
         CAT["prisoners_dilemma"]
+
+
+def test_a_registered_toy_model_appears_in_the_catalog_and_leaves_with_it():
+    from gametheory.models.registry import register_model, unregister_model
+
+    @register_model(title="A toy 2x2", result="none to speak of", citation="Toy (2026)",
+                    returns="ParametricGame")
+    def toy_model(**overrides):
+        return gt.models.chicken(**overrides)
+
+    try:
+        cat = gt.models.catalog()
+        assert cat.names()[-1] == "toy_model"
+        assert cat["toy_model"].parameters == CAT["chicken"].parameters
+        assert cat["toy_model"].citation == "Toy (2026)"
+        assert "toy_model: A toy 2x2 [Toy (2026)]" in str(cat)
+    finally:
+        unregister_model("toy_model")
+    assert "toy_model" not in gt.models.catalog().names()
+    assert gt.models.catalog().names() == CAT.names()
+
+
+def test_catalog_keeps_its_order():
+    assert CAT.names() == [
+        "probe_response", "chain_store", "deterrence_game", "chicken", "stag_hunt",
+        "inspection_game", "volunteers_dilemma", "consensus_stag_hunt", "burden_sharing",
+        "attribution_game", "audience_costs", "reputation_probe_response"]

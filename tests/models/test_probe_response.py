@@ -7,7 +7,6 @@ imported from the code under test) and from the definitions of its regimes.
 from __future__ import annotations
 
 import random
-import sys
 from collections import Counter
 from fractions import Fraction
 
@@ -17,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
+from gametheory.models.kit import symbol
 from gametheory.models.probe_response import (
     CORE_PARAMETERS,
     PARAMETERS,
@@ -29,7 +29,6 @@ from gametheory.models.probe_response import (
     regime_conditions,
     sequential_game,
     sequential_normal_form,
-    symbol,
 )
 
 S = {n: sympy.Symbol(n, real=True) for n in PARAMETERS}
@@ -326,15 +325,15 @@ def test_symbol_helper_matches_parametric_game_symbols():
     assert symbol("cohesion") == posture_game().symbols["cohesion"]
 
 
-def test_repeated_variant_delegates_or_says_why():
-    if "gametheory.models.repeated_probe" not in sys.modules:
-        try:
-            import gametheory.models.repeated_probe  # noqa: F401
-        except ImportError:
-            with pytest.raises(gt.GameError, match="repeated"):
-                probe_response("repeated")
-            return
-    assert probe_response("repeated") is not None
+def test_repeated_variant_is_built_by_its_module():
+    from gametheory.models.repeated_probe import RepeatedProbeResponse
+
+    assert isinstance(probe_response("repeated"), RepeatedProbeResponse)
+
+
+def test_unknown_variant_names_the_variants():
+    with pytest.raises(gt.GameError, match="unknown probe_response variant 'spiral'.*'swarm'"):
+        probe_response("spiral")
 
 
 def test_alliance_variant_delegates():

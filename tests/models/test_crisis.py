@@ -9,38 +9,13 @@ from __future__ import annotations
 import random
 from fractions import Fraction
 
-import pytest
 import sympy
+from model_checks import profiles, pure, truth, val
 
 import gametheory as gt
-from gametheory.models.probe_response import symbol
+from gametheory.models.kit import symbol
 
 F = Fraction
-
-
-def sub(point: dict) -> dict:
-    return {symbol(k): sympy.Rational(v.numerator, v.denominator)
-            for k, v in ((k, F(v)) for k, v in point.items())}
-
-
-def val(expr, point: dict) -> Fraction:
-    out = sympy.sympify(expr).xreplace(sub(point))
-    assert out.is_Rational, out
-    return F(int(out.p), int(out.q))
-
-
-def truth(cond, point: dict) -> bool:
-    out = cond.xreplace(sub(point))
-    assert out in (sympy.true, sympy.false), out
-    return out == sympy.true
-
-
-def profiles(game) -> set:
-    return {(e.row, e.col) for e in game.equilibria()}
-
-
-def pure(i: int, n: int = 2) -> tuple:
-    return tuple(F(int(k == i)) for k in range(n))
 
 
 # ------------------------------------------------------------------ chicken
@@ -197,90 +172,3 @@ def test_deterrence_by_bluff_is_a_non_credible_nash_equilibrium():
         nash = {e.pure_labels() for e in nf.at(credibility=cred).equilibria() if e.is_pure}
         assert (("Cooperate", "Deny if Hard, Concede if Soft") in nash) == (cred >= F(1, 4))
         assert (("Defect", "Deny if Hard, Concede if Soft") in nash) == (cred <= F(1, 4))
-
-
-# ------------------------------------------------------------------ audience costs
-def test_red_line_is_credible_iff_audience_cost_exceeds_net_cost_of_responding():
-    tree = gt.models.audience_costs()
-    base = {n: p.default for n, p in ((p.name, p) for p in tree.parameters)}
-    h, rU, k = base["probe_damage"], base["credibility_loss"], base["response_cost"]
-    assert h + rU < k  # without a red line the Defender would back down
-    for a in (F(0), F(1), F(2), F(5, 2), F(3), F(10)):
-        spes = tree.backward_induction(audience_cost=a)
-        nash = {e.pure_labels() for e in tree.to_normal_form().at(audience_cost=a).equilibria()
-                if e.is_pure}
-        assert all(e.labels in nash for e in spes)
-        if h + rU + a > k:
-            assert [e.path for e in spes] == [("Red line", "Refrain")]
-        elif h + rU + a < k and a > 0:  # the red line would be tested and cost a
-            assert [e.path for e in spes] == [("Silent", "Probe", "Back down")]
-        else:  # tie after a red line: both replies are subgame perfect
-            assert any(e.ties for e in spes)
-    # Without audience costs, a red line is cheap talk: it does not change the outcome.
-    assert {e.path[1:] for e in tree.backward_induction(audience_cost=0)} == \
-        {("Probe", "Back down")}
-
-
-# ------------------------------------------------------------------ chain store
-def test_chain_store_spe_and_non_credible_threat():
-    tree = gt.models.chain_store()
-    spe = tree.spe_conditions()
-    by_labels = {e.labels: e.condition for e in spe}
-    cond = by_labels[("In", "Accommodate if entered")]
-    rng = random.Random(5)
-    nf = tree.to_normal_form()
-    for _ in range(8):
-        pt = {n: F(rng.randint(-8, 8), 2) for n in nf.parameter_names}
-        aE, oE, fE = pt["entrant_accommodated"], pt["entrant_outside"], pt["entrant_fought"]
-        aI, fI = pt["incumbent_accommodates"], pt["incumbent_fights"]
-        assert truth(cond, pt) == (aE >= oE and aI >= fI)
-        nash = truth(nf.conditions(("Out", "Fight if entered")), pt)
-        assert nash == (oE >= fE)
-        labels = {e.pure_labels() for e in nf.at(**pt).pure_equilibria()}
-        assert (("Out", "Fight if entered") in labels) == (oE >= fE)
-    verdict = {c.equilibrium.pure_labels(): c.subgame_perfect
-               for c in tree.classify_equilibria() if c.equilibrium.is_pure}
-    assert verdict == {("Out", "Fight if entered"): False,
-                       ("In", "Accommodate if entered"): True}
-
-
-# ------------------------------------------------------------------ imperfect attribution
-def test_attribution_mixed_equilibrium_closed_form_and_statics():
-    p = gt.models.attribution_game()
-    v, cp, s, rU, a, f, k = (symbol(n) for n in (
-        "probe_value", "probe_cost", "retaliation_damage", "credibility_loss",
-        "attribution_accuracy", "false_alarm_prob", "retaliation_cost"))
-    eq = p.mixed_equilibrium((("Refrain", "Probe"), ("Ignore", "Retaliate if attributed")))
-    q = f * k / (f * k + a * (rU - k))
-    x = (v - cp) / ((a - f) * s)
-    assert sympy.simplify(eq.row[1] - q) == 0
-    assert sympy.simplify(eq.col[1] - x) == 0
-    rng = random.Random(6)
-    checked = 0
-    while checked < 5:
-        pt = {"probe_value": F(rng.randint(2, 12), 2), "probe_cost": F(rng.randint(0, 4), 2),
-              "retaliation_damage": F(rng.randint(4, 20), 2),
-              "credibility_loss": F(rng.randint(3, 10)), "retaliation_cost": F(rng.randint(1, 2)),
-              "attribution_accuracy": F(rng.randint(10, 20), 20),
-              "false_alarm_prob": F(rng.randint(1, 8), 40), "probe_damage": F(2)}
-        xs = val(x, pt)
-        if not 0 < xs < 1:
-            continue
-        checked += 1
-        qs = val(q, pt)
-        assert profiles(p.at(**pt)) == {((1 - qs, qs), (1 - xs, xs))}
-        assert val(sympy.diff(q, a), pt) < 0 and val(sympy.diff(q, f), pt) > 0
-        assert val(sympy.diff(x, a), pt) < 0 and val(sympy.diff(x, f), pt) > 0
-    # Perfect attribution restores pure deterrence.
-    g = p.at(false_alarm_prob=0)
-    assert ("Refrain", "Retaliate if attributed") in {e.pure_labels() for e in g.equilibria()
-                                                      if e.is_pure}
-
-
-@pytest.mark.parametrize("fn", [gt.models.chicken, gt.models.stag_hunt,
-                                gt.models.inspection_game, gt.models.attribution_game,
-                                gt.models.chain_store, gt.models.deterrence_game,
-                                gt.models.audience_costs])
-def test_unknown_override_is_refused(fn):
-    with pytest.raises(gt.ParameterError, match="not_a_parameter"):
-        fn(not_a_parameter=1)

@@ -12,30 +12,12 @@ from fractions import Fraction
 
 import pytest
 import sympy
+from model_checks import profiles, pure, truth
 
 import gametheory as gt
-from gametheory.models.probe_response import symbol
+from gametheory.models.kit import symbol
 
 F = Fraction
-
-
-def sub(point: dict) -> dict:
-    return {symbol(k): sympy.Rational(F(v).numerator, F(v).denominator)
-            for k, v in point.items()}
-
-
-def truth(cond, point: dict) -> bool:
-    out = cond.xreplace(sub(point))
-    assert out in (sympy.true, sympy.false), out
-    return out == sympy.true
-
-
-def profiles(game) -> set:
-    return {(e.row, e.col) for e in game.equilibria()}
-
-
-def pure(i: int) -> tuple:
-    return (F(int(i == 0)), F(int(i == 1)))
 
 
 def test_volunteers_dilemma_closed_form():
