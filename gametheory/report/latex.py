@@ -1,14 +1,8 @@
 r"""LaTeX text: escaping, numbers, symbolic payoffs and a compilable document.
 
-Every label that reaches a ``.tex`` file goes through :func:`escape_latex`, which turns
-the ten characters special to TeX (``& % $ # _ { } ~ ^ \``) into their text commands and
-writes non-ASCII letters as accent commands (``é`` becomes ``\'{e}``, ``ß`` becomes
-``\ss{}``, ``α`` becomes ``\ensuremath{\alpha}``). The output is pure ASCII, so it
-compiles with pdflatex under the default OT1 encoding and Computer Modern Type 1 fonts
-(vector output; no ``fontenc``/``cm-super`` needed, see Lamport, *LaTeX: A Document
-Preparation System*, 2nd ed., 1994, sec. 3.2.1 and Mittelbach et al., *The LaTeX
-Companion*, 2nd ed., 2004, sec. 7.11). Characters with no such rendering (CJK, Cyrillic,
-the ogonek, ...) fall back to an ASCII transliteration or ``?`` with a warning.
+Every label that reaches a ``.tex`` file goes through :func:`escape_latex` (defined in
+:mod:`gametheory._latex`, re-exported here), which writes pure ASCII that pdflatex
+compiles under the default OT1 encoding (no ``fontenc``/``cm-super`` needed).
 
 Numbers are written exactly (``\tfrac{1}{3}``), as fixed decimals, or with a number of
 significant figures (``1.23\times 10^{-4}``). Symbolic payoffs are printed with
@@ -37,11 +31,11 @@ from __future__ import annotations
 import functools
 import math
 import re
-import unicodedata
-import warnings
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any
+
+from .._latex import escape_latex
 
 __all__ = [
     "escape_latex",
@@ -59,98 +53,6 @@ __all__ = [
 PREAMBLE_PACKAGES: tuple[str, ...] = ("amsmath", "booktabs", "sgame")
 #: Accepted ``number_format`` values.
 NUMBER_FORMATS = ("exact", "decimal", "sig")
-
-_SPECIAL = {
-    "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
-    "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}",
-    "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
-    "\n": " ", "\r": " ", "\t": " ",
-}
-# Letters and signs with their own command in OT1/TS1 (and the LaTeX kernel).
-_LETTERS = {
-    "ß": r"\ss{}", "æ": r"\ae{}", "Æ": r"\AE{}", "ø": r"\o{}", "Ø": r"\O{}",
-    "œ": r"\oe{}", "Œ": r"\OE{}", "ł": r"\l{}", "Ł": r"\L{}", "ı": r"\i{}", "ȷ": r"\j{}",
-    "å": r"\aa{}", "Å": r"\AA{}", "–": r"\textendash{}", "—": r"\textemdash{}",
-    "‘": "`", "’": "'", "“": "``", "”": "''", "„": ",,", "…": r"\ldots{}",
-    "€": r"\texteuro{}", "£": r"\pounds{}", "§": r"\S{}", "¶": r"\P{}", "©": r"\copyright{}",
-    "°": r"\textdegree{}", "±": r"\ensuremath{\pm}", "×": r"\ensuremath{\times}",
-    "÷": r"\ensuremath{\div}", "·": r"\ensuremath{\cdot}", "¿": r"?`", "¡": r"!`",
-    "\u00a0": "~", "−": r"\ensuremath{-}", "≤": r"\ensuremath{\leq}",
-    "≥": r"\ensuremath{\geq}", "≠": r"\ensuremath{\neq}", "→": r"\ensuremath{\rightarrow}",
-    "∞": r"\ensuremath{\infty}", "•": r"\textbullet{}", "†": r"\dag{}", "‡": r"\ddag{}",
-    "µ": r"\ensuremath{\mu}", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "«": "<<",
-    "»": ">>",
-}
-_GREEK = {
-    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
-    "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu",
-    "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "varsigma", "τ": "tau",
-    "υ": "upsilon", "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega", "Γ": "Gamma",
-    "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi", "Π": "Pi", "Σ": "Sigma",
-    "Υ": "Upsilon", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega", "ο": "o",
-}
-_GREEK_LATIN_CAPITALS = dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΧ", "ABEZHIKMNOPTX", strict=True))
-# Combining marks that OT1 can typeset as \accent (or the kernel builds by hand).
-_ACCENTS = {
-    "\u0300": "`", "\u0301": "'", "\u0302": "^", "\u0308": '"', "\u0303": "~",
-    "\u0304": "=", "\u0307": ".", "\u0306": "u", "\u030c": "v", "\u030b": "H",
-    "\u0327": "c", "\u030a": "r", "\u0323": "d", "\u0331": "b",
-}
-
-
-def _accented(ch: str) -> str | None:
-    decomposed = unicodedata.normalize("NFD", ch)
-    base, marks = decomposed[0], decomposed[1:]
-    if not marks or ord(base) >= 128 or not all(m in _ACCENTS for m in marks):
-        return None
-    out = {"i": r"\i{}", "j": r"\j{}"}.get(base, base) if marks[0] not in ("\u0327", "\u0323",
-                                                                            "\u0331") else base
-    for m in marks:
-        out = f"\\{_ACCENTS[m]}{{{out}}}"
-    return out
-
-
-def _non_ascii(ch: str) -> str:
-    if ch in _LETTERS:
-        return _LETTERS[ch]
-    if ch in _GREEK:
-        return rf"\ensuremath{{\{_GREEK[ch]}}}"
-    if ch in _GREEK_LATIN_CAPITALS:
-        return _GREEK_LATIN_CAPITALS[ch]
-    acc = _accented(ch)
-    if acc is not None:
-        return acc
-    ascii_form = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
-    if ascii_form and ascii_form.isprintable():
-        return escape_latex(ascii_form)
-    warnings.warn(f"character {ch!r} (U+{ord(ch):04X}) has no pdflatex rendering without "
-                  "extra packages; written as '?'", stacklevel=3)
-    return "?"
-
-
-def escape_latex(text: Any) -> str:
-    r"""Escape text for a LaTeX document, returning pure ASCII.
-
-    Handles ``& % $ # _ { } ~ ^ \ < > |``, line breaks, accented Latin letters, Greek
-    letters and common typographic signs; see the module docstring.
-
-    Examples
-    --------
-    >>> print(escape_latex("a_b & {c} ~ ^ \\ 100% $5 #2"))
-    a\_b \& \{c\} \textasciitilde{} \textasciicircum{} \textbackslash{} 100\% \$5 \#2
-    >>> print(escape_latex("Ærø, Łódź, θ"))
-    \AE{}r\o{}, \L{}\'{o}d\'{z}, \ensuremath{\theta}
-    """
-    out = []
-    for ch in str(text):
-        if ch in _SPECIAL:
-            out.append(_SPECIAL[ch])
-        elif ord(ch) < 128:
-            out.append(ch if ch.isprintable() else " ")
-        else:
-            out.append(_non_ascii(ch))
-    return "".join(out)
-
 
 def _check_format(number_format: str, digits: int) -> None:
     from ..errors import GameError

@@ -7,8 +7,6 @@ dilemma and matching pennies by hand (Fudenberg and Tirole 1991, sec. 5.1).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import matplotlib
 
 matplotlib.use("Agg")
@@ -17,12 +15,13 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 import sympy as sp  # noqa: E402
+from support import DOCS, EXAMPLES  # noqa: E402
 
 import gametheory as gt  # noqa: E402
 from gametheory.report import figures, style  # noqa: E402
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "probe_response.toml"
-DOCS_IMG = Path(__file__).resolve().parent.parent / "docs" / "img"
+EXAMPLE = EXAMPLES / "probe_response.toml"
+DOCS_IMG = DOCS / "img"
 
 
 @pytest.fixture(autouse=True)
@@ -163,13 +162,6 @@ def test_folk_region_prisoners_dilemma_and_mixed_minmax(tmp_path):
     ax = fig.axes[0]
     assert ax.get_xlabel() == "payoff to Ann" and ax.get_ylabel() == "payoff to Bob"
     check_files(style.save_figure(fig, tmp_path / "folk"))
-
-
-def test_palette_is_okabe_ito_and_regions_differ_in_hatch():
-    assert style.OKABE_ITO[:3] == ("#E69F00", "#56B4E9", "#009E73")
-    hatches = [style.region_style(k)["hatch"] for k in range(7)]
-    assert len(set(hatches)) == 7
-    assert len({style.line_style(k)["linestyle"] for k in range(6)}) == 6
 
 
 def test_bad_input():
