@@ -1,15 +1,24 @@
-"""gametheory._latex.escape_latex: every special character escaped, pure ASCII out, braces
-balanced; unrenderable characters warn."""
+"""gametheory._latex: escape_latex escapes every special character, writes pure ASCII and
+balanced braces (unrenderable characters warn); numbers and parameter symbols."""
 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 import pytest
+import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gametheory._latex import escape_latex
+import gametheory as gt
+from gametheory._latex import (
+    escape_latex,
+    latex_number,
+    latex_symbol_names,
+    symbol_for,
+    text_number,
+)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -47,3 +56,22 @@ def test_escape_latex_invariants(text):
             assert depth >= 0
     assert depth == 0
     assert "\n" not in out
+
+
+def test_numbers_exact_decimal_and_significant():
+    assert latex_number(Fraction(-7, 4)) == r"-\tfrac{7}{4}"
+    assert latex_number(0.0000123456, "sig", 3) == r"1.23\times 10^{-5}"
+    assert latex_number(float("inf")) == r"\infty"
+    assert text_number(1 / 3) == "0.333333"  # never 0.3333333333333333
+    assert text_number(-0.0001, "decimal", 2) == "0.00"
+    assert text_number(sp.Rational(2, 3)) == "2/3"
+    with pytest.raises(gt.GameError, match="number_format"):
+        text_number(1, "roman")
+    with pytest.raises(gt.GameError, match="digits"):
+        text_number(1, "decimal", 16)
+
+
+def test_parameter_symbols():
+    assert symbol_for("theta") == r"\theta" and symbol_for("c_p") == "c_{p}"
+    assert symbol_for(gt.Parameter("probe_value", symbol="v")) == "v"
+    assert latex_symbol_names(["probe_value"]) == {"probe_value": r"\mathit{probe\_value}"}

@@ -28,10 +28,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol, runtime_checkable
 
+from ..._latex import check_number_format, latex_expr, latex_number, latex_symbol_names, text_number
 from ...core.game import NormalFormGame
 from ...core.parametric import ParametricGame
 from ...errors import GameError
-from ..latex import _check_format, latex_expr, latex_number, latex_symbol_names, text_number
 from .base import PayoffGrid, Table, check_label
 from .registry import payoff_format
 from .values import sym_value
@@ -129,7 +129,7 @@ def payoff_table(
     renderer = payoff_format(format)
     if mark_best_replies not in MARKS:
         raise GameError(f"mark_best_replies {mark_best_replies!r} is not one of {list(MARKS)}")
-    _check_format(number_format, digits)
+    check_number_format(number_format, digits)
     check_label(label)
     if isinstance(game, HasNormalForm) and not isinstance(game, NormalFormGame | ParametricGame):
         game = game.to_normal_form()  # a GameTree: its (reduced) normal form of plans

@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..._latex import latex_symbol_names
 from ...core.parametric import ParametricGame
 from ...errors import GameError
-from ..latex import latex_symbol_names
 from .base import Cell, Table
 from .registry import render_rows
 from .values import field, math_of

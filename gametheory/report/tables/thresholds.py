@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
+from ..._latex import latex_symbol_names
 from ...errors import GameError
-from ..latex import latex_symbol_names
 from .base import Cell, Table
 from .registry import render_rows
 from .values import field, math_of, numeric_of, sym_value

@@ -19,8 +19,7 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
-from ..._latex import escape_latex
-from ..latex import latex_expr, latex_number, text_number
+from ..._latex import escape_latex, latex_expr, latex_number, text_number
 from .base import Cell, Math
 
 __all__ = ["sym_value", "num_cell", "mix_cell", "math_of", "numeric_of", "field"]
