@@ -7,7 +7,9 @@ regime. Each rule is a Boolean combination of inequalities :math:`g(\theta) \ge 
 boundaries between regimes lie on the curves :math:`g(x, y) = 0`. These are drawn
 *exactly*: solved symbolically for :math:`y` (or :math:`x`) when :math:`g` is linear in
 it, otherwise as the zero contour of :math:`g` on a fine grid, and only where the regime
-actually differs on the two sides.
+actually differs on the two sides. The grid and the curves are computed by
+:mod:`gametheory.analysis.sensitivity.boundaries` (its names are re-exported here); this
+module only draws.
 
 *Equilibrium path.* Equilibrium probabilities and payoffs against one parameter, with
 the parameter values where the equilibrium set changes marked (a sweep's ``changes``).
@@ -23,7 +25,9 @@ equilibrium for a discount factor close enough to 1 (Fudenberg and Maskin 1986,
 *Econometrica* 54(3)). Feasible: the convex hull of the pure payoff pairs. Individually
 rational: at least the mixed minmax value
 :math:`\underline v_1 = \min_{y}\max_i (Ay)_i`, :math:`\underline v_2 =
-\min_{x}\max_j (x^\top B)_j`, computed by linear programming.
+\min_{x}\max_j (x^\top B)_j`, computed by linear programming in
+:mod:`gametheory.analysis.repeated.folk`; :func:`folk_region` draws its
+:class:`~gametheory.analysis.repeated.folk.FolkRegion`.
 
 Style (:mod:`gametheory.report.style`): Okabe-Ito colours plus hatches and dashes, so each
 figure reads in greyscale; :func:`gametheory.report.style.save_figure` writes PDF and PNG.
@@ -45,15 +49,24 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from .._grid import cell_edges
+from .._latex import latex_symbol_names
+from ..analysis.repeated.folk import FolkRegion
+from ..analysis.repeated.folk import folk_region as folk_region_of
+from ..analysis.sensitivity.boundaries import (
+    Boundary,
+    boundary_curves,
+    regime_boundaries,
+    regime_grid,
+)
+from ..analysis.sensitivity.sweep import SweepResult
+from ..core.game import NormalFormGame
+from ..core.parametric import ParametricGame
 from ..errors import GameError, ParameterError
-from .latex import latex_expr, latex_symbol_names
 from .style import figure_style, line_style, region_style, save_figure
 
 __all__ = [
@@ -70,244 +83,12 @@ __all__ = [
 ]
 
 
-# --------------------------------------------------------------------------- data
-def _axis_values(spec: Any, resolution: int) -> np.ndarray:
-    """A tuple ``(start, stop)`` is a range of ``resolution`` points; a list/array: values."""
-    if isinstance(spec, tuple) and len(spec) == 2:
-        return np.linspace(float(spec[0]), float(spec[1]), max(int(resolution), 2))
-    arr = np.asarray(spec, dtype=float)
-    if arr.ndim != 1 or arr.size < 1:
-        raise ParameterError(f"an axis is a (start, stop) pair or an array of values, got "
-                             f"{spec!r}")
-    return arr
-
-
-def regime_grid(game: Any, axes: Mapping[str, Any], at: Mapping[str, Any] | None = None,
-                resolution: int = 201) -> dict[str, Any]:
-    """Regime labels of a ParametricGame over a 2-D grid, from its regime rules.
-
-    Parameters
-    ----------
-    game : ParametricGame
-        With ``regime_rules`` (vectorised :meth:`~gametheory.ParametricGame.classify`).
-    axes : dict
-        ``{x name: values, y name: values}`` in order; a tuple ``(start, stop)`` is a range
-        of ``resolution`` points, a list or array the values themselves.
-    at : dict, optional
-        Values of the other parameters (defaults fill the rest).
-    resolution : int
-        Points per axis for ``(start, stop)`` pairs.
-
-    Returns
-    -------
-    dict
-        ``x``, ``y`` (axis values), ``labels``, ``codes`` (shape ``(len(x), len(y))``,
-        index into labels, -1 where bounds or constraints fail), ``x_name``, ``y_name``
-        (the layout of :meth:`gametheory.SweepResult.regime_map`).
-
-    Examples
-    --------
-    >>> import gametheory as gt
-    >>> p = gt.ParametricGame([["a"]], [["b"]], ["a", "b"],
-    ...                       regime_rules=[("low", "a < b"), ("high", "a >= b")])
-    >>> g = regime_grid(p, {"a": [0, 1, 2], "b": [1]})
-    >>> g["labels"], g["codes"].ravel().tolist()
-    (['low', 'high'], [0, 1, 1])
-    """
-    if len(axes) != 2:
-        raise ParameterError(f"regime_grid needs two axes, got {list(axes)}")
-    if not getattr(game, "regime_rules", ()):
-        raise GameError("the game has no regime rules; give regime_rules=[(name, condition), "
-                        "...] or use a sweep result")
-    (xn, xs), (yn, ys) = axes.items()
-    x, y = _axis_values(xs, resolution), _axis_values(ys, resolution)
-    X, Y = np.meshgrid(x, y, indexing="ij")
-    full = _full_arrays(game, {**(at or {}), xn: X, yn: Y}, X.shape)
-    labels_arr = np.broadcast_to(np.asarray(game.classify(**full), dtype=object), X.shape)
-    feasible = np.broadcast_to(np.asarray(game.feasible(**full)), X.shape)
-    order = [name for name, _ in game.regime_rules] + ["unclassified"]
-    present = set(labels_arr[feasible].ravel().tolist())
-    labels = [lab for lab in order if lab in present]
-    lut = {lab: k for k, lab in enumerate(labels)}
-    codes = np.vectorize(lambda s: lut.get(s, -1), otypes=[int])(labels_arr)
-    codes[~feasible] = -1
-    return {"x": x, "y": y, "labels": labels, "codes": codes, "x_name": xn, "y_name": yn}
-
-
-def _full_arrays(game: Any, values: Mapping[str, Any], shape: tuple[int, ...]
-                 ) -> dict[str, np.ndarray]:
-    """Every parameter as a float array of ``shape`` (given values, else defaults).
-
-    Broadcasting all parameters up front keeps vectorised rules whose atoms do not all
-    depend on the swept parameters from mixing scalars and arrays.
-    """
-    out = {}
-    for p in game.parameters:
-        v = values.get(p.name, p.default)
-        if v is None:
-            raise ParameterError(f"parameter {p.name!r} has no value and no default")
-        if isinstance(v, str):
-            from .._numbers import to_number
-
-            v = to_number(v)
-        out[p.name] = np.broadcast_to(np.asarray(v, dtype=float), shape).copy()
-    return out
-
-
-@dataclass(frozen=True)
-class Boundary:
-    """A regime boundary ``g(x, y) = 0`` in the plane of two parameters.
-
-    Attributes
-    ----------
-    expr : sympy.Expr
-        ``g`` with the other parameters at their fixed values (exact).
-    general : sympy.Expr
-        ``g`` with every parameter symbolic.
-    solved_for : str or None
-        The parameter ``g = 0`` is solved for (``y`` preferred), if linear in it.
-    solution : sympy.Expr or None
-        That parameter as an exact function of the other axis.
-    general_solution : sympy.Expr or None
-        The same, with every parameter symbolic.
-    latex : str
-        ``y = ...`` (or ``g = 0``) in LaTeX with the parameters' symbols.
-    """
-
-    expr: Any
-    general: Any
-    solved_for: str | None
-    solution: Any
-    general_solution: Any
-    latex: str
-
-
-def _exact(v: Any) -> Any:
-    import sympy as sp
-
-    if isinstance(v, float):
-        v = Fraction(repr(v))
-    if isinstance(v, Fraction | int):
-        v = Fraction(v)
-        return sp.Rational(v.numerator, v.denominator)
-    return v
-
-
-def regime_boundaries(game: Any, x: str, y: str, at: Mapping[str, Any] | None = None
-                      ) -> list[Boundary]:
-    r"""The curves on which a regime rule's inequality turns, in the (x, y) plane.
-
-    Every relational atom ``lhs ? rhs`` of the regime rules gives ``g = lhs - rhs``; with
-    the other parameters fixed (``at``, else defaults) those that depend on ``x`` or
-    ``y`` are kept, normalised (monic, so a rule written twice gives one curve) and,
-    when linear in ``y`` (else ``x``), solved exactly.
-
-    Examples
-    --------
-    >>> import gametheory as gt
-    >>> p = gt.ParametricGame([["a"]], [["b"]], [gt.Parameter("a", default=2), "b", "c"],
-    ...                       regime_rules=[("low", "2*b < a + c"), ("high", "a + c <= 2*b")])
-    >>> [(str(b.solution), b.latex) for b in regime_boundaries(p, "b", "c", at={"a": 2})]
-    [('2*b - 2', 'c = 2 b - 2')]
-    """
-    import sympy as sp
-
-    params = {p.name: p for p in game.parameters}
-    for nme in (x, y):
-        if nme not in params:
-            raise ParameterError(f"unknown parameter {nme!r}; parameters are {list(params)}")
-    syms = {p.name: p.sympy for p in game.parameters}
-    X, Y = syms[x], syms[y]
-    fixed = {}
-    for name, p in params.items():
-        if name in (x, y):
-            continue
-        val = (at or {}).get(name, p.default)
-        if val is not None:
-            fixed[syms[name]] = _exact(val)
-    names = latex_symbol_names(game.parameters)
-    seen: dict[Any, Boundary] = {}
-    atoms = []
-    for _, cond in game.regime_rules:
-        for rel in sorted(cond.atoms(sp.core.relational.Relational), key=sp.default_sort_key):
-            atoms.append(rel)
-    for rel in atoms:
-        general = sp.expand(rel.lhs - rel.rhs)
-        g = sp.expand(general.subs(fixed))
-        if not g.free_symbols & {X, Y}:
-            continue
-        key = _normal_form(g, X, Y)
-        if key in seen:
-            continue
-        solved, sol, gsol = None, None, None
-        for var, name in ((Y, y), (X, x)):
-            if var in g.free_symbols and sp.Poly(g, var).degree() == 1 if g.is_polynomial(
-                    var) else False:
-                coeff = sp.expand(g).coeff(var, 1)
-                if coeff.free_symbols & {X, Y}:
-                    continue
-                solved, sol = name, sp.simplify(-(g - coeff * var) / coeff)
-                gc = sp.expand(general).coeff(var, 1)
-                gsol = sp.simplify(-(general - gc * var) / gc) if gc != 0 else None
-                break
-        if solved is None:
-            tex = latex_expr(g, names) + " = 0"
-        else:
-            tex = f"{names[solved]} = {latex_expr(sol, names)}"
-        seen[key] = Boundary(g, general, solved, sol, gsol, tex)
-    return list(seen.values())
-
-
-def _normal_form(g: Any, X: Any, Y: Any) -> Any:
-    import sympy as sp
-
-    num = sp.numer(sp.together(g))
-    try:
-        poly = sp.Poly(num, X, Y)
-        lc = poly.coeffs()[0]
-        return sp.expand(num / lc)
-    except sp.PolynomialError:
-        return num
-
-
-def _differs_across(game: Any, b: Boundary, x: str, y: str, at: Mapping[str, Any],
-                    xs: np.ndarray, ys: np.ndarray, window: tuple[float, float, float, float]
-                    ) -> np.ndarray:
-    """Mask of points on a boundary where the game's regime differs on its two sides.
-
-    The regime is evaluated exactly (the game's vectorised ``classify``) a small step
-    (1e-4 of the plotted window) either side along the normal of ``g = 0``.
-    """
-    import sympy as sp
-
-    X, Y = sp.Symbol(x, real=True), sp.Symbol(y, real=True)
-    gx = sp.lambdify((X, Y), sp.diff(b.expr, X), "numpy")
-    gy = sp.lambdify((X, Y), sp.diff(b.expr, Y), "numpy")
-    dx = np.broadcast_to(np.asarray(gx(xs, ys), dtype=float), xs.shape)
-    dy = np.broadcast_to(np.asarray(gy(xs, ys), dtype=float), xs.shape)
-    x0, x1, y0, y1 = window
-    sx, sy = max(x1 - x0, 1e-12), max(y1 - y0, 1e-12)
-    u, w = dx * sx, dy * sy  # gradient in window-normalised coordinates
-    norm = np.hypot(u, w)
-    ok = norm > 0
-    norm = np.where(ok, norm, 1.0)
-    ox, oy = 1e-4 * sx * u / norm, 1e-4 * sy * w / norm
-    plus = _full_arrays(game, {**at, x: xs + ox, y: ys + oy}, xs.shape)
-    minus = _full_arrays(game, {**at, x: xs - ox, y: ys - oy}, xs.shape)
-    a = np.asarray(game.classify(**plus), dtype=object)
-    c = np.asarray(game.classify(**minus), dtype=object)
-    fa, fc = np.asarray(game.feasible(**plus)), np.asarray(game.feasible(**minus))
-    within = ((np.minimum(xs + ox, xs - ox) >= x0) & (np.maximum(xs + ox, xs - ox) <= x1)
-              & (np.minimum(ys + oy, ys - oy) >= y0) & (np.maximum(ys + oy, ys - oy) <= y1))
-    return ok & within & (a != c) & fa & fc
-
-
 # --------------------------------------------------------------------------- regime map
-def _param_label(game: Any, name: str, given: str | None = None) -> str:
+def _param_label(game: ParametricGame | None, name: str, given: str | None = None) -> str:
     if given is not None:
         return given
     try:
-        p = game.parameter(name) if game is not None and hasattr(game, "parameter") else None
+        p = game.parameter(name) if isinstance(game, ParametricGame) else None
     except (GameError, KeyError):
         p = None
     words = name.replace("_", " ")
@@ -382,15 +163,14 @@ def regime_map(
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
-    is_game = hasattr(data, "regime_rules") and hasattr(data, "classify")
-    if is_game:
+    if isinstance(data, ParametricGame):
         game = data
         if axes is None:
             raise ParameterError("regime_map of a game needs axes={x: (start, stop), "
                                  "y: (start, stop)}")
         grid = regime_grid(game, axes, at=at, resolution=resolution)
-    elif hasattr(data, "regime_map"):
-        params = list(getattr(data, "parameters", []))
+    elif isinstance(data, SweepResult):
+        params = list(data.parameters)
         if axes is not None:
             x, y = list(axes)[:2]
         x = x or (params[0] if params else None)
@@ -442,7 +222,7 @@ def regime_map(
                                  label="infeasible"))
         if label_regions:
             _label_regions(ax, xs, ys, codes, labels)
-        lines = _threshold_lines(ax, thresholds, game, xn, yn, at or {}, xs, ys, codes)
+        lines = _threshold_lines(ax, thresholds, game, xn, yn, at or {}, xs, ys)
         handles += lines
         ax.set_xlim(xs[0], xs[-1]) if len(xs) > 1 else ax.set_xlim(XE[0], XE[-1])
         ax.set_ylim(ys[0], ys[-1]) if len(ys) > 1 else ax.set_ylim(YE[0], YE[-1])
@@ -484,85 +264,22 @@ def _label_regions(ax: Any, xs: np.ndarray, ys: np.ndarray, codes: np.ndarray,
                       "edgecolor": "none"}, zorder=5)
 
 
-def _threshold_lines(ax: Any, thresholds: Any, game: Any, xn: str, yn: str,
-                     at: Mapping[str, Any], xs: np.ndarray, ys: np.ndarray,
-                     codes: np.ndarray) -> list[Any]:
-    import sympy as sp
+def _threshold_lines(ax: Any, thresholds: Any, game: ParametricGame | None, xn: str, yn: str,
+                     at: Mapping[str, Any], xs: np.ndarray, ys: np.ndarray) -> list[Any]:
+    """Draw the separating parts of the regime boundaries; their legend handles."""
     from matplotlib.lines import Line2D
 
     if thresholds is None:
         return []
-    if isinstance(thresholds, str):
-        if thresholds != "auto":
-            raise GameError(f"thresholds must be 'auto', None or a sequence, got {thresholds!r}")
-        if game is None or not hasattr(game, "regime_rules"):
-            return []
-        bounds = regime_boundaries(game, xn, yn, at)
-    else:
-        bounds = []
-        names = latex_symbol_names(game.parameters) if game is not None else {}
-        for t in thresholds:
-            if isinstance(t, Boundary):
-                bounds.append(t)
-            else:
-                e = t.lhs - t.rhs if isinstance(t, sp.core.relational.Relational) else t
-                bounds.append(Boundary(e, e, None, None, None, latex_expr(e, names) + " = 0"))
-
     handles = []
-    dense_x = np.linspace(xs[0], xs[-1], 400)
-    dense_y = np.linspace(ys[0], ys[-1], 400)
-    X, Y = sp.Symbol(xn, real=True), sp.Symbol(yn, real=True)
-    k = 0
-    for b in bounds:
-        expr = b.expr
-        if b.solved_for == yn:
-            px = dense_x
-            py = np.broadcast_to(np.asarray(sp.lambdify(X, b.solution, "numpy")(px),
-                                            dtype=float), px.shape)
-        elif b.solved_for == xn:
-            py = dense_y
-            px = np.broadcast_to(np.asarray(sp.lambdify(Y, b.solution, "numpy")(py),
-                                            dtype=float), py.shape)
-        else:
-            f = sp.lambdify((X, Y), expr, "numpy")
-            GX, GY = np.meshgrid(dense_x, dense_y, indexing="ij")
-            F = np.broadcast_to(np.asarray(f(GX, GY), dtype=float), GX.shape)
-            import matplotlib.pyplot as plt
-
-            cs = plt.figure().add_subplot().contour(GX, GY, F, levels=[0])
-            segs = [s for s in cs.allsegs[0] if len(s) > 1]
-            plt.close(cs.axes.figure)
-            if not segs:
-                continue
-            pts = np.concatenate([np.vstack([s, [[np.nan, np.nan]]]) for s in segs])
-            px, py = pts[:, 0], pts[:, 1]
-        inside = (px >= xs[0]) & (px <= xs[-1]) & (py >= ys[0]) & (py <= ys[-1])
-        if not inside.any():
-            continue
-        if game is not None and hasattr(game, "classify"):
-            sep = np.zeros_like(inside)
-            sep[inside] = _differs_across(game, b, xn, yn, at, px[inside], py[inside],
-                                          (xs[0], xs[-1], ys[0], ys[-1]))
-            if not sep.any():
-                continue
-            show = np.where(sep | _near(sep), py, np.nan)
-        else:
-            show = np.where(inside, py, np.nan)
+    for k, curve in enumerate(boundary_curves(game, xn, yn, xs, ys, at, thresholds)):
         st = line_style(k)
-        ax.plot(px, show, color="black", linestyle=st["linestyle"], linewidth=1.3,
-                label=f"${b.latex}$", zorder=4)
+        label = f"${curve.boundary.latex}$"
+        ax.plot(curve.x, curve.y, color="black", linestyle=st["linestyle"], linewidth=1.3,
+                label=label, zorder=4)
         handles.append(Line2D([], [], color="black", linestyle=st["linestyle"],
-                              linewidth=1.3, label=f"${b.latex}$"))
-        k += 1
+                              linewidth=1.3, label=label))
     return handles
-
-
-def _near(mask: np.ndarray) -> np.ndarray:
-    """Widen a boolean mask by one sample each way (closes gaps at line ends)."""
-    out = mask.copy()
-    out[1:] |= mask[:-1]
-    out[:-1] |= mask[1:]
-    return out
 
 
 # --------------------------------------------------------------------------- paths
@@ -808,16 +525,28 @@ def tornado(data: Any, *, base: float | None = None, output: str = "output",
 
 
 # --------------------------------------------------------------------------- folk region
-def folk_region_data(game: Any) -> dict[str, Any]:
+def _folk(data: FolkRegion | NormalFormGame | ParametricGame) -> FolkRegion:
+    """The folk region of ``data`` (computed by the analysis for a game)."""
+    if isinstance(data, FolkRegion):
+        return data
+    if isinstance(data, ParametricGame):
+        data = data.at()
+    if not isinstance(data, NormalFormGame):
+        raise GameError(f"a folk region needs a FolkRegion or a two-player game, got "
+                        f"{type(data).__name__}")
+    return folk_region_of(data)  # exact hull, mixed minmax (LP) and clipped polygon
+
+
+def folk_region_data(data: FolkRegion | NormalFormGame | ParametricGame) -> dict[str, Any]:
     """The feasible payoff set, the minmax point and the individually rational part.
 
-    Computed by :func:`gametheory.analysis.repeated.folk.folk_region` (exact hull, mixed minmax
-    by linear programming); returned as float arrays for plotting.
+    Computed by :func:`gametheory.analysis.repeated.folk.folk_region` (exact hull, mixed
+    minmax by linear programming); returned as float arrays for plotting.
 
     Parameters
     ----------
-    game : NormalFormGame
-        The stage game (a ParametricGame is taken at its defaults).
+    data : FolkRegion, NormalFormGame or ParametricGame
+        A folk region, or the stage game (a ParametricGame is taken at its defaults).
 
     Returns
     -------
@@ -835,11 +564,8 @@ def folk_region_data(game: Any) -> dict[str, Any]:
     >>> d["minmax"], len(d["feasible"])
     ((1.0, 1.0), 4)
     """
-    from ..analysis.repeated.folk import folk_region as _region
-
-    if hasattr(game, "at") and not hasattr(game, "is_exact"):
-        game = game.at()
-    region = _region(game)  # exact hull, mixed minmax (LP) and clipped polygon
+    region = _folk(data)
+    game = region.stage
     A, B = game.as_float()
     pts = np.c_[A.ravel(), B.ravel()]
     labels = [(game.strategies[0][i], game.strategies[1][j]) for i in range(A.shape[0])
@@ -852,19 +578,30 @@ def folk_region_data(game: Any) -> dict[str, Any]:
             "region": region}
 
 
-def folk_region(game: Any, *, ax: Any = None, title: str | None = None,
-                label_points: bool = True, equilibria: bool = True) -> Any:
+def folk_region(data: FolkRegion | NormalFormGame | ParametricGame, *, ax: Any = None,
+                title: str | None = None, label_points: bool = True,
+                equilibria: bool | Sequence[Sequence[Any]] = True,
+                annotate: bool = True) -> Any:
     """Plot the feasible and individually rational payoffs of a repeated stage game.
+
+    Feasible: the convex hull of the pure payoff pairs (a segment or point is drawn as a
+    line); individually rational: at least the minmax value of each player. The
+    region's marked payoffs (e.g. of automaton profiles, ``FolkRegion.points``) are
+    drawn as diamonds.
 
     Parameters
     ----------
-    game : NormalFormGame or ParametricGame (at its defaults)
+    data : FolkRegion, NormalFormGame or ParametricGame (at its defaults)
+        The region of :func:`gametheory.folk_region`, or its stage game.
     ax : matplotlib Axes, optional
     title : str, optional
     label_points : bool
         Label the pure payoff pairs with their strategy profiles.
-    equilibria : bool
-        Mark the stage game's Nash equilibrium payoffs.
+    equilibria : bool or sequence of payoff pairs
+        Mark the stage game's Nash equilibrium payoffs: True solves the stage game,
+        a sequence gives them (no solving), False marks none.
+    annotate : bool
+        Label the region's marked payoffs.
 
     Returns
     -------
@@ -883,9 +620,11 @@ def folk_region(game: Any, *, ax: Any = None, title: str | None = None,
     import matplotlib.pyplot as plt
     from matplotlib.patches import Polygon
 
-    if hasattr(game, "at") and not hasattr(game, "is_exact"):
-        game = game.at()
-    d = folk_region_data(game)
+    d = folk_region_data(data)
+    region = d["region"]
+    game = region.stage
+    if equilibria is True:
+        equilibria = [e.payoffs for e in game.equilibria()]
     with figure_style():
         if ax is None:
             fig, ax = plt.subplots(figsize=(4.6, 3.8))
@@ -895,6 +634,8 @@ def folk_region(game: Any, *, ax: Any = None, title: str | None = None,
         if len(hull) >= 3:
             ax.add_patch(Polygon(hull, closed=True, facecolor="#DDDDDD", edgecolor="#333333",
                                  linewidth=0.8, label="feasible"))
+        else:  # degenerate hull: a segment or a point
+            ax.plot(hull[:, 0], hull[:, 1], color="#333333", linewidth=2, label="feasible")
         if len(ir) >= 3:
             st = region_style(2)
             ax.add_patch(Polygon(ir, closed=True, facecolor=st["facecolor"], alpha=0.6,
@@ -916,10 +657,15 @@ def folk_region(game: Any, *, ax: Any = None, title: str | None = None,
         ax.plot([v1], [v2], marker="s", color=line_style(1)["color"], linestyle="none",
                 label="minmax point")
         if equilibria:
-            eq = np.array([[float(e.payoffs[0]), float(e.payoffs[1])]
-                           for e in game.equilibria()])
+            eq = np.array([[float(u), float(v)] for u, v in equilibria])
             ax.plot(eq[:, 0], eq[:, 1], marker="*", markersize=9, linestyle="none",
                     color=line_style(0)["color"], label="stage Nash equilibria")
+        for k, (label, (u, v)) in enumerate(region.points.items()):
+            ax.plot([float(u)], [float(v)], marker="D", markersize=5, linestyle="none",
+                    color=line_style(2)["color"], label="marked payoffs" if k == 0 else None)
+            if annotate:
+                ax.annotate(label, (float(u), float(v)), textcoords="offset points",
+                            xytext=(5, 5), fontsize=7)
         pad_x = 0.08 * max(np.ptp(pts[:, 0]), 1e-9)
         pad_y = 0.08 * max(np.ptp(pts[:, 1]), 1e-9)
         ax.set_xlim(pts[:, 0].min() - pad_x, pts[:, 0].max() + pad_x)

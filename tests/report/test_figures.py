@@ -7,8 +7,6 @@ dilemma and matching pennies by hand (Fudenberg and Tirole 1991, sec. 5.1).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import matplotlib
 
 matplotlib.use("Agg")
@@ -16,13 +14,13 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-import sympy as sp  # noqa: E402
+from support import DOCS, EXAMPLES  # noqa: E402
 
 import gametheory as gt  # noqa: E402
 from gametheory.report import figures, style  # noqa: E402
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "probe_response.toml"
-DOCS_IMG = Path(__file__).resolve().parent.parent / "docs" / "img"
+EXAMPLE = EXAMPLES / "probe_response.toml"
+DOCS_IMG = DOCS / "img"
 
 
 @pytest.fixture(autouse=True)
@@ -45,14 +43,6 @@ def check_files(paths):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 2000
 
 
-def test_regime_grid_matches_rules_pointwise():
-    g = figures.regime_grid(toy(), {"v": np.array([0.5, 2.0, 4.0]), "r": np.array([0.5, 2.0])})
-    lab = np.array(g["labels"], dtype=object)[g["codes"]]
-    # by hand from the rules, first that holds
-    assert lab.tolist() == [["other", "deterred"], ["tolerated", "deterred"],
-                            ["tolerated", "other"]]
-
-
 def test_regime_map_draws_only_separating_thresholds(tmp_path):
     fig = figures.regime_map(toy(), {"v": (0, 4), "r": (0, 2)}, resolution=41)
     ax = fig.axes[0]
@@ -70,23 +60,10 @@ def test_regime_map_draws_only_separating_thresholds(tmp_path):
     check_files(style.save_figure(fig, tmp_path / "toy"))
 
 
-def test_probe_response_boundaries_are_model_closed_forms(tmp_path):
+def test_probe_response_regime_map_draws_the_model_boundary(tmp_path):
+    # the closed forms themselves: tests/analysis/sensitivity/test_boundaries.py
     s = gt.load_scenario(EXAMPLE)
     game = s.game
-    bounds = figures.regime_boundaries(game, "war_cost_defender", "credibility_loss")
-    sym = {p.name: p.sympy for p in game.parameters}
-    cI, eI, WD, rI, pi, h = (sym[n] for n in ("intercept_cost", "escalation_prob_intercept",
-                                              "war_cost_defender", "residual_credibility_loss",
-                                              "interception_prob", "probe_damage"))
-    cX, eX = sym["retaliation_cost"], sym["escalation_prob_retaliate"]
-    general = [b.general_solution for b in bounds if b.solved_for == "credibility_loss"]
-    # MODEL.md: intercept beats under-react iff c_I + e_I W_D + r_I < pi h + r_U
-    assert any(sp.simplify(g - (cI + eI * WD + rI - pi * h)) == 0 for g in general)
-    # retaliate vs under-react: cohesion cancels: c_I + c_X + e_X W_D - pi h
-    assert any(sp.simplify(g - (cI + cX + eX * WD - pi * h)) == 0 for g in general)
-    # at the defaults (c_I = 1, e_I = 1/100, r_I = 1/2, pi = 3/4, h = 2): r_U = W_D / 100
-    at_defaults = [b.solution for b in bounds]
-    assert any(sp.simplify(a - WD / 100) == 0 for a in at_defaults)
     fig = figures.regime_map(game, {"war_cost_defender": (0, 300), "credibility_loss": (0, 12)},
                              resolution=161, title="Regimes of the probe-versus-response game")
     labels = [ln.get_label() for ln in fig.axes[0].get_lines()]
@@ -165,13 +142,6 @@ def test_folk_region_prisoners_dilemma_and_mixed_minmax(tmp_path):
     check_files(style.save_figure(fig, tmp_path / "folk"))
 
 
-def test_palette_is_okabe_ito_and_regions_differ_in_hatch():
-    assert style.OKABE_ITO[:3] == ("#E69F00", "#56B4E9", "#009E73")
-    hatches = [style.region_style(k)["hatch"] for k in range(7)]
-    assert len(set(hatches)) == 7
-    assert len({style.line_style(k)["linestyle"] for k in range(6)}) == 6
-
-
 def test_bad_input():
     with pytest.raises(gt.GameError):
         figures.regime_map(42)
@@ -179,3 +149,29 @@ def test_bad_input():
         figures.regime_map(toy())
     with pytest.raises(gt.GameError):
         figures.regime_grid(gt.ParametricGame([["a"]], [["a"]], ["a"]), {"a": [0], "b": [0]})
+
+
+def test_folk_region_draws_an_analysis_region_with_its_marked_payoffs():
+    pd_ = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+                            strategies=(("C", "D"), ("C", "D")))
+    grim = (gt.strategies.grim_trigger(pd_, 0), gt.strategies.grim_trigger(pd_, 1))
+    region = gt.folk_region(pd_, repeated=gt.RepeatedGame(pd_), profiles={"grim": grim},
+                            discount="9/10")
+    fig = figures.folk_region(region, equilibria=[(1, 1)])
+    ax = fig.axes[0]
+    assert "grim" in {t.get_text() for t in ax.texts}
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "marked payoffs" in legend and "stage Nash equilibria" in legend
+    # without equilibria no stage game is solved and none is marked
+    fig2 = figures.folk_region(region, equilibria=False)
+    assert "stage Nash equilibria" not in [t.get_text()
+                                           for t in fig2.axes[0].get_legend().get_texts()]
+
+
+def test_folk_region_of_a_degenerate_hull_is_a_segment():
+    # constant-sum pure payoffs on a line: the feasible set is a segment
+    g = gt.NormalFormGame([[0, 1], [1, 0]], [[1, 0], [0, 1]])
+    fig = figures.folk_region(g)
+    assert "feasible" in [ln.get_label() for ln in fig.axes[0].get_lines()]
+    with pytest.raises(gt.GameError, match="folk region"):
+        figures.folk_region("not a game")

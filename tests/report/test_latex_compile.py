@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import sympy as sp
+from support import DOCS
 
 import gametheory as gt
 from gametheory.report import tables
@@ -25,7 +26,7 @@ needs_tex = pytest.mark.skipif(
     PDFLATEX is None,
     reason="pdflatex not installed (Debian: texlive-latex-base texlive-latex-recommended "
            "texlive-games); .ci/run installs it")
-DOCS_IMG = Path(__file__).resolve().parent.parent / "docs" / "img"
+DOCS_IMG = DOCS / "img"
 
 HOSTILE_PLAYERS = ("R&D_team 50% #1 $", "Défense {α} ~ ^ \\ Łódź")
 HOSTILE_STRATEGIES = (("[Refrain]", "Probe_*"), ("Tolérer", "Intercept & 100%", "Retaliate ~ $"))

@@ -1,0 +1,306 @@
+r"""LaTeX text: the one escaper, numbers, parameter symbols and sympy expressions.
+
+*Escaping.* :func:`escape_latex` turns any text into pure-ASCII LaTeX that pdflatex
+compiles.
+The ten characters special to TeX (``& % $ # _ { } ~ ^ \``) and ``< > |`` become their
+text commands; non-ASCII letters become accent commands (``é`` becomes ``\'{e}``, ``ß``
+becomes ``\ss{}``, ``α`` becomes ``\ensuremath{\alpha}``). The output is pure ASCII,
+so it compiles with pdflatex under the default OT1 encoding and Computer Modern Type 1
+fonts (Lamport, *LaTeX: A Document Preparation System*, 2nd ed., 1994, sec. 3.2.1;
+Mittelbach et al., *The LaTeX Companion*, 2nd ed., 2004, sec. 7.11). Characters with no
+such rendering (CJK, Cyrillic, the ogonek, ...) fall back to an ASCII transliteration or
+``?`` with a warning.
+
+*Numbers* are written exactly (``\tfrac{1}{3}``), as fixed decimals, or with a number
+of significant figures (``1.23\times 10^{-4}``) (:func:`latex_number`,
+:func:`text_number`). *Symbolic payoffs* are printed with :func:`sympy.latex`, each
+parameter by its LaTeX symbol (:func:`symbol_for`) and positive terms first
+(:func:`latex_expr`).
+
+This is the base layer's single home of LaTeX text, so the core types'
+``_repr_latex_``, the analysis (boundary labels) and :mod:`gametheory.report.latex`
+(tables, figures, documents) write LaTeX the same way.
+
+Examples
+--------
+>>> from gametheory._latex import escape_latex
+>>> print(escape_latex("R&D_budget 50% #1 — Müller"))
+R\&D\_budget 50\% \#1 \textemdash{} M\"{u}ller
+>>> from fractions import Fraction
+>>> latex_number(Fraction(-1, 3)), latex_number(0.0000123456, "sig", 3)
+('-\\tfrac{1}{3}', '1.23\\times 10^{-5}')
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from typing import Any
+
+from .errors import GameError
+
+__all__ = ["escape_latex", "NUMBER_FORMATS", "check_number_format", "text_number",
+           "latex_number", "default_symbol", "symbol_for", "latex_symbol_names", "latex_expr"]
+
+_SPECIAL = {
+    "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
+    "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}",
+    "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
+    "\n": " ", "\r": " ", "\t": " ",
+}
+# Letters and signs with their own command in OT1/TS1 (and the LaTeX kernel).
+_LETTERS = {
+    "ß": r"\ss{}", "æ": r"\ae{}", "Æ": r"\AE{}", "ø": r"\o{}", "Ø": r"\O{}",
+    "œ": r"\oe{}", "Œ": r"\OE{}", "ł": r"\l{}", "Ł": r"\L{}", "ı": r"\i{}", "ȷ": r"\j{}",
+    "å": r"\aa{}", "Å": r"\AA{}", "–": r"\textendash{}", "—": r"\textemdash{}",
+    "‘": "`", "’": "'", "“": "``", "”": "''", "„": ",,", "…": r"\ldots{}",
+    "€": r"\texteuro{}", "£": r"\pounds{}", "§": r"\S{}", "¶": r"\P{}", "©": r"\copyright{}",
+    "°": r"\textdegree{}", "±": r"\ensuremath{\pm}", "×": r"\ensuremath{\times}",
+    "÷": r"\ensuremath{\div}", "·": r"\ensuremath{\cdot}", "¿": r"?`", "¡": r"!`",
+    "\u00a0": "~", "−": r"\ensuremath{-}", "≤": r"\ensuremath{\leq}",
+    "≥": r"\ensuremath{\geq}", "≠": r"\ensuremath{\neq}", "→": r"\ensuremath{\rightarrow}",
+    "∞": r"\ensuremath{\infty}", "•": r"\textbullet{}", "†": r"\dag{}", "‡": r"\ddag{}",
+    "µ": r"\ensuremath{\mu}", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "«": "<<",
+    "»": ">>",
+}
+_GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
+    "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu",
+    "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "varsigma", "τ": "tau",
+    "υ": "upsilon", "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega", "Γ": "Gamma",
+    "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi", "Π": "Pi", "Σ": "Sigma",
+    "Υ": "Upsilon", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega", "ο": "o",
+}
+_GREEK_LATIN_CAPITALS = dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΧ", "ABEZHIKMNOPTX", strict=True))
+# Combining marks that OT1 can typeset as \accent (or the kernel builds by hand).
+_ACCENTS = {
+    "\u0300": "`", "\u0301": "'", "\u0302": "^", "\u0308": '"', "\u0303": "~",
+    "\u0304": "=", "\u0307": ".", "\u0306": "u", "\u030c": "v", "\u030b": "H",
+    "\u0327": "c", "\u030a": "r", "\u0323": "d", "\u0331": "b",
+}
+
+
+def _accented(ch: str) -> str | None:
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
+    if not marks or ord(base) >= 128 or not all(m in _ACCENTS for m in marks):
+        return None
+    out = {"i": r"\i{}", "j": r"\j{}"}.get(base, base) if marks[0] not in ("\u0327", "\u0323",
+                                                                            "\u0331") else base
+    for m in marks:
+        out = f"\\{_ACCENTS[m]}{{{out}}}"
+    return out
+
+
+def _non_ascii(ch: str) -> str:
+    if ch in _LETTERS:
+        return _LETTERS[ch]
+    if ch in _GREEK:
+        return rf"\ensuremath{{\{_GREEK[ch]}}}"
+    if ch in _GREEK_LATIN_CAPITALS:
+        return _GREEK_LATIN_CAPITALS[ch]
+    acc = _accented(ch)
+    if acc is not None:
+        return acc
+    ascii_form = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+    if ascii_form and ascii_form.isprintable():
+        return escape_latex(ascii_form)
+    warnings.warn(f"character {ch!r} (U+{ord(ch):04X}) has no pdflatex rendering without "
+                  "extra packages; written as '?'", stacklevel=3)
+    return "?"
+
+
+def escape_latex(text: object) -> str:
+    r"""Escape text for a LaTeX document, returning pure ASCII.
+
+    Handles ``& % $ # _ { } ~ ^ \ < > |``, line breaks, accented Latin letters, Greek
+    letters and common typographic signs; see the module docstring.
+
+    Examples
+    --------
+    >>> print(escape_latex("a_b & {c} ~ ^ \\ 100% $5 #2"))
+    a\_b \& \{c\} \textasciitilde{} \textasciicircum{} \textbackslash{} 100\% \$5 \#2
+    >>> print(escape_latex("Ærø, Łódź, θ"))
+    \AE{}r\o{}, \L{}\'{o}d\'{z}, \ensuremath{\theta}
+    """
+    out = []
+    for ch in str(text):
+        if ch in _SPECIAL:
+            out.append(_SPECIAL[ch])
+        elif ord(ch) < 128:
+            out.append(ch if ch.isprintable() else " ")
+        else:
+            out.append(_non_ascii(ch))
+    return "".join(out)
+
+
+#: Accepted ``number_format`` values.
+NUMBER_FORMATS = ("exact", "decimal", "sig")
+
+def check_number_format(number_format: str, digits: int) -> None:
+    """Raise GameError unless ``number_format`` is known and ``digits`` is 0 to 15."""
+    if number_format not in NUMBER_FORMATS:
+        raise GameError(f"number_format {number_format!r} is not one of {list(NUMBER_FORMATS)}")
+    if not isinstance(digits, int) or isinstance(digits, bool) or not 0 <= digits <= 15:
+        raise GameError(f"digits must be an integer from 0 to 15, got {digits!r}")
+
+
+def _float_text(x: float, number_format: str, digits: int) -> str:
+    if number_format == "decimal":
+        s = f"{x:.{digits}f}"
+    elif number_format == "sig":
+        s = f"{x:.{max(digits, 1)}g}"
+    else:  # exact requested for a float: shortest round-trip form when short, else 6 sig
+        s = repr(x)
+        if len(s.lstrip("-")) > 8:
+            s = f"{x:.6g}"
+        elif s.endswith(".0"):
+            s = s[:-2]
+    if s.startswith("-") and float(s) == 0:
+        s = s[1:]
+    return s
+
+
+def text_number(value: Any, number_format: str = "exact", digits: int = 3) -> str:
+    """A number as plain text: ``1/3``, ``0.333`` (decimal) or ``0.333`` (sig).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> text_number(Fraction(2, 3)), text_number(Fraction(2, 3), "decimal", 2)
+    ('2/3', '0.67')
+    >>> text_number(1234.5, "sig", 2), text_number(-0.0001, "decimal", 2)
+    ('1.2e+03', '0.00')
+    """
+    check_number_format(number_format, digits)
+    if number_format == "exact" and isinstance(value, Fraction | int) \
+            and not isinstance(value, bool):
+        v = Fraction(value)
+        return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
+    mod = type(value).__module__
+    if mod.startswith("sympy") and number_format == "exact" and getattr(value, "is_Rational",
+                                                                         False):
+        return text_number(Fraction(int(value.p), int(value.q)))
+    x = float(value)
+    if not math.isfinite(x):
+        return str(x)
+    return _float_text(x, number_format, digits)
+
+
+def latex_number(value: Any, number_format: str = "exact", digits: int = 3) -> str:
+    r"""A number as LaTeX math: ``\tfrac{1}{3}``, ``0.333`` or ``3.33\times 10^{-4}``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> latex_number(Fraction(5, 2)), latex_number(2.5, "decimal", 1), latex_number(-7)
+    ('\\tfrac{5}{2}', '2.5', '-7')
+    """
+    text = text_number(value, number_format, digits)
+    if "/" in text:
+        num, den = text.split("/")
+        sign = "-" if num.startswith("-") else ""
+        return rf"{sign}\tfrac{{{num.lstrip('-')}}}{{{den}}}"
+    if "e" in text and "inf" not in text:
+        mant, exp = text.split("e")
+        return rf"{mant}\times 10^{{{int(exp)}}}"
+    if text in ("inf", "-inf", "nan"):
+        return {"inf": r"\infty", "-inf": r"-\infty", "nan": r"\text{NaN}"}[text]
+    return text
+
+
+def default_symbol(name: str) -> str:
+    r"""LaTeX for a parameter without a declared symbol: ``\mathit{probe\_value}``.
+
+    >>> default_symbol("probe_value")
+    '\\mathit{probe\\_value}'
+    """
+    return rf"\mathit{{{escape_latex(name)}}}"
+
+
+_GREEK_NAMES = ("alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|"
+                "pi|rho|sigma|tau|upsilon|phi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|"
+                "Sigma|Upsilon|Phi|Psi|Omega")
+_SHORT_NAME = re.compile(rf"^([A-Za-z]|{_GREEK_NAMES})(_[A-Za-z0-9]{{1,3}})?$")
+
+
+def symbol_for(parameter: Any) -> str:
+    r"""LaTeX symbol of a parameter (a name, or an object with ``.name``/``.symbol``).
+
+    A declared symbol is used as given. An undeclared short name (a letter or Greek
+    letter with an optional short subscript, ``c_p``, ``theta``) is typeset by sympy; a
+    long name is set in italics with its underscores kept: ``\mathit{probe\_value}``.
+
+    >>> symbol_for("c_p"), symbol_for("theta"), symbol_for("probe_value")
+    ('c_{p}', '\\theta', '\\mathit{probe\\_value}')
+    """
+    name = parameter if isinstance(parameter, str) else str(parameter.name)
+    symbol = None if isinstance(parameter, str) else getattr(parameter, "symbol", None)
+    if symbol and symbol != name:
+        return str(symbol)
+    if _SHORT_NAME.match(name):
+        import sympy as sp
+
+        return sp.latex(sp.Symbol(name))
+    return default_symbol(name)
+
+
+def latex_symbol_names(parameters: Iterable[Any]) -> dict[str, str]:
+    """Map parameter names to LaTeX symbols (see :func:`symbol_for`).
+
+    ``parameters`` holds names or objects with ``.name`` and optionally ``.symbol``.
+
+    >>> latex_symbol_names(["cohesion", "v"])
+    {'cohesion': '\\\\mathit{cohesion}', 'v': 'v'}
+    """
+    return {(p if isinstance(p, str) else str(p.name)): symbol_for(p) for p in parameters}
+
+
+def latex_expr(expr: Any, symbols: Mapping[str, str] | None = None) -> str:
+    r"""LaTeX for a sympy expression (or number), parameters written with their symbols.
+
+    Parameters
+    ----------
+    expr : sympy expression, number
+    symbols : mapping of symbol name to LaTeX, e.g. from :func:`latex_symbol_names`.
+        Names without an entry are written with :func:`default_symbol`.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> v, c = sp.symbols("probe_value probe_cost")
+    >>> latex_expr(v - c, {"probe_value": "v", "probe_cost": "c_p"})
+    'v - c_p'
+    >>> latex_expr(sp.Rational(1, 2))
+    '\\frac{1}{2}'
+    """
+    import sympy as sp
+
+    if isinstance(expr, Fraction | int) and not isinstance(expr, bool):
+        expr = sp.Rational(Fraction(expr).numerator, Fraction(expr).denominator)
+    elif isinstance(expr, float):
+        return latex_number(expr)
+    elif not isinstance(expr, sp.Basic):
+        raise TypeError(f"latex_expr needs a sympy expression or a number, got {expr!r}")
+    symbols = dict(symbols or {})
+    names = {s: symbols.get(s.name, symbol_for(s.name)) for s in expr.free_symbols
+             if isinstance(s, sp.Symbol)}
+    return _printer_class()({"symbol_names": names}).doprint(expr)
+
+
+@functools.lru_cache(maxsize=1)
+def _printer_class() -> type:
+    """sympy's LaTeX printer with positive terms of a sum first (``v - c_p``, not ``- c_p + v``)."""
+    from sympy.printing.latex import LatexPrinter
+
+    class _PositiveFirst(LatexPrinter):
+        def _as_ordered_terms(self, expr: Any, order: Any = None) -> list:
+            terms = list(super()._as_ordered_terms(expr, order))
+            return sorted(terms, key=lambda t: bool(t.could_extract_minus_sign()))
+
+    return _PositiveFirst

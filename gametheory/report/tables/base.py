@@ -1,0 +1,213 @@
+r"""The shared kit of the table renderers: rendered tables, cells and the two table shapes.
+
+Every table is one of two shapes. A *payoff table* (:class:`PayoffGrid`) is the bimatrix
+of a two-player game: for row strategy :math:`i` and column strategy :math:`j` the pair
+:math:`(A_{ij}, B_{ij})`, each entry flagged when it is a best reply and the cell when
+both are (a pure Nash equilibrium). A *list table* (:class:`ListTable`) is a header and
+rows of cells. A format (:class:`TableFormat`) renders either shape to text; cells are
+plain text or :class:`Math` (LaTeX, with a plain-text twin for the terminal).
+
+Examples
+--------
+>>> t = Table("| a |", "markdown")
+>>> t.format, str(t)
+('markdown', '| a |')
+>>> escape_markdown("R&D_1 | x")
+'R\\&D\\_1 \\| x'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from ..._latex import escape_latex
+from ...errors import GameError
+
+__all__ = ["Table", "Math", "Cell", "TableFormat", "PayoffGrid", "ListTable",
+           "escape_markdown", "check_label", "latex_float", "payoff_cells", "latex_pair",
+           "latex_mark", "boxed", "all_numeric"]
+
+_LABEL_RE = re.compile(r"^[A-Za-z0-9:._/+-]+$")
+_MD_SPECIAL = set("\\`*_{}[]<>#|&~$^")
+
+
+def escape_markdown(text: object) -> str:
+    r"""Escape text for a GitHub Markdown table cell (backslash before punctuation).
+
+    >>> print(escape_markdown("a|b *c* R&D_1 $5"))
+    a\|b \*c\* R\&D\_1 \$5
+    """
+    s = " ".join(str(text).split())
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)
+
+
+class Table(str):
+    r"""A rendered table: a ``str`` that also knows its format, renders in Jupyter and saves.
+
+    Examples
+    --------
+    >>> t = Table("| a |\n|---|\n| 1 |", "markdown")
+    >>> t.format, t.startswith("| a |"), t._repr_markdown_() is not None
+    ('markdown', True, True)
+    """
+
+    format: str
+
+    def __new__(cls, text: str, format: str) -> Table:
+        obj = super().__new__(cls, text)
+        obj.format = format
+        return obj
+
+    def _repr_html_(self) -> str | None:
+        return str(self) if self.format == "html" else None
+
+    def _repr_markdown_(self) -> str | None:
+        return str(self) if self.format == "markdown" else None
+
+    def save(self, path: str | PathLike[str]) -> Path:
+        """Write the table to ``path`` (UTF-8, trailing newline); returns the path."""
+        target = Path(path)
+        target.write_text(str(self) + "\n", encoding="utf-8")
+        return target
+
+    def __reduce__(self):  # pickle as a Table, not a plain str
+        return (Table, (str(self), self.format))
+
+
+@dataclass(frozen=True)
+class Math:
+    """A table cell holding mathematics: LaTeX for TeX/Markdown/HTML, text for the terminal.
+
+    >>> Math(r"\\tfrac{1}{2}", "1/2").text
+    '1/2'
+    """
+
+    latex: str
+    text: str
+
+
+Cell = str | Math
+
+
+@dataclass(frozen=True)
+class PayoffGrid:
+    """A two-player payoff table ready to render.
+
+    Attributes
+    ----------
+    players, strategies : the two players' names and strategy labels.
+    a, b : payoffs (numbers or sympy expressions), ``a[i][j]`` and ``b[i][j]``.
+    row_best, col_best : whether each entry is the player's best reply.
+    marks : ``"underline"``, ``"star"`` or None (how best replies are marked).
+    highlight : whether pure-equilibrium cells are boxed, bold or bracketed.
+    caption, label : the table's caption and cross-reference label.
+    stack : LaTeX: the two payoffs of a cell on two lines.
+    value : ``value(v, latex)``: one payoff as LaTeX math (``latex=True``) or plain text.
+    """
+
+    players: Sequence[str]
+    strategies: Sequence[Sequence[str]]
+    a: list[list[Any]]
+    b: list[list[Any]]
+    row_best: list[list[bool]]
+    col_best: list[list[bool]]
+    marks: str | None
+    highlight: bool
+    caption: str | None
+    label: str | None
+    stack: bool
+    value: Callable[[Any, bool], str]
+
+
+@dataclass(frozen=True)
+class ListTable:
+    """A rectangular table: a header row and body rows of cells, with LaTeX column ``align``."""
+
+    header: Sequence[Cell]
+    rows: Sequence[Sequence[Cell]]
+    caption: str | None = None
+    label: str | None = None
+    align: str | None = None
+
+
+@dataclass(frozen=True)
+class TableFormat:
+    """How one output format renders the two table shapes.
+
+    Attributes
+    ----------
+    payoff : renders a :class:`PayoffGrid`.
+    rows : renders a :class:`ListTable`; None when the format has payoff tables only
+        (``sgame``).
+    """
+
+    payoff: Callable[[PayoffGrid], str]
+    rows: Callable[[ListTable], str] | None = None
+
+
+def check_label(label: str | None) -> None:
+    """Raise GameError unless ``label`` is None or a safe cross-reference label."""
+    if label is not None and not _LABEL_RE.match(label):
+        raise GameError(f"label {label!r} may contain only letters, digits and : . _ / + -")
+
+
+def latex_float(body: str, caption: str | None, label: str | None) -> str:
+    r"""``body`` in a ``table`` float with ``\caption``/``\label`` when either is given."""
+    if not caption and not label:
+        return body
+    out = [r"\begin{table}[htbp]", r"\centering"]
+    if caption:
+        out.append(rf"\caption{{{escape_latex(caption)}}}")
+    if label:
+        out.append(rf"\label{{{label}}}")
+    out += [body, r"\end{table}"]
+    return "\n".join(out)
+
+
+def payoff_cells(grid: PayoffGrid, value: Callable[[Any], str],
+                 mark: Callable[[str], str]) -> list[list[tuple[str, str, bool]]]:
+    """Each cell's two rendered payoffs and its equilibrium flag.
+
+    Best replies go through ``mark`` unless ``grid.marks`` is None.
+    """
+    marks = grid.marks
+    out = []
+    for i, (ra, rb) in enumerate(zip(grid.a, grid.b, strict=True)):
+        row = []
+        for j, (x, y) in enumerate(zip(ra, rb, strict=True)):
+            rbest, cbest = grid.row_best[i][j], grid.col_best[i][j]
+            xs, ys = value(x), value(y)
+            if marks is not None:
+                xs = mark(xs) if rbest else xs
+                ys = mark(ys) if cbest else ys
+            row.append((xs, ys, rbest and cbest))
+        out.append(row)
+    return out
+
+
+def latex_pair(x: str, y: str, stack: bool) -> str:
+    """A cell's payoff pair in LaTeX math: ``x, y`` or stacked on two lines."""
+    if stack:
+        return rf"\begin{{array}}{{@{{}}c@{{}}}} {x}, \\ {y} \end{{array}}"
+    return f"{x}, {y}"
+
+
+def latex_mark(value: str, kind: str | None) -> str:
+    r"""A best reply in LaTeX math: ``\underline{v}`` or ``v^{*}``."""
+    return rf"\underline{{{value}}}" if kind == "underline" else f"{value}^{{*}}"
+
+
+def boxed(pair: str) -> str:
+    """An equilibrium cell: the payoff pair in a tight frame (fits sgame's cells)."""
+    return f"{{\\fboxsep=1.5pt$\\boxed{{{pair}}}$}}"
+
+
+def all_numeric(grid: PayoffGrid) -> bool:
+    """Whether every payoff is a plain number (not a formula)."""
+    return all(isinstance(v, Fraction | float | int) for r in (*grid.a, *grid.b) for v in r)

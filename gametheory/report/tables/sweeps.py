@@ -1,0 +1,88 @@
+r"""Sweep summaries: each regime's share of a parameter sweep and its parameter ranges.
+
+For a sweep over points :math:`\theta_1, \dots, \theta_N`, the row of regime :math:`r`
+gives :math:`N_r` (points in :math:`r`), the share :math:`N_r / N` and, per parameter,
+the range :math:`[\min, \max]` over those points.
+
+Examples
+--------
+>>> import pandas as pd
+>>> f = pd.DataFrame({"c": [0.0, 1.0], "point": [0, 1], "regime": ["a", "b"]})
+>>> print(sweep_summary_table(f, format="markdown", digits=1))
+| Regime | Points | Share | c |
+|---|---|---|---|
+| a | 1 | 50% | 0.0 |
+| b | 1 | 50% | 1.0 |
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...errors import GameError
+from .base import Cell, Table
+from .registry import render_rows
+
+__all__ = ["sweep_summary_table"]
+
+_NON_PARAMETER = {"point", "equilibrium", "support", "regime"}
+
+
+def _parameter_columns(frame: Any, result: Any) -> list[str]:
+    params = getattr(result, "parameters", None)
+    if params:
+        names = [p if isinstance(p, str) else p.name for p in params]
+        return [c for c in names if c in frame.columns]
+    return [c for c in frame.columns if c not in _NON_PARAMETER and ":" not in c
+            and frame[c].dtype.kind in "fiu"]
+
+
+def sweep_summary_table(
+    sweep_result: Any,
+    format: str = "booktabs",
+    by: str = "regime",
+    digits: int = 3,
+    caption: str | None = None,
+    label: str | None = None,
+) -> Table:
+    r"""Summary of a sensitivity sweep: each regime's share of points and parameter ranges.
+
+    Parameters
+    ----------
+    sweep_result : SweepResult or pandas.DataFrame
+        ``gt.sweep`` output (its ``.frame``) with a ``"point"`` column (one id per
+        parameter point) and the ``by`` column.
+    format : {"booktabs", "markdown", "html", "text"}
+    by : str
+        Column to group by (default ``"regime"``).
+    digits : int
+        Decimals of the parameter ranges.
+
+    Examples
+    --------
+    >>> import pandas as pd, gametheory as gt
+    >>> f = pd.DataFrame({"cost": [0.0, 1.0, 2.0, 3.0], "point": [0, 1, 2, 3],
+    ...                   "regime": ["deterrence", "deterrence", "spiral", "spiral"]})
+    >>> print(gt.tables.sweep_summary_table(f, format="text", digits=1))
+    Regime      Points  Share  cost
+    ----------  ------  -----  ---------
+    deterrence  2       50%    0.0 - 1.0
+    spiral      2       50%    2.0 - 3.0
+    """
+    frame = getattr(sweep_result, "frame", sweep_result)
+    if not hasattr(frame, "groupby") or by not in getattr(frame, "columns", ()):
+        raise GameError(f"sweep_summary_table needs a SweepResult or DataFrame with a {by!r} "
+                        "column")
+    params = _parameter_columns(frame, sweep_result)
+    point = frame["point"] if "point" in frame.columns else frame.index.to_series()
+    total = point.nunique()
+    header: list[Cell] = [by.capitalize(), "Points", "Share", *params]
+    body = []
+    for key, grp in frame.groupby(by, sort=False, dropna=False):
+        npts = (grp["point"] if "point" in grp.columns else grp.index.to_series()).nunique()
+        row: list[Cell] = [str(key), str(npts), f"{100 * npts / max(total, 1):.0f}%"]
+        for p in params:
+            lo, hi = float(grp[p].min()), float(grp[p].max())
+            row.append(f"{lo:.{digits}f}" if lo == hi else f"{lo:.{digits}f} - {hi:.{digits}f}")
+        body.append(row)
+    return render_rows(header, body, format, caption, label)
