@@ -60,6 +60,7 @@ __all__ = [
     "Boundary",
     "regime_grid",
     "regime_boundaries",
+    "boundary_traces",
     "regime_map",
     "equilibrium_path",
     "one_at_a_time",
@@ -509,17 +510,57 @@ def _threshold_lines(ax: Any, thresholds: Any, game: Any, xn: str, yn: str,
                 bounds.append(Boundary(e, e, None, None, None, latex_expr(e, names) + " = 0"))
 
     handles = []
+    for k, (b, px, py) in enumerate(boundary_traces(bounds, game, xn, yn, at, xs, ys)):
+        st = line_style(k)
+        ax.plot(px, py, color="black", linestyle=st["linestyle"], linewidth=1.3,
+                label=f"${b.latex}$", zorder=4)
+        handles.append(Line2D([], [], color="black", linestyle=st["linestyle"],
+                              linewidth=1.3, label=f"${b.latex}$"))
+    return handles
+
+
+def boundary_traces(bounds: Sequence[Boundary], game: Any, x: str, y: str,
+                    at: Mapping[str, Any] | None, xs: Any, ys: Any
+                    ) -> list[tuple[Boundary, np.ndarray, np.ndarray]]:
+    r"""The boundaries a regime map draws, each with the points drawn.
+
+    A boundary :math:`g(x, y) = 0` is traced over the window
+    :math:`[x_0, x_1] \times [y_0, y_1]` of the axis values ``xs``, ``ys`` (exactly when
+    solved for one axis, else as the zero contour of :math:`g` on a 400 x 400 grid) and
+    kept where the game's regime differs on its two sides; boundaries with no such point
+    are left out. The data behind :func:`regime_map`'s lines, for tables of them.
+
+    Returns
+    -------
+    list of (Boundary, x values, y values)
+        ``y`` is NaN where the line is not drawn.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> p = gt.ParametricGame([["a"]], [["b"]], ["a", "b"],
+    ...                       regime_rules=[("low", "a < b"), ("high", "a >= b")])
+    >>> bs = regime_boundaries(p, "a", "b")
+    >>> [b.latex for b, _, _ in boundary_traces(bs, p, "a", "b", {}, [0, 1], [0, 1])]
+    ['b = a']
+    >>> boundary_traces(bs, p, "a", "b", {}, [0, 1], [2, 3])
+    []
+    """
+    import sympy as sp
+
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    at = at or {}
+    out = []
     dense_x = np.linspace(xs[0], xs[-1], 400)
     dense_y = np.linspace(ys[0], ys[-1], 400)
-    X, Y = sp.Symbol(xn, real=True), sp.Symbol(yn, real=True)
-    k = 0
+    X, Y = sp.Symbol(x, real=True), sp.Symbol(y, real=True)
     for b in bounds:
         expr = b.expr
-        if b.solved_for == yn:
+        if b.solved_for == y:
             px = dense_x
             py = np.broadcast_to(np.asarray(sp.lambdify(X, b.solution, "numpy")(px),
                                             dtype=float), px.shape)
-        elif b.solved_for == xn:
+        elif b.solved_for == x:
             py = dense_y
             px = np.broadcast_to(np.asarray(sp.lambdify(Y, b.solution, "numpy")(py),
                                             dtype=float), py.shape)
@@ -541,20 +582,15 @@ def _threshold_lines(ax: Any, thresholds: Any, game: Any, xn: str, yn: str,
             continue
         if game is not None and hasattr(game, "classify"):
             sep = np.zeros_like(inside)
-            sep[inside] = _differs_across(game, b, xn, yn, at, px[inside], py[inside],
+            sep[inside] = _differs_across(game, b, x, y, at, px[inside], py[inside],
                                           (xs[0], xs[-1], ys[0], ys[-1]))
             if not sep.any():
                 continue
             show = np.where(sep | _near(sep), py, np.nan)
         else:
             show = np.where(inside, py, np.nan)
-        st = line_style(k)
-        ax.plot(px, show, color="black", linestyle=st["linestyle"], linewidth=1.3,
-                label=f"${b.latex}$", zorder=4)
-        handles.append(Line2D([], [], color="black", linestyle=st["linestyle"],
-                              linewidth=1.3, label=f"${b.latex}$"))
-        k += 1
-    return handles
+        out.append((b, px, show))
+    return out
 
 
 def _near(mask: np.ndarray) -> np.ndarray:
@@ -853,7 +889,7 @@ def folk_region_data(game: Any) -> dict[str, Any]:
 
 
 def folk_region(game: Any, *, ax: Any = None, title: str | None = None,
-                label_points: bool = True, equilibria: bool = True) -> Any:
+                label_points: bool = True, equilibria: bool | Sequence[Any] = True) -> Any:
     """Plot the feasible and individually rational payoffs of a repeated stage game.
 
     Parameters
@@ -863,8 +899,9 @@ def folk_region(game: Any, *, ax: Any = None, title: str | None = None,
     title : str, optional
     label_points : bool
         Label the pure payoff pairs with their strategy profiles.
-    equilibria : bool
-        Mark the stage game's Nash equilibrium payoffs.
+    equilibria : bool or sequence of Equilibrium
+        Mark the stage game's Nash equilibrium payoffs (solved here when True; a
+        sequence gives equilibria already computed).
 
     Returns
     -------
@@ -915,9 +952,9 @@ def folk_region(game: Any, *, ax: Any = None, title: str | None = None,
         ax.axhline(v2, color="#555555", linestyle="--", linewidth=0.8)
         ax.plot([v1], [v2], marker="s", color=line_style(1)["color"], linestyle="none",
                 label="minmax point")
-        if equilibria:
-            eq = np.array([[float(e.payoffs[0]), float(e.payoffs[1])]
-                           for e in game.equilibria()])
+        if equilibria is not False:
+            found = game.equilibria() if equilibria is True else equilibria
+            eq = np.array([[float(e.payoffs[0]), float(e.payoffs[1])] for e in found])
             ax.plot(eq[:, 0], eq[:, 1], marker="*", markersize=9, linestyle="none",
                     color=line_style(0)["color"], label="stage Nash equilibria")
         pad_x = 0.08 * max(np.ptp(pts[:, 0]), 1e-9)
