@@ -12,6 +12,7 @@ figures for papers.
 """
 
 from . import io, models, solve
+from ._version import __version__ as __version__
 from .analysis import repeated
 from .analysis.repeated import folk, noise, reputation, salami, strategies
 from .analysis.repeated.automata import Automaton
@@ -67,8 +68,6 @@ from .solve.symbolic import (
     SymbolicEquilibrium,
     comparative_statics,
 )
-
-__version__ = "0.1.0"
 
 __all__ = [
     "salami_campaign",

@@ -4,7 +4,7 @@ Every import statement of every module is read with :mod:`ast`, those inside fun
 and ``if TYPE_CHECKING:`` blocks included, and resolved to the module it names. The
 layers, from the bottom up (see ``docs/architecture.md``)::
 
-    base      errors, _numbers, _labels, _grid, _latex, _roots
+    base      errors, _numbers, _labels, _grid, _latex, _roots, _version
     core      core/       games as plain validated data; the payoff-expression language
     io        io/         file formats (beside solve; neither imports the other)
     solve     solve/      equilibrium computation on arrays and trees
@@ -40,6 +40,7 @@ LAYERS = [
     ("gametheory._latex", "base", 0),
     ("gametheory._roots", "base", 0),
     ("gametheory._limits", "base", 0),
+    ("gametheory._version", "base", 0),
     ("gametheory.core", "core", 1),
     ("gametheory.io", "io", 2),
     ("gametheory.solve", "solve", 2),

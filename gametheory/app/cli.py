@@ -3,15 +3,19 @@
 ::
 
     gametheory models
-    gametheory solve  FILE|MODEL [--set name=value ...]
-    gametheory table  FILE|MODEL --format sgame|booktabs|markdown|html|text [--out F]
+    gametheory solve  FILE|MODEL [--set name=value ...] [--method METHOD]
+    gametheory table  FILE|MODEL [--format FORMAT] [--out F]
     gametheory sweep  FILE|MODEL --param name=start:stop:num ... --out results.csv
     gametheory report [FILE|MODEL] --out DIR
 
 FILE is a scenario ``.toml`` file (``docs/scenario-format.md``) or a Gambit ``.nfg`` file;
 MODEL a name from ``gametheory models``, optionally with a variant
-(``probe_response:posture``). Exit status 0 on success, 2 on bad input (a one-line
-message on stderr, no traceback), 130 when interrupted.
+(``probe_response:posture``); each is resolved once (:mod:`gametheory.app.sources`). The
+choices of METHOD, FORMAT and file suffix are read from their registries
+(``gametheory.solve.METHODS``, ``gametheory.report.tables.FORMATS``, the file readers), so
+a registered solver or table format is offered here without touching this module. Exit
+status 0 on success, 2 on bad input (a one-line message on stderr, no traceback), 130 when
+interrupted.
 
 Examples
 --------
@@ -28,11 +32,18 @@ import sys
 from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
-from .. import __version__
+import numpy as np
+
 from .._numbers import NotANumber, parse_number_text
+from .._version import __version__
 from ..errors import GameError, ParameterError
+from ..io.scenario import LIMITS
+from ..report.latex import NUMBER_FORMATS
+from ..report.tables import FORMATS
+from ..solve import METHODS
+from .sources import READERS, Source, resolve_source
 
 __all__ = ["main", "build_parser"]
 
@@ -56,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"gametheory {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    src_help = ("scenario .toml file, Gambit .nfg file, or model name from 'gametheory "
+    src_help = (f"a file ({', '.join(sorted(READERS))}) or a model name from 'gametheory "
                 "models' (name:variant for a variant)")
 
     sub.add_parser("models", help="list the model catalog")
@@ -65,14 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("source", metavar="FILE|MODEL", help=src_help)
     s.add_argument("--set", dest="values", action="append", default=[], metavar="NAME=VALUE",
                    help="parameter value (exact: 3, 0.25, 3/4); repeatable")
-    s.add_argument("--method", default="exact",
-                   help="solver: exact (default), support, vertex, lemke-howson")
+    s.add_argument("--method", default="exact", choices=sorted(METHODS),
+                   help="solver (default exact)")
 
     t = sub.add_parser("table", help="write the payoff table")
     t.add_argument("source", metavar="FILE|MODEL", help=src_help)
-    t.add_argument("--format", default="sgame",
-                   choices=["sgame", "booktabs", "markdown", "html", "text"])
-    t.add_argument("--numbers", choices=["exact", "decimal", "sig"], default="exact",
+    t.add_argument("--format", default="sgame", choices=sorted(FORMATS),
+                   help="table format (default sgame)")
+    t.add_argument("--numbers", choices=list(NUMBER_FORMATS), default="exact",
                    help="number format (default exact fractions)")
     t.add_argument("--digits", type=int, default=3)
     t.add_argument("--numeric", action="store_true",
@@ -120,16 +131,12 @@ def _values(items: Sequence[str]) -> dict[str, Fraction]:
 
 def _bounded(x: Fraction) -> Fraction:
     """Refuse magnitudes beyond the scenario limit (1e15): they overflow float payoffs."""
-    from ..io.scenario import LIMITS
-
     if abs(x) > LIMITS["abs_number"]:
         raise NotANumber(f"the value exceeds the magnitude limit {LIMITS['abs_number']:g}")
     return x
 
 
-def _axis(item: str) -> tuple[str, Any]:
-    import numpy as np
-
+def _axis(item: str) -> tuple[str, np.ndarray]:
     name, sep, spec = item.partition("=")
     parts = spec.split(":")
     if not sep or not name.strip() or len(parts) != 3:
@@ -147,17 +154,13 @@ def _axis(item: str) -> tuple[str, Any]:
     return name.strip(), np.linspace(start, stop, num)
 
 
-def _load(source: str) -> Any:
-    """The ReportModel of a source (scenario file, .nfg file or catalog name)."""
-    from .report_job import resolve_model
-
-    return resolve_model(source)
-
-
-def _is_parametric(game: Any) -> bool:
-    from ..core.game import NormalFormGame
-
-    return hasattr(game, "at") and not isinstance(game, NormalFormGame)
+def _source(args: argparse.Namespace) -> Source:
+    """The command's source, resolved once, at the ``--set`` values."""
+    src = resolve_source(args.source)
+    values = _values(args.values)
+    if values and not src.parametric:
+        raise ParameterError("--set needs a parametric model; this game has no parameters")
+    return src.with_values(values) if values else src
 
 
 # --------------------------------------------------------------------------- commands
@@ -171,34 +174,23 @@ def _cmd_models(args: argparse.Namespace) -> int:
 def _cmd_solve(args: argparse.Namespace) -> int:
     from ..report import tables
 
-    model = _load(args.source)
-    values = _values(args.values)
-    game = model.game
-    numeric = game.at(**values) if _is_parametric(game) else game
-    if values and not _is_parametric(game):
-        raise ParameterError("--set needs a parametric model; this game has no parameters")
-    print(tables.payoff_table(numeric, format="text"))
+    src = _source(args)
+    print(tables.payoff_table(src.numeric, format="text"))
     print()
-    if model.tree is not None and args.method == "exact":
-        print(tables.equilibrium_table(model.tree, format="text", at=values))
+    if src.tree is not None and args.method == "exact":
+        print(tables.equilibrium_table(src.tree, format="text", at=src.values))
     else:
-        print(tables.equilibrium_table(numeric, format="text", method=args.method))
-    if _is_parametric(game) and getattr(game, "regime_rules", ()):
-        print(f"\nregime: {game.classify(**values)}")
+        print(tables.equilibrium_table(src.numeric, format="text", method=args.method))
+    if src.parametric and src.game.regime_rules:
+        print(f"\nregime: {src.game.classify(**src.values)}")
     return EXIT_OK
 
 
 def _cmd_table(args: argparse.Namespace) -> int:
     from ..report import tables
 
-    model = _load(args.source)
-    values = _values(args.values)
-    game = model.game
-    parametric = _is_parametric(game)
-    if (values or args.numeric) and parametric:
-        game = game.at(**values)
-    elif values:
-        raise ParameterError("--set needs a parametric model; this game has no parameters")
+    src = _source(args)
+    game = src.numeric if src.values or args.numeric else src.game
     text = tables.payoff_table(game, format=args.format, number_format=args.numbers,
                                digits=args.digits, caption=args.caption, label=args.label)
     if args.out:
@@ -211,15 +203,11 @@ def _cmd_table(args: argparse.Namespace) -> int:
 
 def _cmd_sweep(args: argparse.Namespace) -> int:
     from ..analysis.sensitivity.sweep import sweep
-    from ..io.scenario import load_scenario
 
-    model = _load(args.source)
-    game = model.game
-    if not _is_parametric(game):
+    src = _source(args)
+    if not src.parametric:
         raise ParameterError(f"{args.source} has no parameters to sweep")
-    grid = dict(_axis(p) for p in args.params)
-    if not grid and str(args.source).endswith(".toml"):
-        grid = load_scenario(args.source).sweep_grid()
+    grid = dict(_axis(p) for p in args.params) or src.sweep_grid()
     if not grid:
         raise ParameterError("give at least one --param NAME=START:STOP:NUM (or a scenario "
                              "file with a [sweep] table)")
@@ -227,7 +215,7 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
     for v in grid.values():
         points *= len(v)
     # chunks of at least 500 points, about 50 of them: a progress bar that moves
-    res = sweep(game, grid, fixed=_values(args.values) or None,
+    res = sweep(src.game, grid, fixed=dict(src.values) or None,
                 progress=not args.no_progress, chunk_size=max(500, -(-points // 50)))
     out = Path(args.out)
     res.frame.to_csv(out, index=False)
@@ -244,8 +232,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     if args.resolution < 3 or args.resolution > 2001:
         raise ParameterError(f"--resolution must be between 3 and 2001, got {args.resolution}")
-    rep = build_report(args.source, args.out, values=_values(args.values),
-                       resolution=args.resolution, compile_pdf=not args.no_pdf)
+    rep = build_report(_source(args), args.out, resolution=args.resolution,
+                       compile_pdf=not args.no_pdf)
     print(rep.summary)
     return EXIT_OK
 
@@ -299,10 +287,6 @@ def _describe(err: BaseException) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def entry_point() -> None:  # pragma: no cover - the console script
-    sys.exit(main())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -39,51 +39,26 @@ from __future__ import annotations
 import shutil
 import subprocess
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..core.game import NormalFormGame
+from ..core.game import Equilibrium, NormalFormGame
+from ..core.parametric import ParametricGame
+from ..core.tree import GameTree
 from ..errors import GameError
 from ..report import tables
+from ..report.figures import Boundary
 from ..report.latex import latex_expr, latex_symbol_names, plain_expr, standalone_document
+from .sources import RepeatedModel, Source, resolve_source
 
-__all__ = ["ReportModel", "Report", "resolve_model", "build_report", "DEFAULT_MODEL"]
+__all__ = ["Report", "EquilibriumCache", "build_report", "map_axes", "DEFAULT_AXES"]
 
-DEFAULT_MODEL = "probe_response"
 #: The default regime map: escalation cost (through W_D) against credibility loss.
 DEFAULT_AXES = {"war_cost_defender": (0, 300), "credibility_loss": (0, 12)}
-
-
-@dataclass
-class ReportModel:
-    """What the report analyses: a game, optionally its tree and repeated variant.
-
-    Attributes
-    ----------
-    name : str
-        Model name or file path.
-    game : ParametricGame or NormalFormGame
-        The normal form (a ParametricGame keeps the symbolic payoffs).
-    tree : GameTree or None
-        The sequential game, for subgame perfection.
-    repeated : object or None
-        The repeated variant (``critical_discount_at``, ``credibility_threshold``).
-    axes : dict
-        The two parameters of the regime map and their ranges.
-    description, source : str
-    """
-
-    name: str
-    game: Any
-    tree: Any = None
-    repeated: Any = None
-    axes: dict[str, tuple[float, float]] = field(default_factory=dict)
-    description: str = ""
-    source: str = ""
 
 
 @dataclass
@@ -97,79 +72,67 @@ class Report:
     seconds: float
 
 
-def _is_parametric(game: Any) -> bool:
-    return hasattr(game, "at") and hasattr(game, "parameters") and not isinstance(
-        game, NormalFormGame)
+@dataclass
+class EquilibriumCache:
+    """Each equilibrium set of a report job, solved once and kept (keyed by the game).
 
-
-def resolve_model(source: str | None) -> ReportModel:
-    """A model from a scenario file (``.toml``), a Gambit ``.nfg`` file or a catalog name.
-
-    ``None`` is the default probe-versus-response model (sequential, with its tree and
-    repeated variant). A catalog name may carry a variant: ``probe_response:posture``.
-
-    Raises
-    ------
-    GameError
-        For an unknown model or variant, or a bad file.
-    OSError
-        When a file cannot be read.
+    ``equilibria(g)`` is every extreme Nash equilibrium of the numeric game ``g``
+    (``g.equilibria()``); ``classified(tree, values)`` the equilibria of a game tree's
+    reduced normal form at ``values``, each with whether it is subgame perfect.
 
     Examples
     --------
-    >>> m = resolve_model("chicken")
-    >>> type(m.game).__name__, len(m.axes)
-    ('ParametricGame', 2)
+    >>> import gametheory as gt
+    >>> cache = EquilibriumCache()
+    >>> pd = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> cache.equilibria(pd) is cache.equilibria(gt.NormalFormGame([[3, 0], [5, 1]],
+    ...                                                             [[3, 5], [0, 1]]))
+    True
     """
-    from .. import models
-    from ..io.scenario import load_scenario
 
-    if source is None or source == DEFAULT_MODEL:
-        from ..models.probe_response import sequential_normal_form
+    _sets: dict[NormalFormGame, list[Equilibrium]] = field(default_factory=dict)
+    _trees: dict[tuple[int, tuple[tuple[str, str], ...]], list[Any]] = field(
+        default_factory=dict)
 
-        return ReportModel(
-            name="probe_response (sequential)", game=sequential_normal_form(),
-            tree=models.probe_response("sequential"),
-            repeated=models.probe_response("repeated"), axes=dict(DEFAULT_AXES),
-            description="Cheap deniable probes against an alliance (MODEL.md)",
-            source="MODEL.md; Schelling (1966); Snyder (1961); Zagare and Kilgour (2000)")
-    path = Path(source)
-    if path.suffix.lower() == ".toml" or (path.exists() and path.suffix.lower() != ".nfg"):
-        if not path.exists():
-            raise FileNotFoundError(f"no such scenario file: {source}")
-        sc = load_scenario(path)
-        axes = {k: (float(v.min()), float(v.max())) for k, v in list(sc.sweep.items())[:2]}
-        return ReportModel(name=str(path), game=sc.game, axes=axes or _default_axes(sc.game),
-                           description=sc.description, source=sc.source)
-    if path.suffix.lower() == ".nfg":
-        from ..io.nfg import read_nfg
+    def equilibria(self, game: NormalFormGame) -> list[Equilibrium]:
+        """Every extreme Nash equilibrium of ``game``, solved on the first request."""
+        if game not in self._sets:
+            self._sets[game] = game.equilibria()
+        return self._sets[game]
 
-        return ReportModel(name=str(path), game=read_nfg(path))
-    name, _, variant = source.partition(":")
-    entry = models.catalog()[name]  # GameError naming the models when unknown
-    built = entry.build(variant) if variant else entry.build()
-    tree = None
-    if hasattr(built, "classify_equilibria"):
-        tree = built
-        built = built.to_normal_form()
-    if hasattr(built, "stage") and hasattr(built, "critical_discount_at"):
-        return ReportModel(name=source, game=built.stage, repeated=built,
-                           axes=_default_axes(built.stage), description=entry.title,
-                           source=entry.citation)
-    if not (_is_parametric(built) or isinstance(built, NormalFormGame)):
-        raise GameError(f"model {source!r} builds a {type(built).__name__}, which the report "
-                        "cannot tabulate; choose a two-player normal-form or sequential model")
-    axes = _default_axes(built) if _is_parametric(built) else {}
-    return ReportModel(name=source, game=built, tree=tree, axes=axes,
-                       description=entry.title, source=entry.citation)
+    def classified(self, tree: GameTree, values: Mapping[str, Any]
+                   ) -> tuple[list[Equilibrium], list[bool]]:
+        """The equilibria of ``tree`` at ``values`` and whether each is subgame perfect.
+
+        Keyed by the tree's identity (trees are mutable, so unhashable) and the values.
+        """
+        key = (id(tree), tuple(sorted((k, str(v)) for k, v in values.items())))
+        if key not in self._trees:
+            self._trees[key] = tree.classify_equilibria(**values)
+        found = self._trees[key]
+        return [c.equilibrium for c in found], [bool(c.subgame_perfect) for c in found]
 
 
-def _default_axes(game: Any) -> dict[str, tuple[float, float]]:
-    """Escalation cost x credibility loss when the game has them (the probe-response
-    family); otherwise the first two parameters, from 0 (or the lower bound) to twice the
-    default."""
-    if not _is_parametric(game):
+def map_axes(source: Source) -> dict[str, tuple[float, float]]:
+    """The two parameters of the regime map and their ranges.
+
+    A scenario's first two ``[sweep]`` axes (their extent); else escalation cost x
+    credibility loss when the game has them (the probe-response family); else the first
+    two parameters, from 0 (or the lower bound) to twice the default. Empty for a game
+    without parameters.
+
+    Examples
+    --------
+    >>> from gametheory.app.sources import resolve_source
+    >>> map_axes(resolve_source("chicken"))
+    {'stake_aggressor': (0.0, 4.0), 'stake_defender': (0.0, 6.0)}
+    """
+    game = source.game
+    if not isinstance(game, ParametricGame):
         return {}
+    grid = source.sweep_grid()
+    if grid:
+        return {k: (float(v.min()), float(v.max())) for k, v in list(grid.items())[:2]}
     if all(name in game.parameter_names for name in DEFAULT_AXES):
         return dict(DEFAULT_AXES)
     out = {}
@@ -186,20 +149,27 @@ def _write(path: Path, text: str, files: list[Path]) -> None:
     files.append(path)
 
 
-def build_report(source: str | None, out_dir: str | Path, *,
+def build_report(source: Source | str | None, out_dir: str | Path, *,
                  values: Mapping[str, Any] | None = None, resolution: int = 161,
                  compile_pdf: bool = True) -> Report:
     """Analyse a model and write the report files into ``out_dir``.
 
+    Each equilibrium set is solved once (:class:`EquilibriumCache`) and the sections
+    hand each other data: the regime boundaries tabulated are those the map draws,
+    computed from the game (:func:`gametheory.analysis.sensitivity.boundaries.boundary_curves`).
+
     Parameters
     ----------
-    source : str or None
-        Scenario file, ``.nfg`` file, catalog model name (``name[:variant]``) or None
-        for the default probe-versus-response model.
+    source : Source, str or None
+        A resolved :class:`~gametheory.app.sources.Source`, or what
+        :func:`~gametheory.app.sources.resolve_source` takes: a scenario file, a game file,
+        a catalog model name (``name[:variant]``) or None for the default
+        probe-versus-response model.
     out_dir : path
         Created if missing.
     values : dict, optional
-        Parameter values overriding the defaults (the point analysed).
+        Parameter values overriding the defaults (the point analysed); for a Source,
+        overriding its own values.
     resolution : int
         Grid points per axis of the regime map.
     compile_pdf : bool
@@ -210,20 +180,21 @@ def build_report(source: str | None, out_dir: str | Path, *,
     Report
     """
     t0 = time.perf_counter()
-    model = resolve_model(source)
+    if not isinstance(source, Source):
+        src = resolve_source(source, values)
+    else:
+        src = source.with_values(values) if values is not None else source
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
-    game = model.game
-    parametric = _is_parametric(game)
-    values = dict(values or {})
-    numeric = game.at(**values) if parametric else game
-    if values and not parametric:
-        raise GameError("--set needs a parametric model; this game has no parameters")
+    cache = EquilibriumCache()
+    game, numeric, values = src.game, src.numeric, dict(src.values)
+    parametric = src.parametric
+    axes = map_axes(src)
     tex_parts: list[str] = []
-    md_parts: list[str] = [f"# {game.title or model.name}", ""]
-    if model.description:
-        md_parts += [model.description, ""]
+    md_parts: list[str] = [f"# {game.title or src.name}", ""]
+    if src.description:
+        md_parts += [src.description, ""]
     lines: list[str] = []  # the terminal summary
 
     # ---------------------------------------------------------------- payoff tables
@@ -249,21 +220,25 @@ def build_report(source: str | None, out_dir: str | Path, *,
     _write(out / "payoff_table.md", "\n".join(md_pay), files)
     tex_parts += [_resize(x) for x in (sym_tex, num_tex) if x]
     md_parts += md_pay
-    lines += [f"{game.title or model.name}", "=" * len(game.title or model.name), "",
+    lines += [f"{game.title or src.name}", "=" * len(game.title or src.name), "",
               tables.payoff_table(numeric, format="text", caption=at_caption + ":"), ""]
 
     # ---------------------------------------------------------------- equilibria
-    eq_source = model.tree if model.tree is not None else numeric
-    eq_at = values if model.tree is not None else None
-    eq_tex = tables.equilibrium_table(eq_source, format="booktabs", at=eq_at,
+    if src.tree is not None:
+        eqs, spe = cache.classified(src.tree, values)
+        if not eqs:
+            raise GameError("the game tree has no equilibria to tabulate")
+    else:
+        eqs, spe = cache.equilibria(numeric), None
+    eq_tex = tables.equilibrium_table(eqs, format="booktabs", subgame_perfect=spe,
                                       caption="Nash equilibria" + (
-                                          " (subgame perfect or not)" if model.tree else ""),
+                                          " (subgame perfect or not)" if src.tree else ""),
                                       label="tab:equilibria")
-    eq_md = tables.equilibrium_table(eq_source, format="markdown", at=eq_at, caption="")
-    eq_txt = tables.equilibrium_table(eq_source, format="text", at=eq_at, caption="")
+    eq_md = tables.equilibrium_table(eqs, format="markdown", subgame_perfect=spe, caption="")
+    eq_txt = tables.equilibrium_table(eqs, format="text", subgame_perfect=spe, caption="")
     _write(out / "equilibria.tex", eq_tex, files)
     _write(out / "equilibria.md", eq_md, files)
-    _equilibria_csv(eq_source, eq_at, out / "equilibria.csv", files)
+    _equilibria_csv(eqs, spe, out / "equilibria.csv", files)
     tex_parts.append(_resize(eq_tex))
     md_parts += ["## Equilibria", "", eq_md, ""]
     lines += ["Equilibria:", eq_txt, ""]
@@ -290,26 +265,26 @@ def build_report(source: str | None, out_dir: str | Path, *,
         lines += [f"Regime at the analysed point: {regime}", ""]
 
     # ---------------------------------------------------------------- regime map
-    if parametric and len(model.axes) == 2 and rules:
-        _regime_map(model, values, resolution, out, files, tex_parts, md_parts, lines)
+    if parametric and len(axes) == 2 and rules:
+        _regime_map(src, axes, resolution, out, files, tex_parts, md_parts, lines)
 
     # ---------------------------------------------------------------- sweep summary
-    if parametric and len(model.axes) == 2:
-        _sweep_summary(model, values, out, files, tex_parts, md_parts, lines)
+    if parametric and len(axes) == 2:
+        _sweep_summary(src, axes, out, files, tex_parts, md_parts, lines)
 
     # ---------------------------------------------------------------- thresholds
     if parametric:
-        _thresholds(model, values, out, files, tex_parts, md_parts, lines)
+        _thresholds(src, axes, out, files, tex_parts, md_parts, lines)
 
     # ---------------------------------------------------------------- repeated game
-    if model.repeated is not None:
-        _repeated(model, out, files, tex_parts, md_parts, lines)
+    if src.repeated is not None:
+        _repeated(src.repeated, cache, out, files, tex_parts, md_parts, lines)
     elif not parametric:  # a numeric game: what repeated play could sustain
-        _folk(numeric, out, files, tex_parts, md_parts,
+        _folk(numeric, cache, out, files, tex_parts, md_parts,
               "If repeated: feasible, individually rational payoffs")
 
     # ---------------------------------------------------------------- documents
-    body = "\n\n".join([rf"\section*{{{tables.escape_latex(game.title or model.name)}}}",
+    body = "\n\n".join([rf"\section*{{{tables.escape_latex(game.title or src.name)}}}",
                         *tex_parts])
     doc = standalone_document(body, packages=("amsmath", "booktabs", "sgame", "graphicx"),
                               extra_preamble=r"\usepackage[margin=2cm]{geometry}"
@@ -340,16 +315,10 @@ def _resize(tex: str) -> str:
     return tex
 
 
-def _equilibria_csv(source: Any, at: Mapping[str, Any] | None, path: Path,
+def _equilibria_csv(eqs: Sequence[Equilibrium], spe: Sequence[bool] | None, path: Path,
                     files: list[Path]) -> None:
     import pandas as pd
 
-    if hasattr(source, "classify_equilibria"):
-        classified = source.classify_equilibria(**(at or {}))
-        eqs = [c.equilibrium for c in classified]
-        spe = [bool(c.subgame_perfect) for c in classified]
-    else:
-        eqs, spe = source.equilibria(), None
     rows = []
     for k, e in enumerate(eqs):
         labs = e.strategies
@@ -367,8 +336,8 @@ def _equilibria_csv(source: Any, at: Mapping[str, Any] | None, path: Path,
     files.append(path)
 
 
-def _regime_map(model: ReportModel, values: Mapping[str, Any], resolution: int, out: Path,
-                files: list[Path], tex_parts: list[str], md_parts: list[str],
+def _regime_map(src: Source, axes: Mapping[str, tuple[float, float]], resolution: int,
+                out: Path, files: list[Path], tex_parts: list[str], md_parts: list[str],
                 lines: list[str]) -> None:
     import matplotlib
 
@@ -376,15 +345,20 @@ def _regime_map(model: ReportModel, values: Mapping[str, Any], resolution: int, 
     import matplotlib.pyplot as plt
     import pandas as pd
 
+    from ..analysis.sensitivity.boundaries import boundary_curves
     from ..report import figures
     from ..report.style import save_figure
 
-    game = model.game
-    (xn, xr), (yn, yr) = model.axes.items()
+    game, values = src.game, src.values
+    (xn, xr), (yn, yr) = axes.items()
     grid = figures.regime_grid(game, {xn: tuple(xr), yn: tuple(yr)}, at=values,
                                resolution=resolution)
-    fig = figures.regime_map(grid, game=game, at=values,
-                             title=f"Regimes of {game.title or model.name}")
+    # the boundaries the map draws (where the regime changes across them), as data: the
+    # figure draws them and the table below lists them
+    drawn = [c.boundary for c in boundary_curves(game, xn, yn, grid["x"], grid["y"],
+                                                  at=values)]
+    fig = figures.regime_map(grid, game=game, at=values, thresholds=drawn,
+                             title=f"Regimes of {game.title or src.name}")
     files += save_figure(fig, out / "regime_map")
     plt.close(fig)
     X, Y = np.meshgrid(grid["x"], grid["y"], indexing="ij")
@@ -393,28 +367,12 @@ def _regime_map(model: ReportModel, values: Mapping[str, Any], resolution: int, 
     pd.DataFrame({xn: X.ravel(), yn: Y.ravel(), "regime": labels[codes].ravel()}).to_csv(
         out / "regime_map.csv", index=False)
     files.append(out / "regime_map.csv")
-    bounds = figures.regime_boundaries(game, xn, yn, at=values)
-    names = latex_symbol_names(game.parameters)
-    shown = [ln.get_label() for ln in fig.axes[0].get_lines()]
-    items = []
-    for b in bounds:
-        if f"${b.latex}$" not in shown:
-            continue
-        general = (f"{names[b.solved_for]} = {latex_expr(b.general_solution, names)}"
-                   if b.general_solution is not None else latex_expr(b.general, names) + " = 0")
-        plain = (f"{_plain_name(names[b.solved_for])} = {plain_expr(b.solution, names)}"
-                 if b.solution is not None else f"{plain_expr(b.expr, names)} = 0")
-        plain_general = (f"{_plain_name(names[b.solved_for])} = "
-                         f"{plain_expr(b.general_solution, names)}"
-                         if b.general_solution is not None
-                         else f"{plain_expr(b.general, names)} = 0")
-        items.append({"name": f"${b.latex}$", "condition": _RawLatex(general),
-                      "plain": plain, "plain_general": plain_general})
+    items = [_BoundaryText.of(b, latex_symbol_names(game.parameters)) for b in drawn]
     tex_parts.append(r"\begin{center}\includegraphics[width=\linewidth]{regime_map.pdf}"
                      r"\end{center}")
     md_parts += ["## Regime map", "", "![Regime map](regime_map.png)", ""]
     if items:
-        rows = [[f"${it['name'].strip('$')}$", f"${it['condition'].tex}$"] for it in items]
+        rows = [[f"${it.at_point}$", f"${it.general}$"] for it in items]
         md_parts += ["Boundaries drawn (at the analysed point | in general):", "",
                      "| at the analysed point | in general |", "|---|---|"]
         md_parts += [f"| {a} | {b} |" for a, b in rows] + [""]
@@ -426,7 +384,7 @@ def _regime_map(model: ReportModel, values: Mapping[str, Any], resolution: int, 
     lines += [f"Regime map over {xn} x {yn} ({resolution}x{resolution} points): "
               + ", ".join(f"{k} {100 * v:.0f}%" for k, v in shares.items())]
     for it in items:
-        lines.append(f"  boundary {it['plain']}   (in general: {it['plain_general']})")
+        lines.append(f"  boundary {it.plain}   (in general: {it.plain_general})")
     lines.append("")
 
 
@@ -437,18 +395,37 @@ def _plain_name(symbol: str) -> str:
 
 
 @dataclass(frozen=True)
-class _RawLatex:
-    tex: str
+class _BoundaryText:
+    """A drawn regime boundary as LaTeX and plain text, at the point and in general."""
+
+    at_point: str
+    general: str
+    plain: str
+    plain_general: str
+
+    @classmethod
+    def of(cls, b: Boundary, names: Mapping[str, str]) -> _BoundaryText:
+        if b.solved_for is not None and b.general_solution is not None:
+            general = f"{names[b.solved_for]} = {latex_expr(b.general_solution, names)}"
+            plain_general = (f"{_plain_name(names[b.solved_for])} = "
+                             f"{plain_expr(b.general_solution, names)}")
+        else:
+            general = latex_expr(b.general, names) + " = 0"
+            plain_general = f"{plain_expr(b.general, names)} = 0"
+        plain = (f"{_plain_name(names[b.solved_for])} = {plain_expr(b.solution, names)}"
+                 if b.solved_for is not None and b.solution is not None
+                 else f"{plain_expr(b.expr, names)} = 0")
+        return cls(b.latex, general, plain, plain_general)
 
 
-def _sweep_summary(model: ReportModel, values: Mapping[str, Any], out: Path,
+def _sweep_summary(src: Source, axes: Mapping[str, tuple[float, float]], out: Path,
                    files: list[Path], tex_parts: list[str], md_parts: list[str],
                    lines: list[str], points: int = 41) -> None:
     """Every equilibrium on a coarse grid of the map (``gt.sweep``), summarised by regime."""
     from ..analysis.sensitivity.sweep import sweep
 
-    game = model.game
-    grid = {k: np.linspace(lo, hi, points) for k, (lo, hi) in model.axes.items()}
+    game, values = src.game, src.values
+    grid = {k: np.linspace(lo, hi, points) for k, (lo, hi) in axes.items()}
     fixed = {k: v for k, v in values.items() if k not in grid} or None
     res = sweep(game, grid, fixed=fixed, progress=False)
     res.frame.to_csv(out / "sweep.csv", index=False)
@@ -479,7 +456,7 @@ def _sweep_summary(model: ReportModel, values: Mapping[str, Any], out: Path,
     from ..report.style import save_figure
 
     yname = list(grid)[1]
-    line = sweep(game, {yname: np.linspace(*model.axes[yname], 49)},
+    line = sweep(game, {yname: np.linspace(*axes[yname], 49)},
                  fixed={k: v for k, v in values.items() if k != yname} or None, progress=False)
     fig = equilibrium_path(line, yname, game=game,
                            title=f"Equilibria along {yname.replace('_', ' ')}")
@@ -490,17 +467,18 @@ def _sweep_summary(model: ReportModel, values: Mapping[str, Any], out: Path,
     md_parts += ["![Equilibrium path](equilibrium_path.png)", ""]
 
 
-def _thresholds(model: ReportModel, values: Mapping[str, Any], out: Path, files: list[Path],
-                tex_parts: list[str], md_parts: list[str], lines: list[str]) -> None:
+def _thresholds(src: Source, axes: Mapping[str, tuple[float, float]], out: Path,
+                files: list[Path], tex_parts: list[str], md_parts: list[str],
+                lines: list[str]) -> None:
     import pandas as pd
 
     from ..analysis.sensitivity.thresholds import thresholds
 
-    game = model.game
-    names = list(model.axes) or [p.name for p in game.parameters[:2]]
+    game, values = src.game, src.values
+    names = list(axes) or [p.name for p in game.parameters[:2]]
     found = []
     for name in names:
-        lo, hi = model.axes.get(name, (None, None))
+        lo, hi = axes.get(name, (None, None))
         try:
             found += list(thresholds(game, name, at=values, lower=lo, upper=hi))
         except GameError as err:
@@ -526,9 +504,8 @@ def _thresholds(model: ReportModel, values: Mapping[str, Any], out: Path, files:
     lines += ["Thresholds (other parameters at the analysed point):", t_txt, ""]
 
 
-def _repeated(model: ReportModel, out: Path, files: list[Path], tex_parts: list[str],
-              md_parts: list[str], lines: list[str]) -> None:
-    rep = model.repeated
+def _repeated(rep: RepeatedModel, cache: EquilibriumCache, out: Path, files: list[Path],
+              tex_parts: list[str], md_parts: list[str], lines: list[str]) -> None:
     stage = rep.stage
     names = latex_symbol_names(stage.parameters)
     try:
@@ -564,7 +541,7 @@ def _repeated(model: ReportModel, out: Path, files: list[Path], tex_parts: list[
                      rf" at the repeated variant's defaults ({tables.escape_latex(where)}).")
     md_parts += [md]
     _tornado(rep, formula, names, out, files, tex_parts, md_parts)
-    _folk(rep.stage.at(), out, files, tex_parts, md_parts,
+    _folk(rep.stage.at(), cache, out, files, tex_parts, md_parts,
           "Repeated game: feasible, individually rational payoffs")
     import sympy
 
@@ -575,8 +552,8 @@ def _repeated(model: ReportModel, out: Path, files: list[Path], tex_parts: list[
                     f"({plain_expr(sympy.expand(den), names)})", ""]
 
 
-def _tornado(rep: Any, formula: Any, names: Mapping[str, str], out: Path, files: list[Path],
-             tex_parts: list[str], md_parts: list[str]) -> None:
+def _tornado(rep: RepeatedModel, formula: Any, names: Mapping[str, str], out: Path,
+             files: list[Path], tex_parts: list[str], md_parts: list[str]) -> None:
     """Tornado chart of the credibility threshold delta*: each parameter -+10 %."""
     import matplotlib
 
@@ -612,8 +589,8 @@ def _tornado(rep: Any, formula: Any, names: Mapping[str, str], out: Path, files:
     md_parts += ["![Tornado chart of delta*](tornado_delta.png)", ""]
 
 
-def _folk(stage: NormalFormGame, out: Path, files: list[Path], tex_parts: list[str],
-          md_parts: list[str], title: str) -> None:
+def _folk(stage: NormalFormGame, cache: EquilibriumCache, out: Path, files: list[Path],
+          tex_parts: list[str], md_parts: list[str], title: str) -> None:
     """Feasible and individually rational payoffs of a stage game (folk region)."""
     import matplotlib
 
@@ -623,7 +600,8 @@ def _folk(stage: NormalFormGame, out: Path, files: list[Path], tex_parts: list[s
     from ..report.figures import folk_region
     from ..report.style import save_figure
 
-    fig = folk_region(stage, title=title)
+    fig = folk_region(stage, title=title,
+                     equilibria=[e.payoffs for e in cache.equilibria(stage)])
     files += save_figure(fig, out / "folk_region")
     plt.close(fig)
     tex_parts.append(r"\begin{center}\includegraphics[width=0.8\linewidth]{folk_region.pdf}"

@@ -66,6 +66,7 @@ import numpy as np
 from .._numbers import NotANumber, parse_number_text
 from ..core.expressions import is_valid_name, parse_condition, parse_expression
 from ..core.game import NormalFormGame
+from ..core.parametric import Parameter, ParametricGame
 from ..errors import GameError, ParseError, ScenarioError
 
 __all__ = ["Scenario", "load_scenario", "dump_scenario", "LIMITS"]
@@ -108,7 +109,7 @@ class Scenario:
         Names of the regime rules (their conditions are in ``game.regime_rules``).
     """
 
-    game: Any
+    game: ParametricGame | NormalFormGame
     sweep: dict[str, np.ndarray] = field(default_factory=dict)
     title: str = ""
     description: str = ""
@@ -117,7 +118,8 @@ class Scenario:
 
     @property
     def is_parametric(self) -> bool:
-        return not isinstance(self.game, NormalFormGame)
+        """Whether the file declares parameters (the game is a ParametricGame)."""
+        return isinstance(self.game, ParametricGame)
 
     def sweep_grid(self) -> dict[str, np.ndarray]:
         """A copy of the sweep grid, ready for ``gt.sweep(scenario.game, grid)``."""
@@ -297,8 +299,6 @@ def load_scenario(source: str | Path) -> Scenario:
 
 
 def _build(ctx: _Ctx, data: dict[str, Any]) -> Scenario:
-    from ..core.parametric import Parameter, ParametricGame
-
     _check_keys(ctx, data, _TOP_KEYS, [], required=("players", "strategies", "payoffs"))
     if "format_version" in data:
         v = data["format_version"]
@@ -409,9 +409,9 @@ def _build(ctx: _Ctx, data: dict[str, Any]) -> Scenario:
 
     try:
         if params:
-            game: Any = ParametricGame(mats[0], mats[1], parameters=params, players=players,
-                                       strategies=labels, title=texts["title"],
-                                       constraints=constraints, regime_rules=rules)
+            game: ParametricGame | NormalFormGame = ParametricGame(
+                mats[0], mats[1], parameters=params, players=players, strategies=labels,
+                title=texts["title"], constraints=constraints, regime_rules=rules)
             game.at()  # defaults must satisfy bounds and constraints
         else:
             if constraints or rules or sweep:

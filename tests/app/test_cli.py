@@ -10,15 +10,15 @@ import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from support import EXAMPLES
 
-from gametheory.app.cli import main
+import gametheory.app.sources as sources
+from gametheory.app.cli import build_parser, main
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "probe_response.toml"
+EXAMPLE = EXAMPLES / "probe_response.toml"
 
 
 def run(argv, capsys):
@@ -216,3 +216,38 @@ def test_report_of_a_numeric_scenario(tmp_path, capsys):
     assert {"payoff_table.tex", "equilibria.csv", "folk_region.pdf", "folk_region.png",
             "report.tex", "report.md"} <= names
     assert "[1*, 1*]" in out  # (D, D), the unique equilibrium of the prisoner's dilemma
+
+
+def test_sweep_of_a_scenario_reads_the_file_once(tmp_path, monkeypatch, capsys):
+    calls = []
+    reader = sources.READERS[".toml"]
+
+    def counting(path):
+        calls.append(path)
+        return reader(path)
+
+    monkeypatch.setitem(sources.READERS, ".toml", counting)
+    code, _, err = run(["sweep", str(EXAMPLE), "--out", str(tmp_path / "s.csv"),
+                        "--no-progress"], capsys)  # the grid is the file's [sweep]
+    assert code == 0, err
+    assert len(calls) == 1
+
+
+def test_choices_come_from_the_registries():
+    from gametheory.report.tables import FORMATS
+    from gametheory.solve import METHODS
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command").choices
+    choices = {a.dest: a.choices for cmd in ("solve", "table") for a in sub[cmd]._actions}
+    assert choices["method"] == sorted(METHODS)
+    assert choices["format"] == sorted(FORMATS)
+
+
+def test_set_on_a_numeric_game_names_the_flag(tmp_path, capsys):
+    f = tmp_path / "pd.nfg"
+    import gametheory as gt
+
+    f.write_text(gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]]).to_nfg())
+    code, _, err = run(["solve", str(f), "--set", "x=1"], capsys)
+    assert code == 2 and "--set needs a parametric model" in err

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import builtins
 from fractions import Fraction
-from pathlib import Path
 
 import numpy as np
 import pytest
 import sympy as sp
+from support import EXAMPLES
 
 import gametheory as gt
 from gametheory.io.scenario import LIMITS, Scenario, dump_scenario, load_scenario
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "probe_response.toml"
+EXAMPLE = EXAMPLES / "probe_response.toml"
 
 MINIMAL = """\
 title = "Chicken"
