@@ -48,7 +48,9 @@ from .expressions import RESERVED_WORDS, is_valid_name, parse_condition, parse_e
 from .game import NormalFormGame
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..solve.symbolic import ComparativeStatics, Regime, SymbolicEquilibrium
+    from ..solve.symbolic.equilibria import SymbolicEquilibrium
+    from ..solve.symbolic.regimes import Regime
+    from ..solve.symbolic.statics import ComparativeStatics
 
 __all__ = ["Parameter", "ParametricGame", "PayoffFunction"]
 
@@ -627,7 +629,7 @@ class ParametricGame(LabelledGame):
         >>> pd.conditions(("D", "D"))
         P >= S
         """
-        from ..solve.symbolic import pure_conditions
+        from ..solve.symbolic.equilibria import pure_conditions
 
         return pure_conditions(self, profile, assume_bounds=assume_bounds)
 
@@ -645,7 +647,7 @@ class ParametricGame(LabelledGame):
         >>> mp.mixed_equilibrium(((0, 1), (0, 1))).row
         (1/2, 1/2)
         """
-        from ..solve.symbolic import mixed_equilibrium
+        from ..solve.symbolic.equilibria import mixed_equilibrium
 
         return mixed_equilibrium(self, support, tight=tight, assume_bounds=assume_bounds,
                                  strict=strict)
@@ -655,7 +657,7 @@ class ParametricGame(LabelledGame):
 
         See :func:`gametheory.solve.symbolic.regimes`.
         """
-        from ..solve.symbolic import regimes
+        from ..solve.symbolic.regimes import regimes
 
         return regimes(self, **options)
 
@@ -666,7 +668,7 @@ class ParametricGame(LabelledGame):
 
         See :func:`gametheory.solve.symbolic.comparative_statics`.
         """
-        from ..solve.symbolic import comparative_statics
+        from ..solve.symbolic.statics import comparative_statics
 
         return comparative_statics(self, quantity, parameter, support=support)
 
@@ -675,7 +677,7 @@ class ParametricGame(LabelledGame):
 
         See :func:`gametheory.solve.symbolic.threshold`.
         """
-        from ..solve.symbolic import threshold
+        from ..solve.symbolic.statics import threshold
 
         return threshold(self, condition, parameter)
 
