@@ -22,9 +22,13 @@ Examples
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import sympy
+
+from ..._roots import real_roots, sign_at
+from ...errors import GameError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...core.parametric import ParametricGame
@@ -216,7 +220,30 @@ def sign(expr: sympy.Expr, game: ParametricGame, *, weak: bool = False) -> int |
             return flip
         if flip and num.is_nonpositive:
             return -flip
-    return None
+    return _sign_by_roots(sympy.sympify(expr), game)
+
+
+def _sign_by_roots(expr: sympy.Expr, game: ParametricGame) -> int | None:
+    """The sign of a rational function of one parameter, exactly, or None if it varies.
+
+    With ``expr = N/D`` in the parameter ``t`` with bounds ``[lo, hi]``: when neither
+    ``N`` nor ``D`` has a real root in ``[lo, hi]`` (exact isolation, :mod:`gametheory._roots`)
+    the sign is the same throughout, that at one point of the interval. This decides
+    what sympy's assumptions cannot, such as ``t**2 - 3*t + 3 > 0``.
+    """
+    if len(expr.free_symbols) != 1:
+        return None
+    (t,) = expr.free_symbols
+    bounds = next((q.bounds for q in game.parameters if q.name == t.name), None)
+    lo, hi = bounds if bounds is not None else (None, None)
+    num, den = sympy.fraction(sympy.together(expr))
+    try:
+        if any(real_roots(part, t, lo=lo, hi=hi) for part in (num, den) if part.has(t)):
+            return None
+        point = Fraction(lo if lo is not None else (hi if hi is not None else 0))
+        return sign_at(num, point, t) * sign_at(den, point, t)
+    except GameError:  # not polynomial with rational coefficients (exp, sqrt(2), ...)
+        return None
 
 
 def make_strict(cond: sympy.Basic) -> sympy.Basic:

@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 import sympy
 
+from ..._roots import real_roots
 from ...core.expressions import parse_condition, parse_expression
-from ...errors import ParameterError
+from ...errors import GameError, ParameterError
 from .equilibria import SymbolicEquilibrium, mixed_equilibrium
 from .signs import relations, sign
 
@@ -71,12 +72,21 @@ def threshold(game: ParametricGame, condition: Any, parameter: str) -> list[symp
         if sym not in diff.free_symbols:
             continue
         num = sympy.fraction(sympy.together(diff))[0]
-        for sol in sympy.solve(sympy.Eq(num, 0), sym):
-            if sol.is_real is False:
-                continue
+        for sol in _real_solutions(num, sym):
             sol = sympy.simplify(sol)
             out.setdefault(str(sol), sol)
     return [out[k] for k in sorted(out)]
+
+
+def _real_solutions(num: sympy.Expr, sym: sympy.Symbol) -> list[sympy.Expr]:
+    """Real zeros of ``num`` in ``sym``: exact isolation when ``num`` is a polynomial with
+    rational coefficients in ``sym`` alone, else ``sympy.solve`` (on the trusted object)."""
+    if num.free_symbols == {sym}:
+        try:
+            return [r.exact(sym) for r in real_roots(num, sym)]
+        except GameError:  # irrational coefficients or not a polynomial
+            pass
+    return [s for s in sympy.solve(sympy.Eq(num, 0), sym) if s.is_real is not False]
 
 
 # ---------------------------------------------------------------------- comparative statics

@@ -41,3 +41,13 @@ def test_bounds_decide_and_cancel_relations():
                                                                    sympy.Lt(b, 1)]
     assert sign(a - a, p) == 0 and sign(b**2 + 1, p) == 1
     assert sign(b / a, p) is None and sign(a / (a + 1), p, weak=True) == 1
+
+
+def test_sign_of_one_parameter_by_exact_roots():
+    p = gt.ParametricGame([["t"]], [["u"]], [gt.Parameter("t", bounds=(0, 1)), "u"])
+    t = p.symbols["t"]
+    assert sign(t**2 - 3 * t + 3, p) == 1  # no real root at all: sympy alone cannot tell
+    assert sign(t**2 - 3 * t + 2, p) is None  # root t = 1 at the bound
+    assert sign(t**2 - 3 * t + 2, p, weak=True) is None
+    assert sign((t + 1) / (t - 2), p) == -1
+    assert sign(sympy.exp(t) - 2, p) is None  # not a polynomial: undecided

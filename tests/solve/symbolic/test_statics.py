@@ -53,3 +53,11 @@ def test_threshold_of_pure_condition():
         threshold(pd, "R >= T", "X")
 
 
+
+
+def test_threshold_roots_are_exact():
+    p = gt.ParametricGame([["t"]], [["u"]], [gt.Parameter("t", bounds=(0, 1)), "u"])
+    cubic = threshold(p, "t^3 - 3*t + 1 >= 0", "t")
+    assert len(cubic) == 3 and all(isinstance(r, sympy.CRootOf) for r in cubic)
+    assert threshold(p, "t^2 >= 2", "t") == [-sympy.sqrt(2), sympy.sqrt(2)]
+    assert threshold(p, "t^2 >= u", "t") == [-sympy.sqrt(sym("u")), sympy.sqrt(sym("u"))]
