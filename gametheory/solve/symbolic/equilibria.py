@@ -123,7 +123,7 @@ class SymbolicEquilibrium:
     def holds(self, **values: Any) -> bool:
         """Whether the equilibrium is valid at a parameter point (defaults fill the rest)."""
         point = self.game.values(**values)
-        return bool(self.conditions.xreplace(self.game._subs_map(point)) == sympy.true)
+        return bool(self.conditions.xreplace(self.game.subs_map(point)) == sympy.true)
 
     def at(self, **values: Any) -> Equilibrium:
         """The numeric Equilibrium at a parameter point (exact for rational values).
@@ -132,7 +132,7 @@ class SymbolicEquilibrium:
         """
         g = self.game
         point = g.values(**values)
-        sub = g._subs_map(point)
+        sub = g.subs_map(point)
         ok = self.conditions.xreplace(sub)
         if ok != sympy.true:
             raise ParameterError(f"the equilibrium on support {self.support} is not valid at "
@@ -162,7 +162,7 @@ class SymbolicEquilibrium:
         return f"SymbolicEquilibrium({self.describe()}; if {self.conditions})"
 
     def _repr_latex_(self) -> str:
-        names = self.game._latex_names()
+        names = self.game.latex_names()
         lat = [sympy.latex(v, symbol_names=names) for v in (*self.row, *self.col)]
         cond = sympy.latex(self.conditions, symbol_names=names)
         k = len(self.row)

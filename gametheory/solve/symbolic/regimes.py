@@ -86,7 +86,7 @@ class Regime:
 
     def _latex_condition(self) -> str:
         g = self.equilibria[0].game if self.equilibria else None
-        names = g._latex_names() if g is not None else {}
+        names = g.latex_names() if g is not None else {}
         return sympy.latex(self.condition, symbol_names=names)
 
     def _repr_latex_(self) -> str:

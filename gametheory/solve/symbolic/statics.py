@@ -30,6 +30,7 @@ import sympy
 
 from ..._roots import real_roots
 from ...core.expressions import parse_condition, parse_expression
+from ...core.parameters import check_names
 from ...errors import GameError, ParameterError
 from .equilibria import SymbolicEquilibrium, mixed_equilibrium
 from .signs import relations, sign
@@ -62,10 +63,8 @@ def threshold(game: ParametricGame, condition: Any, parameter: str) -> list[symp
     if isinstance(condition, str):
         syms = game.symbols
         condition = parse_condition(condition, syms, symbols=syms)
-    sym = game.symbols.get(parameter)
-    if sym is None:
-        raise ParameterError(f"unknown parameter {parameter!r}; parameters are "
-                             f"{list(game.parameter_names)}")
+    check_names(game.parameters, [parameter])
+    sym = game.symbols[parameter]
     out: dict[str, sympy.Expr] = {}
     for rel in relations(condition):
         diff = rel.lhs - rel.rhs
@@ -192,10 +191,8 @@ def comparative_statics(game: ParametricGame, quantity: Any, parameter: str, *,
     >>> comparative_statics(p, "Inspectee: Violate", "f")
     ComparativeStatics(Inspectee: Violate does not depend on f)
     """
-    sym = game.symbols.get(parameter)
-    if sym is None:
-        raise ParameterError(f"unknown parameter {parameter!r}; parameters are "
-                             f"{list(game.parameter_names)}")
+    check_names(game.parameters, [parameter])
+    sym = game.symbols[parameter]
     name, expr = _quantity(game, quantity, support)
     deriv = sympy.factor(sympy.simplify(sympy.diff(expr, sym)))
     return ComparativeStatics(name, parameter, expr, deriv, sign(deriv, game, weak=True))

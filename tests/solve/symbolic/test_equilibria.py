@@ -29,7 +29,7 @@ def test_prisoners_dilemma_conditions():
                  {"T": "7/2", "R": 3, "P": 2, "S": "5/2"}):
         g = pd.at(**vals)
         for prof in itertools.product(("C", "D"), repeat=2):
-            holds = pd.conditions(prof).xreplace(pd._subs_map(pd.values(**vals)))
+            holds = pd.conditions(prof).xreplace(pd.subs_map(pd.values(**vals)))
             assert bool(holds) == g.is_equilibrium(prof), (vals, prof)
 
 

@@ -43,7 +43,7 @@ def test_regimes_of_generic_2x2_match_numeric_equilibria():
     for r in rs:
         g = p.at(**r.witness)
         assert _supports(g) == set(r.supports), r
-        assert r.condition.xreplace(p._subs_map(p.values(**r.witness))) == sympy.true
+        assert r.condition.xreplace(p.subs_map(p.values(**r.witness))) == sympy.true
         for e in r.equilibria:
             assert e.at(**r.witness) in g.equilibria()
 
@@ -57,7 +57,7 @@ def test_regimes_of_generic_2x2_match_numeric_equilibria():
 ])
 def test_regime_conditions_partition_points(point):
     p, rs = generic_2x2()
-    sub = p._subs_map(p.values(**point))
+    sub = p.subs_map(p.values(**point))
     hits = [r for r in rs if r.condition.xreplace(sub) == sympy.true]
     assert len(hits) == 1
     assert _supports(p.at(**point)) == set(hits[0].supports)
@@ -136,7 +136,7 @@ def test_regimes_of_sequential_probe_normal_form_match_exact_solving():
     rng = random.Random(3)
     for _ in range(12):
         point = {q.name: Fraction(rng.randint(1, 39), 10) for q in params}
-        sub = p._subs_map(p.values(**point))
+        sub = p.subs_map(p.values(**point))
         hits = [r for r in rs if r.condition.xreplace(sub) == sympy.true]
         g = p.at(**point)
         a_row, b_row = list(g.A[1]), list(g.B[1])
