@@ -63,8 +63,11 @@ FACADE: dict[tuple[str, str], str] = {
         "NormalFormGame.equilibrium_components",
     ("gametheory.core.game", "gametheory.solve.dominance"): "NormalFormGame.eliminate_dominated",
     ("gametheory.core.game", "gametheory.io.nfg"): "NormalFormGame.to_nfg",
-    ("gametheory.core.parametric", "gametheory.solve.symbolic"):
-        "ParametricGame.conditions / mixed_equilibrium / regimes / comparative_statics",
+    ("gametheory.core.parametric", "gametheory.solve.symbolic.equilibria"):
+        "ParametricGame.conditions / mixed_equilibrium",
+    ("gametheory.core.parametric", "gametheory.solve.symbolic.regimes"): "ParametricGame.regimes",
+    ("gametheory.core.parametric", "gametheory.solve.symbolic.statics"):
+        "ParametricGame.comparative_statics / threshold",
     ("gametheory.core.tree", "gametheory.solve.tree"):
         "GameTree.backward_induction / classify_equilibria / to_normal_form",
     ("gametheory.core.tree", "gametheory.io.efg"): "GameTree.to_efg",

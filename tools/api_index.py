@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 START, END = "<!-- api-index:start -->", "<!-- api-index:end -->"
 GROUPS = [
     ("Games and equilibria", ("core.game", "_labels", "solve", "errors")),
-    ("Symbolic models", ("core.parametric", "core.tree", "core.bayesian", "core.expressions",
-                         "models")),
+    ("Symbolic models", ("core.parametric", "core.parameters", "core.tree", "core.bayesian",
+                         "core.expressions", "models")),
     ("Sensitivity analysis", ("analysis.sensitivity",)),
     ("Repeated games and reputation", ("analysis.repeated",)),
     ("Files, tables and figures", ("io", "report")),

@@ -54,19 +54,25 @@ gametheory.errors.ParseError: '__import__' is a dunder name; ... (at line 1, col
 from __future__ import annotations
 
 import keyword
+import numbers
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 import sympy
 
-from .._numbers import MAX_EXPONENT
-from ..errors import ParseError
+from .._numbers import MAX_EXPONENT, NotANumber, to_number
+from ..errors import ParameterError, ParseError, PayoffError
 
 __all__ = [
     "parse_expression",
     "parse_condition",
+    "parse_entry",
+    "rebind",
+    "to_sympy_number",
+    "compile_exact",
     "FUNCTIONS",
     "RESERVED_WORDS",
     "MAX_LENGTH",
@@ -583,3 +589,132 @@ def parse_condition(
                          line=1, column=1, token=text[:20])
     return value
 
+
+
+def to_sympy_number(value: Fraction | float) -> sympy.Expr:
+    """A Fraction as an exact ``sympy.Rational``, a float as a ``sympy.Float``.
+
+    >>> to_sympy_number(Fraction(3, 4)), to_sympy_number(0.5)
+    (3/4, 0.500000000000000)
+    """
+    if isinstance(value, Fraction):
+        return sympy.Rational(value.numerator, value.denominator)
+    return sympy.Float(value)
+
+
+def rebind(expr: sympy.Basic, symbols: Mapping[str, sympy.Symbol], where: str) -> sympy.Basic:
+    """``expr`` with each symbol replaced by the declared symbol of the same name.
+
+    A user's ``sympy.Symbol("c")`` and the declared ``Symbol("c", real=True)`` are
+    different objects; this makes them one. Raises :class:`ParameterError` for a symbol
+    that is not declared and :class:`PayoffError` when ``expr`` is not finite.
+
+    >>> c = sympy.Symbol("c", real=True)
+    >>> rebind(sympy.Symbol("c") + 1, {"c": c}, "cell (0, 0)").free_symbols == {c}
+    True
+    """
+    mapping = {}
+    for s in expr.free_symbols:
+        if s.name not in symbols:
+            raise ParameterError(f"{where}: symbol {s.name!r} is not a declared parameter "
+                                 f"(declared: {', '.join(symbols) or 'none'})")
+        if s != symbols[s.name]:
+            mapping[s] = symbols[s.name]
+    out = expr.xreplace(mapping) if mapping else expr
+    if out.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+        raise PayoffError(f"{where}: {expr} is not finite")
+    return out
+
+
+def parse_entry(value: Any, symbols: Mapping[str, sympy.Symbol], where: str) -> sympy.Expr:
+    """One payoff entry as a sympy expression over the declared parameters.
+
+    An expression string is parsed by :func:`parse_expression` (a :class:`ParseError`
+    names ``where``); a sympy expression is rebound to the declared symbols
+    (:func:`rebind`); a number becomes a Rational when exact (int, Fraction, ``"3/4"``),
+    else a Float (:func:`~gametheory._numbers.to_number`). Anything else
+    is a :class:`PayoffError`.
+
+    >>> v = sympy.Symbol("v", real=True)
+    >>> parse_entry("v/2 - 1", {"v": v}, "A[0, 0]"), parse_entry(Fraction(1, 4), {}, "A[0, 1]")
+    (v/2 - 1, 1/4)
+    >>> parse_entry("w", {"v": v}, "A[1, 0]")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.ParseError: A[1, 0]: unknown name 'w'; declared parameters are: v ...
+    """
+    if isinstance(value, str):
+        try:
+            return parse_expression(value, symbols, symbols=symbols)
+        except ParseError as err:
+            raise ParseError(f"{where}: {err}", line=err.line, column=err.column,
+                             token=err.token) from None
+    if isinstance(value, sympy.Basic):
+        if not isinstance(value, sympy.Expr):
+            raise PayoffError(f"{where}: {value!r} is not an expression")
+        return rebind(value, symbols, where)
+    if isinstance(value, bool) or not isinstance(value, numbers.Number):
+        raise PayoffError(f"{where}: {value!r} of type {type(value).__name__} is not a payoff "
+                          "(use numbers, sympy expressions or expression strings)")
+    try:
+        num = to_number(value)
+    except NotANumber as err:
+        raise PayoffError(f"{where}: {err}") from None
+    return to_sympy_number(num)
+
+
+def _const(value: Any) -> Callable[[Mapping[str, Any]], Any]:
+    return lambda point: value
+
+
+def compile_exact(expr: sympy.Basic) -> Callable[[Mapping[str, Any]], Any] | None:
+    """A function ``point -> Fraction or bool`` evaluating ``expr`` exactly, or None.
+
+    Covers rational arithmetic (Add, Mul, integer powers), Min, Max, Abs, comparisons
+    and and/or/not: the common case of payoffs and constraints, much faster than
+    substitution. Anything else (exp, log, sqrt, ...) returns None and the caller falls
+    back to sympy substitution. A zero denominator raises ``ZeroDivisionError``.
+
+    >>> f = compile_exact(parse_expression("max(a, 1/2) * b^2", ["a", "b"]))
+    >>> f({"a": Fraction(1, 3), "b": Fraction(2)})
+    Fraction(2, 1)
+    >>> compile_exact(parse_expression("sqrt(a)", ["a"])) is None
+    True
+    """
+    if expr.is_Rational:
+        return _const(Fraction(int(expr.p), int(expr.q)))
+    if expr is sympy.true or expr is sympy.false:
+        return _const(bool(expr))
+    if expr.is_Symbol:
+        name = expr.name
+        return lambda point: point[name]
+    parts = [compile_exact(a) for a in expr.args]
+    if any(p is None for p in parts):
+        return None
+    if isinstance(expr, sympy.Pow):
+        if not expr.exp.is_Integer:
+            return None
+        base, k = parts[0], int(expr.exp)
+        return lambda point: base(point) ** k
+    simple = {sympy.Add: sum, sympy.Min: min, sympy.Max: max, sympy.And: all, sympy.Or: any}
+    for cls, fn in simple.items():
+        if isinstance(expr, cls):
+            return lambda point, fn=fn: fn(p(point) for p in parts)
+    if isinstance(expr, sympy.Mul):
+        def mul(point: Mapping[str, Any]) -> Fraction:
+            out = Fraction(1)
+            for p in parts:
+                out *= p(point)
+            return out
+        return mul
+    ops = {sympy.Abs: lambda a: abs(a), sympy.Not: lambda a: not a}
+    for cls, fn in ops.items():
+        if isinstance(expr, cls):
+            return lambda point, fn=fn: fn(parts[0](point))
+    rels = {sympy.LessThan: lambda a, b: a <= b, sympy.StrictLessThan: lambda a, b: a < b,
+            sympy.GreaterThan: lambda a, b: a >= b, sympy.StrictGreaterThan: lambda a, b: a > b,
+            sympy.Equality: lambda a, b: a == b, sympy.Unequality: lambda a, b: a != b}
+    for cls, fn in rels.items():
+        if type(expr) is cls:
+            return lambda point, fn=fn: fn(parts[0](point), parts[1](point))
+    return None

@@ -32,9 +32,7 @@ Fraction(4, 1)
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -44,127 +42,34 @@ import sympy
 from .._labels import DEFAULT_PLAYERS, LabelledGame, validate_labels
 from .._numbers import NotANumber, format_number, to_number
 from ..errors import ParameterError, ParseError, PayoffError
-from .expressions import RESERVED_WORDS, is_valid_name, parse_condition, parse_expression
+from .expressions import (
+    compile_exact,
+    parse_condition,
+    parse_entry,
+    parse_expression,
+    rebind,
+    to_sympy_number,
+)
 from .game import NormalFormGame
+from .parameters import (
+    Parameter,
+    Parametrised,
+    Value,
+    as_parameter,
+    check_names,
+    is_parametric,
+    resolve_arrays,
+    resolve_point,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..solve.symbolic import ComparativeStatics, Regime, SymbolicEquilibrium
+    from ..solve.symbolic.equilibria import SymbolicEquilibrium
+    from ..solve.symbolic.regimes import Regime
+    from ..solve.symbolic.statics import ComparativeStatics
 
-__all__ = ["Parameter", "ParametricGame", "PayoffFunction"]
-
-Value = Fraction | float
-
-
-def _bound_value(v: Any, what: str) -> Value | None:
-    if v is None:
-        return None
-    try:
-        return to_number(v)
-    except NotANumber as err:
-        raise ParameterError(f"{what}: {err}") from None
-
-
-@dataclass(frozen=True)
-class Parameter:
-    """A named model parameter with its LaTeX symbol, default, bounds and meaning.
-
-    Parameters
-    ----------
-    name : str
-        A Python identifier used in code and in payoff strings (``credibility_loss``);
-        not a function name (min, max, exp, log, sqrt, abs), logic word or keyword.
-    default : number, optional
-        Value used by :meth:`ParametricGame.at` when none is given. Rational input
-        (int, Fraction, ``"3/4"``) is kept exact.
-    bounds : pair, optional
-        ``(low, high)``, inclusive; either side may be ``None`` (unbounded).
-    description : str
-        What the parameter means.
-    symbol : str, optional
-        LaTeX symbol (``r"\\pi"``, ``"r_U"``); default: the name.
-    unit : str
-        Unit of measurement, if any.
-
-    Examples
-    --------
-    >>> import gametheory as gt
-    >>> pi = gt.Parameter("interception_prob", default="1/2", bounds=(0, 1), symbol=r"\\pi")
-    >>> pi.default, pi.sympy, pi.latex
-    (Fraction(1, 2), interception_prob, '\\\\pi')
-    """
-
-    name: str
-    default: Any = None
-    bounds: tuple[Any, Any] | None = None
-    description: str = ""
-    symbol: str | None = None
-    unit: str = ""
-
-    def __post_init__(self) -> None:
-        if not is_valid_name(self.name):
-            why = ("is reserved" if isinstance(self.name, str) and self.name in RESERVED_WORDS
-                   else "is not a valid name (ASCII letters, digits and underscores, not "
-                   "starting with a digit or '__')")
-            raise ParameterError(f"parameter name {self.name!r} {why}")
-        default = _bound_value(self.default, f"default of parameter {self.name!r}")
-        object.__setattr__(self, "default", default)
-        if self.bounds is not None:
-            if isinstance(self.bounds, str) or not isinstance(self.bounds, Sequence) \
-                    or len(self.bounds) != 2:
-                raise ParameterError(f"bounds of parameter {self.name!r} must be a pair "
-                                     f"(low, high), got {self.bounds!r}")
-            lo = _bound_value(self.bounds[0], f"lower bound of parameter {self.name!r}")
-            hi = _bound_value(self.bounds[1], f"upper bound of parameter {self.name!r}")
-            if lo is not None and hi is not None and lo > hi:
-                raise ParameterError(f"parameter {self.name!r} has empty bounds "
-                                     f"[{format_number(lo)}, {format_number(hi)}]")
-            object.__setattr__(self, "bounds", (lo, hi))
-            if default is not None:
-                self.check(default)
-        if self.symbol is None:
-            object.__setattr__(self, "symbol", self.name)
-        for attr in ("description", "symbol", "unit"):
-            if not isinstance(getattr(self, attr), str):
-                raise ParameterError(f"{attr} of parameter {self.name!r} must be a string")
-
-    @property
-    def sympy(self) -> sympy.Symbol:
-        """The sympy symbol of this parameter, ``Symbol(name, real=True)``."""
-        return sympy.Symbol(self.name, real=True)
-
-    @property
-    def latex(self) -> str:
-        """LaTeX for the parameter: its symbol, or the name typeset by sympy."""
-        if self.symbol == self.name:
-            return sympy.latex(self.sympy)
-        return str(self.symbol)
-
-    def check(self, value: Value) -> None:
-        """Raise :class:`ParameterError` if ``value`` is outside the bounds."""
-        if self.bounds is None:
-            return
-        lo, hi = self.bounds
-        if (lo is not None and value < lo) or (hi is not None and value > hi):
-            lo_s = "-inf" if lo is None else format_number(lo)
-            hi_s = "inf" if hi is None else format_number(hi)
-            raise ParameterError(f"parameter {self.name!r} = {format_number(value)} is outside "
-                                 f"its bounds [{lo_s}, {hi_s}]")
-
-
-def _as_parameter(p: Any) -> Parameter:
-    if isinstance(p, Parameter):
-        return p
-    if isinstance(p, str):
-        return Parameter(p)
-    if isinstance(p, sympy.Symbol):
-        return Parameter(p.name)
-    raise ParameterError(f"a parameter is a name or a gt.Parameter, got {p!r}")
-
-
-def _to_sympy_value(v: Value) -> sympy.Expr:
-    return sympy.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) \
-        else sympy.Float(v)
-
+#: Parameter and the point resolution live in .parameters; re-exported here.
+__all__ = ["Parameter", "ParametricGame", "PayoffFunction", "Parametrised", "is_parametric",
+           "resolve_point", "resolve_arrays", "check_names"]
 
 class ParametricGame(LabelledGame):
     """A two-player normal-form game whose payoffs are expressions in named parameters.
@@ -214,7 +119,7 @@ class ParametricGame(LabelledGame):
     ) -> None:
         if isinstance(parameters, str | Parameter):
             parameters = [parameters]
-        params = tuple(_as_parameter(p) for p in parameters)
+        params = tuple(as_parameter(p) for p in parameters)
         names = [p.name for p in params]
         dup = {n for n in names if names.count(n) > 1}
         if dup:
@@ -277,45 +182,9 @@ class ParametricGame(LabelledGame):
             elif len(row) != width:
                 raise PayoffError(f"payoff matrix {name} is ragged: row {i} has {len(row)} "
                                   f"entries, row 0 has {width}")
-            out.append([self._entry(v, f"payoff matrix {name}, cell ({i}, {j})", syms)
+            out.append([parse_entry(v, syms, f"payoff matrix {name}, cell ({i}, {j})")
                         for j, v in enumerate(row)])
         return sympy.ImmutableMatrix(out)
-
-    def _entry(self, v: Any, where: str, syms: dict[str, sympy.Symbol]) -> sympy.Expr:
-        if isinstance(v, str):
-            try:
-                value = parse_expression(v, syms, symbols=syms)
-            except ParseError as err:
-                raise ParseError(f"{where}: {err}", line=err.line, column=err.column,
-                                 token=err.token) from None
-            return value
-        if isinstance(v, sympy.Basic):
-            if not isinstance(v, sympy.Expr):
-                raise PayoffError(f"{where}: {v!r} is not an expression")
-            return self._rebind(v, where, syms)
-        if isinstance(v, bool) or not isinstance(v, numbers.Number | np.number):
-            raise PayoffError(f"{where}: {v!r} of type {type(v).__name__} is not a payoff "
-                              "(use numbers, sympy expressions or expression strings)")
-        try:
-            num = to_number(v)
-        except NotANumber as err:
-            raise PayoffError(f"{where}: {err}") from None
-        return _to_sympy_value(num)
-
-    @staticmethod
-    def _rebind(expr: sympy.Basic, where: str, syms: dict[str, sympy.Symbol]) -> sympy.Basic:
-        """Replace symbols by the declared real parameter symbols of the same name."""
-        mapping = {}
-        for s in expr.free_symbols:
-            if s.name not in syms:
-                raise ParameterError(f"{where}: symbol {s.name!r} is not a declared parameter "
-                                     f"(declared: {', '.join(syms) or 'none'})")
-            if s != syms[s.name]:
-                mapping[s] = syms[s.name]
-        out = expr.xreplace(mapping) if mapping else expr
-        if out.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
-            raise PayoffError(f"{where}: {expr} is not finite")
-        return out
 
     def _condition(self, cond: Any, syms: dict[str, sympy.Symbol], where: str) -> sympy.Basic:
         if isinstance(cond, str):
@@ -327,7 +196,7 @@ class ParametricGame(LabelledGame):
         if isinstance(cond, bool):
             return sympy.true if cond else sympy.false
         if isinstance(cond, sympy.logic.boolalg.Boolean) and not isinstance(cond, sympy.Expr):
-            return self._rebind(cond, where, syms)
+            return rebind(cond, syms, where)
         raise ParameterError(f"{where} must be a string such as 'r_I <= r_U' or a sympy "
                              f"relation, got {cond!r}")
 
@@ -363,8 +232,8 @@ class ParametricGame(LabelledGame):
         for p in self._parameters:
             if p.name == name:
                 return p
-        raise ParameterError(f"unknown parameter {name!r}; parameters are "
-                             f"{list(self.parameter_names)}")
+        check_names(self._parameters, [name])
+        raise AssertionError(name)  # pragma: no cover - check_names raised
 
     @property
     def constraints(self) -> tuple[sympy.Basic, ...]:
@@ -390,35 +259,25 @@ class ParametricGame(LabelledGame):
         >>> p.values(b="0.5")
         {'a': Fraction(1, 1), 'b': Fraction(1, 2)}
         """
-        out = self._point(values, check_constraints=True)
-        return out
+        return self.resolve(values)
 
-    def _point(self, values: Mapping[str, Any], check_constraints: bool) -> dict[str, Value]:
-        known = set(self.parameter_names)
-        for name in values:
-            if name not in known:
-                raise ParameterError(f"unknown parameter {name!r}; parameters are "
-                                     f"{list(self.parameter_names)}")
-        out: dict[str, Value] = {}
-        for p in self._parameters:
-            if p.name in values:
-                v = values[p.name]
-                if isinstance(v, sympy.Basic) and not v.is_number:
-                    raise ParameterError(f"parameter {p.name!r}: {v} is not a number "
-                                         "(use .substitute() for symbolic values)")
-                try:
-                    v = to_number(v)
-                except NotANumber as err:
-                    raise ParameterError(f"parameter {p.name!r}: {err}") from None
-            elif p.default is not None:
-                v = p.default
-            else:
-                raise ParameterError(f"parameter {p.name!r} has no value and no default")
-            p.check(v)
-            out[p.name] = v
+    def resolve(self, values: Mapping[str, Any], *, check_constraints: bool = True
+                ) -> dict[str, Value]:
+        """The parameter point of ``values`` (:func:`resolve_point`), constraints checked.
+
+        >>> import gametheory as gt
+        >>> p = gt.ParametricGame([["a"]], [["b"]], ["a", "b"], constraints=["a <= b"])
+        >>> p.resolve({"a": 2, "b": 1})
+        Traceback (most recent call last):
+        ...
+        gametheory.errors.ParameterError: constraint a <= b is broken at a=2, b=1
+        >>> p.resolve({"a": 2, "b": 1}, check_constraints=False)
+        {'a': Fraction(2, 1), 'b': Fraction(1, 1)}
+        """
+        out = resolve_point(self._parameters, values)
         if check_constraints and self._constraints:
             floats = any(isinstance(v, float) for v in out.values())
-            sub = {} if floats else self._subs_map(out)
+            sub = {} if floats else self.subs_map(out)
             args = [float(out[p.name]) for p in self._parameters] if floats else []
             for c in self._constraints:
                 if floats:
@@ -433,10 +292,17 @@ class ParametricGame(LabelledGame):
                     raise ParameterError(f"constraint {c} is broken at {shown}")
         return out
 
-    def _subs_map(self, point: Mapping[str, Value]) -> dict[sympy.Symbol, sympy.Expr]:
+    def subs_map(self, point: Mapping[str, Value]) -> dict[sympy.Symbol, sympy.Expr]:
+        """``{symbol: sympy number}`` of a resolved point, for ``expr.xreplace``.
+
+        >>> import gametheory as gt
+        >>> p = gt.ParametricGame([["a"]], [[0]], ["a"])
+        >>> p.A[0, 0].xreplace(p.subs_map(p.values(a="1/3")))
+        1/3
+        """
         self.symbols  # noqa: B018 - fills the cache
         syms = self._cache["symbols"]
-        return {syms[k]: _to_sympy_value(v) for k, v in point.items()}
+        return {syms[k]: to_sympy_number(v) for k, v in point.items()}
 
     def at(self, **values: Any) -> NormalFormGame:
         """The numeric game at a parameter point (defaults fill missing parameters).
@@ -458,7 +324,7 @@ class ParametricGame(LabelledGame):
         >>> p.at(c="1/3").A[0, 0], float(p.at(c=0.5).B[0, 0])
         (Fraction(2, 3), 0.25)
         """
-        point = self._point(values, check_constraints=True)
+        point = self.resolve(values)
         return self._game_at(point)
 
     def _game_at(self, point: Mapping[str, Value]) -> NormalFormGame:
@@ -477,7 +343,7 @@ class ParametricGame(LabelledGame):
                                           strategies=self._strategies, title=self._title)
             except ZeroDivisionError:
                 pass  # the slow path below names the cell
-        sub = self._subs_map(point)
+        sub = self.subs_map(point)
         mats = []
         for mat, name in ((self._A, "A"), (self._B, "B")):
             rows = []
@@ -506,9 +372,9 @@ class ParametricGame(LabelledGame):
         fast = self._cache.get("exact")
         if fast is None:
             m, n = self.shape
-            none = _const(None)
+            none = _none
             fast = self._cache["exact"] = [
-                [[_compile_exact(mat[i, j]) or none for j in range(n)] for i in range(m)]
+                [[compile_exact(mat[i, j]) or none for j in range(n)] for i in range(m)]
                 for mat in (self._A, self._B)]
         return fast
 
@@ -586,12 +452,10 @@ class ParametricGame(LabelledGame):
         """
         syms = self.symbols
         sub: dict[sympy.Symbol, sympy.Expr] = {}
+        check_names(self._parameters, values)
         for name, v in values.items():
-            if name not in syms:
-                raise ParameterError(f"unknown parameter {name!r}; parameters are "
-                                     f"{list(self.parameter_names)}")
             if isinstance(v, sympy.Basic) and not v.is_number:
-                sub[syms[name]] = self._rebind(v, f"value of {name!r}", syms)
+                sub[syms[name]] = rebind(v, syms, f"value of {name!r}")
             elif isinstance(v, str):
                 sub[syms[name]] = parse_expression(v, syms, symbols=syms)
             else:
@@ -600,7 +464,7 @@ class ParametricGame(LabelledGame):
                 except NotANumber as err:
                     raise ParameterError(f"parameter {name!r}: {err}") from None
                 self.parameter(name).check(num)
-                sub[syms[name]] = _to_sympy_value(num)
+                sub[syms[name]] = to_sympy_number(num)
         kept = [p for p in self._parameters if p.name not in values]
         constraints = []
         for c in self._constraints:
@@ -627,7 +491,7 @@ class ParametricGame(LabelledGame):
         >>> pd.conditions(("D", "D"))
         P >= S
         """
-        from ..solve.symbolic import pure_conditions
+        from ..solve.symbolic.equilibria import pure_conditions
 
         return pure_conditions(self, profile, assume_bounds=assume_bounds)
 
@@ -645,7 +509,7 @@ class ParametricGame(LabelledGame):
         >>> mp.mixed_equilibrium(((0, 1), (0, 1))).row
         (1/2, 1/2)
         """
-        from ..solve.symbolic import mixed_equilibrium
+        from ..solve.symbolic.equilibria import mixed_equilibrium
 
         return mixed_equilibrium(self, support, tight=tight, assume_bounds=assume_bounds,
                                  strict=strict)
@@ -655,7 +519,7 @@ class ParametricGame(LabelledGame):
 
         See :func:`gametheory.solve.symbolic.regimes`.
         """
-        from ..solve.symbolic import regimes
+        from ..solve.symbolic.regimes import regimes
 
         return regimes(self, **options)
 
@@ -666,7 +530,7 @@ class ParametricGame(LabelledGame):
 
         See :func:`gametheory.solve.symbolic.comparative_statics`.
         """
-        from ..solve.symbolic import comparative_statics
+        from ..solve.symbolic.statics import comparative_statics
 
         return comparative_statics(self, quantity, parameter, support=support)
 
@@ -675,7 +539,7 @@ class ParametricGame(LabelledGame):
 
         See :func:`gametheory.solve.symbolic.threshold`.
         """
-        from ..solve.symbolic import threshold
+        from ..solve.symbolic.statics import threshold
 
         return threshold(self, condition, parameter)
 
@@ -710,12 +574,13 @@ class ParametricGame(LabelledGame):
         return (f"ParametricGame({t}{self._players[0]}: {s0}; {self._players[1]}: {s1}; "
                 f"parameters: {ps})")
 
-    def _latex_names(self) -> dict[sympy.Symbol, str]:
+    def latex_names(self) -> dict[sympy.Symbol, str]:
+        """``{symbol: LaTeX}`` of the parameters, for ``sympy.latex(symbol_names=...)``."""
         return {p.sympy: p.latex for p in self._parameters}
 
     def latex_entry(self, i: int, j: int) -> tuple[str, str]:
         """LaTeX of the payoff pair in cell ``(i, j)``, using the parameters' symbols."""
-        names = self._latex_names()
+        names = self.latex_names()
         return (sympy.latex(self._A[i, j], symbol_names=names),
                 sympy.latex(self._B[i, j], symbol_names=names))
 
@@ -748,54 +613,7 @@ def _rebuild(A, B, parameters, players, strategies, title, constraints, regime_r
                           title=title, constraints=constraints, regime_rules=regime_rules)
 
 
-def _const(value: Any):
-    return lambda point: value
-
-
-def _compile_exact(expr: sympy.Basic):
-    """A function point -> Fraction/bool evaluating ``expr`` exactly, or None if unsupported.
-
-    Covers rational arithmetic (Add, Mul, integer powers), Min, Max, Abs, comparisons
-    and and/or/not: the common case of payoffs and constraints, much faster than
-    substitution. Anything else (exp, log, sqrt, ...) returns None and the caller falls
-    back to sympy substitution.
-    """
-    if expr.is_Rational:
-        return _const(Fraction(int(expr.p), int(expr.q)))
-    if expr is sympy.true or expr is sympy.false:
-        return _const(bool(expr))
-    if expr.is_Symbol:
-        name = expr.name
-        return lambda point: point[name]
-    parts = [_compile_exact(a) for a in expr.args]
-    if any(p is None for p in parts):
-        return None
-    if isinstance(expr, sympy.Pow):
-        if not expr.exp.is_Integer:
-            return None
-        base, k = parts[0], int(expr.exp)
-        return lambda point: base(point) ** k
-    simple = {sympy.Add: sum, sympy.Min: min, sympy.Max: max, sympy.And: all, sympy.Or: any}
-    for cls, fn in simple.items():
-        if isinstance(expr, cls):
-            return lambda point, fn=fn: fn(p(point) for p in parts)
-    if isinstance(expr, sympy.Mul):
-        def mul(point):
-            out = Fraction(1)
-            for p in parts:
-                out *= p(point)
-            return out
-        return mul
-    ops = {sympy.Abs: lambda a: abs(a), sympy.Not: lambda a: not a}
-    for cls, fn in ops.items():
-        if isinstance(expr, cls):
-            return lambda point, fn=fn: fn(parts[0](point))
-    rels = {sympy.LessThan: lambda a, b: a <= b, sympy.StrictLessThan: lambda a, b: a < b,
-            sympy.GreaterThan: lambda a, b: a >= b, sympy.StrictGreaterThan: lambda a, b: a > b,
-            sympy.Equality: lambda a, b: a == b, sympy.Unequality: lambda a, b: a != b}
-    for cls, fn in rels.items():
-        if type(expr) is cls:
-            return lambda point, fn=fn: fn(parts[0](point), parts[1](point))
+def _none(point: Mapping[str, Value]) -> None:
     return None
 
 
@@ -803,7 +621,7 @@ def _exact_truth(game: ParametricGame, cond: sympy.Basic, point: Mapping[str, Va
                  ) -> sympy.Basic | None:
     cache = game._cache.setdefault("exact_conditions", {})
     if cond not in cache:
-        cache[cond] = _compile_exact(cond)
+        cache[cond] = compile_exact(cond)
     f = cache[cond]
     if f is None:
         return None
@@ -839,33 +657,7 @@ class PayoffFunction:
                     for i in range(m)]
 
     def _arrays(self, values: Mapping[str, Any]) -> list[np.ndarray]:
-        g = self.game
-        known = set(g.parameter_names)
-        for name in values:
-            if name not in known:
-                raise ParameterError(f"unknown parameter {name!r}; parameters are "
-                                     f"{list(g.parameter_names)}")
-        out = []
-        for p in g.parameters:
-            if p.name in values:
-                v = values[p.name]
-            elif p.default is not None:
-                v = p.default
-            else:
-                raise ParameterError(f"parameter {p.name!r} has no value and no default")
-            try:
-                arr = np.asarray(v, dtype=float)
-            except (TypeError, ValueError):
-                if isinstance(v, str):
-                    try:
-                        arr = np.asarray(float(to_number(v)))
-                    except NotANumber as err:
-                        raise ParameterError(f"parameter {p.name!r}: {err}") from None
-                else:
-                    raise ParameterError(f"parameter {p.name!r}: {v!r} is not numeric"
-                                         ) from None
-            out.append(arr)
-        return out
+        return resolve_arrays(self.game.parameters, values)
 
     def __call__(self, **values: Any) -> tuple[np.ndarray, np.ndarray]:
         args = self._arrays(values)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from fractions import Fraction
 
+import numpy as np
 import pytest
 import sympy
 from hypothesis import given, settings
@@ -259,3 +260,49 @@ def test_hostile_payoffs_constraints_and_values_never_reach_eval(tmp_path, monke
             gt.ParametricGame([["a"]], [[0]], ["a"]).at(a=text)
     assert not sentinel.exists()
     assert seen == []
+
+
+# ---------------------------------------------------------------- payoff entries
+def test_parse_entry_one_home_for_payoff_cells():
+    from gametheory.core.expressions import parse_entry, to_sympy_number
+
+    v = sympy.Symbol("v", real=True)
+    syms = {"v": v}
+    assert parse_entry("v - 1/2", syms, "cell") == v - sympy.Rational(1, 2)
+    assert parse_entry(sympy.Symbol("v") * 2, syms, "cell") == 2 * v  # rebound to real v
+    assert parse_entry(3, syms, "cell") == 3 and parse_entry("0.1", syms, "cell") == \
+        sympy.Rational(1, 10)
+    assert parse_entry(np.float64(0.5), syms, "cell") == to_sympy_number(0.5)
+    assert to_sympy_number(Fraction(2, 3)) == sympy.Rational(2, 3)
+    with pytest.raises(ParseError, match=r"^cell \(0, 1\): unknown name 'w'"):
+        parse_entry("w", syms, "cell (0, 1)")
+    with pytest.raises(gt.ParameterError, match="symbol 'w' is not a declared parameter"):
+        parse_entry(sympy.Symbol("w"), syms, "cell")
+    with pytest.raises(gt.PayoffError, match="is not finite"):
+        parse_entry(sympy.zoo * v, syms, "cell")
+    with pytest.raises(gt.PayoffError, match="is not an expression"):
+        parse_entry(sympy.Eq(v, 1), syms, "cell")
+    for bad in (True, None, [1]):
+        with pytest.raises(gt.PayoffError, match="is not a payoff"):
+            parse_entry(bad, syms, "cell")
+    with pytest.raises(gt.PayoffError, match="cell: "):
+        parse_entry(float("nan"), syms, "cell")
+
+
+def test_compile_exact_agrees_with_substitution():
+    from gametheory.core.expressions import compile_exact
+
+    names = ["a", "b"]
+    point = {"a": Fraction(1, 3), "b": Fraction(-2, 5)}
+    sub = {sympy.Symbol(k, real=True): sympy.Rational(v.numerator, v.denominator)
+           for k, v in point.items()}
+    for text in ["a*b - 3/7", "max(a, b)^2 / (1 - a)", "min(a, b, 0) + abs(b)", "a^-2"]:
+        e = parse_expression(text, names)
+        assert compile_exact(e)(point) == Fraction(str(e.xreplace(sub)))
+    for text in ["a < b or not b >= 0", "a == 1/3 and b != 0"]:
+        c = parse_condition(text, names)
+        assert compile_exact(c)(point) is bool(c.xreplace(sub))
+    assert compile_exact(parse_expression("exp(a)", names)) is None
+    assert compile_exact(parse_expression("a^(1/2)", names)) is None
+    with pytest.raises(ZeroDivisionError):
+        compile_exact(parse_expression("1/(a - 1/3)", names))(point)
