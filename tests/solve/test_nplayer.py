@@ -1,0 +1,131 @@
+"""n-player solvers on arrays: every pure equilibrium (checked against a cell-by-cell brute
+force) and exact support enumeration (checked by exact regret and against pygambit's
+``enumpoly_solve`` where it is installed)."""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy
+
+from gametheory.errors import PayoffError, SolverError
+from gametheory.solve.nplayer_pure import pure_equilibria_n
+from gametheory.solve.nplayer_support import support_enumeration_n
+
+
+def brute_pure(payoffs):
+    shape = payoffs[0].shape
+    out = []
+    for s in itertools.product(*(range(k) for k in shape)):
+        if all(payoffs[i][s] >= max(payoffs[i][s[:i] + (t,) + s[i + 1:]] for t in range(shape[i]))
+               for i in range(len(shape))):
+            out.append(s)
+    return out
+
+
+@pytest.mark.parametrize("shape", [(2, 2, 2), (3, 2, 4), (2, 2, 2, 2), (3, 3, 3), (2, 3, 2, 2, 2)])
+@pytest.mark.parametrize("seed", range(4))
+def test_pure_equilibria_match_brute_force_with_ties(shape, seed):
+    rng = np.random.default_rng(seed)
+    payoffs = [rng.integers(0, 3, size=shape) for _ in shape]  # small range: many ties
+    assert pure_equilibria_n(payoffs) == brute_pure(payoffs)
+
+
+def test_pure_equilibria_exact_fractions_and_floats():
+    F = Fraction
+    U = np.array([[F(1, 3), F(1, 3)], [F(1, 3) - F(1, 10**30), 0]], dtype=object)
+    assert pure_equilibria_n([U, U.T.copy()]) == brute_pure([U, U.T.copy()])
+    # a difference of 1e-30 is a real difference in exact arithmetic ...
+    assert (1, 0) not in pure_equilibria_n([U, U.T.copy()])
+    # ... and within tolerance for floats, when the caller says so
+    Uf = U.astype(float)
+    assert (1, 0) in pure_equilibria_n([Uf, Uf.T.copy()], tol=1e-12) or Uf[1, 0] == Uf[0, 0]
+
+
+def test_pure_equilibria_refuse_bad_shapes():
+    with pytest.raises(PayoffError, match="same shape"):
+        pure_equilibria_n([np.zeros((2, 2)), np.zeros((2, 3))])
+    with pytest.raises(PayoffError, match="3-dimensional"):
+        pure_equilibria_n([np.zeros((2, 2))] * 3)
+    with pytest.raises(PayoffError, match="tol"):
+        pure_equilibria_n([np.zeros((2, 2)) + 0.5] * 2, tol=float("nan"))
+
+
+def _regret_is_zero(payoffs, profile):
+    n = len(payoffs)
+    shape = payoffs[0].shape
+    for i in range(n):
+        def value(strategy, i=i):
+            total = sympy.Integer(0)
+            for s in itertools.product(*(range(k) for k in shape)):
+                if s[i] != strategy:
+                    continue
+                w = sympy.Integer(1)
+                for j in range(n):
+                    if j != i:
+                        p = profile[j][s[j]]
+                        w *= sympy.Rational(p.numerator, p.denominator) if isinstance(
+                            p, Fraction) else p
+                total += w * int(payoffs[i][s])
+            return sympy.nsimplify(sympy.expand(total))
+        vals = [value(t) for t in range(shape[i])]
+        best = max(vals, key=lambda v: float(v))
+        played = [t for t in range(shape[i]) if profile[i][t] != 0]
+        if any(sympy.simplify(best - vals[t]) != 0 for t in played):
+            return False
+    return True
+
+
+def jordan():
+    U1, U2, U3 = (np.zeros((2, 2, 2), dtype=int) for _ in range(3))
+    for a, b, c in itertools.product(range(2), repeat=3):
+        U1[a, b, c], U2[a, b, c], U3[a, b, c] = int(a == b), int(b == c), int(c != a)
+    return [U1, U2, U3]
+
+
+def test_jordan_cycle_has_only_the_uniform_equilibrium():
+    sol = support_enumeration_n(jordan())
+    half = (Fraction(1, 2), Fraction(1, 2))
+    assert [e.profile for e in sol.equilibria] == [(half, half, half)]
+    assert sol.continua == ()
+
+
+def test_isolated_points_inside_a_degenerate_support_are_found_once():
+    # player 1 wants to match both others; 2 and 3 want to match player 1
+    U, V, W = (np.zeros((2, 2, 2), dtype=int) for _ in range(3))
+    for a, b, c in itertools.product(range(2), repeat=3):
+        U[a, b, c], V[a, b, c], W[a, b, c] = (a == b) + (a == c), int(b == a), int(c == a)
+    sol = support_enumeration_n([U, V, W])
+    half = (Fraction(1, 2), Fraction(1, 2))
+    one, two = (Fraction(1), Fraction(0)), (Fraction(0), Fraction(1))
+    profiles = [e.profile for e in sol.equilibria]
+    assert len(profiles) == len(set(profiles))
+    assert {(one, one, one), (two, two, two), (half, one, two), (half, two, one)} <= set(profiles)
+    # x1 = 1/2 with q + r = 1 is a continuum: its support profile is reported, not listed
+    assert ((0, 1), (0, 1), (0, 1)) in sol.continua
+    for e in sol.equilibria:
+        assert _regret_is_zero([U, V, W], e.profile)
+
+
+def test_support_enumeration_refuses_large_games():
+    with pytest.raises(SolverError, match="support profiles"):
+        support_enumeration_n([np.zeros((6, 6, 6))] * 3, max_supports=1000)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(3))
+def test_random_2x2x2_games_against_pygambit(seed):
+    gbt = pytest.importorskip("pygambit")
+    rng = np.random.default_rng(100 + seed)
+    payoffs = [rng.integers(-5, 6, size=(2, 2, 2)) for _ in range(3)]
+    sol = support_enumeration_n(payoffs)
+    for e in sol.equilibria:
+        assert _regret_is_zero(payoffs, e.profile)
+    game = gbt.Game.from_arrays(*[p.astype(object) for p in payoffs])
+    theirs = {tuple(round(float(eq[s]), 9) for p in game.players for s in p.strategies)
+              for eq in gbt.nash.enumpoly_solve(game).equilibria}
+    mine = {tuple(round(float(v), 9) for x in e.profile for v in x) for e in sol.equilibria}
+    assert theirs <= mine
