@@ -44,6 +44,8 @@ def exact_value(v: Any) -> Fraction:
     if isinstance(v, Fraction):
         return v
     if isinstance(v, float | np.floating):
+        if not np.isfinite(v):
+            raise ParameterError(f"{v!r} is not a finite parameter value")
         return Fraction(repr(float(v)))
     if isinstance(v, int | np.integer) and not isinstance(v, bool):
         return Fraction(int(v))

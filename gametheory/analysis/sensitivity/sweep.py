@@ -56,7 +56,7 @@ from .points import PointSet, exact_value, grid_axis
 from .regimes import assemble
 from .result import SweepResult
 
-__all__ = ["sweep", "evaluate_points", "SweepResult", "exact_value", "sweep_methods"]
+__all__ = ["sweep", "evaluate_points", "sweep_methods"]
 
 #: Version of the chunk files' layout (part of the fingerprint: old chunks are not mixed in).
 CHUNK_FORMAT = "BatchEquilibria.to_arrays 1"

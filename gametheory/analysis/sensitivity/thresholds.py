@@ -334,8 +334,6 @@ def _exact_thresholds(p, parameter, fixed, lo, hi, ev) -> ThresholdList | None:
         exprs += [a.lhs - a.rhs for a in cond.atoms(sympy.core.relational.Relational)]
     for c in p.constraints:
         exprs += [a.lhs - a.rhs for a in c.atoms(sympy.core.relational.Relational)]
-    if p.parameter(parameter).bounds is not None:
-        pass  # interval ends are not thresholds
     roots: dict[str, Any] = {}
     for e in exprs:
         rs = _real_roots(e.xreplace(sub), t)

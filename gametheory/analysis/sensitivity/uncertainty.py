@@ -303,11 +303,7 @@ def _output(result: SweepResult, selected: pd.DataFrame, output: Output) -> np.n
     if isinstance(output, str) and output.startswith("regime:"):
         label = output[len("regime:"):].strip()
         regs = result.points["regime"].astype(str).to_numpy()
-        known = set(regs)
-        if label not in known and label not in set(result.points["regime"].cat.categories):
-            # an absent regime is allowed (indicator identically 0) but a typo is likely
-            pass
-        return (regs == label).astype(float)
+        return (regs == label).astype(float)  # an absent regime: identically 0
     if isinstance(output, str) and output in selected.columns:
         s = selected.groupby("point")[output].mean()
         y = np.full(N, np.nan)
