@@ -152,7 +152,7 @@ def _regimes(p: ParametricGame, allv: Mapping[str, np.ndarray], base: Mapping[st
     nloc = feasible.size
     labels = np.asarray(np.broadcast_to(p.classify(**allv), (nloc,)), dtype=str)
     near = np.zeros(nloc, dtype=bool)
-    args = p.lambdify()._arrays(allv)
+    args = [allv[q.name] for q in p.parameters]  # rule_atoms' argument order
     with np.errstate(all="ignore"):
         for diff, size in rule_atoms(p):
             d = np.broadcast_to(diff(*args), (nloc,))

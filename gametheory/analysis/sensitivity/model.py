@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 import sympy
@@ -40,7 +40,7 @@ import sympy
 from ...core.game import NormalFormGame
 from ...core.parametric import ParametricGame
 from ...errors import GameError, ParameterError
-from .points import exact_value
+from .points import Number, exact_value
 
 __all__ = ["NormalFormSource", "GameFunction", "SweepModel", "as_parametric", "resolve_point",
            "broadcast_values", "exact_regime", "rule_atoms", "canonical"]
@@ -50,7 +50,7 @@ __all__ = ["NormalFormSource", "GameFunction", "SweepModel", "as_parametric", "r
 class NormalFormSource(Protocol):
     """Anything that converts to a parametric normal form (a game tree with parameters)."""
 
-    def to_normal_form(self) -> Any: ...
+    def to_normal_form(self) -> ParametricGame | NormalFormGame: ...
 
 
 class GameFunction(Protocol):
@@ -85,7 +85,7 @@ class SweepModel:
                                          f"are {list(model.parameter_names)}")
             self.players, self.strategies = model.players, model.strategies
             self.title: str = model.title
-            self.rules: tuple[tuple[str, Any], ...] = model.regime_rules
+            self.rules: tuple[tuple[str, sympy.Basic], ...] = model.regime_rules
         elif callable(model):
             self.rules = ()
             self.players = self.strategies = None  # from the first game
@@ -129,7 +129,7 @@ def as_parametric(model: Model, names: Sequence[str], error: str) -> ParametricG
     return mdl.model
 
 
-def resolve_point(p: ParametricGame, given: Mapping[str, Any], free: Sequence[str] = (),
+def resolve_point(p: ParametricGame, given: Mapping[str, Number], free: Sequence[str] = (),
                   hint: str = "give them in at=") -> dict[str, Fraction]:
     """Exact values of every parameter but the ``free`` ones: ``given``, then defaults.
 
@@ -155,7 +155,7 @@ def resolve_point(p: ParametricGame, given: Mapping[str, Any], free: Sequence[st
     return out
 
 
-def broadcast_values(p: ParametricGame, point: Mapping[str, Any],
+def broadcast_values(p: ParametricGame, point: Mapping[str, Number],
                      arrays: Mapping[str, np.ndarray], n: int) -> dict[str, np.ndarray]:
     """Every parameter as a float array of length ``n``: ``arrays``, else ``point``.
 
@@ -167,7 +167,7 @@ def broadcast_values(p: ParametricGame, point: Mapping[str, Any],
             for q in p.parameters}
 
 
-def exact_regime(p: ParametricGame, point: Mapping[str, Any]) -> str:
+def exact_regime(p: ParametricGame, point: Mapping[str, Number]) -> str:
     """The first regime rule of ``p`` that holds at ``point`` (exact), or "unclassified"."""
     syms = p.symbols
     sub = {}
@@ -200,7 +200,7 @@ def rule_atoms(p: ParametricGame) -> list[tuple[Callable, Callable]]:
     hit = _RULE_CACHE.get(id(p))
     if hit is None or hit[0] is not p:
         syms = [q.sympy for q in p.parameters]
-        atoms: set[Any] = set()
+        atoms: set[sympy.Basic] = set()
         for _, cond in p.regime_rules:
             atoms |= cond.atoms(sympy.core.relational.Relational)
         funcs = []

@@ -21,21 +21,22 @@ Examples
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
 
 from ..._numbers import NotANumber, to_number
 from ...errors import ParameterError
 
-__all__ = ["exact_value", "grid_axis", "PointSet"]
+__all__ = ["exact_value", "grid_axis", "PointSet", "Number"]
 
+#: A parameter value as given: a number or a number string such as ``"3/4"``.
+Number = int | float | Fraction | str
 Axis = tuple[np.ndarray, list[Fraction]]
 
 
-def exact_value(v: Any) -> Fraction:
+def exact_value(v: Number | np.number) -> Fraction:
     """The exact rational a parameter value stands for: floats by their shortest repr.
 
     >>> exact_value(0.1), exact_value("3/4"), exact_value(2)
@@ -56,7 +57,7 @@ def exact_value(v: Any) -> Fraction:
     return num if isinstance(num, Fraction) else Fraction(repr(float(num)))
 
 
-def grid_axis(name: str, values: Any) -> Axis:
+def grid_axis(name: str, values: Number | Sequence[Number] | np.ndarray) -> Axis:
     """A grid axis as floats and as exact values (a scalar is a one-value axis).
 
     >>> grid_axis("c", [0.1, "1/4"])

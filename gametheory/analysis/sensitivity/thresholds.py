@@ -44,7 +44,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -54,7 +53,7 @@ from ...core.game import NormalFormGame
 from ...core.parametric import ParametricGame
 from ...errors import GameError, ParameterError
 from .model import Model, as_parametric, exact_regime, resolve_point
-from .points import exact_value
+from .points import Number, exact_value
 from .sweep import sweep
 
 __all__ = ["thresholds", "Threshold", "ThresholdList", "track", "TrackResult"]
@@ -83,7 +82,7 @@ class Threshold:
     """
 
     parameter: str
-    value: Any
+    value: sympy.Expr | float
     exact: bool
     tolerance: float
     kind: str
@@ -189,7 +188,7 @@ def _real_roots(expr: sympy.Expr, t: sympy.Symbol) -> list[sympy.Expr] | None:
     return out
 
 
-def _line_model(model: Model, parameter: str, at: Mapping[str, Any] | None
+def _line_model(model: Model, parameter: str, at: Mapping[str, Number] | None
                 ) -> tuple[ParametricGame, dict[str, Fraction]]:
     """The model and the exact values of every parameter but ``parameter``."""
     at = dict(at or {})
@@ -230,7 +229,8 @@ class _Evaluator:
         return hit
 
 
-def _rational_between(a: Any, b: Any) -> Fraction:
+def _rational_between(a: sympy.Expr | Fraction | None, b: sympy.Expr | Fraction | None
+                      ) -> Fraction:
     """A simple rational strictly between two real numbers (``None`` = unbounded)."""
     if a is None and b is None:
         return Fraction(0)
@@ -248,8 +248,8 @@ def _rational_between(a: Any, b: Any) -> Fraction:
 
 
 # --------------------------------------------------------------------------- thresholds
-def thresholds(model: Model, parameter: str, at: Mapping[str, Any] | None = None, *,
-               lower: Any = None, upper: Any = None, tol: float = 1e-9,
+def thresholds(model: Model, parameter: str, at: Mapping[str, Number] | None = None, *,
+               lower: Number | None = None, upper: Number | None = None, tol: float = 1e-9,
                method: str = "auto", grid_points: int = 201) -> ThresholdList:
     """Every value of ``parameter`` where the equilibrium structure or regime changes.
 
@@ -334,7 +334,7 @@ def _exact_thresholds(p, parameter, fixed, lo, hi, ev) -> ThresholdList | None:
         exprs += [a.lhs - a.rhs for a in cond.atoms(sympy.core.relational.Relational)]
     for c in p.constraints:
         exprs += [a.lhs - a.rhs for a in c.atoms(sympy.core.relational.Relational)]
-    roots: dict[str, Any] = {}
+    roots: dict[str, sympy.Expr] = {}
     for e in exprs:
         rs = _real_roots(e.xreplace(sub), t)
         if rs is None:
@@ -345,7 +345,7 @@ def _exact_thresholds(p, parameter, fixed, lo, hi, ev) -> ThresholdList | None:
             roots.setdefault(str(r), r)
     cand = sorted(roots.values(), key=lambda r: float(r))
     # collapse equal algebraic numbers written differently
-    uniq: list[Any] = []
+    uniq: list[sympy.Expr] = []
     for r in cand:
         if uniq and sympy.simplify(r - uniq[-1]) == 0:
             continue
@@ -446,7 +446,7 @@ class TrackResult:
                 + self.events.to_html(index=False))
 
 
-def track(model: Model, parameter: str, values: Sequence[Any], at: Mapping[str, Any] | None
+def track(model: Model, parameter: str, values: Sequence[Number], at: Mapping[str, Number] | None
           = None, *, jump: float = 0.25) -> TrackResult:
     """Follow each equilibrium along a path of parameter values.
 
