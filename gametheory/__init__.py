@@ -20,7 +20,7 @@ from .analysis.repeated.folk import folk_region
 from .analysis.repeated.game import RepeatedGame
 from .analysis.repeated.reputation import ChainStore
 from .analysis.repeated.salami import salami_campaign
-from .analysis.sensitivity.sweep import SweepResult, evaluate_points, sweep
+from .analysis.sensitivity import SweepResult, evaluate_points, sweep
 from .analysis.sensitivity.thresholds import Threshold, TrackResult, thresholds, track
 from .analysis.sensitivity.uncertainty import (
     MonteCarloResult,

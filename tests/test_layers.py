@@ -73,8 +73,8 @@ FACADE: dict[tuple[str, str], str] = {
     ("gametheory.core.tree", "gametheory.io.efg"): "GameTree.to_efg",
     ("gametheory.core.bayesian", "gametheory.solve.bayesian"):
         "BayesianGame.bayes_nash_equilibria / prior_thresholds",
-    ("gametheory.analysis.sensitivity.sweep", "gametheory.report.tables"):
-        "SweepResult.to_latex renders the sweep's summary with sweep_summary_table",
+    ("gametheory.analysis.sensitivity.result", "gametheory.report.tables"):
+        "SweepResult.to_markdown / to_latex render through sweep_summary_table",
 }
 
 

@@ -63,7 +63,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations, permutations
@@ -181,6 +181,30 @@ class BatchEquilibria:
         cols[f"payoff: {players[0]}"] = self.payoffs[:, 0]
         cols[f"payoff: {players[1]}"] = self.payoffs[:, 1]
         return pd.DataFrame(cols)
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """The fields as named arrays (``numpy.savez``-ready; see :meth:`from_arrays`)."""
+        return {"point": self.point, "row": self.row, "col": self.col,
+                "payoffs": self.payoffs, "n_points": np.asarray(self.n_points),
+                "degenerate": self.degenerate, "resolved": self.resolved}
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray]) -> BatchEquilibria:
+        """The result stored by :meth:`to_arrays` (other keys of ``arrays`` are ignored).
+
+        >>> import numpy as np
+        >>> res = solve_batch(np.eye(2)[None], np.eye(2)[None])
+        >>> back = BatchEquilibria.from_arrays(res.to_arrays())
+        >>> back.counts.tolist(), back.to_frame().equals(res.to_frame())
+        ([3], True)
+        """
+        m, n = np.shape(arrays["row"])[-1], np.shape(arrays["col"])[-1]
+        return cls(np.asarray(arrays["point"], dtype=np.int64),
+                   np.asarray(arrays["row"], dtype=float).reshape(-1, m),
+                   np.asarray(arrays["col"], dtype=float).reshape(-1, n),
+                   np.asarray(arrays["payoffs"], dtype=float).reshape(-1, 2),
+                   int(arrays["n_points"]), np.asarray(arrays["degenerate"], dtype=bool),
+                   np.asarray(arrays["resolved"], dtype=bool))
 
 
 # --------------------------------------------------------------------------- algebra

@@ -44,15 +44,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
-from typing import Any
 
 import numpy as np
 import pandas as pd
 import sympy
 
 from ...core.game import NormalFormGame
+from ...core.parametric import ParametricGame
 from ...errors import GameError, ParameterError
-from .sweep import _exact_regime, _Model, exact_value, sweep
+from .model import Model, as_parametric, exact_regime, resolve_point
+from .points import Number, exact_value
+from .sweep import sweep
 
 __all__ = ["thresholds", "Threshold", "ThresholdList", "track", "TrackResult"]
 
@@ -80,7 +82,7 @@ class Threshold:
     """
 
     parameter: str
-    value: Any
+    value: sympy.Expr | float
     exact: bool
     tolerance: float
     kind: str
@@ -186,30 +188,24 @@ def _real_roots(expr: sympy.Expr, t: sympy.Symbol) -> list[sympy.Expr] | None:
     return out
 
 
-def _line_model(model: Any, parameter: str, at: Mapping[str, Any] | None):
-    mdl = _Model(model, [parameter, *(at or {})])
-    if not mdl.parametric:
-        raise GameError("thresholds and track need a ParametricGame (or a GameTree)")
-    p = mdl.model
-    if parameter not in p.parameter_names:
-        raise ParameterError(f"unknown parameter {parameter!r}; parameters are "
-                             f"{list(p.parameter_names)}")
-    fixed = {q.name: q.default for q in p.parameters if q.default is not None}
-    for k, v in (at or {}).items():
-        if k == parameter:
-            raise ParameterError(f"{parameter!r} is the threshold parameter; do not fix it")
-        fixed[k] = exact_value(v)
+def _line_model(model: Model, parameter: str, at: Mapping[str, Number] | None
+                ) -> tuple[ParametricGame, dict[str, Fraction]]:
+    """The model and the exact values of every parameter but ``parameter``."""
+    at = dict(at or {})
+    p = as_parametric(model, [parameter, *at],
+                      "thresholds and track need a ParametricGame (or a GameTree)")
+    if parameter in at:
+        raise ParameterError(f"{parameter!r} is the threshold parameter; do not fix it")
+    fixed = resolve_point(p, at, free=[parameter], hint="give them in at=")
     fixed.pop(parameter, None)
-    missing = [q.name for q in p.parameters if q.name != parameter and q.name not in fixed]
-    if missing:
-        raise ParameterError(f"parameter(s) {missing} have no default; give them in at=")
     return p, fixed
 
 
 class _Evaluator:
     """Exact structure and regime of the line's game at rational points, memoised."""
 
-    def __init__(self, p: Any, parameter: str, fixed: Mapping[str, Fraction]) -> None:
+    def __init__(self, p: ParametricGame, parameter: str,
+                 fixed: Mapping[str, Fraction]) -> None:
         self.p, self.parameter, self.fixed = p, parameter, dict(fixed)
         self.cache: dict[Fraction, tuple[str, str]] = {}
 
@@ -227,13 +223,14 @@ class _Evaluator:
             if not feasible:
                 hit = ("infeasible", "infeasible" if self.p.regime_rules else "")
             else:
-                reg = _exact_regime(self.p, point) if self.p.regime_rules else ""
+                reg = exact_regime(self.p, point) if self.p.regime_rules else ""
                 hit = (_structure(game), reg)
             self.cache[value] = hit
         return hit
 
 
-def _rational_between(a: Any, b: Any) -> Fraction:
+def _rational_between(a: sympy.Expr | Fraction | None, b: sympy.Expr | Fraction | None
+                      ) -> Fraction:
     """A simple rational strictly between two real numbers (``None`` = unbounded)."""
     if a is None and b is None:
         return Fraction(0)
@@ -251,8 +248,8 @@ def _rational_between(a: Any, b: Any) -> Fraction:
 
 
 # --------------------------------------------------------------------------- thresholds
-def thresholds(model: Any, parameter: str, at: Mapping[str, Any] | None = None, *,
-               lower: Any = None, upper: Any = None, tol: float = 1e-9,
+def thresholds(model: Model, parameter: str, at: Mapping[str, Number] | None = None, *,
+               lower: Number | None = None, upper: Number | None = None, tol: float = 1e-9,
                method: str = "auto", grid_points: int = 201) -> ThresholdList:
     """Every value of ``parameter`` where the equilibrium structure or regime changes.
 
@@ -337,9 +334,7 @@ def _exact_thresholds(p, parameter, fixed, lo, hi, ev) -> ThresholdList | None:
         exprs += [a.lhs - a.rhs for a in cond.atoms(sympy.core.relational.Relational)]
     for c in p.constraints:
         exprs += [a.lhs - a.rhs for a in c.atoms(sympy.core.relational.Relational)]
-    if p.parameter(parameter).bounds is not None:
-        pass  # interval ends are not thresholds
-    roots: dict[str, Any] = {}
+    roots: dict[str, sympy.Expr] = {}
     for e in exprs:
         rs = _real_roots(e.xreplace(sub), t)
         if rs is None:
@@ -350,7 +345,7 @@ def _exact_thresholds(p, parameter, fixed, lo, hi, ev) -> ThresholdList | None:
             roots.setdefault(str(r), r)
     cand = sorted(roots.values(), key=lambda r: float(r))
     # collapse equal algebraic numbers written differently
-    uniq: list[Any] = []
+    uniq: list[sympy.Expr] = []
     for r in cand:
         if uniq and sympy.simplify(r - uniq[-1]) == 0:
             continue
@@ -451,7 +446,7 @@ class TrackResult:
                 + self.events.to_html(index=False))
 
 
-def track(model: Any, parameter: str, values: Sequence[Any], at: Mapping[str, Any] | None
+def track(model: Model, parameter: str, values: Sequence[Number], at: Mapping[str, Number] | None
           = None, *, jump: float = 0.25) -> TrackResult:
     """Follow each equilibrium along a path of parameter values.
 

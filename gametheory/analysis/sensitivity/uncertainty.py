@@ -68,7 +68,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 import pandas as pd
@@ -76,13 +76,28 @@ from scipy import stats
 
 from ..._numbers import NotANumber, to_number
 from ...errors import GameError, ParameterError
-from .sweep import SweepResult, _Model, evaluate_points, exact_value
+from .model import Model, as_parametric, broadcast_values, resolve_point
+from .result import SweepResult
+from .sweep import evaluate_points
 
 __all__ = ["uniform", "triangular", "beta", "normal", "truncated_normal", "wilson_interval",
            "select_equilibria", "monte_carlo", "MonteCarloResult", "local_sensitivity",
            "sobol_indices", "morris", "SELECTION_POLICIES"]
 
 SELECTION_POLICIES = ("all", "payoff-dominant", "risk-dominant", "worst-for-defender")
+
+
+@runtime_checkable
+class Distribution(Protocol):
+    """A parameter's distribution: its quantile function (a frozen scipy.stats one)."""
+
+    def ppf(self, q: np.ndarray) -> np.ndarray: ...
+
+
+#: What a study measures at each point: ``"regime:<label>"`` (an indicator), a column of
+#: the equilibrium frame (averaged over the selected equilibria) or a function of the
+#: selected rows returning one value per point.
+Output = str | Callable[[pd.DataFrame], Any]
 
 
 # --------------------------------------------------------------------------- distributions
@@ -163,17 +178,17 @@ def truncated_normal(mean: float, sd: float, low: float = -np.inf, high: float =
     return stats.truncnorm((low - mean) / sd, (high - mean) / sd, loc=mean, scale=sd)
 
 
-def _check_dists(distributions: Mapping[str, Any]) -> dict[str, Any]:
+def _check_dists(distributions: Mapping[str, Any]) -> dict[str, Distribution]:
     if not isinstance(distributions, Mapping) or not distributions:
         raise ParameterError("distributions must be a non-empty dict {parameter: distribution}")
     for k, d in distributions.items():
-        if not hasattr(d, "ppf"):
+        if not isinstance(d, Distribution):
             raise ParameterError(f"distribution of {k!r} must be a scipy.stats frozen "
                                  f"distribution (e.g. gt.uniform(0, 1)), got {d!r}")
     return dict(distributions)
 
 
-def _transform(u: np.ndarray, dists: Mapping[str, Any]) -> dict[str, np.ndarray]:
+def _transform(u: np.ndarray, dists: Mapping[str, Distribution]) -> dict[str, np.ndarray]:
     return {k: np.asarray(d.ppf(u[:, i]), dtype=float) for i, (k, d) in enumerate(dists.items())}
 
 
@@ -277,7 +292,7 @@ def select_equilibria(result: SweepResult, policy: str = "all", *, defender: str
 
 
 # --------------------------------------------------------------------------- outputs
-def _output(result: SweepResult, selected: pd.DataFrame, output: Any) -> np.ndarray:
+def _output(result: SweepResult, selected: pd.DataFrame, output: Output) -> np.ndarray:
     N = len(result.points)
     if callable(output):
         y = np.asarray(output(selected), dtype=float)
@@ -288,11 +303,7 @@ def _output(result: SweepResult, selected: pd.DataFrame, output: Any) -> np.ndar
     if isinstance(output, str) and output.startswith("regime:"):
         label = output[len("regime:"):].strip()
         regs = result.points["regime"].astype(str).to_numpy()
-        known = set(regs)
-        if label not in known and label not in set(result.points["regime"].cat.categories):
-            # an absent regime is allowed (indicator identically 0) but a typo is likely
-            pass
-        return (regs == label).astype(float)
+        return (regs == label).astype(float)  # an absent regime: identically 0
     if isinstance(output, str) and output in selected.columns:
         s = selected.groupby("point")[output].mean()
         y = np.full(N, np.nan)
@@ -302,16 +313,12 @@ def _output(result: SweepResult, selected: pd.DataFrame, output: Any) -> np.ndar
                     f"({', '.join(c for c in selected.columns if ':' in c)}), or a function")
 
 
-def _payoff_arrays(model: Any, points: Mapping[str, np.ndarray], fixed: Mapping[str, Any]):
-    mdl = _Model(model, [*points, *fixed])
-    if not mdl.parametric:
-        raise GameError("risk-dominant selection needs a ParametricGame")
-    from .sweep import _full_values
-
+def _payoff_arrays(model: Model, points: Mapping[str, np.ndarray], fixed: Mapping[str, Any]
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    p = as_parametric(model, [*points, *fixed], "risk-dominant selection needs a ParametricGame")
     n = len(next(iter(points.values())))
-    vals = _full_values(mdl.model, {k: float(exact_value(v)) for k, v in fixed.items()},
-                        points, n)
-    return mdl.model.lambdify()(**vals)
+    point = resolve_point(p, fixed, free=list(points), hint="give them in fixed")
+    return p.lambdify()(**broadcast_values(p, point, points, n))
 
 
 # --------------------------------------------------------------------------- Monte Carlo
@@ -376,7 +383,7 @@ class MonteCarloResult:
                 + self.outcome_probabilities.to_html(index=False, float_format="%.4f"))
 
 
-def monte_carlo(model: Any, distributions: Mapping[str, Any], n: int = 10_000,
+def monte_carlo(model: Model, distributions: Mapping[str, Distribution], n: int = 10_000,
                 seed: int | None = None, *, fixed: Mapping[str, Any] | None = None,
                 selection: str = "all", defender: str | None = None,
                 confidence: float = 0.95, executor: Executor | None = None,
@@ -426,7 +433,7 @@ def monte_carlo(model: Any, distributions: Mapping[str, Any], n: int = 10_000,
 
 
 # --------------------------------------------------------------------------- local
-def local_sensitivity(model: Any, output: Any, at: Mapping[str, Any] | None = None, *,
+def local_sensitivity(model: Model, output: Output, at: Mapping[str, Any] | None = None, *,
                       parameters: Sequence[str] | None = None, rel_step: float = 1e-3,
                       ranges: Mapping[str, tuple[float, float]] | None = None,
                       swing: float = 0.1, selection: str = "payoff-dominant",
@@ -467,12 +474,9 @@ def local_sensitivity(model: Any, output: Any, at: Mapping[str, Any] | None = No
     >>> t.set_index("parameter").loc["v", ["derivative", "elasticity"]].round(6).tolist()
     [1.0, 4.0]
     """
-    mdl = _Model(model, list(at or {}))
-    if not mdl.parametric:
-        raise GameError("local_sensitivity needs a ParametricGame")
-    p = mdl.model
-    base = {q.name: q.default for q in p.parameters if q.default is not None}
-    base.update({k: exact_value(v) for k, v in (at or {}).items()})
+    at = dict(at or {})
+    p = as_parametric(model, list(at), "local_sensitivity needs a ParametricGame")
+    base = resolve_point(p, at, hint="give them in at=")
     names = list(parameters) if parameters is not None else list(p.parameter_names)
     for k in names:
         if k not in base:
@@ -526,8 +530,8 @@ def _problem(dists: Mapping[str, Any]) -> dict[str, Any]:
     return {"num_vars": len(dists), "names": list(dists), "bounds": [[eps, 1 - eps]] * len(dists)}
 
 
-def sobol_indices(model: Any, distributions: Mapping[str, Any], output: Any, n: int = 1024,
-                  seed: int | None = None, *, fixed: Mapping[str, Any] | None = None,
+def sobol_indices(model: Model, distributions: Mapping[str, Distribution], output: Output,
+                  n: int = 1024, seed: int | None = None, *, fixed: Mapping[str, Any] | None = None,
                   selection: str = "payoff-dominant", defender: str | None = None,
                   second_order: bool = False, executor: Executor | None = None,
                   chunk_size: int = 50_000, progress: bool = False,
@@ -568,7 +572,7 @@ def sobol_indices(model: Any, distributions: Mapping[str, Any], output: Any, n: 
                          "S1_conf": Si["S1_conf"], "ST": Si["ST"], "ST_conf": Si["ST_conf"]})
 
 
-def morris(model: Any, distributions: Mapping[str, Any], output: Any,
+def morris(model: Model, distributions: Mapping[str, Distribution], output: Output,
            trajectories: int = 50, seed: int | None = None, *,
            fixed: Mapping[str, Any] | None = None, levels: int = 4,
            selection: str = "payoff-dominant", defender: str | None = None,

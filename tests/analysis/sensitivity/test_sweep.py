@@ -147,29 +147,6 @@ def test_infeasible_points_have_no_rows():
     assert 0 not in set(res.frame.point)
 
 
-def test_save_load_roundtrip_and_rendering(tmp_path):
-    p = sequential_nf()
-    res = gt.sweep(p, {"r_U": [0.5, 1, 2], "c_I": [0, 1.5]}, progress=False)
-    folder = res.save(tmp_path / "sw")
-    back = gt.SweepResult.load(folder)
-    pd.testing.assert_frame_equal(back.frame, res.frame)
-    pd.testing.assert_frame_equal(back.points, res.points)
-    assert back.parameters == ["r_U", "c_I"] and back.players == ["Aggressor", "Defender"]
-    np.testing.assert_array_equal(back.grid["r_U"], [0.5, 1, 2])
-    regs = set(res.regimes()["regime"].astype(str))
-    tex = res.to_latex()
-    assert "\\toprule" in tex or "\\begin{tabular}" in tex
-    md = res.to_markdown()
-    assert all(r.split(" / ")[0] in md for r in regs)
-    assert "<table" in res._repr_html_()
-    m = res.regime_map("r_U", "c_I")
-    assert m["codes"].shape == (3, 2) and (m["codes"] >= 0).all()
-    assert [m["labels"][c] for c in m["codes"].ravel()] == res.regimes()["regime"].astype(
-        str).tolist()
-    ax = res.plot()
-    assert ax.get_xlabel() == "r_U" and ax.get_ylabel() == "c_I"
-
-
 def test_errors_are_reported():
     p = sequential_nf()
     with pytest.raises(gt.ParameterError, match="unknown parameter 'nope'"):
@@ -181,3 +158,5 @@ def test_errors_are_reported():
     res = gt.sweep(p, {"r_U": [1, 2], "c_I": [1, 2]}, progress=False)
     with pytest.raises(gt.ParameterError, match="at="):
         res.regime_map("r_U")
+    with pytest.raises(gt.SolverError, match="'batch', 'exact', 'lemke-howson'"):
+        gt.sweep(p, {"r_U": [1]}, method="simplex", progress=False)

@@ -1,4 +1,5 @@
-"""Scale-out: executors (process pool, dask.distributed), on-disk chunks, kill and resume."""
+"""Tests of gametheory.analysis.sensitivity.chunks (scale-out): executors (process pool,
+dask.distributed), on-disk chunks holding BatchEquilibria arrays, kill and resume."""
 
 import os
 import signal
@@ -14,7 +15,8 @@ import pandas as pd
 import pytest
 
 import gametheory as gt
-from gametheory.analysis.sensitivity.chunks import run_chunks
+from gametheory.analysis.sensitivity.chunks import chunk_bounds, load_chunk, run_chunks
+from gametheory.solve.batch import BatchEquilibria
 
 A_U = "v - c_p"
 A_I = "(1 - pi) * v - c_p - e_I * W_A"
@@ -57,7 +59,7 @@ SCRIPT = textwrap.dedent("""
     import sys, numpy as np
     sys.path.insert(0, {tests!r})
     import gametheory as gt
-    from test_scaleout import model, GRID
+    from test_chunks import model, GRID
     gt.sweep(model(), GRID, progress=False, chunk_size=4, out_dir={out!r})
 """)
 
@@ -113,6 +115,18 @@ def test_injected_failure_then_resume(tmp_path):
     res = gt.sweep(game, GRID, progress=False, chunk_size=50, out_dir=out)
     fresh = gt.sweep(game, GRID, progress=False, chunk_size=50)
     pd.testing.assert_frame_equal(res.frame, fresh.frame)
+
+
+def test_chunk_files_hold_batch_equilibria_that_rebuild_the_frame(tmp_path):
+    res = gt.sweep(model(), GRID, progress=False, chunk_size=250, out_dir=tmp_path)
+    files = sorted(tmp_path.glob("chunk-*.npz"))
+    assert len(files) == len(chunk_bounds(600, 250)) == 3
+    chunks = [load_chunk(f) for f in files]
+    eqs = BatchEquilibria.concatenate([BatchEquilibria.from_arrays(c) for c in chunks])
+    ref = eqs.to_frame(res.players, res.strategies)
+    pd.testing.assert_frame_equal(res.frame[ref.columns], ref)
+    assert np.concatenate([c["feasible"] for c in chunks]).tolist() == \
+        res.points["feasible"].tolist()
 
 
 def test_out_dir_of_another_sweep_is_refused(tmp_path):
