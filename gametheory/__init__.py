@@ -37,13 +37,7 @@ from .core.bayesian import BayesianGame, BayesNashEquilibrium, PriorThreshold
 from .core.expressions import parse_condition, parse_expression
 from .core.game import Equilibrium, NormalFormGame
 from .core.parametric import Parameter, ParametricGame
-from .core.tree import (
-    ClassifiedEquilibrium,
-    GameTree,
-    NonCredibleThreat,
-    SubgamePerfectEquilibrium,
-    Tie,
-)
+from .core.tree import GameTree
 from .errors import (
     GameError,
     LabelError,
@@ -67,6 +61,8 @@ from .solve.symbolic import (
     SymbolicEquilibrium,
     comparative_statics,
 )
+from .solve.tree import SubgamePerfectEquilibrium, Tie
+from .solve.tree_credibility import ClassifiedEquilibrium, NonCredibleThreat
 
 __version__ = "0.1.0"
 

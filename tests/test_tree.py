@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.core.tree import chance, decision, terminal
+from gametheory.solve.tree_credibility import classify
 
 T = gt.GameTree
 
@@ -384,7 +385,7 @@ def test_generic_trees_unique_spe_is_the_only_credible_equilibrium(tree):
     # the one-shot check used for perfect information agrees with the general check
     # (behaviour is a Nash equilibrium of every subgame, via best-response values)
     for c in classified:
-        general = tree._classify(g, c.equilibrium, one_shot=False)
+        general = classify(tree, c.equilibrium, one_shot=False)
         assert general.subgame_perfect == c.subgame_perfect
 
 
