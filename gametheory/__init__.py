@@ -33,7 +33,7 @@ from .analysis.sensitivity.uncertainty import (
     truncated_normal,
     uniform,
 )
-from .core.bayesian import BayesianGame, BayesNashEquilibrium, PriorThreshold
+from .core.bayesian import BayesianGame
 from .core.expressions import parse_condition, parse_expression
 from .core.game import Equilibrium, NormalFormGame
 from .core.parametric import Parameter, ParametricGame
@@ -52,6 +52,7 @@ from .io.nfg import read_nfg, write_nfg
 from .io.scenario import Scenario, dump_scenario, load_scenario
 from .report import figures, tables
 from .solve.batch import BatchEquilibria, solve_batch
+from .solve.bayesian import BayesNashEquilibrium, PriorThreshold
 from .solve.components import EquilibriumComponent, equilibrium_components
 from .solve.dominance import EliminationResult
 from .solve.nashpy_backend import GameWarning

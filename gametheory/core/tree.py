@@ -87,8 +87,6 @@ from ..errors import GameError, LabelError, ParameterError, SolverError
 from .tree_compile import (
     compile_tree,
     history_name,
-    is_symbolic_value,
-    parameter_name,
     player_index,
     to_exact,
 )
@@ -104,6 +102,7 @@ from .tree_nodes import (
     decision,
     terminal,
 )
+from .values import is_symbolic_value, parameter_name
 
 if TYPE_CHECKING:
     from ..solve.tree import SubgamePerfectEquilibrium

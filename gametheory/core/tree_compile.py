@@ -20,12 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 import sympy as sp
 
-from .._numbers import NotANumber, format_number, parse_number_text, to_number
+from .._numbers import NotANumber, parse_number_text, to_number
 from ..errors import GameError, LabelError, ParameterError, ParseError, PayoffError, SolverError
 from .tree_nodes import (
     Chance,
@@ -37,8 +36,10 @@ from .tree_nodes import (
     Terminal,
     TreeNode,
 )
+from .values import check_distribution, is_symbolic_value, located, parameter_name
 
-__all__ = ["CompiledTree", "compile_tree", "MAX_NODES"]
+__all__ = ["CompiledTree", "compile_tree", "player_index", "history_name", "to_exact",
+           "MAX_NODES"]
 
 #: Largest tree (nodes) accepted.
 MAX_NODES = 100_000
@@ -79,18 +80,6 @@ def history_name(histories: Sequence[tuple[str, ...]]) -> str:
     if len(histories) == 1 and not histories[0]:
         return "at the root"
     return "after " + " or ".join(", ".join(h) if h else "the start" for h in histories)
-
-
-def is_symbolic_value(v: Any) -> bool:
-    return isinstance(v, sp.Basic) and bool(v.free_symbols)
-
-
-def parameter_name(p: Any) -> str:
-    name = p if isinstance(p, str) else getattr(p, "name", None)
-    if not isinstance(name, str) or not name:
-        raise ParameterError(f"a parameter must be a name or a gt.Parameter, got {p!r}")
-    return name
-
 
 
 @dataclass(frozen=True)
@@ -278,7 +267,8 @@ class _Compiler:
                 rec.actions = tuple(a for a, _, _ in node.outcomes)
                 rec.probabilities = tuple(self._value(p, f"chance {where}, probability of {a!r}")
                                   for a, p, _ in node.outcomes)
-                self._check_probabilities(rec.probabilities, rec.actions, where)
+                check_distribution(dict(zip(rec.actions, rec.probabilities, strict=True)),
+                                   f"chance {where}")
                 for a, _, sub in reversed(node.outcomes):
                     stack.append((sub, (*hist, a), nid))
             else:
@@ -298,22 +288,6 @@ class _Compiler:
 
     def _player_index(self, player: str | int, where: str) -> int:
         return player_index(self._players, player, where)
-
-    @staticmethod
-    def _check_probabilities(probs: tuple[Any, ...], labels: tuple[str, ...], where: str) -> None:
-        if any(is_symbolic_value(p) for p in probs):
-            total = sp.simplify(sp.Add(*[sp.sympify(p) for p in probs]))
-            if total != 1:
-                raise GameError(f"chance {where}: probabilities sum to {total}, not 1")
-            return
-        for p, a in zip(probs, labels, strict=True):
-            if p < 0 or p > 1:
-                raise GameError(f"chance {where}: probability of {a!r} is {format_number(p)}, "
-                                "outside [0, 1]")
-        total = sum(probs)
-        exact = all(isinstance(p, Fraction) for p in probs)
-        if (exact and total != 1) or (not exact and abs(float(total) - 1) > 1e-9):
-            raise GameError(f"chance {where}: probabilities sum to {format_number(total)}, not 1")
 
     def _finish_infosets(self, nodes: list[_N], infosets: list[_Infoset]) -> None:
         """Own histories (checking perfect recall) and names of the information sets."""
@@ -359,7 +333,7 @@ def _parse(text: str, symbols: Mapping[str, sp.Symbol], where: str) -> Any:
     try:
         expr = parse_expression(text, list(symbols), symbols=symbols)
     except ParseError as err:
-        raise _located(err, where) from None
+        raise located(err, where) from None
     if not is_symbolic_value(expr):
         return to_exact(expr, where)
     return expr
@@ -373,11 +347,3 @@ def to_exact(v: Any, where: str) -> Any:
         return to_number(v)
     except NotANumber as err:
         raise PayoffError(f"{where}: {err}") from None
-
-def _located(err: ParseError, where: str) -> ParseError:
-    """``err`` with ``where`` prefixed, keeping its position and token."""
-    out = ParseError(f"{where}: {err}")
-    out.line, out.column, out.token = err.line, err.column, err.token
-    return out
-
-

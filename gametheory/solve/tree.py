@@ -46,7 +46,7 @@ from .._numbers import format_number
 from ..core.game import NormalFormGame
 from ..core.parametric import ParametricGame
 from ..core.tree import MAX_ENUMERATION, GameTree
-from ..core.tree_compile import is_symbolic_value, parameter_name
+from ..core.values import is_symbolic_value, parameter_name
 from ..errors import GameError, SolverError
 
 __all__ = ["Tie", "SubgamePerfectEquilibrium", "PayoffOrder", "to_normal_form",
