@@ -62,7 +62,15 @@ from ..errors import (
     SolverError,
 )
 from .game import NormalFormGame
-from .values import check_distribution, is_symbolic_value, located, parameter_name
+from .values import (
+    Declared,
+    check_distribution,
+    is_symbolic_value,
+    located,
+    parameter_name,
+    parameter_symbol,
+    substitution,
+)
 
 if TYPE_CHECKING:
     from ..solve.bayesian import BayesNashEquilibrium, PriorThreshold
@@ -122,7 +130,7 @@ class BayesianGame:
 
     def __init__(self, players: Sequence[str], types: Sequence[Sequence[str]],
                  actions: Sequence[Sequence[str]], prior: Mapping[Any, Any],
-                 payoffs: Mapping[Any, Any], parameters: Sequence[Any] | None = None,
+                 payoffs: Mapping[Any, Any], parameters: Sequence[Declared] | None = None,
                  title: str = "") -> None:
         if isinstance(players, str) or not isinstance(players, Sequence) or len(players) != 2:
             raise LabelError(f"players must be a pair of names, got {players!r}")
@@ -150,8 +158,8 @@ class BayesianGame:
             for row in m for v in row)
 
     # ------------------------------------------------------------ construction
-    def _declare(self, parameters: Sequence[Any] | None, prior: Any, payoffs: Any
-                 ) -> tuple[tuple[Any, ...], dict[str, sp.Symbol]]:
+    def _declare(self, parameters: Sequence[Declared] | None, prior: Any, payoffs: Any
+                 ) -> tuple[tuple[Declared, ...], dict[str, sp.Symbol]]:
         if parameters is None:
             names: set[str] = set()
 
@@ -167,7 +175,7 @@ class BayesianGame:
 
             scan(prior)
             scan(payoffs)
-            params: tuple[Any, ...] = tuple(sorted(names))
+            params: tuple[Declared, ...] = tuple(sorted(names))
         else:
             if isinstance(parameters, str) or not isinstance(parameters, Sequence):
                 raise ParameterError(f"parameters must be a sequence, got {parameters!r}")
@@ -177,8 +185,7 @@ class BayesianGame:
             name = parameter_name(p)
             if name in symbols:
                 raise ParameterError(f"parameter {name!r} is declared twice")
-            s = getattr(p, "sympy", None)
-            symbols[name] = s if isinstance(s, sp.Symbol) else sp.Symbol(name, real=True)
+            symbols[name] = parameter_symbol(p)
         return params, symbols
 
     def _value(self, raw: Any, where: str) -> Any:
@@ -315,7 +322,7 @@ class BayesianGame:
         return self._title
 
     @property
-    def parameters(self) -> tuple[Any, ...]:
+    def parameters(self) -> tuple[Declared, ...]:
         return self._parameters
 
     @property
@@ -452,31 +459,8 @@ class BayesianGame:
         >>> g.substitution({"q": "1/3"}, fill_defaults=False)
         {q: 1/3}
         """
-        unknown = sorted(set(values) - set(self._symbols))
-        if unknown:
-            raise ParameterError(f"unknown parameter(s) {unknown}; the game's parameters are "
-                                 f"{sorted(self._symbols)}")
-        subs: dict[sp.Symbol, Any] = {}
-        for p in self._parameters:
-            name = parameter_name(p)
-            if name in values:
-                raw = values[name]
-            elif fill_defaults and getattr(p, "default", None) is not None:
-                raw = p.default
-            elif fill_defaults:
-                raise ParameterError(f"parameter {name!r} has no value and no default; pass "
-                                     f"{name}=...")
-            else:
-                continue
-            try:
-                val = to_number(raw)
-            except NotANumber as err:
-                raise ParameterError(f"parameter {name!r}: {err}") from None
-            check = getattr(p, "check", None)
-            if callable(check):
-                check(val)
-            subs[self._symbols[name]] = _sym(val)
-        return subs
+        return substitution(self._parameters, self._symbols, values,
+                            fill_defaults=fill_defaults)
 
     # ------------------------------------------------------------ equilibria
     # ------------------------------------------------------------ solving (facades in solve/)
@@ -573,5 +557,3 @@ def _show(v: Any) -> str:
     return format_number(v) if isinstance(v, Fraction | float) else str(v)
 
 
-def _sym(v: Fraction | float) -> sp.Expr:
-    return sp.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) else sp.Float(v)

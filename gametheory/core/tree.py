@@ -1,4 +1,4 @@
-r"""Finite extensive-form games: game trees, backward induction, subgame perfection.
+r"""Finite extensive-form games as data: game trees, their nodes, information sets and plans.
 
 A finite extensive-form game (Kuhn 1953; Osborne and Rubinstein 1994, ch. 6 and 11) is a
 finite rooted tree. Each non-terminal node is either a *decision node* of a player
@@ -15,24 +15,15 @@ A pure strategy of player :math:`i` picks an action at each of its information s
 *plan* (the reduced strategy of the *reduced normal form*) leaves out the information
 sets that the player's own earlier actions exclude; strategies that differ only there
 are payoff equivalent for every opponent behaviour. Expected payoffs average over the
-chance moves. By Kuhn's theorem (1953), under perfect recall every mixed strategy is
-realisation-equivalent to a behaviour strategy: at an information set :math:`h` reached
-with positive probability :math:`\rho(h) = \sum_{s : h \text{ relevant}} x_s` by the
-player's own plan, the action :math:`a` is played with probability
-:math:`\sum_{s : s(h) = a} x_s / \rho(h)`; where :math:`\rho(h) = 0` the behaviour is left
-open by the normal form.
+chance moves.
 
-A *subgame* starts at a node :math:`r` whose subtree contains every information set it
-touches. A profile is a *subgame-perfect equilibrium* (Selten 1965, 1975) when it induces
-a Nash equilibrium in every subgame. In a perfect-information game every decision node
-starts a subgame, and by the one-shot deviation principle a profile is subgame perfect
-iff each mover's action at each node maximises its payoff given the continuation;
-*backward induction* (Zermelo 1913; Kuhn 1953) constructs all pure ones, branching
-where a mover is indifferent (a *tie*). A Nash equilibrium of the normal form that is
-not subgame perfect rests on a *non-credible threat*: behaviour at a node off the
-equilibrium path that the mover would not carry out if the node were reached, as in
-Selten's (1978) chain-store stage game, where the incumbent's threat to fight entry
-keeps the entrant out although fighting is worse than accommodating once entry occurs.
+:class:`GameTree` is plain validated data with a traversal API: its nodes in preorder
+(:attr:`GameTree.nodes`), information sets, subgame roots, plans, and the play-out of a
+pure profile. Solving reads the tree through that API: backward induction, subgame-perfect
+conditions and the reduced normal form live in :mod:`gametheory.solve.tree`, the
+credibility of Nash equilibria (non-credible threats) in
+:mod:`gametheory.solve.tree_credibility`, and the Gambit writer in
+:mod:`gametheory.io.efg`; the methods of the same names here call them.
 
 Payoffs and chance probabilities may be numbers (exact when rational) or sympy
 expressions of declared parameters; strings are read by the restricted expression
@@ -82,7 +73,7 @@ from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
-from .._numbers import NotANumber, format_number, to_number
+from .._numbers import format_number
 from ..errors import GameError, LabelError, ParameterError, SolverError
 from .tree_compile import (
     compile_tree,
@@ -102,7 +93,7 @@ from .tree_nodes import (
     decision,
     terminal,
 )
-from .values import is_symbolic_value, parameter_name
+from .values import Declared, is_symbolic_value, substitution
 
 if TYPE_CHECKING:
     from ..solve.tree import SubgamePerfectEquilibrium
@@ -162,7 +153,7 @@ class GameTree:
     terminal = staticmethod(terminal)
 
     def __init__(self, root: Node, players: Sequence[str] | None = None,
-                 parameters: Sequence[Any] | None = None, title: str = "") -> None:
+                 parameters: Sequence[Declared] | None = None, title: str = "") -> None:
         if not isinstance(root, Terminal | Decision | Chance):
             raise GameError(f"the root must be a node built with GameTree.decision, .chance "
                             f"or .terminal, got {type(root).__name__}")
@@ -191,7 +182,7 @@ class GameTree:
         return self._root
 
     @property
-    def parameters(self) -> tuple[Any, ...]:
+    def parameters(self) -> tuple[Declared, ...]:
         """Declared parameters (names or gt.Parameter values)."""
         return self._parameters
 
@@ -226,35 +217,9 @@ class GameTree:
         >>> t.at(c=2).backward_induction()[0].labels
         ('x', 'No move')
         """
-        subs = self._substitution(values)
+        subs = substitution(self._parameters, self._symbols, values, owner="tree")
         return self._map_values(lambda v: to_exact(v.xreplace(subs), "")
                                 if is_symbolic_value(v) else v, parameters=None)
-
-    def _substitution(self, values: Mapping[str, Any]) -> dict[sp.Symbol, Any]:
-        unknown = sorted(set(values) - set(self._symbols))
-        if unknown:
-            raise ParameterError(f"unknown parameter(s) {unknown}; the tree's parameters are "
-                                 f"{sorted(self._symbols)}")
-        subs: dict[sp.Symbol, Any] = {}
-        for p in self._parameters:
-            name = parameter_name(p)
-            if name in values:
-                raw = values[name]
-            elif getattr(p, "default", None) is not None:
-                raw = p.default
-            else:
-                raise ParameterError(f"parameter {name!r} has no value and no default; pass "
-                                     f"{name}=...")
-            try:
-                val = to_number(raw)
-            except NotANumber as err:
-                raise ParameterError(f"parameter {name!r}: {err}") from None
-            check = getattr(p, "check", None)
-            if callable(check):
-                check(val)
-            subs[self._symbols[name]] = sp.Rational(val.numerator, val.denominator) \
-                if isinstance(val, Fraction) else sp.Float(val)
-        return subs
 
     def numeric(self, values: Mapping[str, Any], what: str = "the tree") -> GameTree:
         """The tree itself when it has no parameters, else :meth:`at` ``(**values)``.
@@ -273,7 +238,8 @@ class GameTree:
             raise ParameterError(f"{what}: the tree has no parameters, got {sorted(values)}")
         return self
 
-    def _map_values(self, fn: Callable[[Any], Any], parameters: Sequence[Any] | None) -> GameTree:
+    def _map_values(self, fn: Callable[[Any], Any], parameters: Sequence[Declared] | None
+                    ) -> GameTree:
         nodes = self._nodes
 
         def build(nid: int) -> Node:

@@ -36,7 +36,14 @@ from .tree_nodes import (
     Terminal,
     TreeNode,
 )
-from .values import check_distribution, is_symbolic_value, located, parameter_name
+from .values import (
+    Declared,
+    check_distribution,
+    is_symbolic_value,
+    located,
+    parameter_name,
+    parameter_symbol,
+)
 
 __all__ = ["CompiledTree", "compile_tree", "player_index", "history_name", "to_exact",
            "MAX_NODES"]
@@ -94,7 +101,7 @@ class CompiledTree:
 
 
 def compile_tree(root: Node, players: Sequence[str] | None,
-                 parameters: Sequence[Any] | None) -> CompiledTree:
+                 parameters: Sequence[Declared] | None) -> CompiledTree:
     """Validate a tree and number its nodes in preorder (see the module docstring)."""
     c = _Compiler(root, players, parameters)
     nodes, infosets = c.compile()
@@ -117,7 +124,7 @@ def player_index(players: Sequence[str], player: str | int, where: str) -> int:
 
 class _Compiler:
     def __init__(self, root: Node, players: Sequence[str] | None,
-                 parameters: Sequence[Any] | None) -> None:
+                 parameters: Sequence[Declared] | None) -> None:
         self._root = root
         self.players = self._players = self._resolve_players(root, players)
         self.parameters, self.symbols = self._resolve_parameters(root, parameters)
@@ -153,8 +160,8 @@ class _Compiler:
         return tuple(players)
 
     @staticmethod
-    def _resolve_parameters(root: Node, parameters: Sequence[Any] | None
-                            ) -> tuple[tuple[Any, ...], dict[str, sp.Symbol]]:
+    def _resolve_parameters(root: Node, parameters: Sequence[Declared] | None
+                            ) -> tuple[tuple[Declared, ...], dict[str, sp.Symbol]]:
         if parameters is None:
             names: set[str] = set()
             stack = [root]
@@ -171,7 +178,7 @@ class _Compiler:
                 for v in vals:
                     if isinstance(v, sp.Basic):
                         names.update(s.name for s in v.free_symbols)
-            params: tuple[Any, ...] = tuple(sorted(names))
+            params: tuple[Declared, ...] = tuple(sorted(names))
         else:
             if isinstance(parameters, str) or not isinstance(parameters, Sequence):
                 raise ParameterError(f"parameters must be a sequence, got {parameters!r}")
@@ -181,7 +188,7 @@ class _Compiler:
             name = parameter_name(p)
             if name in symbols:
                 raise ParameterError(f"parameter {name!r} is declared twice")
-            symbols[name] = _symbol_of(p)
+            symbols[name] = parameter_symbol(p)
         return params, symbols
 
     def _value(self, raw: Any, where: str) -> Any:
@@ -316,14 +323,6 @@ class _Compiler:
 
 
 # --------------------------------------------------------------------- helpers
-def _symbol_of(p: Any) -> sp.Symbol:
-    """The sympy symbol of a parameter: ``gt.Parameter.sympy``, else ``Symbol(name, real=True)``."""
-    s = getattr(p, "sympy", None)
-    if isinstance(s, sp.Symbol):
-        return s
-    return sp.Symbol(parameter_name(p), real=True)
-
-
 def _parse(text: str, symbols: Mapping[str, sp.Symbol], where: str) -> Any:
     try:
         from .expressions import parse_expression

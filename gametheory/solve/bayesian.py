@@ -48,8 +48,9 @@ from typing import Any
 import sympy as sp
 
 from .._numbers import NotANumber, format_number, to_number
-from ..core.bayesian import BayesianGame, parameter_name
+from ..core.bayesian import BayesianGame
 from ..core.game import Equilibrium, NormalFormGame
+from ..core.values import parameter_bounds, parameter_name
 from ..errors import GameError, ParameterError
 
 __all__ = ["BayesNashEquilibrium", "PriorThreshold", "bayes_nash_equilibria", "prior_threshold"]
@@ -309,7 +310,7 @@ def prior_threshold(game: BayesianGame, parameter: str, *, lower: Any = None, up
 
 def _range(game: BayesianGame, parameter: str, lower: Any, upper: Any) -> tuple[Fraction, Fraction]:
     spec = next(p for p in game.parameters if parameter_name(p) == parameter)
-    bounds = getattr(spec, "bounds", None) or (None, None)
+    bounds = parameter_bounds(spec)
     lo = lower if lower is not None else bounds[0] if bounds[0] is not None else 0
     hi = upper if upper is not None else bounds[1] if bounds[1] is not None else 1
     try:

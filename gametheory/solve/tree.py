@@ -46,7 +46,7 @@ from .._numbers import format_number
 from ..core.game import NormalFormGame
 from ..core.parametric import ParametricGame
 from ..core.tree import MAX_ENUMERATION, GameTree
-from ..core.values import is_symbolic_value, parameter_name
+from ..core.values import is_symbolic_value, parameter_bounds, parameter_name
 from ..errors import GameError, SolverError
 
 __all__ = ["Tie", "SubgamePerfectEquilibrium", "PayoffOrder", "to_normal_form",
@@ -329,8 +329,8 @@ def spe_conditions(tree: GameTree, simplify: bool = False) -> list[SubgamePerfec
     symbols = tree.symbols
     positive = {}
     for p in tree.parameters:
-        bounds = getattr(p, "bounds", None)
-        if bounds and bounds[0] is not None and bounds[0] > 0:
+        lower = parameter_bounds(p)[0]
+        if lower is not None and lower > 0:
             sym = symbols[parameter_name(p)]
             positive[sym] = sp.Dummy(sym.name, positive=True)
     out = []

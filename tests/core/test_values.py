@@ -13,7 +13,10 @@ from gametheory.core.values import (
     check_distribution,
     is_symbolic_value,
     located,
+    parameter_bounds,
     parameter_name,
+    parameter_symbol,
+    substitution,
 )
 
 
@@ -49,3 +52,21 @@ def test_check_distribution_accepts():
     check_distribution({"a": q, "b": 1 - q}, "prior")
     check_distribution({"a": 0.1, "b": 0.2, "c": 0.7}, "prior")  # float sum within 1e-9
     check_distribution({"a": F(1)}, "prior")
+
+
+def test_substitution_resolves_a_parameter_point_once_for_trees_and_bayesian_games():
+    c, q = sp.Symbol("c", real=True), sp.Symbol("q", real=True)
+    params = [gt.Parameter("c", default=2, bounds=(0, None)), "q"]
+    symbols = {"c": c, "q": q}
+    assert substitution(params, symbols, {"q": 0.5}) == {c: 2, q: sp.Float(0.5)}
+    assert substitution(params, symbols, {"q": "0.5"})[q] == sp.Rational(1, 2)  # exact text
+    assert substitution(params, symbols, {"q": "1/4"}, fill_defaults=False) == {
+        q: sp.Rational(1, 4)}
+    with pytest.raises(gt.ParameterError, match="no value and no default; pass q=..."):
+        substitution(params, symbols, {})
+    with pytest.raises(gt.ParameterError, match="bounds"):
+        substitution(params, symbols, {"c": -1, "q": 0})
+    with pytest.raises(gt.ParameterError, match="the tree's parameters are"):
+        substitution(params, symbols, {"z": 0}, owner="tree")
+    assert parameter_symbol("q") == q and parameter_symbol(params[0]) == c
+    assert parameter_bounds("q") == (None, None) and parameter_bounds(params[0]) == (0, None)
