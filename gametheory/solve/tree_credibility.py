@@ -142,8 +142,7 @@ def classify_equilibria(tree: GameTree, method: str = "exact", pure: bool = Fals
     [False, False, True]
     """
     tree = tree.numeric(values, "classify_equilibria()")
-    game = to_normal_form(tree)
-    assert isinstance(game, NormalFormGame)
+    game = _normal_form(tree)
     eqs = game.pure_equilibria() if pure else game.equilibria(method=method)
     checker = _Checker(tree)
     return [checker.classify(eq) for eq in eqs]
@@ -166,11 +165,18 @@ def classify(tree: GameTree, equilibrium: Equilibrium, *, one_shot: bool | None 
     (NonCredibleThreat(at 'right', B's y is not credible: x gains 2),)
     """
     tree = tree.numeric(values, "classify()")
-    game = to_normal_form(tree)
-    assert isinstance(game, NormalFormGame)
+    game = _normal_form(tree)
     if not game.is_equilibrium((equilibrium.row, equilibrium.col)):
         raise GameError("the profile is not a Nash equilibrium of the tree's normal form")
     return _Checker(tree).classify(equilibrium, one_shot)
+
+
+def _normal_form(tree: GameTree) -> NormalFormGame:
+    """The reduced normal form of a numeric tree."""
+    game = to_normal_form(tree)
+    if not isinstance(game, NormalFormGame):
+        raise GameError("classifying equilibria needs numbers; evaluate the tree first")
+    return game
 
 
 class _Checker:
@@ -183,8 +189,8 @@ class _Checker:
         self.players = tree.players
         self.order = PayoffOrder(tree)
 
-    def _behaviour(self, eq: Equilibrium
-                   ) -> tuple[Behaviour, list[int]]:
+    def _behaviour(self, eq: Equilibrium) -> tuple[Behaviour, list[int]]:
+        """Kuhn's behaviour of each information set its own plan reaches; the others."""
         beh: Behaviour = {}
         undefined: list[int] = []
         for i, mix in enumerate((eq.row, eq.col)):
