@@ -34,17 +34,11 @@ from .analysis.sensitivity.uncertainty import (
     truncated_normal,
     uniform,
 )
-from .core.bayesian import BayesianGame, BayesNashEquilibrium, PriorThreshold
+from .core.bayesian import BayesianGame
 from .core.expressions import parse_condition, parse_expression
 from .core.game import Equilibrium, NormalFormGame
 from .core.parametric import Parameter, ParametricGame
-from .core.tree import (
-    ClassifiedEquilibrium,
-    GameTree,
-    NonCredibleThreat,
-    SubgamePerfectEquilibrium,
-    Tie,
-)
+from .core.tree import GameTree
 from .errors import (
     GameError,
     LabelError,
@@ -59,6 +53,7 @@ from .io.nfg import read_nfg, write_nfg
 from .io.scenario import Scenario, dump_scenario, load_scenario
 from .report import figures, tables
 from .solve.batch import BatchEquilibria, solve_batch
+from .solve.bayesian import BayesNashEquilibrium, PriorThreshold
 from .solve.components import EquilibriumComponent, equilibrium_components
 from .solve.dominance import EliminationResult
 from .solve.nashpy_backend import GameWarning
@@ -68,6 +63,8 @@ from .solve.symbolic import (
     SymbolicEquilibrium,
     comparative_statics,
 )
+from .solve.tree import SubgamePerfectEquilibrium, Tie
+from .solve.tree_credibility import ClassifiedEquilibrium, NonCredibleThreat
 
 __all__ = [
     "salami_campaign",

@@ -69,7 +69,9 @@ FACADE: dict[tuple[str, str], str] = {
     ("gametheory.core.parametric", "gametheory.solve.symbolic.statics"):
         "ParametricGame.comparative_statics / threshold",
     ("gametheory.core.tree", "gametheory.solve.tree"):
-        "GameTree.backward_induction / classify_equilibria / to_normal_form",
+        "GameTree.backward_induction / spe_conditions / to_normal_form",
+    ("gametheory.core.tree", "gametheory.solve.tree_credibility"):
+        "GameTree.classify_equilibria / classify / nash_equilibria",
     ("gametheory.core.tree", "gametheory.io.efg"): "GameTree.to_efg",
     ("gametheory.core.bayesian", "gametheory.solve.bayesian"):
         "BayesianGame.bayes_nash_equilibria / prior_thresholds",

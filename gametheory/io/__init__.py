@@ -1,7 +1,26 @@
-"""Input and output: Gambit .nfg files, scenario files and safe expression parsing."""
+"""Input and output: Gambit ``.nfg`` and ``.efg`` files and scenario files.
 
-from . import nfg
+:data:`READERS` maps a file suffix to the function that reads such a file into a game or
+a scenario; a new file format is one module here plus one line in it.
+
+>>> from gametheory.io import READERS
+>>> sorted(READERS)
+['.nfg', '.toml']
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from . import efg, nfg
+from .efg import to_efg
 from .nfg import NfgFile, gambit_safe_labels, parse_nfg, read_nfg, to_nfg, write_nfg
+from .scenario import load_scenario
 
-__all__ = ["nfg", "NfgFile", "gambit_safe_labels", "parse_nfg", "read_nfg", "to_nfg",
-           "write_nfg"]
+#: File suffix -> reader (a path in, a game or scenario out).
+READERS: dict[str, Callable[..., Any]] = {
+    ".nfg": read_nfg,
+    ".toml": load_scenario,
+}
+
+__all__ = ["READERS", "efg", "nfg", "NfgFile", "gambit_safe_labels", "parse_nfg", "read_nfg",
+           "to_efg", "to_nfg", "write_nfg"]

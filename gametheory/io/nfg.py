@@ -94,7 +94,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..core.game import NormalFormGame
 
 __all__ = ["read_nfg", "parse_nfg", "to_nfg", "write_nfg", "gambit_safe_labels", "NfgFile",
-           "MAX_CELLS"]
+           "MAX_CELLS", "gambit_quote", "gambit_number"]
 
 #: Largest number of strategy profiles (m * n) the reader accepts by default.
 MAX_CELLS = 10**7
@@ -580,8 +580,12 @@ def read_nfg(path_or_text: Any, *, exact: bool = True, max_cells: int = MAX_CELL
 
 
 # ---------------------------------------------------------------------- writing
-def _quote(text: str) -> str:
-    """Double-quoted text that Gambit and :func:`read_nfg` both read back as ``text``."""
+def gambit_quote(text: str) -> str:
+    """Double-quoted text that Gambit and :func:`read_nfg` both read back as ``text``.
+
+    >>> print(gambit_quote('say "hi"'))
+    "say \\"hi\\""
+    """
     out = []
     for k, ch in enumerate(text):
         if ch == '"':
@@ -594,8 +598,13 @@ def _quote(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def _format_payoff(value: Any) -> str:
-    """Exact text of a payoff: ``3``, ``-3/4``; a float as its exact decimal expansion."""
+def gambit_number(value: Any) -> str:
+    """Exact text of a payoff: ``3``, ``-3/4``; a float as its exact decimal expansion.
+
+    >>> from fractions import Fraction
+    >>> gambit_number(Fraction(-3, 4)), gambit_number(0.5)
+    ('-3/4', '0.5')
+    """
     if isinstance(value, Fraction):
         if value.denominator == 1:
             return str(value.numerator)
@@ -732,18 +741,18 @@ def to_nfg(game: NormalFormGame, description: str = "", gambit_safe: bool = Fals
                           "gambit_safe=True to write Gambit-safe labels", UserWarning,
                           stacklevel=2)
     m, n = game.shape
-    lines = [f"NFG 1 R {_quote(game.title)} {{ {' '.join(_quote(p) for p in game.players)} }}",
-             ""]
-    lines.append("{ { " + " ".join(_quote(s) for s in game.strategies[0]) + " }")
-    lines.append("{ " + " ".join(_quote(s) for s in game.strategies[1]) + " }")
+    players = " ".join(gambit_quote(p) for p in game.players)
+    lines = [f"NFG 1 R {gambit_quote(game.title)} {{ {players} }}", ""]
+    lines.append("{ { " + " ".join(gambit_quote(s) for s in game.strategies[0]) + " }")
+    lines.append("{ " + " ".join(gambit_quote(s) for s in game.strategies[1]) + " }")
     lines.append("}")
-    lines.append(_quote(description))
+    lines.append(gambit_quote(description))
     lines.append("")
     lines.append("{")
     A, B = game.A, game.B
     for j in range(n):
         for i in range(m):
-            lines.append(f'{{ "" {_format_payoff(A[i, j])}, {_format_payoff(B[i, j])} }}')
+            lines.append(f'{{ "" {gambit_number(A[i, j])}, {gambit_number(B[i, j])} }}')
     lines.append("}")
     lines.append(" ".join(str(k + 1) for k in range(m * n)))
     return "\n".join(lines) + "\n"

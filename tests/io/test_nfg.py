@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import DATA as TESTS_DATA
+from support import ROOT
 
 import gametheory as gt
-from gametheory.io.nfg import gambit_safe_labels, parse_nfg, to_nfg
+from gametheory.io.nfg import gambit_number, gambit_quote, gambit_safe_labels, parse_nfg, to_nfg
 
-ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT.parent / "shared" / "gambit-nfg"
-DATA = Path(__file__).resolve().parent / "data" / "nfg"
+DATA = TESTS_DATA / "nfg"
 
 
 def _fr(rows):
@@ -558,3 +559,10 @@ def test_reader_agrees_with_pygambit_on_sample_files(name):
     assert g.A.tolist() == A and g.B.tolist() == B
     assert g.title == gg.title
     assert [[s.label for s in p.strategies] for p in gg.players] == [list(s) for s in g.strategies]
+
+
+def test_gambit_quote_and_number_are_read_back_exactly():
+    for text in ['plain', 'say "hi"', "back\\slash", "end\\", ""]:
+        assert parse_nfg(f"NFG 1 R {gambit_quote(text)} {{ \"a\" \"b\" }} {{ 1 1 }}\n0 0"
+                         ).title == text
+    assert [gambit_number(v) for v in (F(3), F(-3, 4), 7, 0.25)] == ["3", "-3/4", "7", "0.25"]

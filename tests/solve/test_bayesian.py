@@ -1,11 +1,10 @@
-"""Tests of gametheory.core.bayesian: the Harsanyi normal form, Bayes-Nash equilibria per type,
-prior thresholds (exact, symbolic and by bisection) and validation.
+"""Tests of gametheory.solve.bayesian: Bayes-Nash equilibria per type and prior thresholds
+(exact, symbolic and by bisection).
 
-Expected values are derived by hand in the comments from Osborne (2004, sec. 9.2: Battle
-of the Sexes where player 1 does not know whether player 2 wants to meet or avoid her)
-and from MODEL.md's Bayesian probe-response variant; a hypothesis test checks every
-equilibrium against the interim (per-type) best-reply definition, independently of the
-Harsanyi construction.
+Expected values are derived by hand in the comments from Osborne (2004, sec. 9.2) and from
+MODEL.md's Bayesian probe-response variant; a hypothesis test checks every equilibrium
+against the interim (per-type) best-reply definition, independently of the Harsanyi
+construction.
 """
 
 from __future__ import annotations
@@ -17,31 +16,18 @@ import pytest
 import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reference_bayesian import bos, one_sided
 
 import gametheory as gt
-
-# Osborne (2004), sec. 9.2: BoS payoffs; the "avoid" type of player 2 prefers mismatches.
-MEET = ([[2, 0], [0, 1]], [[1, 0], [0, 2]])
-AVOID = ([[2, 0], [0, 1]], [[0, 2], [1, 0]])
+from gametheory.solve.bayesian import bayes_nash_equilibria, prior_threshold
 
 
-def bos(prior_meet="1/2", parameters=None, p1_bb=2):
-    meet = ([[p1_bb, 0], [0, 1]], MEET[1])
-    avoid = ([[p1_bb, 0], [0, 1]], AVOID[1])
-    return gt.BayesianGame(("P1", "P2"), (("-",), ("meet", "avoid")), (("B", "S"), ("B", "S")),
-                           prior={"P2": {"meet": prior_meet, "avoid": f"1 - ({prior_meet})"}},
-                           payoffs={"meet": meet, "avoid": avoid}, parameters=parameters,
-                           title="BoS with uncertain preferences")
-
-
-def test_harsanyi_normal_form_of_osborne_bos():
-    g = bos().to_normal_form()
-    assert g.strategies == (("B", "S"), ("B if meet, B if avoid", "B if meet, S if avoid",
-                                         "S if meet, B if avoid", "S if meet, S if avoid"))
-    # by hand, prior 1/2 each: P1's B earns 2 when P2 plays B, so 2, 1, 1, 0; S earns 1
-    # when P2 plays S: 0, 1/2, 1/2, 1. P2 (meet: 1 at BB, 2 at SS; avoid: 2 at BS, 1 at SB):
-    assert g.A.tolist() == [[2, 1, 1, 0], [0, F(1, 2), F(1, 2), 1]]
-    assert g.B.tolist() == [[F(1, 2), F(3, 2), 0, 1], [F(1, 2), 0, F(3, 2), 1]]
+def test_module_functions_are_what_the_facades_call():
+    game = bos("p", parameters=["p"])
+    assert prior_threshold(game, "p") == game.prior_threshold("p")
+    assert bayes_nash_equilibria(game, p="1/2") == game.bayes_nash_equilibria(p="1/2")
+    with pytest.raises(gt.ParameterError, match="no parameters"):
+        bayes_nash_equilibria(bos(), p=1)
 
 
 def test_bayes_nash_equilibria_of_osborne_bos():
@@ -108,7 +94,6 @@ def test_prior_threshold_by_bisection():
     assert "bisection" in ts[0].describe()
 
 
-# --------------------------------------------------------------------------- probe model
 def probe_bayesian():
     """MODEL.md's Bayesian variant: the Defender is resolute with prior rho (intercepting is
     its best reply) or irresolute (under-reacting is); Aggressor payoffs as in MODEL.md."""
@@ -129,7 +114,6 @@ def probe_bayesian():
 
 VALUES = dict(probe_value=3, probe_cost=1, interception_prob=F(1, 2),
               escalation_prob_intercept=F(1, 10), war_cost_aggressor=10)
-# By hand: A_U = 2, A_I = 3/2 - 1 - 1 = -1/2.
 
 
 def test_probe_bayesian_symbolic_threshold_closed_form():
@@ -166,7 +150,6 @@ def test_probe_bayesian_numeric_thresholds():
                and e.action("Defender", "irresolute") == {"Under-react": 1} for e in bnes)
 
 
-# --------------------------------------------------------------------------- joint prior
 def test_joint_prior_and_two_sided_types():
     # Correlated types: (h, h) 1/2, (l, l) 1/2. Payoffs: 1 to both when actions match
     # the common state's action (h -> X, l -> Y), else 0. Harsanyi payoff of
@@ -186,7 +169,6 @@ def test_joint_prior_and_two_sided_types():
     assert any(e.payoffs == (1, 1) and e.is_pure for e in game.bayes_nash_equilibria())
 
 
-# --------------------------------------------------------------------------- invariant
 @st.composite
 def small_bayesian_games(draw):
     pay = st.integers(-3, 3)
@@ -215,43 +197,12 @@ def test_every_bne_is_an_interim_best_reply(data):
             assert all(ub[b] == max(ub) for b in range(2) if ys[t][b] > 0)
 
 
-# --------------------------------------------------------------------------- validation
-def make(**overrides):
-    spec = dict(players=("A", "B"), types=(("-",), ("h", "l")), actions=(("U", "D"), ("L",)),
-                prior={"B": {"h": "1/2", "l": "1/2"}},
-                payoffs={"h": ([[1], [0]], [[0], [0]]), "l": ([[0], [1]], [[0], [0]])})
-    spec.update(overrides)
-    return gt.BayesianGame(**spec)
-
-
-@pytest.mark.parametrize("overrides, match", [
-    (dict(prior={"B": {"h": "1/2", "x": "1/2"}}), "unknown type 'x'"),
-    (dict(prior={"B": {"h": "1/2", "l": "1/3"}}), "sum to 5/6"),
-    (dict(prior={"B": {"h": "3/2", "l": "-1/2"}}), "outside"),
-    (dict(prior={"A": {"-": 1}}), "no marginal for B"),
-    (dict(payoffs={"h": ([[1], [0]], [[0], [0]])}), "missing"),
-    (dict(payoffs={"h": ([[1, 2], [0, 3]], [[0], [0]]), "l": ([[0], [1]], [[0], [0]])}),
-     "2x1 matrix"),
-    (dict(payoffs={"z": ([[1], [0]], [[0], [0]]), "l": ([[0], [1]], [[0], [0]])}),
-     "no type 'z'"),
-    (dict(types=(("-",), ("h", "h"))), "used twice"),
-    (dict(players=("A", "A")), "same name"),
-    (dict(prior={"B": {"h": "rho", "l": "1 - rho"}}), "rho"),
-    (dict(prior={"B": {"h": "__import__('os')", "l": "1/2"}}, parameters=["rho"]),
-     "dunder"),
-    (dict(prior={"B": {"h": "rho", "l": "1/2"}}, parameters=["rho"]), "not 1"),
-])
-def test_validation_errors(overrides, match):
-    with pytest.raises(gt.GameError, match=match):
-        make(**overrides)
-
-
 def test_ambiguous_type_key_and_threshold_errors():
     with pytest.raises(gt.GameError, match="type profile"):
         gt.BayesianGame(("A", "B"), (("a", "b"), ("h", "l")), (("U",), ("L",)),
                         prior={("a", "h"): 1}, payoffs={"h": ([[0]], [[0]])})
     with pytest.raises(gt.GameError, match="no parameters"):
-        make().prior_threshold("rho")
+        one_sided().prior_threshold("rho")
     game = bos("p", parameters=["p"])
     with pytest.raises(gt.ParameterError, match="unknown parameter"):
         game.prior_threshold("q")
