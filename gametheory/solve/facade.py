@@ -15,7 +15,7 @@ from typing import Any
 
 from ..core.game import Equilibrium, NormalFormGame
 from .components import EquilibriumComponent, components_from_equilibria
-from .exact import is_degenerate_exact, profile_key
+from .exact import is_degenerate_exact
 from .pure import pure_solutions
 from .registry import method_spec
 
@@ -38,17 +38,23 @@ def labelled(game: NormalFormGame, found: Sequence[tuple[Any, ...]], exact: bool
     [('R1', 'C1'), ('R2', 'C2')]
     """
     to_float = exact and not game.is_exact
-    out: dict[tuple, Equilibrium] = {}
+    rows = []
     for x, y, *rest in found:
         if to_float:
             x, y = tuple(map(float, x)), tuple(map(float, y))
-        if rest:
-            pay = (float(rest[0][0]), float(rest[0][1])) if to_float else tuple(rest[0])
-        else:
+        rows.append(((tuple(x), tuple(y)), rest[0] if rest else None))
+    # the order of profile_key: (x, y) in decreasing lexicographic order; equal ones merged
+    rows.sort(key=lambda r: r[0], reverse=True)
+    out: list[Equilibrium] = []
+    for (x, y), pay in rows:
+        if out and out[-1].row == x and out[-1].col == y:
+            continue
+        if pay is None:
             pay = game.expected_payoffs((x, y))
-        out.setdefault((tuple(x), tuple(y)),
-                       Equilibrium(tuple(x), tuple(y), pay, game.players, game.strategies))
-    return [out[k] for k in sorted(out, key=profile_key)]
+        elif to_float:
+            pay = (float(pay[0]), float(pay[1]))
+        out.append(Equilibrium(x, y, tuple(pay), game.players, game.strategies))
+    return out
 
 
 def equilibria(game: NormalFormGame, method: str = "exact", **options: Any) -> list[Equilibrium]:
