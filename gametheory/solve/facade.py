@@ -38,17 +38,18 @@ def labelled(game: NormalFormGame, found: Sequence[tuple[Any, ...]], exact: bool
     [('R1', 'C1'), ('R2', 'C2')]
     """
     to_float = exact and not game.is_exact
-    rows = []
-    for x, y, *rest in found:
-        if to_float:
-            x, y = tuple(map(float, x)), tuple(map(float, y))
-        rows.append(((tuple(x), tuple(y)), rest[0] if rest else None))
-    # the order of profile_key: (x, y) in decreasing lexicographic order; equal ones merged
+    rows = [((tuple(x), tuple(y)), rest[0] if rest else None) for x, y, *rest in found]
+    # the order of profile_key, (x, y) in decreasing lexicographic order, decided on the
+    # algorithm's own numbers (rounding to floats can tie 1 - 1e-139 with 1); equal merged
     rows.sort(key=lambda r: r[0], reverse=True)
     out: list[Equilibrium] = []
+    previous = None
     for (x, y), pay in rows:
-        if out and out[-1].row == x and out[-1].col == y:
+        if (x, y) == previous:
             continue
+        previous = (x, y)
+        if to_float:
+            x, y = tuple(map(float, x)), tuple(map(float, y))
         if pay is None:
             pay = game.expected_payoffs((x, y))
         elif to_float:
