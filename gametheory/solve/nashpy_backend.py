@@ -67,7 +67,7 @@ __all__ = ["GameWarning", "nashpy_solutions", "NASHPY_METHODS", "PROBABILITY_TOL
 #: An equilibrium as plain float data: ``(x, y, (row payoff, column payoff))``.
 FloatSolution = tuple[tuple[float, ...], tuple[float, ...], tuple[float, float]]
 #: Warnings point at the caller of ``game.equilibria(...)`` (through the solve facade).
-_STACKLEVEL = 5
+_STACKLEVEL = 4
 
 #: Methods this backend runs.
 NASHPY_METHODS = ("support", "vertex", "lemke-howson")
