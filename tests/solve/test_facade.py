@@ -65,3 +65,17 @@ def test_pure_degenerate_and_components():
 def test_unknown_method():
     with pytest.raises(gt.SolverError, match="unknown equilibrium method"):
         equilibria(BOS, "simplex")
+
+
+@pytest.mark.parametrize("module", ["exact", "pure", "nashpy_backend", "reference",
+                                    "components", "dominance", "batch", "registry"])
+def test_algorithms_do_not_know_the_game_class(module):
+    """Only the facade (and elimination) turn games into arrays and profiles into values."""
+    import ast
+
+    from support import ROOT
+
+    tree = ast.parse((ROOT / "gametheory" / "solve" / f"{module}.py").read_text())
+    imported = {node.module for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom) and node.module}
+    assert not {m for m in imported if m.startswith("core") or ".core" in m}, module
