@@ -33,15 +33,18 @@ __all__ = ["equilibria", "pure_equilibria", "reference_equilibria", "is_degenera
            "EquilibriumComponent", "equilibrium_components", "eliminate_dominated",
            "dominating_strategy", "EliminationResult"]
 
-register_method("exact", extreme_equilibria, exact=True,
+# One line per method: the algorithm on arrays, and what the facade needs to know of it.
+register_method("exact", extreme_equilibria, exact=True, ordered=True,
                 summary="exact vertex enumeration: every extreme equilibrium, also on "
                         "degenerate games")
 register_method("support", partial(nashpy_solutions, method="support"), exact=False,
-                options=("tol",), summary="nashpy's support enumeration, cleaned (floats)")
+                ordered=True, options=("tol",),
+                summary="nashpy's support enumeration, cleaned (floats)")
 register_method("vertex", partial(nashpy_solutions, method="vertex"), exact=False,
-                options=("tol",), summary="nashpy's vertex enumeration, cleaned (floats)")
+                ordered=True, options=("tol",),
+                summary="nashpy's vertex enumeration, cleaned (floats)")
 register_method("lemke-howson", partial(nashpy_solutions, method="lemke-howson"),
-                exact=False, options=("tol", "max_iterations"),
+                exact=False, ordered=True, options=("tol", "max_iterations"),
                 summary="nashpy's Lemke-Howson from every label (some equilibria; floats)")
-register_method("reference", reference_equilibria, exact=True,
+register_method("reference", reference_equilibria, exact=True, ordered=True,
                 summary="brute-force exact enumeration, the slow independent check")

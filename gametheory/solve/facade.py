@@ -23,38 +23,49 @@ __all__ = ["equilibria", "pure_equilibria", "is_degenerate", "equilibrium_compon
            "labelled"]
 
 
-def labelled(game: NormalFormGame, found: Sequence[tuple[Any, ...]], exact: bool
-             ) -> list[Equilibrium]:
+def labelled(game: NormalFormGame, found: Sequence[tuple[Any, ...]], exact: bool,
+             ordered: bool = False) -> list[Equilibrium]:
     """Equilibria of ``game`` from an algorithm's profiles, sorted, each once.
 
     ``found`` holds ``(x, y)`` or ``(x, y, payoffs)``; missing payoffs are computed
     (:meth:`NormalFormGame.expected_payoffs`). When ``exact`` (the algorithm computed in
     exact arithmetic) a float game's numbers are rounded to floats; otherwise they are
-    kept as given.
+    kept as given. ``ordered`` promises that ``found`` is sorted and has no repeats.
 
     >>> import gametheory as gt
     >>> g = gt.NormalFormGame([[2, 0], [0, 1]], [[1, 0], [0, 2]])
     >>> [e.pure_labels() for e in labelled(g, [((0, 1), (0, 1)), ((1, 0), (1, 0))], True)]
     [('R1', 'C1'), ('R2', 'C2')]
     """
+    if not ordered:
+        found = _sorted_unique(found)
     to_float = exact and not game.is_exact
-    rows = [((tuple(x), tuple(y)), rest[0] if rest else None) for x, y, *rest in found]
-    # the order of profile_key, (x, y) in decreasing lexicographic order, decided on the
-    # algorithm's own numbers (rounding to floats can tie 1 - 1e-139 with 1); equal merged
-    rows.sort(key=lambda r: r[0], reverse=True)
-    out: list[Equilibrium] = []
-    previous = None
-    for (x, y), pay in rows:
-        if (x, y) == previous:
-            continue
-        previous = (x, y)
+    players, strategies = game.players, game.strategies
+    out = []
+    for x, y, *rest in found:
         if to_float:
             x, y = tuple(map(float, x)), tuple(map(float, y))
-        if pay is None:
+        if not rest:
             pay = game.expected_payoffs((x, y))
         elif to_float:
-            pay = (float(pay[0]), float(pay[1]))
-        out.append(Equilibrium(x, y, tuple(pay), game.players, game.strategies))
+            pay = (float(rest[0][0]), float(rest[0][1]))
+        else:
+            pay = tuple(rest[0])
+        out.append(Equilibrium(tuple(x), tuple(y), pay, players, strategies))
+    return out
+
+
+def _sorted_unique(found: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """``found`` in the order of ``profile_key`` ((x, y) decreasing), each profile once.
+
+    Decided on the algorithm's own numbers: rounding to floats first could tie
+    ``1 - 1e-139`` with ``1`` and reorder.
+    """
+    out: list[tuple[Any, ...]] = []
+    for item in sorted(found, key=lambda e: (tuple(e[0]), tuple(e[1])), reverse=True):
+        if not out or (tuple(out[-1][0]), tuple(out[-1][1])) != (tuple(item[0]),
+                                                                 tuple(item[1])):
+            out.append(item)
     return out
 
 
@@ -112,7 +123,8 @@ def equilibria(game: NormalFormGame, method: str = "exact", **options: Any) -> l
     spec = method_spec(method)
     spec.check_options(options)
     A, B = game.payoff_matrices
-    return labelled(game, spec.solve(A.tolist(), B.tolist(), **options), spec.exact)
+    return labelled(game, spec.solve(A.tolist(), B.tolist(), **options), spec.exact,
+                    spec.ordered)
 
 
 def pure_equilibria(game: NormalFormGame, tol: float | None = None) -> list[Equilibrium]:

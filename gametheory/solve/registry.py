@@ -60,6 +60,10 @@ class MethodSpec:
         The algorithm on payoff arrays.
     options : tuple of str
         The keyword options ``solve`` accepts.
+    ordered : bool
+        True when ``solve`` returns each profile once, already in the order of
+        :func:`gametheory.solve.exact.profile_key`; the facade then keeps its order
+        instead of sorting and merging again.
     """
 
     name: str
@@ -67,6 +71,7 @@ class MethodSpec:
     exact: bool
     solve: MethodSolver
     options: tuple[str, ...] = ()
+    ordered: bool = False
 
     def check_options(self, options: dict[str, Any]) -> None:
         """Raise :class:`SolverError` for options this method does not accept."""
@@ -86,7 +91,7 @@ METHODS: dict[str, MethodSpec] = {}
 
 
 def register_method(name: str, solve: MethodSolver, *, summary: str, exact: bool,
-                    options: Sequence[str] = ()) -> MethodSpec:
+                    options: Sequence[str] = (), ordered: bool = False) -> MethodSpec:
     """Add a method to :data:`METHODS` (replacing one of the same name) and return its spec.
 
     Examples
@@ -97,7 +102,7 @@ def register_method(name: str, solve: MethodSolver, *, summary: str, exact: bool
     True
     >>> del METHODS["first-cell"]
     """
-    spec = MethodSpec(name, summary, exact, solve, tuple(options))
+    spec = MethodSpec(name, summary, exact, solve, tuple(options), ordered)
     METHODS[name] = spec
     return spec
 
