@@ -54,8 +54,9 @@ from .io.scenario import Scenario, dump_scenario, load_scenario
 from .report import figures, tables
 from .solve.batch import BatchEquilibria, solve_batch
 from .solve.bayesian import BayesNashEquilibrium, PriorThreshold
-from .solve.components import EquilibriumComponent, equilibrium_components
-from .solve.dominance import EliminationResult
+from .solve.components import EquilibriumComponent
+from .solve.elimination import EliminationResult
+from .solve.facade import equilibrium_components
 from .solve.nashpy_backend import GameWarning
 from .solve.symbolic import (
     ComparativeStatics,

@@ -103,8 +103,52 @@ def to_number(value: Any) -> Fraction | float:
 
 
 def as_fraction(value: Fraction | float | int) -> Fraction:
-    """The exact rational value of a Fraction, int or finite float."""
+    """The exact rational value of a Fraction, int or finite float (numpy scalars too).
+
+    The one exact-from-float conversion of the package: a float is taken at its exact
+    binary value :math:`p / 2^k`, never rounded to a nearby decimal, so ties that hold in
+    floating point hold exactly.
+
+    Examples
+    --------
+    >>> as_fraction(0.5), as_fraction(3), as_fraction(Fraction(1, 3))
+    (Fraction(1, 2), Fraction(3, 1), Fraction(1, 3))
+    >>> as_fraction(0.1) == Fraction(1, 10)
+    False
+    """
     return value if isinstance(value, Fraction) else Fraction(value)
+
+
+def fraction_matrix(M: Any) -> list[list[Fraction]]:
+    """A nested list of the exact values (:func:`as_fraction`) of a 2-D array or sequence.
+
+    >>> fraction_matrix(np.array([[0.5, 1.0]]))
+    [[Fraction(1, 2), Fraction(1, 1)]]
+    """
+    rows = M.tolist() if isinstance(M, np.ndarray) else M
+    return [[as_fraction(v) for v in row] for row in rows]
+
+
+#: Default float tolerance, relative to the payoff scale (see :func:`float_tolerance`).
+FLOAT_TOL = 1e-9
+
+
+def payoff_scale(*matrices: Any) -> float:
+    """The largest absolute entry of the given payoff arrays, at least 1.
+
+    >>> payoff_scale([[0.5, -3]], [[2, 1]])
+    3.0
+    """
+    return max(1.0, *(float(np.abs(np.asarray(M, dtype=float)).max()) for M in matrices))
+
+
+def float_tolerance(tol: float | None, *matrices: Any) -> float:
+    """``tol`` as a float, or by default :data:`FLOAT_TOL` times :func:`payoff_scale`.
+
+    >>> float_tolerance(None, [[1e6, 0]]), float_tolerance(0.5, [[1e6, 0]])
+    (0.001, 0.5)
+    """
+    return FLOAT_TOL * payoff_scale(*matrices) if tol is None else float(tol)
 
 
 def format_number(value: Any) -> str:

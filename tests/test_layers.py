@@ -57,11 +57,8 @@ LAYERS = [
 #: imported module); the value says why.
 FACADE: dict[tuple[str, str], str] = {
     ("gametheory.core.game", "gametheory.solve"):
-        "NormalFormGame.equilibria / is_degenerate call the solve facade",
-    ("gametheory.core.game", "gametheory.solve.pure"): "NormalFormGame.pure_equilibria",
-    ("gametheory.core.game", "gametheory.solve.components"):
-        "NormalFormGame.equilibrium_components",
-    ("gametheory.core.game", "gametheory.solve.dominance"): "NormalFormGame.eliminate_dominated",
+        "NormalFormGame.equilibria / pure_equilibria / is_degenerate / equilibrium_components "
+        "/ eliminate_dominated call the solve facade",
     ("gametheory.core.game", "gametheory.io.nfg"): "NormalFormGame.to_nfg",
     ("gametheory.core.parametric", "gametheory.solve.symbolic.equilibria"):
         "ParametricGame.conditions / mixed_equilibrium",

@@ -39,18 +39,22 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .._labels import DEFAULT_PLAYERS, LabelledGame, validate_labels
-from .._numbers import NotANumber, format_number, to_number
+from .._numbers import (
+    NotANumber,
+    as_fraction,
+    float_tolerance,
+    format_number,
+    payoff_scale,
+    to_number,
+)
 from ..errors import LabelError, PayoffError, ProfileError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..solve.components import EquilibriumComponent
-    from ..solve.dominance import EliminationResult
+    from ..solve import EliminationResult, EquilibriumComponent
 
 __all__ = ["NormalFormGame", "Equilibrium", "Number"]
 
 Number = Fraction | float
-#: Default absolute tolerance (relative to the payoff scale) for float regret checks.
-FLOAT_TOL = 1e-9
 
 
 def _payoff_matrix(data: Any, name: str) -> list[list[Number]]:
@@ -195,8 +199,7 @@ class NormalFormGame(LabelledGame):
 
     def as_fraction(self) -> tuple[np.ndarray, np.ndarray]:
         """Object arrays of the exact rational values of ``(A, B)`` (floats converted exactly)."""
-        conv = np.vectorize(lambda v: v if isinstance(v, Fraction) else Fraction(v),
-                            otypes=[object])
+        conv = np.vectorize(as_fraction, otypes=[object])
         return conv(self._A), conv(self._B)
 
     # ----------------------------------------------------------------- derived games
@@ -325,11 +328,10 @@ class NormalFormGame(LabelledGame):
 
     def payoff_scale(self) -> float:
         """Largest absolute payoff (at least 1), the scale of float tolerances."""
-        a, b = self.as_float()
-        return max(1.0, float(np.abs(a).max()), float(np.abs(b).max()))
+        return payoff_scale(*self.as_float())
 
     def _tol(self, tol: float | None) -> float:
-        return FLOAT_TOL * self.payoff_scale() if tol is None else float(tol)
+        return float_tolerance(tol, *self.as_float())
 
     def regret(self, profile: Any) -> tuple[Number, Number]:
         """Each player's gain from the best pure deviation; both zero at a Nash equilibrium.
@@ -374,7 +376,7 @@ class NormalFormGame(LabelledGame):
 
     def pure_equilibria(self) -> list[Equilibrium]:
         """Pure-strategy Nash equilibria, in row-major order (exact comparison when exact)."""
-        from ..solve.pure import pure_equilibria
+        from ..solve import pure_equilibria
 
         return pure_equilibria(self)
 
@@ -389,14 +391,14 @@ class NormalFormGame(LabelledGame):
 
     def equilibrium_components(self) -> list[EquilibriumComponent]:
         """Connected components of the equilibrium set, with their maximal Nash subsets."""
-        from ..solve.components import equilibrium_components
+        from ..solve import equilibrium_components
 
         return equilibrium_components(self)
 
     def eliminate_dominated(self, weak: bool = False, mixed: bool = False
                             ) -> EliminationResult:
         """Iterated elimination of dominated strategies, with a trace of what went and why."""
-        from ..solve.dominance import eliminate_dominated
+        from ..solve import eliminate_dominated
 
         return eliminate_dominated(self, weak=weak, mixed=mixed)
 

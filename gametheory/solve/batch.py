@@ -46,7 +46,7 @@ geometric predicates"). A difference of two floats is exactly zero iff they are 
 ties between equal payoffs (a player indifferent when the other refrains) are decided
 exactly. A decision whose value lies within the error bound plus a relative band
 ``tie_tol`` of zero, but is not provably zero, makes its game *ambiguous*: such games are
-re-solved by the exact solver (:meth:`gametheory.NormalFormGame.equilibria` on the
+re-solved by the exact solver (:func:`gametheory.solve.exact.extreme_equilibria` on the
 :class:`~fractions.Fraction` values of the float payoffs, or by a caller-supplied
 ``resolve`` function) instead of being guessed.
 
@@ -65,12 +65,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from itertools import combinations, permutations
 
 import numpy as np
 
 from ..errors import PayoffError
+from .exact import extreme_equilibria, is_degenerate_exact
 
 __all__ = ["solve_batch", "BatchEquilibria", "exact_resolver"]
 
@@ -475,26 +475,15 @@ def exact_resolver(A: np.ndarray, B: np.ndarray) -> Resolver:
     >>> len(r(np.array([0]))[0])
     3
     """
-    from ..core.game import NormalFormGame
-
-    def resolve(index: np.ndarray):
-        out = []
-        for i in index:
-            a = [[Fraction(float(v)) for v in row] for row in A[i]]
-            b = [[Fraction(float(v)) for v in row] for row in B[i]]
-            eqs = NormalFormGame(a, b).equilibria()
-            out.append([(e.row, e.col) for e in eqs])
-        return out
+    def resolve(index: np.ndarray) -> list[list[tuple[tuple, tuple]]]:
+        return [[(x, y) for x, y, _ in extreme_equilibria(A[i].tolist(), B[i].tolist())]
+                for i in index]
 
     return resolve
 
 
 def _degenerate_exact(A: np.ndarray, B: np.ndarray) -> bool:
-    from ..core.game import NormalFormGame
-
-    a = [[Fraction(float(v)) for v in row] for row in A]
-    b = [[Fraction(float(v)) for v in row] for row in B]
-    return bool(NormalFormGame(a, b).is_degenerate())
+    return is_degenerate_exact(A.tolist(), B.tolist())
 
 
 def solve_batch(A: np.ndarray, B: np.ndarray, *, tie_tol: float = TIE_TOL,

@@ -24,8 +24,9 @@ spells out as "from here to here".
 
 Algorithm
 ---------
-1. Solve for the extreme equilibria exactly; number the distinct :math:`x` and :math:`y`
-   in the order they first appear in the sorted list.
+1. Take the extreme equilibria, solved exactly (the solve facade,
+   :func:`gametheory.solve.equilibrium_components`, does this); number the distinct
+   :math:`x` and :math:`y` in the order they first appear in the sorted list.
 2. Enumerate the maximal bicliques by a Bron-Kerbosch-style backtracking search over the
    left nodes (candidate set, excluded set, and the common neighbourhood of the current
    left set; Bron and Kerbosch 1973, adapted to bipartite graphs as in Avis et al. 2010
@@ -44,16 +45,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from .._numbers import format_number
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..core.game import Equilibrium, NormalFormGame
+__all__ = ["EquilibriumComponent", "components_from_equilibria", "maximal_bicliques"]
 
-__all__ = ["EquilibriumComponent", "equilibrium_components", "maximal_bicliques"]
+Strategy = tuple[Any, ...]
 
-Strategy = tuple
+
+class EquilibriumLike(Protocol):
+    """What a component needs of an equilibrium (:class:`gametheory.Equilibrium` has it)."""
+
+    @property
+    def row(self) -> Strategy: ...
+
+    @property
+    def col(self) -> Strategy: ...
+
+    def describe(self) -> str: ...
 
 
 def maximal_bicliques(adjacency: Sequence[frozenset[int]]) -> list[tuple[frozenset[int],
@@ -146,7 +156,7 @@ class EquilibriumComponent:
       Row: Probe; Column: from Tolerate to Intercept
     """
 
-    equilibria: list[Equilibrium]
+    equilibria: list[EquilibriumLike]
     nash_subsets: list[tuple[list[Strategy], list[Strategy]]]
     players: tuple[str, str] = ("Row", "Column")
     strategies: tuple[tuple[str, ...], tuple[str, ...]] | None = None
@@ -207,11 +217,15 @@ class EquilibriumComponent:
         return "<pre>" + html.escape(self.describe()) + "</pre>"
 
 
-def components_from_equilibria(equilibria: Sequence[Equilibrium],
+def components_from_equilibria(equilibria: Sequence[EquilibriumLike],
                                players: tuple[str, str] = ("Row", "Column"),
                                strategies: tuple[tuple[str, ...], tuple[str, ...]] | None
                                = None) -> list[EquilibriumComponent]:
-    """Group a complete list of extreme equilibria into components (see module docstring)."""
+    """Group a complete list of extreme equilibria into components (see module docstring).
+
+    ``equilibria`` must be every extreme equilibrium, in the solver's order; ``players``
+    and ``strategies`` label the descriptions.
+    """
     xs: dict[Strategy, int] = {}
     ys: dict[Strategy, int] = {}
     for e in equilibria:
@@ -237,7 +251,7 @@ def components_from_equilibria(equilibria: Sequence[Equilibrium],
         ra, rb = find(i), find(len(x_list) + j)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[int, list[Equilibrium]] = {}
+    groups: dict[int, list[EquilibriumLike]] = {}
     for e in equilibria:
         groups.setdefault(find(xs[e.row]), []).append(e)
     subsets: dict[int, list[tuple[list[int], list[int]]]] = {}
@@ -251,25 +265,3 @@ def components_from_equilibria(equilibria: Sequence[Equilibrium],
             list(eqs), [([x_list[i] for i in lo], [y_list[j] for j in ro]) for lo, ro in subs],
             players, strategies))
     return out
-
-
-def equilibrium_components(game: NormalFormGame) -> list[EquilibriumComponent]:
-    """The connected components of ``game``'s equilibrium set, with their maximal Nash subsets.
-
-    Exact for exact games (floats are solved exactly and reported as floats).
-
-    Examples
-    --------
-    >>> import gametheory as gt
-    >>> # entry deterrence: Fight is a threat only off the path, a continuum of equilibria
-    >>> g = gt.NormalFormGame([[0, 0], [-1, 2]], [[2, 2], [-1, 1]],
-    ...                       players=("Entrant", "Incumbent"),
-    ...                       strategies=(("Out", "In"), ("Fight", "Accommodate")))
-    >>> comps = equilibrium_components(g)
-    >>> [len(c.equilibria) for c in comps]
-    [2, 1]
-    >>> print(comps[0].describe())
-    A continuum (2 extreme equilibria, 1 maximal Nash subset):
-      Entrant: Out; Incumbent: from Fight to 2/3 Fight + 1/3 Accommodate
-    """
-    return components_from_equilibria(game.equilibria(), game.players, game.strategies)

@@ -45,6 +45,10 @@ over Fractions with Bland's rule decides (Chvatal 1983, *Linear Programming*, ch
 2-3). Payoffs are compared exactly (float payoffs by their exact rational values, with no
 tolerance).
 
+This module works on payoff arrays and strategy indices; the labelled trace
+(:class:`~gametheory.EliminationResult`, with a sentence per removal) is built by
+:mod:`gametheory.solve.elimination`.
+
 Examples
 --------
 >>> import gametheory as gt
@@ -60,16 +64,13 @@ Row: Cooperate is strictly dominated by Defect (3 < 5 against Cooperate, 0 < 1 a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .._numbers import format_number
+from .._numbers import fraction_matrix
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..core.game import NormalFormGame
-
-__all__ = ["eliminate_dominated", "EliminationResult", "EliminationStep", "dominating_strategy"]
+__all__ = ["iterated_elimination", "find_dominator", "Elimination", "Removal"]
 
 _F0 = Fraction(0)
 _F1 = Fraction(1)
@@ -316,119 +317,56 @@ def _mixed_dominator(diff: list[list[Fraction]], strict: bool) -> list[Fraction]
     return sigma
 
 
-# ---------------------------------------------------------------------- results
+# ---------------------------------------------------------------------- elimination
+Dominator = int | dict[int, Fraction]
+
+
 @dataclass(frozen=True)
-class EliminationStep:
-    """One removed strategy.
+class Removal:
+    """One removed strategy, as indices and exact payoffs.
 
     Attributes
     ----------
     round : int
         1-based round of the maximal simultaneous elimination.
-    player : str
-        Name of the player whose strategy goes; ``player_index`` is 0 (row) or 1.
-    strategy : str
-        Label of the removed strategy; ``index`` is its index in the original game.
-    dominated_by : str or dict
-        The dominating strategy: a label, or a mixed strategy ``{label: Fraction}``.
+    player, index : int
+        The player (0 row, 1 column) and the index of the removed strategy.
+    dominator : int or dict
+        The dominating strategy: an index, or a mixture ``{index: Fraction}``.
     strict : bool
         True for strict dominance, False for weak.
-    reason : str
-        A sentence saying what dominates what, with the payoff comparison.
+    against : tuple of int
+        The opponent's strategies remaining in that round.
+    payoffs, dominator_payoffs : tuple of Fraction
+        The removed strategy's and the dominator's payoffs against each of ``against``.
     """
 
     round: int
-    player: str
-    player_index: int
-    strategy: str
+    player: int
     index: int
-    dominated_by: str | dict[str, Fraction] = field(hash=False)
+    dominator: Dominator
     strict: bool
-    reason: str = field(compare=False)
-
-    @property
-    def by_mixed(self) -> bool:
-        """True when the dominating strategy is a proper mixture."""
-        return isinstance(self.dominated_by, dict)
-
-    def __str__(self) -> str:
-        return self.reason
+    against: tuple[int, ...]
+    payoffs: tuple[Fraction, ...]
+    dominator_payoffs: tuple[Fraction, ...]
 
 
 @dataclass(frozen=True)
-class EliminationResult:
-    """The outcome of iterated elimination of dominated strategies.
+class Elimination:
+    """The outcome of :func:`iterated_elimination`: removals, survivors, rounds."""
 
-    Attributes
-    ----------
-    game : NormalFormGame
-        The reduced game, with the original labels.
-    original : NormalFormGame
-        The game the elimination started from.
-    steps : tuple of EliminationStep
-        Every removal, in order (by round, row player first, then by strategy index).
-    remaining : tuple of two tuples of int
-        Indices (in ``original``) of the surviving row and column strategies.
-    weak, mixed : bool
-        Whether weak dominance and dominance by mixed strategies were used.
-    rounds : int
-        Number of rounds that removed something.
-    """
-
-    game: NormalFormGame
-    original: NormalFormGame = field(repr=False)
-    steps: tuple[EliminationStep, ...]
+    removals: tuple[Removal, ...]
     remaining: tuple[tuple[int, ...], tuple[int, ...]]
-    weak: bool = False
-    mixed: bool = False
-    rounds: int = 0
-
-    @property
-    def removed(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """Labels of the removed strategies of each player."""
-        return (tuple(s.strategy for s in self.steps if s.player_index == 0),
-                tuple(s.strategy for s in self.steps if s.player_index == 1))
-
-    def describe(self) -> str:
-        """A multi-line human-readable account of the elimination."""
-        kind = ("weakly" if self.weak else "strictly") + (
-            " (pure or mixed)" if self.mixed else " (by pure strategies)")
-        head = f"Iterated elimination of {kind} dominated strategies"
-        if self.original.title:
-            head += f" in {self.original.title!r}"
-        lines = [head + ":"]
-        if not self.steps:
-            lines.append("  nothing is dominated; the game is unchanged.")
-        for s in self.steps:
-            lines.append(f"  round {s.round}: {s.reason}")
-        left = "; ".join(f"{p}: {', '.join(labs)}"
-                         for p, labs in zip(self.game.players, self.game.strategies,
-                                            strict=True))
-        lines.append(f"Remaining: {left}.")
-        if self.weak and self.steps:
-            lines.append("(Weak dominance is order dependent; this is maximal simultaneous "
-                         "elimination.)")
-        return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.describe()
-
-    def _repr_html_(self) -> str:
-        import html
-
-        lines = self.describe().splitlines()
-        items = "".join(f"<li>{html.escape(x.strip())}</li>" for x in lines[1:])
-        return f"<p>{html.escape(lines[0])}</p><ul>{items}</ul>"
+    rounds: int
 
 
-# ---------------------------------------------------------------------- elimination
-def _payoff_rows(exact: tuple[Any, Any], player: int, own: Sequence[int],
-                 other: Sequence[int]) -> dict[int, list[Fraction]]:
+def _payoff_rows(exact: tuple[list[list[Fraction]], list[list[Fraction]]], player: int,
+                 own: Sequence[int], other: Sequence[int]) -> dict[int, list[Fraction]]:
     """Exact payoffs of each own strategy against each remaining opponent strategy."""
     A, B = exact
     if player == 0:
-        return {i: [A[i, j] for j in other] for i in own}
-    return {i: [B[j, i] for j in other] for i in own}
+        return {i: [A[i][j] for j in other] for i in own}
+    return {i: [B[j][i] for j in other] for i in own}
 
 
 def _pure_dominates(better: list[Fraction], worse: list[Fraction], strict: bool) -> bool:
@@ -438,7 +376,7 @@ def _pure_dominates(better: list[Fraction], worse: list[Fraction], strict: bool)
 
 
 def _find_dominator(rows: dict[int, list[Fraction]], i: int, candidates: Sequence[int],
-                    strict: bool, mixed: bool) -> int | dict[int, Fraction] | None:
+                    strict: bool, mixed: bool) -> Dominator | None:
     """A pure (index) or mixed ({index: prob}) strategy among ``candidates`` dominating ``i``."""
     cands = [k for k in candidates if k != i]
     for k in cands:
@@ -457,7 +395,7 @@ def _find_dominator(rows: dict[int, list[Fraction]], i: int, candidates: Sequenc
 
 
 def _classify(rows: dict[int, list[Fraction]], i: int, candidates: Sequence[int], weak: bool,
-              mixed: bool) -> tuple[int | dict[int, Fraction], bool] | None:
+              mixed: bool) -> tuple[Dominator, bool] | None:
     """(dominator, strict) for strategy ``i``, trying strict dominance first."""
     dom = _find_dominator(rows, i, candidates, True, mixed)
     if dom is not None:
@@ -469,125 +407,58 @@ def _classify(rows: dict[int, list[Fraction]], i: int, candidates: Sequence[int]
     return None
 
 
-def _reason(game: NormalFormGame, player: int, i: int, dom: int | dict[int, Fraction],
-            strict: bool, rows: dict[int, list[Fraction]], other: Sequence[int]) -> str:
-    labels = game.strategies[player]
-    opp = game.strategies[1 - player]
-    if isinstance(dom, dict):
-        # quote labels that look like numbers, so "3/5 '2'" is not read as a product
-        shown = [repr(labels[k]) if labels[k][:1] in "0123456789+-." else labels[k]
-                 for k in dom]
-        name = " + ".join(f"{format_number(p)} {lab}"
-                          for p, lab in zip(dom.values(), shown, strict=True))
-        better = [sum((p * rows[k][c] for k, p in dom.items()), _F0)
-                  for c in range(len(other))]
-    else:
-        name = labels[dom]
-        better = rows[dom]
-    kind = "strictly" if strict else "weakly"
-    text = f"{game.players[player]}: {labels[i]} is {kind} dominated by {name}"
-    if len(other) <= 6:
-        parts = []
-        for c, j in enumerate(other):
-            w, b = rows[i][c], better[c]
-            rel = "<" if w < b else "="
-            parts.append(f"{format_number(w)} {rel} {format_number(b)} against {opp[j]}")
-        text += " (" + ", ".join(parts) + ")"
-    else:
-        n_less = sum(rows[i][c] < better[c] for c in range(len(other)))
-        text += (f" (pays less against {n_less} of the {len(other)} remaining strategies of "
-                 f"{game.players[1 - player]}" + ("" if strict else ", never more") + ")")
-    return text
+def _exact(A: Any, B: Any) -> tuple[list[list[Fraction]], list[list[Fraction]]]:
+    return fraction_matrix(A), fraction_matrix(B)
 
 
-def dominating_strategy(game: NormalFormGame, player: int | str, strategy: int | str,
-                        weak: bool = False, mixed: bool = False
-                        ) -> str | dict[str, Fraction] | None:
-    """A strategy of ``player`` that dominates ``strategy`` in ``game``, or None.
+def find_dominator(A: Any, B: Any, player: int, index: int, weak: bool = False,
+                   mixed: bool = False) -> Dominator | None:
+    """A strategy of ``player`` dominating its strategy ``index`` in ``(A, B)``, or None.
 
-    Strict dominance is tried first; with ``weak=True`` weak dominance next. The answer
-    is a label, or with ``mixed=True`` possibly a mixed strategy ``{label: Fraction}``.
+    Strict dominance is tried first, weak next when ``weak``; with ``mixed`` the answer
+    may be a mixture ``{index: Fraction}``. Payoffs are compared exactly.
 
-    Examples
-    --------
-    >>> import gametheory as gt
-    >>> g = gt.NormalFormGame([[3, 0], [0, 3], [1, 1]], [[0, 0], [0, 0], [0, 0]],
-    ...                       strategies=(("T", "M", "B"), ("L", "R")))
-    >>> gt.solve.dominance.dominating_strategy(g, 0, "B") is None
-    True
-    >>> gt.solve.dominance.dominating_strategy(g, 0, "B", mixed=True)
-    {'T': Fraction(1, 2), 'M': Fraction(1, 2)}
+    >>> find_dominator([[3, 0], [0, 3], [1, 1]], [[0, 0]] * 3, 0, 2, mixed=True)
+    {0: Fraction(1, 2), 1: Fraction(1, 2)}
     """
-    p = game.player_index(player)
-    i = game.strategy_index(p, strategy)
-    own = range(game.shape[p])
-    other = range(game.shape[1 - p])
-    rows = _payoff_rows(game.as_fraction(), p, own, other)
-    found = _classify(rows, i, list(own), weak, mixed)
-    if found is None:
-        return None
-    dom = found[0]
-    labels = game.strategies[p]
-    if isinstance(dom, dict):
-        return {labels[k]: pr for k, pr in dom.items()}
-    return labels[dom]
+    exact = _exact(A, B)
+    m, n = len(exact[0]), len(exact[0][0])
+    own = list(range((m, n)[player]))
+    rows = _payoff_rows(exact, player, own, range((m, n)[1 - player]))
+    found = _classify(rows, index, own, weak, mixed)
+    return None if found is None else found[0]
 
 
-def eliminate_dominated(game: NormalFormGame, weak: bool = False, mixed: bool = False
-                        ) -> EliminationResult:
-    """Iterated elimination of dominated strategies, with a trace.
+def iterated_elimination(A: Any, B: Any, weak: bool = False, mixed: bool = False
+                         ) -> Elimination:
+    """Iterated (maximal simultaneous) elimination of dominated strategies of ``(A, B)``.
 
-    Parameters
-    ----------
-    game : NormalFormGame
-    weak : bool, default False
-        Also remove weakly dominated strategies. Order dependent: this function uses
-        maximal simultaneous elimination (see the module docstring).
-    mixed : bool, default False
-        Also consider domination by mixed strategies (exact linear programming).
+    Each round removes every strategy of either player dominated in the game at the start
+    of the round; the dominator reported is among the round's survivors when one is.
 
-    Returns
-    -------
-    EliminationResult
-        ``.game`` the reduced game with the original labels, ``.steps`` the removals with
-        their reasons, ``.remaining`` the surviving strategy indices.
-
-    Examples
-    --------
-    A strategy that only a mixed strategy dominates (the standard example, cf. Osborne
-    2004, section 4.4): B is never a best response, yet neither T nor M alone dominates it.
-
-    >>> import gametheory as gt
-    >>> g = gt.NormalFormGame([[3, 0], [0, 3], [1, 1]], [[1, 0], [0, 1], [1, 1]],
-    ...                       strategies=(("T", "M", "B"), ("L", "R")))
-    >>> g.eliminate_dominated().steps
-    ()
-    >>> res = g.eliminate_dominated(mixed=True)
-    >>> res.steps[0].dominated_by
-    {'T': Fraction(1, 2), 'M': Fraction(1, 2)}
-    >>> res.game.strategies
-    (('T', 'M'), ('L', 'R'))
+    >>> res = iterated_elimination([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> res.remaining, res.rounds, [(r.player, r.index, r.dominator) for r in res.removals]
+    (((1,), (1,)), 1, [(0, 0, 1), (1, 0, 1)])
     """
-    exact = game.as_fraction()
-    alive: list[list[int]] = [list(range(game.shape[0])), list(range(game.shape[1]))]
-    steps: list[EliminationStep] = []
+    exact = _exact(A, B)
+    alive: list[list[int]] = [list(range(len(exact[0]))), list(range(len(exact[0][0])))]
+    removals: list[Removal] = []
     rnd = 0
     while True:
-        removals: list[tuple[int, list[int]]] = []
+        dominated_by_player: list[tuple[int, list[int]]] = []
         for p in (0, 1):
             own, other = alive[p], alive[1 - p]
             if len(own) < 2:
-                removals.append((p, []))
+                dominated_by_player.append((p, []))
                 continue
             rows = _payoff_rows(exact, p, own, other)
             # strict dominance implies weak: one test per strategy decides whether it goes
-            dominated = [i for i in own
-                         if _find_dominator(rows, i, own, not weak, mixed) is not None]
-            removals.append((p, dominated))
-        if not any(d for _, d in removals):
+            dominated_by_player.append((p, [i for i in own if _find_dominator(
+                rows, i, own, not weak, mixed) is not None]))
+        if not any(d for _, d in dominated_by_player):
             break
         rnd += 1
-        for p, dominated in removals:
+        for p, dominated in dominated_by_player:
             if not dominated:
                 continue
             own, other = alive[p], alive[1 - p]
@@ -599,16 +470,13 @@ def eliminate_dominated(game: NormalFormGame, weak: bool = False, mixed: bool = 
                     found = _classify(rows, i, own, weak, mixed)
                 assert found is not None
                 dom, strict = found
-                labels = game.strategies[p]
-                shown = ({labels[k]: pr for k, pr in dom.items()} if isinstance(dom, dict)
-                         else labels[dom])
-                steps.append(EliminationStep(
-                    round=rnd, player=game.players[p], player_index=p, strategy=labels[i],
-                    index=i, dominated_by=shown, strict=strict,
-                    reason=_reason(game, p, i, dom, strict, rows, other)))
-        for p, dominated in removals:
+                if isinstance(dom, dict):
+                    better = tuple(sum((pr * rows[k][c] for k, pr in dom.items()), _F0)
+                                   for c in range(len(other)))
+                else:
+                    better = tuple(rows[dom])
+                removals.append(Removal(rnd, p, i, dom, strict, tuple(other), tuple(rows[i]),
+                                        better))
+        for p, dominated in dominated_by_player:
             alive[p] = [k for k in alive[p] if k not in dominated]
-    reduced = game.restrict(alive[0], alive[1])
-    return EliminationResult(game=reduced, original=game, steps=tuple(steps),
-                             remaining=(tuple(alive[0]), tuple(alive[1])), weak=weak,
-                             mixed=mixed, rounds=rnd)
+    return Elimination(tuple(removals), (tuple(alive[0]), tuple(alive[1])), rnd)

@@ -72,10 +72,9 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..core.game import Equilibrium, NormalFormGame
+from .._numbers import as_fraction, fraction_matrix
 
 __all__ = [
     "Vertex",
@@ -83,9 +82,12 @@ __all__ = [
     "polytope_vertices",
     "iter_extreme_equilibria",
     "extreme_equilibria",
-    "exact_equilibria",
     "is_degenerate_exact",
+    "profile_key",
 ]
+
+#: An extreme equilibrium as plain data: ``(x, y, (row payoff, column payoff))``.
+Solution = tuple[tuple[Fraction, ...], tuple[Fraction, ...], tuple[Fraction, Fraction]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +105,6 @@ class Vertex:
     value: Fraction
 
 
-def _as_fraction(v: Any) -> Fraction:
-    return v if isinstance(v, Fraction) else Fraction(v)
-
-
 def integer_game(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any]]
                  ) -> tuple[list[list[int]], list[list[int]], tuple[int, int], tuple[int, int]]:
     """Scale and shift ``A`` and ``B`` to integer matrices with entries >= 1.
@@ -119,7 +117,7 @@ def integer_game(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any]]
     """
     out = []
     for M in (A, B):
-        rows = [[_as_fraction(v) for v in row] for row in M]
+        rows = fraction_matrix(M)
         den = math.lcm(*(v.denominator for row in rows for v in row))
         ints = [[v.numerator * (den // v.denominator) for v in row] for row in rows]
         shift = 1 - min(min(row) for row in ints)
@@ -252,14 +250,20 @@ def _lex_less(D: list[list[int]], det: int, basic: list[int], nonbasic: list[int
     return False  # pragma: no cover - rows of B^{-1} are independent
 
 
-def _sort_key(pair: tuple[tuple[Fraction, ...], tuple[Fraction, ...]]) -> tuple:
-    x, y = pair
+def profile_key(profile: tuple[Sequence[Any], Sequence[Any]]) -> tuple:
+    """Sort key of a profile ``(x, y)``: ``x`` in decreasing lexicographic order, then ``y``.
+
+    The one order of every solver's output (see *Order* above).
+
+    >>> sorted([((0, 1), (1,)), ((1, 0), (1,))], key=profile_key)
+    [((1, 0), (1,)), ((0, 1), (1,))]
+    """
+    x, y = profile
     return tuple(-v for v in x), tuple(-v for v in y)
 
 
 def iter_extreme_equilibria(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any]]
-                            ) -> Iterator[tuple[tuple[Fraction, ...], tuple[Fraction, ...],
-                                                tuple[Fraction, Fraction]]]:
+                            ) -> Iterator[Solution]:
     """Yield ``(x, y, (row payoff, column payoff))`` for every extreme equilibrium once.
 
     Exact Fractions throughout; the order is that of the vertex search (deterministic but
@@ -303,30 +307,28 @@ def iter_extreme_equilibria(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any
 
 
 def _single_strategy(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any]]
-                     ) -> Iterator[tuple[tuple[Fraction, ...], tuple[Fraction, ...],
-                                         tuple[Fraction, Fraction]]]:
+                     ) -> Iterator[Solution]:
     """1 x n or m x 1 games: the lone strategy against each pure best reply."""
     m, n = len(A), len(A[0])
     one, zero = Fraction(1), Fraction(0)
     if m == 1:
-        row = [_as_fraction(v) for v in B[0]]
+        row = [as_fraction(v) for v in B[0]]
         best = max(row)
         for j, v in enumerate(row):
             if v == best:
                 yield ((one,), tuple(one if k == j else zero for k in range(n)),
-                       (_as_fraction(A[0][j]), v))
+                       (as_fraction(A[0][j]), v))
     else:
-        col = [_as_fraction(A[i][0]) for i in range(m)]
+        col = [as_fraction(A[i][0]) for i in range(m)]
         best = max(col)
         for i, v in enumerate(col):
             if v == best:
                 yield (tuple(one if k == i else zero for k in range(m)), (one,),
-                       (v, _as_fraction(B[i][0])))
+                       (v, as_fraction(B[i][0])))
 
 
 def extreme_equilibria(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any]]
-                       ) -> list[tuple[tuple[Fraction, ...], tuple[Fraction, ...],
-                                       tuple[Fraction, Fraction]]]:
+                       ) -> list[Solution]:
     """All extreme equilibria ``(x, y, payoffs)`` exactly, sorted (see *Order* above).
 
     ``A`` and ``B`` are nested sequences of ints, Fractions or floats (floats are taken at
@@ -338,32 +340,7 @@ def extreme_equilibria(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any]]
      ((Fraction(2, 3), Fraction(1, 3)), (Fraction(1, 3), Fraction(2, 3))),
      ((Fraction(0, 1), Fraction(1, 1)), (Fraction(0, 1), Fraction(1, 1)))]
     """
-    return sorted(iter_extreme_equilibria(A, B), key=lambda e: _sort_key((e[0], e[1])))
-
-
-def exact_equilibria(game: NormalFormGame) -> list[Equilibrium]:
-    """Every extreme equilibrium of ``game`` once, as :class:`~gametheory.Equilibrium` values.
-
-    Exact games give Fractions; float games are solved on the exact rational values of
-    their floats and the probabilities and payoffs rounded to floats at the end.
-
-    Examples
-    --------
-    >>> import gametheory as gt
-    >>> g = gt.NormalFormGame([[1, 1], [1, 1]], [[0, 0], [0, 0]])   # everything is equilibrium
-    >>> [e.support for e in exact_equilibria(g)]
-    [((0,), (0,)), ((0,), (1,)), ((1,), (0,)), ((1,), (1,))]
-    """
-    from ..core.game import Equilibrium
-
-    A, B = game.payoff_matrices
-    found = extreme_equilibria(A.tolist(), B.tolist())
-    players, labels = game.players, game.strategies
-    if game.is_exact:
-        return [Equilibrium(x, y, pay, players, labels) for x, y, pay in found]
-    return [Equilibrium(tuple(map(float, x)), tuple(map(float, y)),
-                        (float(pay[0]), float(pay[1])), players, labels)
-            for x, y, pay in found]
+    return sorted(iter_extreme_equilibria(A, B), key=lambda e: profile_key((e[0], e[1])))
 
 
 def is_degenerate_exact(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any]]) -> bool:

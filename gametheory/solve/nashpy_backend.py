@@ -19,7 +19,7 @@ On a nondegenerate game support and vertex enumeration find every equilibrium; o
 degenerate game (some strategy with support size :math:`k` has more than :math:`k` best
 replies, as every normal form of a sequential game has) they can miss extreme
 equilibria, and support enumeration only finds equilibria whose two supports have equal
-size. :func:`gametheory.solve.exact.exact_equilibria` has no such gaps.
+size. :func:`gametheory.solve.exact.extreme_equilibria` has no such gaps.
 
 What this module adds to nashpy 0.0.43
 --------------------------------------
@@ -38,7 +38,7 @@ What this module adds to nashpy 0.0.43
    hang; a path that hits the cap is reported in the warning.
 5. Every candidate is cleaned (entries within ``1e-9`` of 0 set to 0, renormalised, so
    supports are re-derived with a tolerance), kept only if
-   :meth:`NormalFormGame.is_equilibrium` accepts it with the regret tolerance ``tol``,
+   both players' regret is at most the tolerance ``tol``,
    and merged with any candidate within ``1e-9`` of it.
 6. A :class:`GameWarning` names the risk of missed equilibria when the game is
    degenerate (decided exactly), or when support or vertex enumeration found an even
@@ -54,14 +54,20 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..core.game import Equilibrium, NormalFormGame
+from .._numbers import float_tolerance
+from ..errors import SolverError
+from .exact import extreme_equilibria, is_degenerate_exact, profile_key
 
-__all__ = ["GameWarning", "nashpy_equilibria", "NASHPY_METHODS", "PROBABILITY_TOL"]
+__all__ = ["GameWarning", "nashpy_solutions", "NASHPY_METHODS", "PROBABILITY_TOL"]
+
+#: An equilibrium as plain float data: ``(x, y, (row payoff, column payoff))``.
+FloatSolution = tuple[tuple[float, ...], tuple[float, ...], tuple[float, float]]
+#: Warnings point at the caller of ``game.equilibria(...)`` (through the solve facade).
+_STACKLEVEL = 4
 
 #: Methods this backend runs.
 NASHPY_METHODS = ("support", "vertex", "lemke-howson")
@@ -157,28 +163,48 @@ def _clean(v: np.ndarray) -> tuple[float, ...] | None:
     return tuple(float(p) for p in v / total)
 
 
-def _single_strategy(game: NormalFormGame, tol: float | None) -> list[tuple[tuple, tuple]]:
-    m, n = game.shape
+def _single_strategy(Af: np.ndarray, Bf: np.ndarray, tol: float | None
+                     ) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
+    """1 x n or m x 1 games: the lone strategy against each pure best reply (within ``tol``)."""
+    m, n = Af.shape
+    t = 0.0 if tol is None else float(tol)
     if m == 1:
+        best = Bf[0].max()
         return [((1.0,), tuple(float(k == j) for k in range(n)))
-                for j in game.best_responses(1, (1,), tol=tol if tol is not None else 0.0)]
+                for j in range(n) if float(best) - float(Bf[0, j]) <= t]
+    best = Af[:, 0].max()
     return [(tuple(float(k == i) for k in range(m)), (1.0,))
-            for i in game.best_responses(0, (1,), tol=tol if tol is not None else 0.0)]
+            for i in range(m) if float(best) - float(Af[i, 0]) <= t]
 
 
-def nashpy_equilibria(game: NormalFormGame, method: str = "support", tol: float | None = None,
-                      max_iterations: int | None = None) -> list[Equilibrium]:
-    """Equilibria from nashpy's ``method``, verified, deduplicated and sorted; floats.
+def _regret_ok(Af: np.ndarray, Bf: np.ndarray, x: tuple[float, ...], y: tuple[float, ...],
+               tol: float) -> bool:
+    """Whether neither player gains more than ``tol`` by a pure deviation from ``(x, y)``."""
+    xv, yv = np.array(x, dtype=float), np.array(y, dtype=float)
+    u_row, u_col = xv @ Af @ yv, xv @ Bf @ yv
+    return float(max(Af @ yv) - u_row) <= tol and float(max(xv @ Bf) - u_col) <= tol
+
+
+def nashpy_solutions(A: Any, B: Any, method: str = "support", tol: float | None = None,
+                     max_iterations: int | None = None) -> list[FloatSolution]:
+    """Equilibria ``(x, y, payoffs)`` from nashpy's ``method``, verified, merged and sorted.
 
     Parameters
     ----------
-    game : NormalFormGame
+    A, B : array-like, shape (m, n)
+        Payoffs (Fractions or floats). nashpy runs on their float values; degeneracy is
+        decided on their exact values.
     method : {"support", "vertex", "lemke-howson"}
     tol : float, optional
         Regret tolerance of the verification; default ``1e-9`` times the largest absolute
-        payoff (see :meth:`NormalFormGame.is_equilibrium`).
+        payoff (see :func:`gametheory._numbers.float_tolerance`).
     max_iterations : int, optional
         Pivots allowed per Lemke-Howson path (default ``100 * (m + n)``).
+
+    Returns
+    -------
+    list of (x, y, payoffs)
+        Floats, in the exact solver's order.
 
     Warns
     -----
@@ -189,26 +215,21 @@ def nashpy_equilibria(game: NormalFormGame, method: str = "support", tol: float 
 
     Examples
     --------
-    >>> import gametheory as gt
-    >>> mp = gt.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
-    >>> [[round(p, 9) for p in e.row] for e in nashpy_equilibria(mp, "vertex")]
+    >>> [[round(p, 9) for p in x] for x, _, _ in
+    ...  nashpy_solutions([[1, -1], [-1, 1]], [[-1, 1], [1, -1]], "vertex")]
     [[0.5, 0.5]]
     """
-    from ..core.game import Equilibrium
-    from ..errors import SolverError
-    from .exact import _sort_key
-
     if method not in NASHPY_METHODS:
         raise SolverError(f"unknown nashpy method {method!r}; choose one of {NASHPY_METHODS}")
     if max_iterations is not None and method != "lemke-howson":
         raise SolverError(f"max_iterations applies to method 'lemke-howson' only, not {method!r}")
-    m, n = game.shape
-    degenerate = game.is_degenerate()
+    Af, Bf = np.asarray(A, dtype=float), np.asarray(B, dtype=float)
+    m, n = Af.shape
+    degenerate = is_degenerate_exact(A, B)
     capped: list[int] = []
     if min(m, n) == 1:
-        raw = _single_strategy(game, tol)
+        raw = _single_strategy(Af, Bf, tol)
     else:
-        Af, Bf = game.as_float()
         A1, B1 = _unit_interval(Af), _unit_interval(Bf)
         try:
             with warnings.catch_warnings():
@@ -221,43 +242,42 @@ def nashpy_equilibria(game: NormalFormGame, method: str = "support", tol: float 
                     cap = 100 * (m + n) if max_iterations is None else int(max_iterations)
                     cands = list(_lemke_howson_candidates(A1, B1, cap, capped))
         except Exception as err:  # nashpy/scipy failures (qhull, singular tableaux, ...)
-            from .exact import exact_equilibria
-
             warnings.warn(f"nashpy's {method!r} method failed ({type(err).__name__}: {err}); "
                           "returning the exact solver's equilibria instead", GameWarning,
-                          stacklevel=3)
-            return [e.as_float() for e in exact_equilibria(game)]
+                          stacklevel=_STACKLEVEL)
+            return [(tuple(map(float, x)), tuple(map(float, y)), (float(pa), float(pb)))
+                    for x, y, (pa, pb) in extreme_equilibria(A, B)]
         raw = []
         for x, y in cands:
             cx, cy = _clean(x), _clean(y)
             if cx is not None and cy is not None:
                 raw.append((cx, cy))
+    t = float_tolerance(tol, Af, Bf)
     kept: list[tuple[tuple[float, ...], tuple[float, ...]]] = []
     for x, y in raw:
-        if not game.is_equilibrium((x, y), tol=tol if tol is not None else game._tol(None)):
+        if not _regret_ok(Af, Bf, x, y, t):
             continue
         if any(max(abs(a - b) for a, b in zip(x + y, kx + ky, strict=True)) <= PROBABILITY_TOL
                for kx, ky in kept):
             continue
         kept.append((x, y))
-    kept.sort(key=_sort_key)
+    kept.sort(key=profile_key)
     if degenerate:
         warnings.warn(
             f"the game is degenerate, so nashpy's {method!r} method may miss extreme "
             f"equilibria (found {len(kept)}); method='exact' returns all of them",
-            GameWarning, stacklevel=3)
+            GameWarning, stacklevel=_STACKLEVEL)
     elif method != "lemke-howson" and len(kept) % 2 == 0:
         # a nondegenerate game has an odd number of equilibria (Lemke and Howson 1964)
         warnings.warn(
             f"nashpy's {method!r} method found {len(kept)} equilibria of a nondegenerate "
             "game, which has an odd number: some were lost to rounding; method='exact' "
-            "returns all of them", GameWarning, stacklevel=3)
+            "returns all of them", GameWarning, stacklevel=_STACKLEVEL)
     if capped:
         warnings.warn(f"Lemke-Howson hit the iteration cap from labels {capped}; "
-                      "those paths returned nothing", GameWarning, stacklevel=3)
+                      "those paths returned nothing", GameWarning, stacklevel=_STACKLEVEL)
     out = []
     for x, y in kept:
-        pa, pb = game.expected_payoffs((x, y))
-        out.append(Equilibrium(x, y, (float(pa), float(pb)), game.players, game.strategies))
+        xv, yv = np.array(x, dtype=float), np.array(y, dtype=float)
+        out.append((x, y, (float(xv @ Af @ yv), float(xv @ Bf @ yv))))
     return out
-

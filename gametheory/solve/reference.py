@@ -22,6 +22,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from itertools import combinations
+from typing import Any
+
+from .._numbers import fraction_matrix
+from .exact import profile_key
 
 __all__ = ["solve_linear_exact", "polytope_vertices_bruteforce", "reference_equilibria"]
 
@@ -80,15 +84,18 @@ def polytope_vertices_bruteforce(G: Sequence[Sequence[Fraction]], dim_first: boo
         yield key, labels
 
 
-def reference_equilibria(A: Sequence[Sequence], B: Sequence[Sequence]
+def reference_equilibria(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any]]
                          ) -> list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]:
     """All extreme equilibria ``(x, y)`` of the game ``(A, B)``, exactly, sorted.
+
+    ``A`` and ``B`` are 2-D arrays or nested sequences of ints, Fractions or floats
+    (floats at their exact rational value).
 
     >>> reference_equilibria([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
     [((Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)))]
     """
-    A = [[Fraction(v) for v in row] for row in A]
-    B = [[Fraction(v) for v in row] for row in B]
+    A = fraction_matrix(A)
+    B = fraction_matrix(B)
     m, n = len(A), len(A[0])
     shift_a = 1 - min(min(r) for r in A)
     shift_b = 1 - min(min(r) for r in B)
@@ -108,4 +115,4 @@ def reference_equilibria(A: Sequence[Sequence], B: Sequence[Sequence]
                 continue
             sx, sy = sum(x), sum(y)
             out.append((tuple(v / sx for v in x), tuple(v / sy for v in y)))
-    return sorted(set(out), key=lambda e: (tuple(-v for v in e[0]), tuple(-v for v in e[1])))
+    return sorted(set(out), key=profile_key)

@@ -220,3 +220,19 @@ def test_permuting_strategies_permutes_the_equilibria(vals, rp, cp):
     assert len(before) == len(after)
     np.testing.assert_allclose([a[0] + a[1] for a in before], [a[0] + a[1] for a in after],
                                atol=1e-9)
+
+
+def test_tidy_frame_and_support_masks():
+    """The tidy equilibrium frame of a batch: one row per equilibrium, numbered per point."""
+    A = np.stack([np.eye(2), [[3.0, 0.0], [5.0, 1.0]]])
+    B = np.stack([np.eye(2), [[3.0, 5.0], [0.0, 1.0]]])
+    res = solve_batch(A, B)
+    frame = res.to_frame(players=("P", "Q"), strategies=(("a", "b"), ("c", "d")))
+    assert list(frame.columns) == ["point", "equilibrium", "P: a", "P: b", "Q: c", "Q: d",
+                                   "payoff: P", "payoff: Q"]
+    assert frame["point"].tolist() == [0, 0, 0, 1]
+    assert frame["equilibrium"].tolist() == [0, 1, 2, 0]
+    assert frame["payoff: P"].tolist()[-1] == 1.0
+    rows, cols = res.support_masks()
+    assert rows.tolist() == [0b01, 0b11, 0b10, 0b10]
+    assert cols.tolist() == [0b01, 0b11, 0b10, 0b10]

@@ -10,23 +10,23 @@ one-round elimination (pygambit, where installed).
 from __future__ import annotations
 
 from fractions import Fraction as F
-from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import ROOT
 
 import gametheory as gt
-from gametheory.solve.dominance import (
+from gametheory.solve.dominance import _simplex_max
+from gametheory.solve.elimination import (
     EliminationResult,
     EliminationStep,
-    _simplex_max,
     dominating_strategy,
     eliminate_dominated,
 )
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "gambit-nfg"
+SAMPLES = ROOT.parent / "shared" / "gambit-nfg"
 
 
 def labels_left(res: EliminationResult):

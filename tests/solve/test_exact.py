@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import random
 from fractions import Fraction
-from pathlib import Path
 
 import numpy as np
 import pytest
 from reference_games import REFERENCE_GAMES, by_name
+from support import ROOT
 
 import gametheory as gt
 from gametheory.solve.exact import (
@@ -280,7 +280,7 @@ def test_all_supports_of_all_zero_game():
 
 # ------------------------------------------------------------------ Gambit sample files
 # ../shared/gambit-nfg next to the repository (absent on other machines: skipped)
-SAMPLES = sorted((Path(__file__).resolve().parents[2] / "shared" / "gambit-nfg").glob("*.nfg"))
+SAMPLES = sorted((ROOT.parent / "shared" / "gambit-nfg").glob("*.nfg"))
 
 
 @pytest.mark.skipif(not SAMPLES, reason="the shared Gambit sample files are not present")

@@ -11,7 +11,7 @@ import pytest
 from reference_games import REFERENCE_GAMES
 
 import gametheory as gt
-from gametheory.solve.nashpy_backend import nashpy_equilibria
+from gametheory.solve.nashpy_backend import nashpy_solutions
 
 METHODS = ("support", "vertex", "lemke-howson")
 
@@ -144,13 +144,13 @@ def test_lemke_howson_iteration_cap_warns():
     rng = np.random.default_rng(1)
     g = gt.NormalFormGame(rng.normal(size=(6, 6)), rng.normal(size=(6, 6)))
     with pytest.warns(gt.GameWarning, match="iteration cap"):
-        nashpy_equilibria(g, "lemke-howson", max_iterations=1)
+        g.equilibria("lemke-howson", max_iterations=1)
 
 
 def test_bad_method_and_options():
     g = gt.NormalFormGame([[1, 0], [0, 1]], [[1, 0], [0, 1]])
     with pytest.raises(gt.SolverError, match="unknown nashpy method"):
-        nashpy_equilibria(g, "simplex")
+        nashpy_solutions(g.A, g.B, "simplex")
     with pytest.raises(gt.SolverError, match="lemke-howson"):
         g.equilibria(method="support", max_iterations=3)
 

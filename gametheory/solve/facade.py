@@ -1,0 +1,185 @@
+"""The solve facade: games in, :class:`~gametheory.Equilibrium` values out.
+
+The algorithms of :mod:`gametheory.solve` work on payoff arrays and return profiles
+``(x, y)`` (probability tuples), sometimes with their payoffs. This module is where a
+:class:`~gametheory.NormalFormGame` meets them: it hands the game's arrays to the method
+registered under the requested name (:data:`gametheory.solve.METHODS`), then sorts,
+deduplicates and labels the profiles as :class:`~gametheory.Equilibrium` values. It is,
+with :mod:`gametheory.solve.elimination`, the only solve module that knows the game class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..core.game import Equilibrium, NormalFormGame
+from .components import EquilibriumComponent, components_from_equilibria
+from .exact import is_degenerate_exact
+from .pure import pure_solutions
+from .registry import method_spec
+
+__all__ = ["equilibria", "pure_equilibria", "is_degenerate", "equilibrium_components",
+           "labelled"]
+
+
+def labelled(game: NormalFormGame, found: Sequence[tuple[Any, ...]], exact: bool,
+             ordered: bool = False) -> list[Equilibrium]:
+    """Equilibria of ``game`` from an algorithm's profiles, sorted, each once.
+
+    ``found`` holds ``(x, y)`` or ``(x, y, payoffs)``; missing payoffs are computed
+    (:meth:`NormalFormGame.expected_payoffs`). When ``exact`` (the algorithm computed in
+    exact arithmetic) a float game's numbers are rounded to floats; otherwise they are
+    kept as given. ``ordered`` promises that ``found`` is sorted and has no repeats.
+
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> [e.pure_labels() for e in labelled(g, [((0, 1), (0, 1)), ((1, 0), (1, 0))], True)]
+    [('R1', 'C1'), ('R2', 'C2')]
+    """
+    if not ordered:
+        found = _sorted_unique(found)
+    to_float = exact and not game.is_exact
+    players, strategies = game.players, game.strategies
+    out = []
+    for x, y, *rest in found:
+        if to_float:
+            x, y = tuple(map(float, x)), tuple(map(float, y))
+        if not rest:
+            pay = game.expected_payoffs((x, y))
+        elif to_float:
+            pay = (float(rest[0][0]), float(rest[0][1]))
+        else:
+            pay = tuple(rest[0])
+        out.append(Equilibrium(tuple(x), tuple(y), pay, players, strategies))
+    return out
+
+
+def _sorted_unique(found: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """``found`` in the order of ``profile_key`` ((x, y) decreasing), each profile once.
+
+    Decided on the algorithm's own numbers: rounding to floats first could tie
+    ``1 - 1e-139`` with ``1`` and reorder.
+    """
+    out: list[tuple[Any, ...]] = []
+    for item in sorted(found, key=lambda e: (tuple(e[0]), tuple(e[1])), reverse=True):
+        if not out or (tuple(out[-1][0]), tuple(out[-1][1])) != (tuple(item[0]),
+                                                                 tuple(item[1])):
+            out.append(item)
+    return out
+
+
+def equilibria(game: NormalFormGame, method: str = "exact", **options: Any) -> list[Equilibrium]:
+    """Extreme Nash equilibria of ``game``, each once, in a deterministic order.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    method : str
+        A name in :data:`gametheory.solve.METHODS` (``sorted(METHODS)`` lists them):
+
+        ``"exact"`` (the default) is the toolkit's own exact vertex enumeration of the
+        best-response polytopes (:mod:`gametheory.solve.exact`): it returns *every*
+        extreme equilibrium exactly once, also on degenerate games (the same set as
+        Gambit's ``enummixed``), with Fraction probabilities and payoffs for exact games.
+        Float games are solved on the exact rational values of their floats, so ties and
+        payoffs of very different magnitude (1e-3 next to 1e19) cannot fool it, and the
+        result is rounded to floats at the end. It is the default because it is the only
+        method that is both complete and exact, and it is also the fastest on the games
+        this project meets (see ``benchmarks/solve.py``).
+
+        ``"support"``, ``"vertex"`` and ``"lemke-howson"`` run nashpy's support
+        enumeration, vertex enumeration and Lemke-Howson (all labels) on float payoffs
+        and clean the output (:mod:`gametheory.solve.nashpy_backend`): supports are
+        re-derived with a tolerance, every candidate passes a regret check, duplicates are
+        merged, and a :class:`GameWarning` names the risk of missed equilibria when the
+        game is degenerate. Results are floats. Options: ``tol`` (regret tolerance) and,
+        for Lemke-Howson, ``max_iterations``.
+
+        ``"reference"`` is a brute-force exact enumeration (:mod:`.reference`), slow and
+        obviously correct, kept as an independent check for small games.
+
+    Returns
+    -------
+    list of Equilibrium
+        Sorted with the row strategy in decreasing lexicographic order of its
+        probabilities, then the column strategy likewise (pure strategies of low index
+        first).
+
+    Raises
+    ------
+    SolverError
+        For an unknown method or options a method does not accept.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> bos = gt.NormalFormGame([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> [e.describe() for e in gt.solve.equilibria(bos)]  # doctest: +NORMALIZE_WHITESPACE
+    ['Row: R1; Column: C1  (payoffs 2, 1)',
+     'Row: 2/3 R1 + 1/3 R2; Column: 1/3 C1 + 2/3 C2  (payoffs 2/3, 2/3)',
+     'Row: R2; Column: C2  (payoffs 1, 2)']
+    """
+    spec = method_spec(method)
+    spec.check_options(options)
+    A, B = game.payoff_matrices
+    return labelled(game, spec.solve(A.tolist(), B.tolist(), **options), spec.exact,
+                    spec.ordered)
+
+
+def pure_equilibria(game: NormalFormGame, tol: float | None = None) -> list[Equilibrium]:
+    """Cells ``(i, j)`` where ``i`` is a best reply to ``j`` and ``j`` to ``i``, row-major.
+
+    Exact games are compared exactly; float games with tolerance ``tol`` (default
+    ``1e-9`` times the payoff scale). See :mod:`gametheory.solve.pure`.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> coord = gt.NormalFormGame([[2, 0], [0, 1]], [[2, 0], [0, 1]])
+    >>> [e.support for e in gt.solve.pure_equilibria(coord)]
+    [((0,), (0,)), ((1,), (1,))]
+    """
+    A, B = game.payoff_matrices
+    return [Equilibrium(x, y, pay, game.players, game.strategies)
+            for x, y, pay in pure_solutions(A, B, tol)]
+
+
+def is_degenerate(game: NormalFormGame) -> bool:
+    """Whether some mixed strategy with support size k has more than k pure best replies.
+
+    Decided exactly (floats at their exact rational values) by enumerating the vertices of
+    the best-response polytopes and looking for one with more labels than its dimension
+    (von Stengel 2007, Thm. 3.6); stops at the first such vertex.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> gt.solve.is_degenerate(gt.NormalFormGame([[1, 1], [0, 2]], [[0, 0], [1, 1]]))
+    True
+    """
+    A, B = game.payoff_matrices
+    return is_degenerate_exact(A.tolist(), B.tolist())
+
+
+def equilibrium_components(game: NormalFormGame) -> list[EquilibriumComponent]:
+    """The connected components of ``game``'s equilibrium set, with their maximal Nash subsets.
+
+    Exact for exact games (floats are solved exactly and reported as floats); see
+    :mod:`gametheory.solve.components`.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> # entry deterrence: Fight is a threat only off the path, a continuum of equilibria
+    >>> g = gt.NormalFormGame([[0, 0], [-1, 2]], [[2, 2], [-1, 1]],
+    ...                       players=("Entrant", "Incumbent"),
+    ...                       strategies=(("Out", "In"), ("Fight", "Accommodate")))
+    >>> comps = equilibrium_components(g)
+    >>> [len(c.equilibria) for c in comps]
+    [2, 1]
+    >>> print(comps[0].describe())
+    A continuum (2 extreme equilibria, 1 maximal Nash subset):
+      Entrant: Out; Incumbent: from Fight to 2/3 Fight + 1/3 Accommodate
+    """
+    return components_from_equilibria(equilibria(game), game.players, game.strategies)

@@ -1,0 +1,120 @@
+"""The registry of equilibrium methods: one entry per ``method=`` name of ``equilibria``.
+
+A method is an algorithm on payoff arrays: it takes the two :math:`m \\times n` payoff
+arrays :math:`(A, B)` of a bimatrix game (entries Fractions or floats) and keyword
+options, and returns the extreme equilibria it finds as plain data, each a profile
+``(x, y)`` of probability tuples or ``(x, y, (row payoff, column payoff))`` when the
+algorithm knows the payoffs. It never sees a game object: the solve facade
+(:mod:`gametheory.solve.facade`) hands it the arrays, then sorts, deduplicates and labels
+the profiles as :class:`~gametheory.Equilibrium` values.
+
+Adding a method is one new module with the algorithm plus one :func:`register_method`
+line in :mod:`gametheory.solve` (the CLI and the sweeps read their choices from
+``sorted(METHODS)``).
+
+Examples
+--------
+>>> from gametheory.solve import METHODS
+>>> sorted(METHODS)
+['exact', 'lemke-howson', 'reference', 'support', 'vertex']
+>>> METHODS["exact"].exact, METHODS["support"].options
+(True, ('tol',))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..errors import SolverError
+
+__all__ = ["MethodSpec", "MethodSolver", "METHODS", "register_method", "method_spec"]
+
+#: One mixed strategy, a tuple of probabilities (Fractions or floats).
+Strategy = tuple[Any, ...]
+
+
+class MethodSolver(Protocol):
+    """``solve(A, B, **options)`` -> profiles ``(x, y)`` or ``(x, y, payoffs)``."""
+
+    def __call__(self, A: Any, B: Any, /, **options: Any
+                 ) -> Sequence[tuple[Strategy, ...]]: ...
+
+
+@dataclass(frozen=True)
+class MethodSpec:
+    """One equilibrium method.
+
+    Attributes
+    ----------
+    name : str
+        The ``method=`` name.
+    summary : str
+        One line for help texts.
+    exact : bool
+        True when the method computes in exact arithmetic: its probabilities are exact
+        for exact games (and rounded to floats at the end for float games). Inexact
+        methods return floats.
+    solve : MethodSolver
+        The algorithm on payoff arrays.
+    options : tuple of str
+        The keyword options ``solve`` accepts.
+    ordered : bool
+        True when ``solve`` returns each profile once, already in the order of
+        :func:`gametheory.solve.exact.profile_key`; the facade then keeps its order
+        instead of sorting and merging again.
+    """
+
+    name: str
+    summary: str
+    exact: bool
+    solve: MethodSolver
+    options: tuple[str, ...] = ()
+    ordered: bool = False
+
+    def check_options(self, options: dict[str, Any]) -> None:
+        """Raise :class:`SolverError` for options this method does not accept."""
+        bad = sorted(set(options) - set(self.options))
+        if not bad:
+            return
+        owners = sorted(name for name, spec in METHODS.items() if set(bad) & set(spec.options))
+        hint = f" (options of {', '.join(map(repr, owners))})" if owners else ""
+        if not self.options:
+            raise SolverError(f"method {self.name!r} takes no options; got {bad}{hint}")
+        raise SolverError(f"method {self.name!r} accepts the options {list(self.options)}; "
+                          f"got {bad}{hint}")
+
+
+#: Every registered method by name; ``sorted(METHODS)`` lists the choices.
+METHODS: dict[str, MethodSpec] = {}
+
+
+def register_method(name: str, solve: MethodSolver, *, summary: str, exact: bool,
+                    options: Sequence[str] = (), ordered: bool = False) -> MethodSpec:
+    """Add a method to :data:`METHODS` (replacing one of the same name) and return its spec.
+
+    Examples
+    --------
+    >>> spec = register_method("first-cell", lambda A, B: [((1, 0), (1, 0))],
+    ...                        summary="the top-left cell, whatever it is", exact=True)
+    >>> spec.name in METHODS
+    True
+    >>> del METHODS["first-cell"]
+    """
+    spec = MethodSpec(name, summary, exact, solve, tuple(options), ordered)
+    METHODS[name] = spec
+    return spec
+
+
+def method_spec(name: str) -> MethodSpec:
+    """The registered method ``name``; :class:`SolverError` naming the choices otherwise.
+
+    >>> method_spec("exact").summary
+    'exact vertex enumeration: every extreme equilibrium, also on degenerate games'
+    """
+    try:
+        return METHODS[name]
+    except (KeyError, TypeError):
+        raise SolverError(f"unknown equilibrium method {name!r}; choose one of "
+                          f"{', '.join(repr(m) for m in sorted(METHODS))}") from None
