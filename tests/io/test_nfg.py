@@ -15,12 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import DATA as TESTS_DATA
-from support import ROOT
 
 import gametheory as gt
 from gametheory.io.nfg import gambit_number, gambit_quote, gambit_safe_labels, parse_nfg, to_nfg
 
-SAMPLES = ROOT.parent / "shared" / "gambit-nfg"
+SAMPLES = TESTS_DATA / "gambit"  # the project's own Gambit-format games
 DATA = TESTS_DATA / "nfg"
 
 
@@ -29,50 +28,39 @@ def _fr(rows):
 
 
 # ---------------------------------------------------------------------- Gambit samples
-# name: (title, players, strategies, A, B, body)
+# tests/data/gambit: name -> (title, players, strategies, A, B, body), written out by hand
+# from each file (profiles are listed with the first player's strategy fastest)
 SAMPLE_EXPECTED = {
-    "2x2.nfg": ("Two person 2 x 2 game with unique mixed equilibrium",
-                ("Player 1", "Player 2"), (("1", "2"), ("1", "2")),
-                [[2, 0], [0, 1]], [[0, 1], [1, 0]], "outcome"),
-    "cent2.nfg": ("Centipede game. Two inning, with probability of altruists",
-                  ("Player 1", "Player 2"),
-                  (("1*11", "2111", "2211"), ("1*11", "2111", "2211")),
-                  [["0.811", "0.868", "1.4"], ["0.564", "3.148", "3.68"],
-                   ["1.02", "2.16", "12.8"]],
-                  [["0.274", "0.502", "0.35"], ["1.566", "1.072", "0.92"],
-                   ["1.68", "6.24", "3.2"]], "outcome"),
-    "const_sum_game.nfg": ("Test constant sum game", ("Player 1", "Player 2"),
-                           (("1", "2"), ("1", "2")),
-                           [[1, 1], [0, 1]], [[1, 1], [2, 1]], "payoff"),
-    "coord2.nfg": ("Two person 2x2 coordination game with 3 Nash equilibria",
-                   ("Player 1", "Player 2"), (("1", "2"), ("1", "2")),
-                   [[3, 0], [0, 2]], [[2, 0], [0, 2]], "payoff"),
-    "e04.nfg": ("Kreps-Wilson (Econometrica, 85), Figures 1,4,9,14, normal form",
-                ("Player 1", "Player 2"), (("1", "2", "3"), ("1", "2")),
-                [[0, 0], [-1, -1], [-2, 3]], [[0, 0], [2, 0], [-2, -1]], "payoff"),
-    "fig2.nfg": ("Fig 2 from 'A Note on the Lemke-Howson Algorithm' (Shapley 1974)",
-                 ("1", "2"), (("1", "2", "3"), ("1", "2", "3")),
-                 [[2, 2, 0], [0, 3, 0], [3, 0, 1]], [[3, 0, 2], [0, 3, 2], [0, 0, 1]],
-                 "outcome"),
-    "loopback.nfg": ("Backward-bending principal logit branch", ("Player 1", "Player 2"),
-                     (("1", "2"), ("1", "2")),
-                     [[6, 6], ["7.32", 1]], [[7, 7], [6, 4]], "outcome"),
-    "perfect1.nfg": ("Game with no dominated strategies, and dominated equilibrium",
-                     ("Player 1", "Player 2"), (("1", "2", "3"), ("1", "2", "3")),
-                     [[3, 0, 0], ["3/2", 2, "3/2"], [0, 0, 3]],
-                     [[1, 0, 1], [1, 2, 1], [1, 0, 1]], "outcome"),
-    "sww1.nfg": ("Schotter-Weigelt-Wilson Fig 1 game in normal form",
-                 ("Player 1", "Player 2"),  # the file's names are empty
-                 (("1", "2"), ("1", "2")),
-                 [[4, 4], [0, 6]], [[3, 3], [0, 2]], "payoff"),
-    "yamamoto.nfg": ("Example game from Yamamoto (IJGT, 1993)", ("Player 1", "Player 2"),
-                     (("1", "2", "3"), ("1", "2", "3")),
-                     [[1, 0, -9], [0, 0, -7], [-9, -7, -7]],
-                     [[1, 0, -9], [0, 0, -7], [-9, -6, -7]], "payoff"),
+    "decimal_counts.nfg": ("Decimal payoffs with strategy counts", ("Row", "Column"),
+                           (("1", "2", "3"), ("1", "2")),
+                           [[1, 0], ["1/2", 2], [-1, 0]], [[0, 3], [2, "-1/4"], [1, 0]],
+                           "payoff"),
+    "empty_names.nfg": ("Empty player names, scientific numbers", ("Player 1", "Player 2"),
+                        (("1", "2"), ("1", "2")), [[15, 0], [0, 5]], [["1/5", 0], [0, 1]],
+                        "payoff"),
+    "null_outcome.nfg": ("Inspection with a null outcome", ("Inspector", "Inspectee"),
+                         (("Inspect", "Trust"), ("Comply", "Cheat")),
+                         [[-1, 1], [0, -3]], [[0, -4], [0, 2]], "outcome"),
+    "number_labels.nfg": ("Coordination with number-like labels", ("1", "2"),
+                          (("1", "2"), ("1", "2")), [[3, 0], [0, 2]], [[2, 0], [0, 3]],
+                          "payoff"),
+    "posture_payoffs.nfg": ("Posture game", ("Aggressor", "Defender"),
+                            (("Refrain", "Probe"), ("Stand down", "Ready")),
+                            [[0, 0], [2, -1]], [[0, "-1/2"], [-3, "-3/2"]], "payoff"),
+    "probe_outcomes.nfg": ("Probe or refrain: contingent plans", ("Aggressor", "Defender"),
+                           (("Refrain", "Probe"), ("Under-react", "Intercept", "Retaliate")),
+                           [[0, 0, 0], [2, -1, -4]], [[0, 0, 0], [-2, -3, -6]], "outcome"),
+    "rock_paper_scissors.nfg": (
+        "Rock, paper, scissors with a double win for scissors over paper", ("Ann", "Bob"),
+        (("Rock", "Paper", "Scissors"), ("Rock", "Paper", "Scissors")),
+        [[0, -1, 1], [1, 0, -2], [-1, 2, 0]], [[0, 1, -1], [-1, 0, 2], [1, -2, 0]],
+        "payoff"),
 }
 
-needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(),
-                                   reason="../shared/gambit-nfg (Gambit sample files) absent")
+
+
+def needs_samples(f):  # the files are in the repository: nothing to skip
+    return f
 
 
 @needs_samples
@@ -101,19 +89,20 @@ def test_every_sample_file_is_covered_and_round_trips():
 
 @needs_samples
 def test_sample_descriptions_and_data_types():
-    loop = parse_nfg(SAMPLES / "loopback.nfg")
-    assert loop.description.startswith("This game has a backwards bend")
-    assert loop.description.count("\n") == 2  # three lines, the last one empty
-    assert [o[0] for o in loop.outcomes] == ["11", "12", "21", "22"]
-    assert parse_nfg(SAMPLES / "e04.nfg").data_type == "D"
-    assert parse_nfg(SAMPLES / "sww1.nfg").raw_players == ("", "")
-    assert parse_nfg(SAMPLES / "coord2.nfg").raw_strategies == (("1", "2"), ("1", "2"))
-    assert parse_nfg(SAMPLES / "yamamoto.nfg").raw_strategies is None
+    probe = parse_nfg(SAMPLES / "probe_outcomes.nfg")
+    assert probe.description.startswith("The sequential probe-response game")
+    assert probe.description.count("\n") == 2  # three lines, the last one empty
+    assert [o[0] for o in probe.outcomes] == ["probe intercepted", "status quo",
+                                               "probe unanswered", "retaliation"]
+    assert parse_nfg(SAMPLES / "decimal_counts.nfg").data_type == "D"
+    assert parse_nfg(SAMPLES / "empty_names.nfg").raw_players == ("", "")
+    assert parse_nfg(SAMPLES / "number_labels.nfg").raw_strategies == (("1", "2"), ("1", "2"))
+    assert parse_nfg(SAMPLES / "empty_names.nfg").raw_strategies is None
 
 
 @needs_samples
 def test_text_path_string_and_file_object_inputs_agree():
-    path = SAMPLES / "fig2.nfg"
+    path = SAMPLES / "rock_paper_scissors.nfg"
     text = path.read_text()
     g = gt.read_nfg(path)
     assert gt.read_nfg(str(path)) == g
@@ -498,8 +487,13 @@ def _gambit_read(text: str):
 def _gambit_matrices(gg):
     p1, p2 = list(gg.players)
     m, n = len(p1.strategies), len(p2.strategies)
-    A = [[F(str(gg[i, j][p1])) for j in range(n)] for i in range(m)]
-    B = [[F(str(gg[i, j][p2])) for j in range(n)] for i in range(m)]
+
+    def pay(i, j, player):  # pygambit gives None for the null outcome, which pays 0
+        outcome = gg[i, j]
+        return F(0) if outcome is None else F(str(outcome[player]))
+
+    A = [[pay(i, j, p1) for j in range(n)] for i in range(m)]
+    B = [[pay(i, j, p2) for j in range(n)] for i in range(m)]
     return A, B
 
 

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import ROOT
+from support import DATA
 
 import gametheory as gt
 from gametheory.solve.dominance import _simplex_max
@@ -26,7 +26,7 @@ from gametheory.solve.elimination import (
     eliminate_dominated,
 )
 
-SAMPLES = ROOT.parent / "shared" / "gambit-nfg"
+SAMPLES = DATA / "gambit"
 
 
 def labels_left(res: EliminationResult):
@@ -123,10 +123,10 @@ def test_weak_mixed_dominance():
     assert step.dominated_by == {"A": F(1, 2), "B": F(1, 2)}
 
 
-@pytest.mark.skipif(not SAMPLES.is_dir(), reason="../shared/gambit-nfg absent")
-def test_gambit_perfect1_has_no_dominated_strategies():
-    # Gambit's perfect1.nfg is titled "Game with no dominated strategies, ...".
-    g = gt.read_nfg(SAMPLES / "perfect1.nfg")
+def test_rock_paper_scissors_file_has_no_dominated_strategies():
+    # every strategy is the unique best reply to one pure strategy of the opponent, so none
+    # is dominated, weakly or by a mixture
+    g = gt.read_nfg(SAMPLES / "rock_paper_scissors.nfg")
     assert eliminate_dominated(g, weak=True, mixed=True).steps == ()
 
 

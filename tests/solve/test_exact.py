@@ -8,7 +8,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 from reference_games import REFERENCE_GAMES, by_name
-from support import ROOT
+from support import DATA
 
 import gametheory as gt
 from gametheory.solve.exact import (
@@ -279,11 +279,10 @@ def test_all_supports_of_all_zero_game():
 
 
 # ------------------------------------------------------------------ Gambit sample files
-# ../shared/gambit-nfg next to the repository (absent on other machines: skipped)
-SAMPLES = sorted((ROOT.parent / "shared" / "gambit-nfg").glob("*.nfg"))
+# the project's own Gambit-format games (tests/data/gambit)
+SAMPLES = sorted((DATA / "gambit").glob("*.nfg"))
 
 
-@pytest.mark.skipif(not SAMPLES, reason="the shared Gambit sample files are not present")
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
 def test_gambit_sample_files_against_gambit(path):
     gbt = pytest.importorskip("pygambit")
