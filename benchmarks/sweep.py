@@ -5,7 +5,7 @@ Run: ``python benchmarks/sweep.py`` (``--quick`` for a smaller run, ``--workers 
 What it measures, in one run on this machine:
 
 1. Per-game loops on a random sample of the 100x100 grid of a 3x3 probe-response model
-   (``gt.models.probe_response("swarm")``: MODEL.md's posture variant with a third
+   (``gt.models.probe_response("swarm")``: docs/model.md's posture variant with a third
    Aggressor option "Swarm", two probes at once, payoffs 2 A_r - c_p for the Aggressor
    and 2 D_r - m_r for the Defender):
    nashpy ``support_enumeration`` and ``vertex_enumeration``, QuantEcon's numba-compiled

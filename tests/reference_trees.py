@@ -1,4 +1,4 @@
-"""Game trees used by several test files: Selten's chain store, MODEL.md's sequential
+"""Game trees used by several test files: Selten's chain store, docs/model.md's sequential
 probe-response tree (symbolic, with two calibrations), a tree with a chance move and an
 outside option before a simultaneous Battle of the Sexes."""
 
@@ -28,7 +28,7 @@ PARAMS = ["probe_value", "probe_cost", "interception_prob", "retaliation_damage"
           "intercept_cost", "retaliation_cost", "cohesion"]
 
 
-# MODEL.md's reduced-form payoffs after a probe
+# docs/model.md's reduced-form payoffs after a probe
 A_U = "probe_value - probe_cost"
 
 

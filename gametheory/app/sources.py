@@ -190,8 +190,8 @@ def _default_model(values: dict[str, Any]) -> Source:
                   values=values, name="probe_response (sequential)",
                   tree=models.probe_response("sequential"),
                   repeated=models.probe_response("repeated"),
-                  description="Cheap deniable probes against an alliance (MODEL.md)",
-                  citation="MODEL.md; Schelling (1966); Snyder (1961); Zagare and "
+                  description="Cheap deniable probes against an alliance (docs/model.md)",
+                  citation="docs/model.md; Schelling (1966); Snyder (1961); Zagare and "
                            "Kilgour (2000)")
 
 

@@ -32,7 +32,7 @@ name                                 symbol           meaning
                                                       it falls back to under-reaction
 ===================================  ===============  ==========================================
 
-the reduced-form payoffs after a probe are (``MODEL.md``; written once, in
+the reduced-form payoffs after a probe are (``docs/model.md``; written once, in
 :func:`probe_response_payoffs`, and reused by every variant)
 
 .. math::
@@ -157,7 +157,7 @@ __all__ = [
 #: The Defender's replies after a probe, least escalatory first.
 REPLIES: tuple[str, str, str] = ("Under-react", "Intercept", "Retaliate")
 
-#: The regimes of MODEL.md, in the order of its table.
+#: The regimes of docs/model.md, in the order of its table.
 REGIMES: tuple[str, ...] = (
     "no incentive to probe",
     "tolerated probing",
@@ -217,7 +217,7 @@ PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
          "Defender from under-reacting (Bayesian variant)", unit=_PAYOFF_UNIT),
 )}
 
-#: Parameters of the reduced form (MODEL.md's table).
+#: Parameters of the reduced form (docs/model.md's table).
 CORE_PARAMETERS: tuple[str, ...] = (
     "probe_value", "probe_cost", "interception_prob", "retaliation_damage",
     "escalation_prob_intercept", "escalation_prob_retaliate", "war_cost_aggressor",
@@ -263,7 +263,7 @@ def probe_response_payoffs() -> dict[str, sympy.Expr]:
 
 def _exact_values(values: Mapping[str, object], names: tuple[str, ...]
                   ) -> dict[str, Fraction | float]:
-    """Defaults overridden by ``values``; rational input stays exact; MODEL.md's relations."""
+    """Defaults overridden by ``values``; rational input stays exact; docs/model.md's relations."""
     out = resolve_point(PARAMETERS, values, names, "probe_response")
     if out["escalation_prob_retaliate"] < out["escalation_prob_intercept"]:
         raise ParameterError("escalation_prob_retaliate (e_X) must be at least "
@@ -313,7 +313,7 @@ def best_reply_after_probe(**values: ParameterValue) -> str:
 
 
 def regime(**values: ParameterValue) -> str:
-    """The regime of the sequential game at a parameter point, by MODEL.md's definition.
+    """The regime of the sequential game at a parameter point, by docs/model.md's definition.
 
     Examples
     --------
@@ -347,7 +347,7 @@ def _best_reply_conditions(d_u: sympy.Expr, d_i: sympy.Expr, d_x: sympy.Expr
 def regime_conditions(variant: str = "sequential") -> dict[str, sympy.Basic]:
     """Each regime's defining condition as a sympy Boolean in the parameter symbols.
 
-    For ``"sequential"`` these are MODEL.md's six rows; for ``"posture"`` the best reply
+    For ``"sequential"`` these are docs/model.md's six rows; for ``"posture"`` the best reply
     is taken net of readiness costs and ``"mixed probing"`` is the region without a pure
     equilibrium. The conditions are mutually exclusive and (on the parameters' domain)
     exhaustive.
@@ -385,7 +385,7 @@ def regime_conditions(variant: str = "sequential") -> dict[str, sympy.Basic]:
 
 
 def _relations(*names: str) -> tuple[sympy.Basic, ...]:
-    """MODEL.md's relations e_X >= e_I and r_I <= r_U (for the parameters present)."""
+    """docs/model.md's relations e_X >= e_I and r_I <= r_U (for the parameters present)."""
     out = [symbol("escalation_prob_retaliate") >= symbol("escalation_prob_intercept")]
     for name in names:
         out.append(symbol("residual_credibility_loss") <= symbol(name))
@@ -489,7 +489,7 @@ def sequential_game(**overrides: ParameterValue) -> GameTree:
     ``Intercept`` or ``Retaliate`` with the reduced-form payoffs
     :math:`(A_U, D_U), (A_I, D_I), (A_X, D_X)`. Backward induction keeps the Defender's best
     reply BR after a probe; :func:`sequential_normal_form` is the 2x3 normal form of plans
-    with MODEL.md's constraints and regime rules attached.
+    with docs/model.md's constraints and regime rules attached.
 
     Examples
     --------
@@ -527,7 +527,7 @@ def sequential_normal_form(**overrides: ParameterValue) -> ParametricGame:
     """The 2x3 normal form of the sequential game, derived from its tree, with regimes.
 
     Strategies are plans (``"Intercept if probed"``); the payoffs come from
-    ``sequential_game(...).to_normal_form()``; MODEL.md's relations and regime rules are
+    ``sequential_game(...).to_normal_form()``; docs/model.md's relations and regime rules are
     attached so that ``.classify(**values)`` names the regime.
 
     Examples
@@ -711,12 +711,12 @@ VARIANTS: tuple[str, ...] = ("sequential", "posture", "swarm", "bayesian", "repe
     result="six regimes from no incentive to probe to escalation spiral; non-credible "
            "threats in the normal form; mixed probing under readiness costs or uncertain "
            "resolve",
-    citation="MODEL.md; Schelling (1966); Snyder (1961); Zagare and Kilgour (2000)",
+    citation="docs/model.md; Schelling (1966); Snyder (1961); Zagare and Kilgour (2000)",
     returns="GameTree (sequential, bayesian) | ParametricGame (posture, alliance) | "
             "RepeatedProbeResponse (repeated)",
     variants=VARIANTS, parameters=tuple(PARAMETERS))
 def probe_response(variant: str = "sequential", **overrides: Any) -> Any:
-    r"""The probe-versus-response model of MODEL.md, in one of its variants.
+    r"""The probe-versus-response model of docs/model.md, in one of its variants.
 
     Parameters
     ----------
@@ -742,7 +742,7 @@ def probe_response(variant: str = "sequential", **overrides: Any) -> Any:
     Returns
     -------
     GameTree, ParametricGame or BayesianGame
-        With MODEL.md's relations :math:`e_X \ge e_I` and :math:`r_I \le r_U` declared
+        With docs/model.md's relations :math:`e_X \ge e_I` and :math:`r_I \le r_U` declared
         (checked by ``.at()``) and, for normal forms, its regime rules
         (``.classify(**values)``).
 

@@ -2,7 +2,7 @@ r"""The repeated probe-response game: patience makes a costly response credible.
 
 The game
 --------
-The sequential probe-response game of MODEL.md (:mod:`gametheory.models.probe_response`)
+The sequential probe-response game of docs/model.md (:mod:`gametheory.models.probe_response`)
 is played every period with discount factor :math:`\delta`: the Aggressor refrains or
 probes; after a probe the Defender under-reacts (U), intercepts (I) or retaliates (X),
 with the reduced-form payoffs :math:`(A_U, D_U), (A_I, D_I), (A_X, D_X)`; refraining gives
@@ -10,7 +10,7 @@ with the reduced-form payoffs :math:`(A_U, D_U), (A_I, D_I), (A_X, D_X)`; refrai
 
 Suppose the response is *statically costly*, :math:`D_I < D_U`: in a single encounter the
 Defender would under-react, so its threat to intercept is not credible and the Aggressor
-probes whenever :math:`A_U > 0` (MODEL.md's "tolerated probing"). In the repeated game
+probes whenever :math:`A_U > 0` (docs/model.md's "tolerated probing"). In the repeated game
 consider the profile
 
 * Aggressor: refrain while the Defender has never under-reacted to a probe; after a lapse,
@@ -164,7 +164,7 @@ def repeated_probe_response(response: str = "Intercept", **overrides: ParameterV
     response : {"Intercept", "Retaliate"}
         The Defender's response on the firm path.
     **overrides
-        New parameter defaults by name (MODEL.md's parameters); the variant's own defaults
+        New parameter defaults by name (docs/model.md's parameters); the variant's own defaults
         are :data:`REPEATED_DEFAULTS` on top of the probe-response defaults.
 
     Returns
@@ -199,7 +199,7 @@ def repeated_probe_response(response: str = "Intercept", **overrides: ParameterV
 
 @register_model(
     title="A finite campaign of probes against a Defender who may be tough: Kreps-Wilson "
-          "reputation with MODEL.md's payoffs",
+          "reputation with docs/model.md's payoffs",
     result="a weak Defender intercepts early probes to keep a reputation; probing starts "
            "only in the last stages",
     citation="Kreps and Wilson (1982); Milgrom and Roberts (1982)", returns="ChainStore",
@@ -209,7 +209,7 @@ def reputation_probe_response(stages: int = 10, prior: ParameterValue = "1/10",
     r"""The reputation variant: a finite campaign of probes against a possibly tough Defender.
 
     Kreps and Wilson's chain store (:class:`~gametheory.analysis.repeated.reputation.ChainStore`)
-    with MODEL.md's payoffs: each of ``stages`` probes is an entry; a *tough* Defender
+    with docs/model.md's payoffs: each of ``stages`` probes is an entry; a *tough* Defender
     (prior ``prior``) always intercepts; a *weak* one has the payoffs of the stage, for
     which interception is statically costly (:math:`D_I < D_U`). Normalised,
     :math:`b = A_U / (A_U - A_I)` and :math:`a = -D_U / (D_U - D_I)`.
@@ -231,11 +231,11 @@ def reputation_probe_response(stages: int = 10, prior: ParameterValue = "1/10",
 def salami_probe_response(periods: int = 10, normalisation: ParameterValue = 0,
                           red_line: ParameterValue | None = None,
                           **overrides: ParameterValue) -> SalamiCampaign:
-    r"""Salami tactics with MODEL.md's payoffs: probes of divisible size against interception.
+    r"""Salami tactics with docs/model.md's payoffs: probes of divisible size against interception.
 
     An incursion of size :math:`x` scales what interception saves the Defender,
     :math:`x\,(\pi h + r_U - r_I)`, while intercepting costs :math:`c_I + e_I W_D` whatever
-    the size; the Defender intercepts iff the saving exceeds the cost (MODEL.md's condition
+    the size; the Defender intercepts iff the saving exceeds the cost (docs/model.md's condition
     at :math:`x = 1`), so its tolerance is
     :math:`\tau = (c_I + e_I W_D) / (\pi h + r_U - r_I)`. The Aggressor values a unit at
     :math:`v` and pays :math:`c_p` per incident. See

@@ -13,7 +13,7 @@
 # writes the dilemma down as a game with `gametheory`, solves it, and shows the one point
 # every deterrence analyst must get right: **which threats are credible**.
 #
-# The model is the reduced form of `../shared/MODEL.md`, exposed as
+# The model is the reduced form of `docs/model.md`, exposed as
 # `gt.models.probe_response`. Parameter values are illustrative judgements, not
 # calibrated estimates; notebooks 02 and 03 show how conclusions move with them.
 #

@@ -17,7 +17,7 @@
 # 5. computes global (Sobol) and screening (Morris) indices with SALib.
 #
 # Escalation cost enters through the Defender's war cost $W_D$: the expected escalation
-# cost of intercepting is $e_I W_D$ (MODEL.md).
+# cost of intercepting is $e_I W_D$ (docs/model.md).
 #
 # *Sources.* Saltelli et al., *Global Sensitivity Analysis: The Primer* (2008);
 # Herman and Usher (2017), "SALib", *JOSS* 2(9); Morris (1991), *Technometrics* 33.
@@ -33,7 +33,7 @@ import gametheory as gt
 from gametheory.report import figures
 
 pd.set_option("display.width", 120)
-sequential = gt.models.sequential_normal_form()  # the 2x3 normal form with MODEL.md regime rules
+sequential = gt.models.sequential_normal_form()  # the 2x3 normal form with docs/model.md regime rules
 posture = gt.models.probe_response("posture")
 
 # %% [markdown]
@@ -52,7 +52,7 @@ print(result)
 result.frame.head()
 
 # %% [markdown]
-# The share of the grid in each regime (MODEL.md's regimes, from the model's symbolic
+# The share of the grid in each regime (docs/model.md's regimes, from the model's symbolic
 # regime rules):
 
 # %%
@@ -91,7 +91,7 @@ for e, n in zip(exact_thr, numeric_thr, strict=True):
 
 # %% [markdown]
 # The closed form behind the first threshold: the Defender intercepts rather than
-# under-reacts iff $c_I + e_I W_D + r_I < \pi h + r_U$ (MODEL.md). Solved for $r_U$:
+# under-reacts iff $c_I + e_I W_D + r_I < \pi h + r_U$ (docs/model.md). Solved for $r_U$:
 
 # %%
 from gametheory.models.probe_response import probe_response_payoffs  # noqa: E402
@@ -138,7 +138,7 @@ pd.DataFrame(rows).set_index("parameter")
 # %%
 dists = {
     "war_cost_defender": gt.triangular(20, 100, 300),
-    "credibility_loss": gt.uniform(F(1, 2), 8),  # r_U >= r_I = 1/2 (MODEL.md)
+    "credibility_loss": gt.uniform(F(1, 2), 8),  # r_U >= r_I = 1/2 (docs/model.md)
     "interception_prob": gt.beta(6, 2),
     "intercept_cost": gt.truncated_normal(1, 0.5, 0, 3),
 }

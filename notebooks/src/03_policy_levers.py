@@ -2,7 +2,7 @@
 # # 03 · Policy levers: which regime does each option push the game into?
 #
 # The public debate after the September 2025 incursions offered four families of
-# options. `../shared/MODEL.md` translates each into parameter moves of the
+# options. `docs/model.md` translates each into parameter moves of the
 # probe-versus-response model:
 #
 # | option in the debate | parameter move |
@@ -14,7 +14,7 @@
 #
 # This notebook starts from a baseline in which probing is tolerated, applies each lever,
 # and computes which regime the game lands in, the exact threshold each lever must pass,
-# and what it costs. Regimes are those of MODEL.md: the Defender's credible (subgame-
+# and what it costs. Regimes are those of docs/model.md: the Defender's credible (subgame-
 # perfect) reply to a probe, and whether the Aggressor still gains by probing.
 
 # %%
@@ -91,7 +91,7 @@ levers_table
 # ## How far must each lever go? Exact thresholds
 #
 # The Defender intercepts rather than under-reacts iff $c_I + e_I W_D + r_I < \pi h + r_U$
-# (MODEL.md). The toolkit derives the switching value of any parameter from the symbolic
+# (docs/model.md). The toolkit derives the switching value of any parameter from the symbolic
 # model; here for the interception probability, the credibility loss and the cost of
 # intercepting, as formulas and at the baseline.
 
@@ -121,7 +121,7 @@ print("at the baseline:", pi_denial.subs(subs))
 # %% [markdown]
 # ## Cohesion and the threat of retaliation
 #
-# MODEL.md notes that cohesion cancels out of the comparison between retaliating and
+# docs/model.md notes that cohesion cancels out of the comparison between retaliating and
 # under-reacting. The toolkit confirms it: the difference $D_X - D_U$ factors as
 # $\theta$ times an expression free of $\theta$, so for any $\theta > 0$ the sign, and so
 # the Defender's choice between these two replies, does not depend on cohesion.

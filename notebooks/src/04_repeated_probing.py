@@ -71,7 +71,7 @@ print("breaking deviation:", rg.breaking_deviation(tft).describe())
 # %% [markdown]
 # ## The repeated probe-response game
 #
-# Now the campaign. The stage is the sequential probe-response game of MODEL.md; the
+# Now the campaign. The stage is the sequential probe-response game of docs/model.md; the
 # variant's defaults make interception *statically costly*: in a single encounter the
 # Defender prefers to under-react ($D_I < D_U$), so a one-shot threat to intercept is
 # not credible, and unanswered probing pays ($A_U > 0$).
@@ -91,7 +91,7 @@ print("D_I < D_U (interception statically costly):",
 # ### The credibility threshold as a formula
 #
 # The critical discount factor, derived by the toolkit from the symbolic stage, in
-# MODEL.md's parameters:
+# docs/model.md's parameters:
 
 # %%
 delta_formula = m.credibility_threshold()
@@ -120,7 +120,7 @@ for d in (d_star - F(1, 100), d_star, d_star + F(1, 100)):
 
 # %%
 rows = []
-for r_u in (F(1, 2), F(3, 4), F(1), F(3, 2), F(2)):  # r_U >= r_I = 1/2 (MODEL.md)
+for r_u in (F(1, 2), F(3, 4), F(1), F(3, 2), F(2)):  # r_U >= r_I = 1/2 (docs/model.md)
     for c_i in (F(1, 2), F(1), F(2)):
         d = m.critical_discount_at(credibility_loss=r_u, intercept_cost=c_i)
         rows.append({"credibility_loss r_U": r_u, "intercept_cost c_I": c_i,
@@ -180,7 +180,7 @@ print(f"punish-2-then-forgive with 10% misperception: {forgive_noisy['mean: Row'
 # probe. Kreps and Wilson (1982) resolve it with a small prior that the Defender is
 # *tough* (always intercepts). A weak Defender then intercepts early probes to keep its
 # reputation, and the Aggressor refrains until late in the campaign. The reputation
-# variant maps MODEL.md's payoffs onto their model:
+# variant maps docs/model.md's payoffs onto their model:
 
 # %%
 cs = gt.models.reputation_probe_response(stages=10, prior=F(1, 5))

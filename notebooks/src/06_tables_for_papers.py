@@ -34,7 +34,7 @@ out = Path(tempfile.mkdtemp(prefix="gt-paper-"))
 # ## The scenario file
 #
 # `examples/probe_response.toml` holds the sequential probe-versus-response game of
-# MODEL.md as a normal form of plans, with each parameter's default, bounds, meaning and
+# docs/model.md as a normal form of plans, with each parameter's default, bounds, meaning and
 # LaTeX symbol, the relations between parameters, the regime rules and a sweep grid.
 # Its first lines:
 

@@ -1,6 +1,6 @@
 """The ``gametheory`` command: outputs, exit statuses, error messages, the report job.
 
-Expected regimes come from MODEL.md's closed form (intercepting beats under-reacting iff
+Expected regimes come from docs/model.md's closed form (intercepting beats under-reacting iff
 c_I + e_I W_D + r_I < pi h + r_U) at the example's parameter values.
 """
 
@@ -39,7 +39,7 @@ def test_solve_default_model_shows_subgame_perfection(capsys):
     assert code == 0
     assert "Subgame perfect" in out and "regime: deterrence by denial" in out
     # the pure equilibrium (Refrain, Intercept if probed) is the SPE; (Refrain, Retaliate
-    # if probed) rests on a non-credible threat (MODEL.md, sequential variant)
+    # if probed) rests on a non-credible threat (docs/model.md, sequential variant)
     rows = {line.split()[0]: line for line in out.splitlines() if line[:1].isdigit()}
     spe = [r for r in rows.values() if r.rstrip().endswith("yes")]
     assert len(spe) == 1 and "Intercept if probed" in spe[0]
@@ -188,7 +188,7 @@ def test_report_writes_every_file_in_under_60_seconds(tmp_path):
     assert "Regime at the analysed point: deterrence by denial" in summary
     # repeated game: delta* = (D_U - D_I)/(-D_I) = (-5/2 + 3)/3 = 1/6 at r_U = 1/2
     assert "delta* = 1/6" in summary
-    # the regime boundary of the map at the defaults: r_U = W_D / 100 (MODEL.md)
+    # the regime boundary of the map at the defaults: r_U = W_D / 100 (docs/model.md)
     assert "r_U = W_D/100" in summary
     eq = pd.read_csv(out_dir / "equilibria.csv")
     assert eq["subgame_perfect"].sum() == 1

@@ -16,7 +16,7 @@ from gametheory.errors import LabelError, ParameterError, ParseError, PayoffErro
 
 
 def probe_game() -> gt.ParametricGame:
-    """The MODEL.md probe-response payoffs after a probe, with the no-probe row at 0."""
+    """The docs/model.md probe-response payoffs after a probe, with the no-probe row at 0."""
     params = [
         gt.Parameter("v", default=4, bounds=(0, None), description="probe value"),
         gt.Parameter("c_p", default=1, bounds=(0, None)),

@@ -3,7 +3,7 @@
 The example's payoffs are compared with the model module's own matrices
 (``sequential_normal_form``) and its regime rules with ``models.probe_response.regime``,
 which decides the regime by direct numeric comparison of the six reduced-form payoffs
-(MODEL.md) rather than through the file's conditions.
+(docs/model.md) rather than through the file's conditions.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ def test_every_entry_cites_a_dated_source_and_documents_its_result():
         assert e.result and e.title
         module_doc = __import__(e.function.__module__, fromlist=["_"]).__doc__
         first_author = e.citation.removeprefix("after ").split()[0].rstrip(",;")
-        assert first_author in module_doc + doc or first_author == "MODEL.md", e.name
+        assert first_author in module_doc + doc or first_author == "docs/model.md", e.name
 
 
 @pytest.mark.parametrize("entry", SINGLE, ids=lambda e: e.name)

@@ -1,6 +1,6 @@
-"""Tests of the probe-versus-response model against MODEL.md.
+"""Tests of the probe-versus-response model against docs/model.md.
 
-Expected values are re-derived here from MODEL.md's payoff table (typed again below, not
+Expected values are re-derived here from docs/model.md's payoff table (typed again below, not
 imported from the code under test) and from the definitions of its regimes.
 """
 
@@ -39,7 +39,7 @@ r_U, r_I = S["credibility_loss"], S["residual_credibility_loss"]
 c_I, c_X, theta = S["intercept_cost"], S["retaliation_cost"], S["cohesion"]
 m_I, m_X = S["readiness_cost_intercept"], S["readiness_cost_retaliate"]
 
-# MODEL.md, "Reduced-form payoffs after a probe", typed from the table.
+# docs/model.md, "Reduced-form payoffs after a probe", typed from the table.
 MODEL_MD = {
     "A_U": v - c_p,
     "A_I": (1 - pi) * v - c_p - e_I * W_A,
@@ -53,7 +53,7 @@ REPLIES = ("Under-react", "Intercept", "Retaliate")
 
 
 def model_md_values(point: dict) -> dict:
-    """The six payoffs at a point, as Fractions, from the typed MODEL.md formulas."""
+    """The six payoffs at a point, as Fractions, from the typed docs/model.md formulas."""
     full = {n: point.get(n, PARAMETERS[n].default) for n in CORE_PARAMETERS}
     sub = {S[n]: sympy.Rational(x.numerator, x.denominator) for n, x in full.items()}
     out = {}
@@ -64,7 +64,7 @@ def model_md_values(point: dict) -> dict:
 
 
 def direct_regime(point: dict) -> str:
-    """MODEL.md's regime table applied literally."""
+    """docs/model.md's regime table applied literally."""
     pay = model_md_values(point)
     d = {"Under-react": pay["D_U"], "Intercept": pay["D_I"], "Retaliate": pay["D_X"]}
     best = max(d.values())
@@ -186,7 +186,7 @@ def test_intercepting_beats_under_reacting_iff_model_md_inequality():
     g = _probe_row_game(["Under-react", "Intercept"])
     cond = g.conditions(("Probe", "Intercept"))
     assert isinstance(cond, sympy.core.relational.GreaterThan)
-    # MODEL.md: intercepting beats under-reacting iff c_I + e_I W_D + r_I < pi h + r_U
+    # docs/model.md: intercepting beats under-reacting iff c_I + e_I W_D + r_I < pi h + r_U
     margin = (pi * h + r_U) - (c_I + e_I * W_D + r_I)
     assert sympy.expand((cond.lhs - cond.rhs) - margin) == 0
 
@@ -352,7 +352,7 @@ def test_bayesian_prior_threshold_by_backward_induction():
         rU = point.pop("credibility_loss")
         point["credibility_loss_irresolute"] = rU
         point["credibility_loss_resolute"] = rU + Fraction(rng.randint(0, 40), 4)
-        # each type's best reply and payoffs from the typed MODEL.md formulas
+        # each type's best reply and payoffs from the typed docs/model.md formulas
         replies, gains = {}, {}
         for kind in ("resolute", "irresolute"):
             typed = {**point, "credibility_loss": point[f"credibility_loss_{kind}"]}
@@ -434,7 +434,7 @@ def _bayes_defaults(exclude=()):
 def test_bayesian_harsanyi_form_threshold_and_credible_equilibria():
     pytest.importorskip("gametheory.core.bayesian")
     g = gt.models.bayesian_game("sequential")
-    # typed MODEL.md values for each type at the defaults
+    # typed docs/model.md values for each type at the defaults
     res = model_md_values({"credibility_loss": PARAMETERS["credibility_loss_resolute"].default})
     irr = model_md_values({"credibility_loss":
                            PARAMETERS["credibility_loss_irresolute"].default})

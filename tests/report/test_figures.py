@@ -1,6 +1,6 @@
 """Figures: regime maps with exact threshold lines, equilibrium paths, tornado, folk region.
 
-Expected boundaries come from MODEL.md's closed forms (intercepting beats under-reacting
+Expected boundaries come from docs/model.md's closed forms (intercepting beats under-reacting
 iff c_I + e_I W_D + r_I < pi h + r_U); the folk-region numbers from the prisoner's
 dilemma and matching pennies by hand (Fudenberg and Tirole 1991, sec. 5.1).
 """

@@ -122,7 +122,7 @@ def test_equilibrium_regime_threshold_and_summary_tables_compile(tmp_path):
 def test_render_payoff_table_png_for_readme(tmp_path):
     from gametheory.models.probe_response import sequential_normal_form
 
-    game = sequential_normal_form()  # MODEL.md's sequential game, plans as strategies
+    game = sequential_normal_form()  # docs/model.md's sequential game, plans as strategies
     body = (tables.payoff_table(game, format="sgame", caption="")
             + "\n\n\\bigskip\n\n"
             + tables.payoff_table(game, format="sgame", symbolic=False, caption=""))

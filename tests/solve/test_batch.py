@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import gametheory as gt
 from gametheory.solve.batch import solve_batch
 
-# MODEL.md reduced-form payoffs after a probe, written as payoff strings
+# docs/model.md reduced-form payoffs after a probe, written as payoff strings
 A_U = "v - c_p"
 A_I = "(1 - pi) * v - c_p - e_I * W_A"
 A_X = "theta * ((1 - pi) * v - c_p - s - e_X * W_A) + (1 - theta) * (v - c_p)"
@@ -30,7 +30,7 @@ def params(names):
 
 
 def sequential_normal_form():
-    """MODEL.md's sequential game as a 2x3 normal form of contingent plans (degenerate)."""
+    """docs/model.md's sequential game as a 2x3 normal form of contingent plans (degenerate)."""
     names = ["v", "c_p", "pi", "s", "e_I", "e_X", "W_A", "W_D", "h", "r_U", "r_I", "c_I",
              "c_X", "theta"]
     return gt.ParametricGame([[0, 0, 0], [A_U, A_I, A_X]], [[0, 0, 0], [D_U, D_I, D_X]],

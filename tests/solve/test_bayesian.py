@@ -2,7 +2,7 @@
 (exact, symbolic and by bisection).
 
 Expected values are derived by hand in the comments from Osborne (2004, sec. 9.2) and from
-MODEL.md's Bayesian probe-response variant; a hypothesis test checks every equilibrium
+docs/model.md's Bayesian probe-response variant; a hypothesis test checks every equilibrium
 against the interim (per-type) best-reply definition, independently of the Harsanyi
 construction.
 """
@@ -95,8 +95,8 @@ def test_prior_threshold_by_bisection():
 
 
 def probe_bayesian():
-    """MODEL.md's Bayesian variant: the Defender is resolute with prior rho (intercepting is
-    its best reply) or irresolute (under-reacting is); Aggressor payoffs as in MODEL.md."""
+    """docs/model.md's Bayesian variant: the Defender is resolute with prior rho (intercepting is
+    its best reply) or irresolute (under-reacting is); Aggressor payoffs as in docs/model.md."""
     names = ["probe_value", "probe_cost", "interception_prob", "escalation_prob_intercept",
              "war_cost_aggressor", "rho"]
     a_u = "probe_value - probe_cost"

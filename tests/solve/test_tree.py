@@ -1,7 +1,7 @@
 """Tests of gametheory.solve.tree: reduced normal forms, backward induction, subgame-perfect
 conditions of symbolic trees, ties and float tolerances.
 
-Expected values come from cited closed forms (Selten 1978; MODEL.md's reduced-form
+Expected values come from cited closed forms (Selten 1978; docs/model.md's reduced-form
 payoffs) or from hand computation written out in comments.
 """
 
@@ -82,7 +82,7 @@ def test_probe_response_symbolic_tree_and_normal_form():
 def test_probe_response_orientation_inequalities_from_model():
     p = probe_tree().to_normal_form()
     s = {name: sym for name, sym in p.symbols.items()}
-    # MODEL.md: intercepting beats under-reacting iff c_I + e_I W_D + r_I < pi h + r_U
+    # docs/model.md: intercepting beats under-reacting iff c_I + e_I W_D + r_I < pi h + r_U
     closed = (s["interception_prob"] * s["probe_damage"] + s["credibility_loss"]) - (
         s["intercept_cost"] + s["escalation_prob_intercept"] * s["war_cost_defender"]
         + s["residual_credibility_loss"])
@@ -263,7 +263,7 @@ def test_spe_conditions_symbolic_entry_deterrence():
 
 def test_positive_common_factor_divided_out_of_conditions():
     # the retaliation comparison is theta * (...) >= 0; with theta bounded below by 1/10
-    # the factor goes, and the condition reads like MODEL.md's cohesion-free comparison
+    # the factor goes, and the condition reads like docs/model.md's cohesion-free comparison
     params = [gt.Parameter(n, bounds=("1/10", 1) if n == "cohesion" else None) for n in PARAMS]
     tree = T(probe_tree().root, players=("Aggressor", "Defender"), parameters=params)
     cond = {e.labels: e.condition for e in tree.spe_conditions()}[

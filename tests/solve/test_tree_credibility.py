@@ -1,7 +1,7 @@
 """Tests of gametheory.solve.tree_credibility: Nash equilibria of a tree's normal form
 labelled subgame perfect or resting on a non-credible threat.
 
-Expected verdicts come from Selten (1978), MODEL.md's calibrations, hand computation in
+Expected verdicts come from Selten (1978), docs/model.md's calibrations, hand computation in
 comments, and an independent check: in generic perfect-information trees the only
 credible equilibrium is the backward-induction outcome.
 """

@@ -10,7 +10,7 @@ The model
 The Defender judges incidents one at a time: it responds to an incident of size
 :math:`x` iff its damage exceeds the cost of responding, :math:`h x > c`, i.e. iff
 :math:`x` exceeds the *tolerance* :math:`\tau = c / h` (ties go to the less escalatory
-reply, as in MODEL.md). The Aggressor, knowing :math:`\tau`, takes the largest slice that
+reply, as in docs/model.md). The Aggressor, knowing :math:`\tau`, takes the largest slice that
 is not answered, :math:`x_t = \tau_t`. Each unanswered incident *normalises* the next:
 :math:`\tau_{t+1} = \tau_t + \kappa x_t` with normalisation rate :math:`\kappa \ge 0`.
 After :math:`N` incidents the Aggressor holds

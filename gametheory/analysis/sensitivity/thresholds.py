@@ -280,7 +280,7 @@ def thresholds(model: Model, parameter: str, at: Mapping[str, Number] | None = N
 
     Examples
     --------
-    The Defender of MODEL.md switches from under-reacting to intercepting where
+    The Defender of docs/model.md switches from under-reacting to intercepting where
     ``c_I + e_I W_D + r_I = pi h + r_U`` (here r_U = 1):
 
     >>> import gametheory as gt

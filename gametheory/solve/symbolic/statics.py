@@ -51,7 +51,7 @@ def threshold(game: ParametricGame, condition: Any, parameter: str) -> list[symp
 
     Examples
     --------
-    Interception beats under-reacting iff ``c_I + e_I W_D + r_I < pi h + r_U`` (MODEL.md);
+    Interception beats under-reacting iff ``c_I + e_I W_D + r_I < pi h + r_U`` (docs/model.md);
     the credibility loss at which the Defender switches:
 
     >>> import gametheory as gt

@@ -148,7 +148,7 @@ COSTLY_POINTS = [
 
 
 def _hand_threshold(values):
-    """delta* = (D_U - D_I) / (-D_I), from MODEL.md's payoffs (see repeated_probe's doc)."""
+    """delta* = (D_U - D_I) / (-D_I), from docs/model.md's payoffs (see repeated_probe's doc)."""
     base = {k: F(str(v.default)) for k, v in PARAMETERS.items()}
     base.update({"credibility_loss": F(1, 2)})
     base.update({k: F(str(v)) for k, v in values.items()})

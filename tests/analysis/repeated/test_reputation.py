@@ -106,7 +106,7 @@ def test_from_payoffs_and_probe_response():
                                  weak_incumbent=(0, -1, "-3/2"))
     assert c.entrant_gain == F(2, 3) and c.incumbent_gain == F(2)
     cs = reputation_probe_response(stages=10, prior="1/10")
-    # MODEL.md at r_U = 1/2: A_U = 3, A_I = -1, D_U = -5/2, D_I = -3
+    # docs/model.md at r_U = 1/2: A_U = 3, A_I = -1, D_U = -5/2, D_I = -3
     assert cs.entrant_gain == F(3, 4) and cs.incumbent_gain == F(5)
     assert cs.first_entry_market() == 8   # (3/4)^8 > 1/10 > (3/4)^9
 

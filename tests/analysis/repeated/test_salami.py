@@ -51,7 +51,7 @@ def test_costs_and_stopping():
 
 
 def test_probe_response_salami():
-    # MODEL.md at r_U = 1/2: tau = (c_I + e_I W_D) / (pi h + r_U - r_I) = 2 / (3/2) = 4/3
+    # docs/model.md at r_U = 1/2: tau = (c_I + e_I W_D) / (pi h + r_U - r_I) = 2 / (3/2) = 4/3
     c = salami_probe_response(periods=5)
     assert c.slices[0] == F(4, 3) and c.total == F(20, 3)
     # a stronger public commitment (higher r_U) lowers the tolerance: r_U = 3 -> 2/4 = 1/2

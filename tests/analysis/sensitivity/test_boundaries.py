@@ -42,7 +42,7 @@ def test_probe_response_boundaries_are_model_closed_forms():
                                               "interception_prob", "probe_damage"))
     cX, eX = sym["retaliation_cost"], sym["escalation_prob_retaliate"]
     general = [b.general_solution for b in bounds if b.solved_for == "credibility_loss"]
-    # MODEL.md: intercept beats under-react iff c_I + e_I W_D + r_I < pi h + r_U
+    # docs/model.md: intercept beats under-react iff c_I + e_I W_D + r_I < pi h + r_U
     assert any(sp.simplify(g - (cI + eI * WD + rI - pi * h)) == 0 for g in general)
     # retaliate vs under-react: cohesion cancels: c_I + c_X + e_X W_D - pi h
     assert any(sp.simplify(g - (cI + cX + eX * WD - pi * h)) == 0 for g in general)

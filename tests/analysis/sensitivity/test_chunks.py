@@ -27,7 +27,7 @@ DEFAULTS = dict(v=4, c_p=1, pi="3/4", e_I="1/100", W_A=100, W_D=100, h=2, r_U=3,
 
 
 def model():
-    """MODEL.md's probe game with the Defender choosing Under-react or Intercept."""
+    """docs/model.md's probe game with the Defender choosing Under-react or Intercept."""
     return gt.ParametricGame([[0, 0], [A_U, A_I]], [[0, 0], [D_U, D_I]],
                              [gt.Parameter(k, default=v) for k, v in DEFAULTS.items()],
                              players=("Aggressor", "Defender"),

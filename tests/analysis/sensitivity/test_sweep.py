@@ -1,7 +1,7 @@
 """Tests of gt.sweep and SweepResult.
 
 Reference equilibria come from the exact solver at each grid point (exact rational
-parameter values); reference regimes from MODEL.md's definitions as implemented
+parameter values); reference regimes from docs/model.md's definitions as implemented
 independently in ``gametheory.models.probe_response.regime``.
 """
 
@@ -27,7 +27,7 @@ DEFAULTS = dict(v=4, c_p=1, pi="3/4", s=6, e_I="1/100", e_X="1/10", W_A=100, W_D
 
 
 def sequential_nf():
-    """MODEL.md's sequential game as the 2x3 normal form of the Defender's plans."""
+    """docs/model.md's sequential game as the 2x3 normal form of the Defender's plans."""
     return gt.ParametricGame([[0, 0, 0], [A_U, A_I, A_X]], [[0, 0, 0], [D_U, D_I, D_X]],
                              [gt.Parameter(k, default=v) for k, v in DEFAULTS.items()],
                              players=("Aggressor", "Defender"),

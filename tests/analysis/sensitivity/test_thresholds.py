@@ -1,6 +1,6 @@
 """Tests of gt.thresholds and gt.track.
 
-Expected thresholds come from closed forms stated in MODEL.md: intercepting beats
+Expected thresholds come from closed forms stated in docs/model.md: intercepting beats
 under-reacting iff c_I + e_I W_D + r_I < pi h + r_U, so along r_U the Defender's reply
 switches at r_U* = c_I + e_I W_D + r_I - pi h; probing pays against under-reaction iff
 v > c_p.

@@ -1,6 +1,6 @@
 """Tests of Monte Carlo, selection policies, local sensitivity, Sobol and Morris indices.
 
-Analytic Sobol indices (derivation). In MODEL.md's sequential game at the defaults
+Analytic Sobol indices (derivation). In docs/model.md's sequential game at the defaults
 (pi h = 3/2, e_I W_D = 1, r_I = 1/2) the Defender under-reacts iff r_U <= c_I, and probing
 pays iff v > c_p = 1. With v ~ U(0, 2), r_U ~ U(1, 2), c_I ~ U(1, 2) independent, the
 indicator of "tolerated probing" is Y = Y1 Y2 with Y1 = 1{v > 1}, Y2 = 1{r_U <= c_I},

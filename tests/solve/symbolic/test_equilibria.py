@@ -142,7 +142,7 @@ def test_exports():
 
 
 def test_model_md_orientation_inequalities():
-    """MODEL.md: intercepting beats under-reacting iff c_I + e_I W_D + r_I < pi h + r_U,
+    """docs/model.md: intercepting beats under-reacting iff c_I + e_I W_D + r_I < pi h + r_U,
     and cohesion theta cancels out of retaliating versus under-reacting (theta > 0)."""
     names = ["theta", "h", "r_U", "r_I", "pi", "c_I", "c_X", "e_I", "e_X", "W_D"]
     params = [gt.Parameter("theta", bounds=("1/100", 1))] + names[1:]

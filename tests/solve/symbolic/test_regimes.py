@@ -71,7 +71,7 @@ def test_regimes_of_hawk_dove():
 
 
 def test_regimes_of_nonlinear_model_by_sampling():
-    # probe-response after a probe (MODEL.md): products e_I*W_A make factors nonlinear
+    # probe-response after a probe (docs/model.md): products e_I*W_A make factors nonlinear
     p = gt.ParametricGame(
         [[0, 0], ["v - c_p", "(1 - pi)*v - c_p - e_I*W"]],
         [[0, 0], ["-h - r_U", "-(1 - pi)*h - c_I - e_I*W - r_I"]],
@@ -120,7 +120,7 @@ def test_degenerate_sequential_form_regimes_with_tight_replies():
 
 @pytest.mark.slow
 def test_regimes_of_sequential_probe_normal_form_match_exact_solving():
-    """2x3 normal form of the sequential probe game (after MODEL.md, reduced): the
+    """2x3 normal form of the sequential probe game (after docs/model.md, reduced): the
     Aggressor refrains or probes, the Defender's plans are its reply if probed. Every
     regime must be confirmed by exact solving at its witness and at random exact points."""
     import random
