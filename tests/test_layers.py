@@ -267,3 +267,20 @@ def test_facade_allowlist_is_used():
 def test_module_size(path):
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= 850, f"{module_name(path)} has {lines} lines; split it along its seams"
+
+
+def _test_file_candidates(path: Path) -> list[Path]:
+    rel = path.relative_to(PACKAGE)
+    folder = ROOT / "tests" / rel.parent
+    return [folder / f"test_{rel.stem}.py", folder / f"test_{rel.stem.lstrip('_')}.py"]
+
+
+@pytest.mark.parametrize("path", sorted(p for p in PACKAGE.rglob("*.py")
+                                        if p.name not in ("__init__.py", "__main__.py")),
+                         ids=lambda p: module_name(p))
+def test_every_module_has_its_mirrored_test_file(path):
+    """Tests mirror the package: gametheory/<pkg>/<mod>.py is tested in
+    tests/<pkg>/test_<mod>.py (a leading underscore may be dropped)."""
+    candidates = _test_file_candidates(path)
+    assert any(c.exists() for c in candidates), (
+        f"{module_name(path)} has no test file; expected {candidates[0].relative_to(ROOT)}")

@@ -1,6 +1,5 @@
-"""n-player solvers on arrays: every pure equilibrium (checked against a cell-by-cell brute
-force) and exact support enumeration (checked by exact regret and against pygambit's
-``enumpoly_solve`` where it is installed)."""
+"""Exact n-player support enumeration, checked by exact regret and against pygambit's
+``enumpoly_solve`` where it is installed."""
 
 from __future__ import annotations
 
@@ -11,47 +10,8 @@ import numpy as np
 import pytest
 import sympy
 
-from gametheory.errors import PayoffError, SolverError
-from gametheory.solve.nplayer_pure import pure_equilibria_n
+from gametheory.errors import SolverError
 from gametheory.solve.nplayer_support import support_enumeration_n
-
-
-def brute_pure(payoffs):
-    shape = payoffs[0].shape
-    out = []
-    for s in itertools.product(*(range(k) for k in shape)):
-        if all(payoffs[i][s] >= max(payoffs[i][s[:i] + (t,) + s[i + 1:]] for t in range(shape[i]))
-               for i in range(len(shape))):
-            out.append(s)
-    return out
-
-
-@pytest.mark.parametrize("shape", [(2, 2, 2), (3, 2, 4), (2, 2, 2, 2), (3, 3, 3), (2, 3, 2, 2, 2)])
-@pytest.mark.parametrize("seed", range(4))
-def test_pure_equilibria_match_brute_force_with_ties(shape, seed):
-    rng = np.random.default_rng(seed)
-    payoffs = [rng.integers(0, 3, size=shape) for _ in shape]  # small range: many ties
-    assert pure_equilibria_n(payoffs) == brute_pure(payoffs)
-
-
-def test_pure_equilibria_exact_fractions_and_floats():
-    F = Fraction
-    U = np.array([[F(1, 3), F(1, 3)], [F(1, 3) - F(1, 10**30), 0]], dtype=object)
-    assert pure_equilibria_n([U, U.T.copy()]) == brute_pure([U, U.T.copy()])
-    # a difference of 1e-30 is a real difference in exact arithmetic ...
-    assert (1, 0) not in pure_equilibria_n([U, U.T.copy()])
-    # ... and within tolerance for floats, when the caller says so
-    Uf = U.astype(float)
-    assert (1, 0) in pure_equilibria_n([Uf, Uf.T.copy()], tol=1e-12) or Uf[1, 0] == Uf[0, 0]
-
-
-def test_pure_equilibria_refuse_bad_shapes():
-    with pytest.raises(PayoffError, match="same shape"):
-        pure_equilibria_n([np.zeros((2, 2)), np.zeros((2, 3))])
-    with pytest.raises(PayoffError, match="3-dimensional"):
-        pure_equilibria_n([np.zeros((2, 2))] * 3)
-    with pytest.raises(PayoffError, match="tol"):
-        pure_equilibria_n([np.zeros((2, 2)) + 0.5] * 2, tol=float("nan"))
 
 
 def _regret_is_zero(payoffs, profile):
