@@ -40,6 +40,7 @@ LAYERS = [
     ("gametheory._latex", "base", 0),
     ("gametheory._roots", "base", 0),
     ("gametheory._limits", "base", 0),
+    ("gametheory._lazy", "base", 0),
     ("gametheory._version", "base", 0),
     ("gametheory.core", "core", 1),
     ("gametheory.io", "io", 2),

@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, SupportsIndex, overload
 
-import pandas as pd
-
+from .._lazy import lazy
 from ..errors import GameError
 from .kit import parameter_names
 from .registry import MODELS, Builder, ModelInfo, variant_names
+
+pd = lazy("pandas")
 
 __all__ = ["CatalogEntry", "Catalog", "catalog"]
 

@@ -26,11 +26,13 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
+from ..._lazy import lazy
 from ...solve.batch import BatchEquilibria
 from .model import SweepModel
 from .points import PointSet
+
+pd = lazy("pandas")
 
 __all__ = ["support_labels", "structures", "grid_changes", "assemble"]
 
