@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from support import DATA
 
 import gametheory as gt
-from gametheory.solve.dominance import _simplex_max
 from gametheory.solve.elimination import (
     EliminationResult,
     EliminationStep,
@@ -164,19 +163,6 @@ def test_steps_are_values():
 
 
 # ---------------------------------------------------------------------- exact LP
-def test_simplex_small_programs():
-    # maximise x + y s.t. x + 2y <= 4, 3x + y <= 6  -> x = 8/5, y = 6/5, value 14/5
-    st_, x, v = _simplex_max([F(1), F(1)], [[F(1), F(2)], [F(3), F(1)]], ["<=", "<="],
-                             [F(4), F(6)])
-    assert (st_, x, v) == ("optimal", [F(8, 5), F(6, 5)], F(14, 5))
-    assert _simplex_max([F(1)], [[F(1)], [F(1)]], [">=", "<="], [F(2), F(1)])[0] == "infeasible"
-    assert _simplex_max([F(1)], [[F(-1)]], ["<="], [F(1)])[0] == "unbounded"
-    # equality with a redundant row
-    st_, x, v = _simplex_max([F(-1), F(-2)], [[F(1), F(1)], [F(2), F(2)]], ["=", "="],
-                             [F(1), F(2)])
-    assert (st_, x, v) == ("optimal", [F(1), F(0)], F(-1))
-
-
 # ---------------------------------------------------------------------- properties
 small = st.integers(-4, 4)
 
