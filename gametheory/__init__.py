@@ -38,6 +38,7 @@ from .core.bayesian import BayesianGame
 from .core.expressions import parse_condition, parse_expression
 from .core.game import Equilibrium, NormalFormGame
 from .core.parametric import Parameter, ParametricGame
+from .core.signaling import SignalingGame
 from .core.tree import GameTree
 from .errors import (
     GameError,
@@ -58,6 +59,11 @@ from .solve.components import EquilibriumComponent
 from .solve.elimination import EliminationResult
 from .solve.facade import equilibrium_components
 from .solve.nashpy_backend import GameWarning
+from .solve.signaling import (
+    BeliefSet,
+    PerfectBayesianEquilibrium,
+    intuitive_criterion,
+)
 from .solve.symbolic import (
     ComparativeStatics,
     Regime,
@@ -68,6 +74,10 @@ from .solve.tree import SubgamePerfectEquilibrium, Tie
 from .solve.tree_credibility import ClassifiedEquilibrium, NonCredibleThreat
 
 __all__ = [
+    "SignalingGame",
+    "PerfectBayesianEquilibrium",
+    "BeliefSet",
+    "intuitive_criterion",
     "salami_campaign",
     "salami",
     "reputation",

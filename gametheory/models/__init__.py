@@ -54,6 +54,7 @@ from .alliance import (
 from .attribution import attribution_game
 from .audience import audience_costs
 from .repeated_probe import repeated_probe_response, reputation_probe_response
+from .signaling import beer_quiche, job_market
 # isort: on
 from .catalog import Catalog, CatalogEntry, catalog
 from .registry import register_model, register_variant
@@ -64,6 +65,7 @@ __all__ = [
     "alliance",
     "audience_costs",
     "bayesian_game",
+    "beer_quiche",
     "bayesian_tree",
     "attribution_game",
     "best_reply_after_probe",
@@ -76,6 +78,7 @@ __all__ = [
     "deterrence_game",
     "deterrence_threshold",
     "inspection_game",
+    "job_market",
     "posture_game",
     "swarm_posture_game",
     "probe_response",
