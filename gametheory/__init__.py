@@ -50,6 +50,7 @@ from .errors import (
     ScenarioError,
     SolverError,
 )
+from .io.efg import read_efg
 from .io.nfg import read_nfg, write_nfg
 from .io.scenario import Scenario, dump_scenario, load_scenario
 from .report import figures, tables
@@ -143,6 +144,7 @@ __all__ = [
     "models",
     "parse_condition",
     "parse_expression",
+    "read_efg",
     "read_nfg",
     "repeated",
     "solve",

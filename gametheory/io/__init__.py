@@ -5,22 +5,23 @@ a scenario; a new file format is one module here plus one line in it.
 
 >>> from gametheory.io import READERS
 >>> sorted(READERS)
-['.nfg', '.toml']
+['.efg', '.nfg', '.toml']
 """
 
 from collections.abc import Callable
 from typing import Any
 
 from . import efg, nfg
-from .efg import to_efg
+from .efg import read_efg, to_efg
 from .nfg import NfgFile, gambit_safe_labels, parse_nfg, read_nfg, to_nfg, write_nfg
 from .scenario import load_scenario
 
 #: File suffix -> reader (a path in, a game or scenario out).
 READERS: dict[str, Callable[..., Any]] = {
+    ".efg": read_efg,
     ".nfg": read_nfg,
     ".toml": load_scenario,
 }
 
 __all__ = ["READERS", "efg", "nfg", "NfgFile", "gambit_safe_labels", "parse_nfg", "read_nfg",
-           "to_efg", "to_nfg", "write_nfg"]
+           "read_efg", "to_efg", "to_nfg", "write_nfg"]
