@@ -38,6 +38,7 @@ from .core.bayesian import BayesianGame
 from .core.expressions import parse_condition, parse_expression
 from .core.game import Equilibrium, NormalFormGame
 from .core.parametric import Parameter, ParametricGame
+from .core.results import EquilibriumList
 from .core.signaling import SignalingGame
 from .core.tree import GameTree
 from .errors import (
@@ -98,6 +99,7 @@ __all__ = [
     "ComparativeStatics",
     "EliminationResult",
     "Equilibrium",
+    "EquilibriumList",
     "EquilibriumComponent",
     "GameWarning",
     "equilibrium_components",

@@ -18,7 +18,7 @@ import gametheory as gt
 ROOT = Path(__file__).resolve().parents[1]
 START, END = "<!-- api-index:start -->", "<!-- api-index:end -->"
 GROUPS = [
-    ("Games and equilibria", ("core.game", "_labels", "solve", "errors")),
+    ("Games and equilibria", ("core.game", "core.results", "_labels", "solve", "errors")),
     ("Symbolic models", ("core.parametric", "core.parameters", "core.tree", "core.bayesian",
                          "core.expressions", "models")),
     ("Sensitivity analysis", ("analysis.sensitivity",)),

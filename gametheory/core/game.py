@@ -31,7 +31,7 @@ Examples
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -51,6 +51,7 @@ from ..errors import LabelError, PayoffError, ProfileError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..solve import EliminationResult, EquilibriumComponent
+    from .results import EquilibriumList
 
 __all__ = ["NormalFormGame", "Equilibrium", "Number"]
 
@@ -100,6 +101,62 @@ def _payoff_matrix(data: Any, name: str) -> list[list[Number]]:
     return out
 
 
+def _is_frame(data: Any) -> bool:
+    """True for a pandas DataFrame (checked without importing pandas)."""
+    return type(data).__module__.startswith("pandas") and type(data).__name__ == "DataFrame"
+
+
+def _frame_axes(frame: Any) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Strategy labels of a payoff DataFrame from its index and columns.
+
+    ``None`` for a frame with default (0, 1, ...) index and columns; an error when
+    only one of the two axes is labelled.
+    """
+    import pandas as pd
+
+    axes = [frame.index, frame.columns]
+    plain = [isinstance(ax, pd.RangeIndex) for ax in axes]
+    if all(plain):
+        return None
+    if any(plain):
+        raise LabelError("a payoff DataFrame must label both its index (row strategies) and "
+                         "its columns (column strategies), or neither")
+    return tuple(str(v) for v in axes[0]), tuple(str(v) for v in axes[1])
+
+
+def _from_frames(A: Any, B: Any, strategies: Any, players: Any) -> tuple[Any, Any, Any, Any]:
+    """Payoffs, strategies and players when ``A`` or ``B`` is a labelled DataFrame.
+
+    Labels come from the index (row player) and columns (column player); ``B`` is
+    reordered to ``A``'s labels when it has the same ones in another order. The axis
+    names, when both are set, name the players unless ``players`` is given.
+    """
+    labels = [_frame_axes(M) if _is_frame(M) else None for M in (A, B)]
+    if labels[0] is not None and labels[1] is not None:
+        if tuple(map(set, labels[0])) != tuple(map(set, labels[1])):
+            raise LabelError(f"the payoff DataFrames disagree on strategy labels: A has rows "
+                             f"{list(labels[0][0])} and columns {list(labels[0][1])}, B has "
+                             f"rows {list(labels[1][0])} and columns {list(labels[1][1])}")
+        if labels[0] != labels[1]:
+            B = B.set_axis(list(labels[1][0]), axis=0).set_axis(list(labels[1][1]), axis=1)
+            B = B.loc[list(labels[0][0]), list(labels[0][1])]
+    found = labels[0] or labels[1]
+    if found is not None and strategies is not None:
+        given = tuple(tuple(s) for s in strategies) if not isinstance(strategies, str) \
+            else strategies
+        if given != found:
+            raise LabelError(f"strategies={strategies!r} conflict with the payoff DataFrame's "
+                             f"labels {found!r}; pass one or the other")
+    if found is not None:
+        strategies = found
+        first = A if labels[0] is not None else B
+        names = (first.index.name, first.columns.name)
+        if players == DEFAULT_PLAYERS and all(isinstance(n, str) and n for n in names):
+            players = names
+    A, B = (M.to_numpy(dtype=object) if _is_frame(M) else M for M in (A, B))
+    return A, B, strategies, players
+
+
 def _frozen(matrix: list[list[Number]], exact: bool) -> np.ndarray:
     if exact:
         arr = np.empty((len(matrix), len(matrix[0])), dtype=object)
@@ -120,6 +177,9 @@ class NormalFormGame(LabelledGame):
     A, B : array-like, shape (m, n)
         Payoffs of the row and the column player. Entries may be ints, Fractions,
         Decimals, floats, sympy rationals or strings such as ``"3/4"`` or ``"7.32"``.
+        A labelled :class:`pandas.DataFrame` gives the strategy labels too (index: row
+        player, columns: column player; named axes name the players); two frames must
+        carry the same labels (``B`` is aligned to ``A``) and agree with ``strategies``.
         All-rational input gives exact :class:`~fractions.Fraction` payoffs; any float
         makes the whole game floating point.
     players : pair of str, optional
@@ -147,6 +207,11 @@ class NormalFormGame(LabelledGame):
     NormalFormGame("Prisoner's dilemma", Row: C, D; Column: C, D; exact)
     >>> pd.A[1, 0]
     Fraction(5, 1)
+    >>> import pandas
+    >>> A = pandas.DataFrame([[0, 0], [2, -1]], index=["Refrain", "Probe"],
+    ...                      columns=["Tolerate", "Intercept"])
+    >>> gt.NormalFormGame(A, -A).strategies
+    (('Refrain', 'Probe'), ('Tolerate', 'Intercept'))
     """
 
     __slots__ = ("_A", "_B", "_players", "_strategies", "_title", "_exact", "__weakref__")
@@ -159,6 +224,8 @@ class NormalFormGame(LabelledGame):
         strategies: Sequence[Sequence[str]] | None = None,
         title: str = "",
     ) -> None:
+        if _is_frame(A) or _is_frame(B):
+            A, B, strategies, players = _from_frames(A, B, strategies, players)
         a = _payoff_matrix(A, "A (row player)")
         b = _payoff_matrix(B, "B (column player)")
         if (len(a), len(a[0])) != (len(b), len(b[0])):
@@ -365,8 +432,11 @@ class NormalFormGame(LabelledGame):
         return float(r[0]) <= t and float(r[1]) <= t
 
     # ----------------------------------------------------------------- solving (delegated)
-    def equilibria(self, method: str = "exact", **options: Any) -> list[Equilibrium]:
+    def equilibria(self, method: str = "exact", **options: Any) -> EquilibriumList:
         """Every extreme Nash equilibrium, once each, in a deterministic order.
+
+        Returns a read-only :class:`~gametheory.EquilibriumList` (an HTML table in
+        Jupyter, ``.to_frame()`` for pandas).
 
         See :func:`gametheory.solve.equilibria` for the methods and the guarantees.
         """
@@ -374,7 +444,7 @@ class NormalFormGame(LabelledGame):
 
         return equilibria(self, method=method, **options)
 
-    def pure_equilibria(self) -> list[Equilibrium]:
+    def pure_equilibria(self) -> EquilibriumList:
         """Pure-strategy Nash equilibria, in row-major order (exact comparison when exact)."""
         from ..solve import pure_equilibria
 
@@ -468,6 +538,11 @@ class Equilibrium:
     >>> eq = mp.equilibria()[0]
     >>> eq.row, eq.support
     ((Fraction(1, 2), Fraction(1, 2)), ((0, 1), (0, 1)))
+    >>> x, y = eq  # unpacks as the two mixed strategies
+    >>> x == eq.row and y == eq.col
+    True
+    >>> eq
+    Equilibrium(Row: 1/2 R1 + 1/2 R2; Column: 1/2 C1 + 1/2 C2  (payoffs 0, 0))
     """
 
     row: tuple[Number, ...]
@@ -502,14 +577,37 @@ class Equilibrium:
     def is_exact(self) -> bool:
         return all(isinstance(v, Fraction) for v in (*self.row, *self.col, *self.payoffs))
 
+    def __iter__(self) -> Iterator[tuple[Number, ...]]:
+        """``x, y = eq``: the row and the column player's mixed strategies."""
+        return iter((self.row, self.col))
+
+    def _labels(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return self.strategies or (tuple(f"R{k + 1}" for k in range(len(self.row))),
+                                   tuple(f"C{k + 1}" for k in range(len(self.col))))
+
     def pure_labels(self) -> tuple[str, str] | None:
         """The labels of a pure equilibrium, ``None`` for a mixed one."""
         if not self.is_pure:
             return None
         (i,), (j,) = self.support
-        labs = self.strategies or (tuple(f"R{k + 1}" for k in range(len(self.row))),
-                                   tuple(f"C{k + 1}" for k in range(len(self.col))))
+        labs = self._labels()
         return labs[0][i], labs[1][j]
+
+    def table_row(self) -> tuple[tuple[tuple[str, str], Number], ...]:
+        """Cells ``((player, strategy), probability)`` then ``(("payoff", player), u)``.
+
+        The row of :class:`~gametheory.EquilibriumList` tables and frames.
+
+        >>> import gametheory as gt
+        >>> eq = gt.NormalFormGame([[1]], [[2]]).equilibria()[0]
+        >>> [key for key, _ in eq.table_row()]
+        [('Row', 'R1'), ('Column', 'C1'), ('payoff', 'Row'), ('payoff', 'Column')]
+        """
+        labs = self._labels()
+        cells = [((self.players[p], labs[p][k]), v)
+                 for p, mix in enumerate((self.row, self.col)) for k, v in enumerate(mix)]
+        cells += [(("payoff", self.players[p]), self.payoffs[p]) for p in range(2)]
+        return tuple(cells)
 
     def as_float(self) -> Equilibrium:
         """The same equilibrium with float entries."""
@@ -519,8 +617,7 @@ class Equilibrium:
 
     def describe(self) -> str:
         """One-line human description: ``Aggressor: Probe; Defender: 1/2 Tolerate + ...``."""
-        labs = self.strategies or (tuple(f"R{k + 1}" for k in range(len(self.row))),
-                                   tuple(f"C{k + 1}" for k in range(len(self.col))))
+        labs = self._labels()
         parts = []
         for p, mix in enumerate((self.row, self.col)):
             terms = [(labs[p][k] if v == 1 else f"{format_number(v)} {labs[p][k]}")

@@ -25,6 +25,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 import sympy
 
+from .._latex import symbol_for
 from .._numbers import NotANumber, format_number, to_number
 from ..errors import ParameterError
 from .expressions import RESERVED_WORDS, is_valid_name
@@ -114,10 +115,44 @@ class Parameter:
 
     @property
     def latex(self) -> str:
-        """LaTeX for the parameter: its symbol, or the name typeset by sympy."""
-        if self.symbol == self.name:
-            return sympy.latex(self.sympy)
-        return str(self.symbol)
+        r"""LaTeX for the parameter: its declared symbol, else its name (:func:`symbol_for`).
+
+        A short name (``c``, ``r_U``, ``theta``) is typeset by sympy; a long one in
+        italics with its underscores kept (``\mathit{probe\_value}``, not ``probe_{value}``).
+
+        >>> Parameter("r_U").latex, Parameter("probe_value").latex
+        ('r_{U}', '\\mathit{probe\\_value}')
+        """
+        return symbol_for(self)
+
+    def __repr__(self) -> str:
+        """``Parameter('pi', default=1/2, bounds=[0, 1], symbol='\\pi')``: set fields only.
+
+        >>> Parameter("q", default="1/2", bounds=(0, None))
+        Parameter('q', default=1/2, bounds=[0, inf))
+        """
+        parts = [repr(self.name)]
+        if self.default is not None:
+            parts.append(f"default={format_number(self.default)}")
+        if self.bounds is not None:
+            parts.append(f"bounds={_interval(self.bounds)}")
+        for attr in ("description", "unit"):
+            if getattr(self, attr):
+                parts.append(f"{attr}={getattr(self, attr)!r}")
+        if self.symbol != self.name:
+            parts.append(f"symbol={self.symbol!r}")
+        return f"Parameter({', '.join(parts)})"
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter: name, symbol as math, default, bounds, unit and meaning on one line."""
+        text = f"**{self.name}** ${self.latex}$"
+        if self.default is not None:
+            text += f" = {format_number(self.default)}"
+        if self.bounds is not None:
+            text += f", in {_interval(self.bounds)}"
+        if self.unit:
+            text += f" ({self.unit})"
+        return text + (f": {self.description}" if self.description else "")
 
     def check(self, value: Value) -> None:
         """Raise :class:`ParameterError` if ``value`` is outside the bounds."""
@@ -129,6 +164,12 @@ class Parameter:
             hi_s = "inf" if hi is None else format_number(hi)
             raise ParameterError(f"parameter {self.name!r} = {format_number(value)} is outside "
                                  f"its bounds [{lo_s}, {hi_s}]")
+
+
+def _interval(bounds: tuple[Any, Any]) -> str:
+    lo, hi = bounds
+    return (("(-inf" if lo is None else f"[{format_number(lo)}") + ", "
+            + ("inf)" if hi is None else f"{format_number(hi)}]"))
 
 
 def as_parameter(p: Any) -> Parameter:

@@ -596,8 +596,8 @@ class ParametricGame(LabelledGame):
         return (rf"$\begin{{array}}{{l{'c' * n}}} & {head} \\ \hline {body}"
                 r"\end{array}$")
 
-    def _repr_html_(self) -> str:
-        return self._bimatrix_html(str)
+    # No _repr_html_: Jupyter prefers HTML to LaTeX, and a plain-text HTML dump would hide
+    # the parameters' symbols; the LaTeX bimatrix above is what a notebook shows.
 
 
 def _latex_text(s: str) -> str:

@@ -52,6 +52,7 @@ gametheory.errors.ScenarioError: playrs: unknown key 'playrs'; ... (at line 2)
 
 from __future__ import annotations
 
+import html
 import math
 import re
 import tomllib
@@ -63,7 +64,7 @@ from typing import Any
 
 import numpy as np
 
-from .._numbers import NotANumber, parse_number_text
+from .._numbers import NotANumber, format_number, parse_number_text
 from ..core.expressions import is_valid_name, parse_condition, parse_expression
 from ..core.game import NormalFormGame
 from ..core.parametric import Parameter, ParametricGame
@@ -124,6 +125,40 @@ class Scenario:
     def sweep_grid(self) -> dict[str, np.ndarray]:
         """A copy of the sweep grid, ready for ``gt.sweep(scenario.game, grid)``."""
         return {k: v.copy() for k, v in self.sweep.items()}
+
+    def _sweep_text(self) -> str:
+        return ", ".join(f"{k} ({len(v)} values, {format_number(float(v.min()))} to "
+                         f"{format_number(float(v.max()))})" if len(v) else f"{k} (empty)"
+                         for k, v in self.sweep.items())
+
+    def __repr__(self) -> str:
+        """``Scenario('Chicken', ParametricGame(...), sweep: c (11 values, 0 to 10))``."""
+        parts = [repr(self.title), repr(self.game)]
+        if self.sweep:
+            parts.append(f"sweep: {self._sweep_text()}")
+        if self.regimes:
+            parts.append(f"regimes: {', '.join(name for name, _ in self.regimes)}")
+        return f"Scenario({', '.join(parts)})"
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter: title, description, source, the game (LaTeX when parametric), sweep.
+
+        Text from the file is HTML-escaped (Markdown passes HTML through).
+        """
+        _esc = html.escape
+        lines = [f"**{_esc(self.title or 'Scenario')}**"]
+        if self.description:
+            lines.append(_esc(self.description))
+        if self.source:
+            lines.append(f"*Source:* {_esc(self.source)}")
+        lines.append(self.game._repr_latex_() if isinstance(self.game, ParametricGame)
+                     else self.game._repr_html_())
+        if self.sweep:
+            lines.append(f"*Sweep:* {_esc(self._sweep_text())}")
+        if self.regimes:
+            lines.append("*Regimes:* " + "; ".join(
+                _esc(f"{n}: {d}" if d else n) for n, d in self.regimes))
+        return "\n\n".join(lines)
 
 
 # --------------------------------------------------------------------------- locating keys

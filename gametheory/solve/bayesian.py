@@ -50,6 +50,7 @@ import sympy as sp
 from .._numbers import NotANumber, format_number, to_number
 from ..core.bayesian import BayesianGame
 from ..core.game import Equilibrium, NormalFormGame
+from ..core.results import EquilibriumList
 from ..core.values import parameter_bounds, parameter_name
 from ..errors import GameError, ParameterError
 
@@ -112,6 +113,20 @@ class BayesNashEquilibrium:
             parts.append(f"{self.players[i]}: {', '.join(per_type)}")
         pay = ", ".join(format_number(v) for v in self.payoffs)
         return f"{'; '.join(parts)}  (payoffs {pay})"
+
+    def table_row(self) -> tuple[tuple[tuple[str, str], Any], ...]:
+        """Cells ``((player, "action if type"), probability)``, then the payoffs.
+
+        A player with one type has plain action labels.
+        """
+        cells: list[tuple[tuple[str, str], Any]] = []
+        for i in range(2):
+            one = len(self.types[i]) == 1
+            for t, vec in zip(self.types[i], self.behaviour[i], strict=True):
+                cells += [((self.players[i], a if one else f"{a} if {t}"), q)
+                          for a, q in zip(self.actions[i], vec, strict=True)]
+        cells += [(("payoff", p), v) for p, v in zip(self.players, self.payoffs, strict=True)]
+        return tuple(cells)
 
     def __repr__(self) -> str:
         return f"BayesNashEquilibrium({self.describe()})"
@@ -194,7 +209,7 @@ def bayes_nash_equilibria(game: BayesianGame, pure: bool = False, **values: Any
         game = game.at(**values)
     elif values:
         raise ParameterError(f"the game has no parameters, got {sorted(values)}")
-    return _equilibria(game, pure)
+    return EquilibriumList(_equilibria(game, pure))
 
 
 def _equilibria(game: BayesianGame, pure: bool = False) -> list[BayesNashEquilibrium]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..core.game import Equilibrium, NormalFormGame
+from ..core.results import EquilibriumList
 from .components import EquilibriumComponent, components_from_equilibria
 from .exact import is_degenerate_exact
 from .pure import pure_solutions
@@ -69,7 +70,8 @@ def _sorted_unique(found: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     return out
 
 
-def equilibria(game: NormalFormGame, method: str = "exact", **options: Any) -> list[Equilibrium]:
+def equilibria(game: NormalFormGame, method: str = "exact", **options: Any
+               ) -> EquilibriumList:
     """Extreme Nash equilibria of ``game``, each once, in a deterministic order.
 
     Parameters
@@ -101,10 +103,11 @@ def equilibria(game: NormalFormGame, method: str = "exact", **options: Any) -> l
 
     Returns
     -------
-    list of Equilibrium
-        Sorted with the row strategy in decreasing lexicographic order of its
-        probabilities, then the column strategy likewise (pure strategies of low index
-        first).
+    EquilibriumList
+        A read-only list of :class:`~gametheory.Equilibrium` (an HTML table in Jupyter,
+        ``.to_frame()`` for pandas), sorted with the row strategy in decreasing
+        lexicographic order of its probabilities, then the column strategy likewise
+        (pure strategies of low index first).
 
     Raises
     ------
@@ -123,11 +126,11 @@ def equilibria(game: NormalFormGame, method: str = "exact", **options: Any) -> l
     spec = method_spec(method)
     spec.check_options(options)
     A, B = game.payoff_matrices
-    return labelled(game, spec.solve(A.tolist(), B.tolist(), **options), spec.exact,
-                    spec.ordered)
+    return EquilibriumList(labelled(game, spec.solve(A.tolist(), B.tolist(), **options),
+                                    spec.exact, spec.ordered))
 
 
-def pure_equilibria(game: NormalFormGame, tol: float | None = None) -> list[Equilibrium]:
+def pure_equilibria(game: NormalFormGame, tol: float | None = None) -> EquilibriumList:
     """Cells ``(i, j)`` where ``i`` is a best reply to ``j`` and ``j`` to ``i``, row-major.
 
     Exact games are compared exactly; float games with tolerance ``tol`` (default
@@ -141,8 +144,8 @@ def pure_equilibria(game: NormalFormGame, tol: float | None = None) -> list[Equi
     [((0,), (0,)), ((1,), (1,))]
     """
     A, B = game.payoff_matrices
-    return [Equilibrium(x, y, pay, game.players, game.strategies)
-            for x, y, pay in pure_solutions(A, B, tol)]
+    return EquilibriumList(Equilibrium(x, y, pay, game.players, game.strategies)
+                           for x, y, pay in pure_solutions(A, B, tol))
 
 
 def is_degenerate(game: NormalFormGame) -> bool:

@@ -45,6 +45,7 @@ import sympy as sp
 from .._numbers import format_number
 from ..core.game import NormalFormGame
 from ..core.parametric import ParametricGame
+from ..core.results import EquilibriumList
 from ..core.tree import MAX_ENUMERATION, GameTree
 from ..core.values import is_symbolic_value, parameter_bounds, parameter_name
 from ..errors import GameError, SolverError
@@ -169,6 +170,23 @@ class SubgamePerfectEquilibrium:
             text += f"; if {self.condition}"
         return text
 
+    def table_row(self) -> tuple[tuple[tuple[str, str], Any], ...]:
+        """Cells for :class:`~gametheory.EquilibriumList`: plans, path, payoffs, ties.
+
+        >>> import gametheory as gt
+        >>> T = gt.GameTree
+        >>> t = T(T.decision("A", {"L": T.terminal(1), "R": T.terminal(0)}))
+        >>> t.backward_induction()[0].table_row()
+        ((('plan', 'A'), 'L'), (('path', ''), 'L'), (('payoff', 'A'), Fraction(1, 1)))
+        """
+        cells: list[tuple[tuple[str, str], Any]] = [
+            (("plan", p), lab) for p, lab in zip(self.players, self.labels, strict=True)]
+        cells.append((("path", ""), " > ".join(self.path) or "-"))
+        cells += [(("payoff", p), v) for p, v in zip(self.players, self.payoffs, strict=True)]
+        if self.ties:
+            cells.append((("ties", ""), "; ".join(t.describe() for t in self.ties)))
+        return tuple(cells)
+
     def __repr__(self) -> str:
         return f"SubgamePerfectEquilibrium({self.describe()})"
 
@@ -226,7 +244,7 @@ def require_perfect_information(tree: GameTree, what: str) -> None:
                             "nodes; use classify_equilibria() for imperfect information")
 
 
-def backward_induction(tree: GameTree, **values: Any) -> list[SubgamePerfectEquilibrium]:
+def backward_induction(tree: GameTree, **values: Any) -> EquilibriumList:
     """Every pure subgame-perfect equilibrium of a perfect-information tree.
 
     At each node, children first, the mover picks a payoff-maximising action given the
@@ -281,7 +299,7 @@ def backward_induction(tree: GameTree, **values: Any) -> list[SubgamePerfectEqui
                 out.append(({**choices, n.infoset: n.actions[k]}, combo[k][1], ties + tie))
         return out
 
-    return [_spe(tree, choices, pay, ties) for choices, pay, ties in solve(0)]
+    return EquilibriumList(_spe(tree, choices, pay, ties) for choices, pay, ties in solve(0))
 
 
 def _spe(tree: GameTree, profile: Mapping[int, str], payoffs: tuple[Any, ...],

@@ -37,6 +37,7 @@ from typing import Any
 
 from .._numbers import format_number
 from ..core.game import Equilibrium, NormalFormGame
+from ..core.results import EquilibriumList
 from ..core.tree import MAX_ENUMERATION, GameTree
 from ..errors import GameError, SolverError
 from .tree import PayoffOrder, to_normal_form
@@ -114,6 +115,12 @@ class ClassifiedEquilibrium:
             "rests on a non-credible threat: " + "; ".join(t.describe() for t in self.threats)
         return f"{self.equilibrium.describe()}: {verdict}"
 
+    def table_row(self) -> tuple[tuple[tuple[str, str], Any], ...]:
+        """The equilibrium's cells, then ``subgame perfect`` and the threats."""
+        threats = "; ".join(t.describe() for t in self.threats)
+        return (*self.equilibrium.table_row(), (("subgame perfect", ""), self.subgame_perfect),
+                (("threats", ""), threats))
+
     def __repr__(self) -> str:
         return f"ClassifiedEquilibrium({self.describe()})"
 
@@ -145,7 +152,7 @@ def classify_equilibria(tree: GameTree, method: str = "exact", pure: bool = Fals
     game = _normal_form(tree)
     eqs = game.pure_equilibria() if pure else game.equilibria(method=method)
     checker = _Checker(tree)
-    return [checker.classify(eq) for eq in eqs]
+    return EquilibriumList(checker.classify(eq) for eq in eqs)
 
 
 def classify(tree: GameTree, equilibrium: Equilibrium, *, one_shot: bool | None = None,

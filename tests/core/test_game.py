@@ -246,3 +246,47 @@ def test_mixed_equilibrium_describe_and_support():
     zero_weight = gt.Equilibrium((F(1), F(0)), (F(1), F(0)), (F(2), F(1)))
     assert zero_weight.support == ((0,), (0,))
     assert zero_weight.pure_labels() == ("R1", "C1")
+
+
+# ------------------------------------------------------------------ Jupyter and pandas
+def test_equilibrium_unpacks_as_its_two_strategies():
+    g = gt.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+    for eq in g.equilibria():
+        x, y = eq
+        assert (x, y) == eq.profile
+    assert "Fraction" not in repr(g.equilibria()) and "1/2 R1" in repr(g.equilibria()[0])
+
+
+def test_dataframe_payoffs_take_labels_and_player_names():
+    import pandas as pd
+
+    rows, cols = ["Refrain", "Probe"], ["Tolerate", "Intercept"]
+    A = pd.DataFrame([[0, 0], [2, -1]], index=pd.Index(rows, name="Aggressor"),
+                     columns=pd.Index(cols, name="Defender"))
+    B = pd.DataFrame([[0, 0], [-2, -3]], index=rows, columns=cols)
+    g = gt.NormalFormGame(A, B)
+    assert g.strategies == (tuple(rows), tuple(cols)) and g.players == ("Aggressor", "Defender")
+    assert g.is_exact and g.A[1, 0] == 2 and g.B[1, 1] == -3
+    # B given in another order is aligned to A's labels, cell by cell
+    shuffled = B.loc[rows[::-1], cols[::-1]]
+    assert gt.NormalFormGame(A, shuffled) == g
+    # a plain matrix next to a frame, and explicit player names, still work
+    assert gt.NormalFormGame(A, B.to_numpy(), players=("P", "Q")).strategies == g.strategies
+    # default (Range) indexes carry no labels
+    plain = gt.NormalFormGame(pd.DataFrame([[1, 2]]), pd.DataFrame([[0, 0]]))
+    assert plain.strategies == (("R1",), ("C1", "C2"))
+
+
+def test_dataframe_labels_that_disagree_are_refused():
+    import pandas as pd
+
+    A = pd.DataFrame([[1, 0], [0, 1]], index=["a", "b"], columns=["x", "y"])
+    B = pd.DataFrame([[1, 0], [0, 1]], index=["a", "c"], columns=["x", "y"])
+    with pytest.raises(LabelError, match="disagree"):
+        gt.NormalFormGame(A, B)
+    with pytest.raises(LabelError, match="conflict"):
+        gt.NormalFormGame(A, A, strategies=(("a", "b"), ("y", "x")))
+    assert gt.NormalFormGame(A, A, strategies=(("a", "b"), ("x", "y"))).shape == (2, 2)
+    half = pd.DataFrame([[1, 0]], index=["a"])
+    with pytest.raises(LabelError, match="both"):
+        gt.NormalFormGame(half, half)

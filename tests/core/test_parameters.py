@@ -96,3 +96,22 @@ def test_as_parameter():
     assert as_parameter(PARAMS[0]) is PARAMS[0]
     with pytest.raises(ParameterError, match="a parameter is a name"):
         as_parameter(3)
+
+
+# ------------------------------------------------------------------ Jupyter display
+def test_latex_uses_declared_symbol_short_names_and_never_subscripts_long_names():
+    assert gt.Parameter("p", symbol=r"\pi").latex == r"\pi"
+    assert gt.Parameter("r_U").latex == sympy.latex(sympy.Symbol("r_U"))
+    long = gt.Parameter("probe_value").latex
+    assert "probe_{value}" not in long and r"probe\_value" in long
+
+
+def test_repr_is_readable_and_markdown_shows_the_symbol():
+    p = gt.Parameter("interception_prob", default="1/2", bounds=(0, 1), symbol=r"\pi",
+                     description="chance of interception", unit="")
+    text = repr(p)
+    assert "Fraction" not in text and "default=1/2" in text and "bounds=[0, 1]" in text
+    assert "symbol='\\\\pi'" in text and "unit" not in text
+    md = p._repr_markdown_()
+    assert r"$\pi$" in md and "**interception_prob**" in md and "chance of interception" in md
+    assert repr(gt.Parameter("c")) == "Parameter('c')"

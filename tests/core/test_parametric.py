@@ -165,7 +165,8 @@ def test_value_semantics_and_pickle():
         p._A = None  # type: ignore[misc]
     assert "ParametricGame('Probe'" in repr(p)
     assert r"\pi" in p._repr_latex_()
-    assert "<table>" in p._repr_html_()
+    # Jupyter shows the LaTeX (with the declared symbols), not an HTML text dump
+    assert not hasattr(p, "_repr_html_")
 
 
 def test_substitute():
@@ -254,3 +255,10 @@ def test_classify_and_feasible_broadcast_compound_conditions():
     assert p.classify(v=v, c=np.array([[2.0], [0.5]])).tolist() == [["a", "b"], ["b", "b"]]
     assert p.feasible(v=v, c=2).tolist() == [True, True]
     assert p.feasible(v=v, c=-1).tolist() == [False, False]
+
+
+def test_parametric_latex_shows_declared_and_long_name_symbols():
+    g = gt.ParametricGame([["probe_value", 0]], [["-probe_value", 1]],
+                          ["probe_value", gt.Parameter("c", symbol=r"\kappa")])
+    out = g._repr_latex_()
+    assert "probe_{value}" not in out and r"probe\_value" in out

@@ -212,3 +212,29 @@ def test_not_utf8_refused(tmp_path):
     f.write_bytes(b"title = \"\xff\xfe\"\n")
     with pytest.raises(gt.ScenarioError, match="UTF-8"):
         load_scenario(f)
+
+
+def test_scenario_repr_and_markdown():
+    s = load_scenario('''
+title = "Chicken <b>"
+description = "Two drivers"
+players = ["Ann", "Bob"]
+strategies = [["Swerve", "Straight"], ["Swerve", "Straight"]]
+[parameters.crash_cost]
+default = 10
+symbol = "c"
+[payoffs]
+row = [[0, -1], [1, "-crash_cost"]]
+column = [[0, 1], [-1, "-crash_cost"]]
+[sweep]
+crash_cost = {start = 0, stop = 10, num = 11}
+''')
+    text = repr(s)
+    assert text.startswith("Scenario('Chicken <b>', ParametricGame(")
+    assert "crash_cost (11 values, 0 to 10)" in text and "array(" not in text
+    md = s._repr_markdown_()
+    assert "Chicken &lt;b&gt;" in md and "<b>" not in md.replace("**", "")
+    assert s.game._repr_latex_() in md and "Two drivers" in md
+    plain = load_scenario('title = "PD"\nplayers = ["A", "B"]\nstrategies = [["x"], ["y"]]\n'
+                          '[payoffs]\nrow = [[1]]\ncolumn = [[2]]\n')
+    assert plain.game._repr_html_() in plain._repr_markdown_()

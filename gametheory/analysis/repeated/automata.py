@@ -37,6 +37,7 @@ Examples
 
 from __future__ import annotations
 
+import html as _html
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple, Protocol
 
@@ -371,6 +372,22 @@ class Automaton:
     def __repr__(self) -> str:
         body = ", ".join(f"{s}->{self.action_label(k)}" for k, s in enumerate(self._names))
         return f"Automaton({self.name!r}, {self.player_name}, {self.size} states: {body})"
+
+    def _repr_html_(self) -> str:
+        """Jupyter: one row per state (the initial one marked), its action and, per
+        observed profile, the next state."""
+        import pandas as pd
+
+        s0, s1 = self._strategies
+        rows = {("* " if si == self._initial else "") + s: {
+            "play": self.action_label(si),
+            **{f"after ({ri}, {cj})": self._names[self._table[si, i, j]]
+               for i, ri in enumerate(s0) for j, cj in enumerate(s1)}}
+            for si, s in enumerate(self._names)}
+        caption = f"{self.name} ({self.player_name}); * initial state"
+        return pd.DataFrame.from_dict(rows, orient="index").to_html(escape=True) \
+            .replace(">\n  <thead>", f">\n  <caption>{_html.escape(caption)}</caption>"
+                     "\n  <thead>", 1)
 
 
 def mirror(aut: Automaton) -> Automaton:

@@ -34,10 +34,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from ..._latex import latex_expr
 from ..._numbers import to_number
 from ...core.parametric import ParametricGame
 from ...errors import GameError, ParameterError, SolverError
@@ -71,6 +72,8 @@ class DiscountAnalysis:
         state whose one-shot deviation breaks the profile.
     delta : sympy Symbol
         The discount-factor symbol used in the formulas.
+    symbols : dict of str to str
+        LaTeX symbol of each stage parameter, for ``_repr_latex_``.
     """
 
     concept: str
@@ -80,12 +83,23 @@ class DiscountAnalysis:
     conditions: list
     breaking: Deviation | None
     delta: Any
+    symbols: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __repr__(self) -> str:
         if self.critical is None:
             why = f"; broken by {self.breaking.describe()}" if self.breaking else ""
             return f"DiscountAnalysis({self.concept}: no discount factor works{why})"
         return f"DiscountAnalysis({self.concept}: critical discount {self.critical})"
+
+    def _repr_latex_(self) -> str:
+        r"""Jupyter: ``$\delta^* = ...$`` in the parameters' symbols, and its conditions."""
+        if self.critical is None:
+            return r"$\text{no discount factor works}$"
+        out = rf"\delta^* = {latex_expr(self.critical, self.symbols)}"
+        if self.conditions:
+            conds = r",\ ".join(latex_expr(c, self.symbols) for c in self.conditions)
+            out += rf"\quad\text{{if }} {conds}"
+        return f"${out}$"
 
 
 
@@ -337,7 +351,7 @@ def _numeric_analysis(data: StageData, concept: str, constraints: list, delta: A
                                  out(val), dev.after, out(x), dev.gain_formula)
     crit = None if first is None else out(first.exact(delta))
     devs = [(dev, dev.gain_formula) for dev, _, _ in items]
-    return DiscountAnalysis(concept, crit, conv, devs, [], breaking, delta)
+    return DiscountAnalysis(concept, crit, conv, devs, [], breaking, delta, _symbols(data))
 
 
 def _sign_at(expr: Any, ref: dict | None, what: str) -> int:
@@ -496,4 +510,12 @@ def _symbolic_analysis(data: StageData, concept: str, constraints: list, delta: 
                 breaking = lower[0][1] if lower else None
         for r, _ in upper:
             conditions.append(sympy.GreaterThan(r, crit if crit is not None else 0))
-    return DiscountAnalysis(concept, crit, [], devs, conditions, breaking, delta)
+    return DiscountAnalysis(concept, crit, [], devs, conditions, breaking, delta,
+                            _symbols(data))
+
+
+def _symbols(data: StageData) -> dict[str, str]:
+    """``{name: LaTeX symbol}`` of a parametric stage's parameters (empty otherwise)."""
+    game = data.game
+    return {p.name: p.latex for p in game.parameters} if isinstance(game, ParametricGame) \
+        else {}

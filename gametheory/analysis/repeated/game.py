@@ -51,6 +51,7 @@ import numpy as np
 
 from ..._numbers import format_number
 from ...core.game import NormalFormGame
+from ...core.parametric import ParametricGame
 from ...errors import GameError, ProfileError
 from .automata import Automaton, mirror
 from .deviations import Deviation, NashCheck, SubgamePerfection, nash_check, subgame_perfection
@@ -127,6 +128,15 @@ class RepeatedGame:
         m, n = self._data.shape
         return (f"RepeatedGame({title + ', ' if title else ''}{self.players[0]} x "
                 f"{self.players[1]}, {m}x{n} {kind} stage)")
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter: what is repeated, then the stage game (its LaTeX when parametric)."""
+        kind = "sequential" if self.is_sequential else "simultaneous"
+        head = (f"**Repeated game** (infinitely repeated, discounted; {kind} stage): "
+                f"{self.players[0]} x {self.players[1]}")
+        stage = self._stage._repr_latex_() if isinstance(self._stage, ParametricGame) \
+            else self._stage._repr_html_()
+        return f"{head}\n\n{stage}"
 
     # ------------------------------------------------------------------ validation
     def _profile(self, profile: object) -> tuple[Automaton, Automaton]:

@@ -62,6 +62,7 @@ Fraction(11, 4)
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass
 from fractions import Fraction
@@ -70,7 +71,7 @@ from typing import Any
 
 import numpy as np
 
-from ..._numbers import NotANumber, to_number
+from ..._numbers import NotANumber, format_number, to_number
 from ...errors import ParameterError
 
 __all__ = ["ChainStore", "ReputationSimulation", "chain_store_from_payoffs"]
@@ -161,6 +162,24 @@ class ChainStore:
         object.__setattr__(self, "prior", p)
         object.__setattr__(self, "entrant_gain", b)
         object.__setattr__(self, "incumbent_gain", a)
+
+    def __repr__(self) -> str:
+        """``ChainStore(stages=4, prior=1/5, entrant_gain=1/2, incumbent_gain=2)``."""
+        return f"ChainStore({self._arguments()})"
+
+    def _arguments(self) -> str:
+        return (f"stages={self.stages}, prior={format_number(self.prior)}, "
+                f"entrant_gain={format_number(self.entrant_gain)}, "
+                f"incumbent_gain={format_number(self.incumbent_gain)}")
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the parameters, then the belief path market by market."""
+        import pandas as pd
+
+        frame = pd.DataFrame([{k.replace("_", " "): format_number(v) for k, v in row.items()}
+                              for row in self.belief_path()])
+        return (f"<p><b>Chain store</b> (Kreps-Wilson): {html.escape(self._arguments())}; "
+                "the path where every entry is fought:</p>" + frame.to_html(index=False))
 
     # ------------------------------------------------------------------ equilibrium
     def threshold(self, n: int) -> Fraction:

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from itertools import combinations
 
@@ -49,6 +49,7 @@ import numpy as np
 import pandas as pd
 import sympy
 
+from ..._latex import escape_latex, latex_expr, latex_number, symbol_for
 from ...core.game import NormalFormGame
 from ...core.parametric import ParametricGame
 from ...errors import GameError, ParameterError
@@ -79,6 +80,8 @@ class Threshold:
         of the value (``at`` is ``""`` when not computed).
     regime_before, regime_at, regime_after : str
         Regimes (model rules) or ``""`` when the model has none.
+    symbol : str
+        LaTeX symbol of the parameter (its declared one), for ``_repr_latex_``.
     """
 
     parameter: str
@@ -92,6 +95,7 @@ class Threshold:
     regime_before: str = ""
     regime_at: str = ""
     regime_after: str = ""
+    symbol: str = field(default="", compare=False)
 
     def __float__(self) -> float:
         return float(self.value)
@@ -110,6 +114,19 @@ class Threshold:
 
     def __repr__(self) -> str:
         return f"Threshold({self.describe()})"
+
+    def _repr_latex_(self) -> str:
+        r"""Jupyter: ``$\pi = \frac{1}{2}$`` (or ``\approx v \pm tol``), then the change."""
+        sym = self.symbol or symbol_for(self.parameter)
+        if self.exact:
+            value = f"= {latex_expr(self.value)}"
+        else:
+            value = rf"\approx {latex_number(float(self.value), 'sig', 10)}"
+            if self.tolerance:
+                value += rf" \pm {latex_number(self.tolerance, 'sig', 1)}"
+        parts = self.describe().split(": ", 1)[1].split(" -> ")
+        what = r"} \to \text{".join(escape_latex(part) for part in parts)
+        return rf"${sym} {value}:\ \text{{{what}}}$"
 
 
 class ThresholdList(list):
@@ -314,14 +331,15 @@ def thresholds(model: Model, parameter: str, at: Mapping[str, Number] | None = N
     if method in ("auto", "exact"):
         out = _exact_thresholds(p, parameter, fixed, lo, hi, ev)
         if out is not None:
-            return out
+            return ThresholdList(replace(t, symbol=prm.latex) for t in out)
         if method == "exact":
             raise GameError(f"the payoffs are not rational functions of {parameter!r} with "
                             "rational coefficients here; use method='numeric'")
     if lo is None or hi is None:
         raise ParameterError(f"the numeric method needs a finite interval for {parameter!r}: "
                              "give lower= and upper=")
-    return _numeric_thresholds(p, parameter, fixed, lo, hi, ev, tol, grid_points)
+    return ThresholdList(replace(t, symbol=prm.latex) for t in
+                         _numeric_thresholds(p, parameter, fixed, lo, hi, ev, tol, grid_points))
 
 
 def _exact_thresholds(p, parameter, fixed, lo, hi, ev) -> ThresholdList | None:

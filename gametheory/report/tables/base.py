@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -65,7 +66,15 @@ class Table(str):
         return obj
 
     def _repr_html_(self) -> str | None:
-        return str(self) if self.format == "html" else None
+        """HTML tables as themselves; text and LaTeX source as a ``<pre>`` block (not an
+        escaped Python string); Markdown is left to :meth:`_repr_markdown_`."""
+        if self.format == "html":
+            return str(self)
+        return None if self.format == "markdown" else f"<pre>{html.escape(str(self))}</pre>"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's plain-text display: the table's lines, not ``repr`` of a string."""
+        printer.text(str(self))
 
     def _repr_markdown_(self) -> str | None:
         return str(self) if self.format == "markdown" else None

@@ -25,7 +25,6 @@ Examples
 
 from __future__ import annotations
 
-import html
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -93,9 +92,7 @@ class Regime:
         label = self.label.replace("{", r"\{").replace("}", r"\}")
         return rf"$\text{{{label}}}:\quad {self._latex_condition()}$"
 
-    def _repr_html_(self) -> str:
-        return (f"<b>{html.escape(self.label)}</b> where "
-                f"<code>{html.escape(str(self.condition))}</code>")
+    # No _repr_html_: Jupyter would prefer it to the LaTeX above and hide the symbols.
 
 
 def _candidate_label(game: ParametricGame, eq: SymbolicEquilibrium) -> str:

@@ -44,3 +44,14 @@ def test_from_table_and_mirror_and_equality(pd):
     assert hash(m) == hash(S.tit_for_tat(pd, 1))
     assert a.renamed("x").name == "x" and a.name == "grim"
     assert "punish" in b.describe()
+
+
+def test_automaton_html_has_each_state_its_action_and_transitions(pd):
+    tft = gt.strategies.tit_for_tat(pd, 0)
+    out = tft._repr_html_()
+    assert "<caption>" in out and tft.name in out
+    body = out.split("<tbody>")[1]
+    assert body.count("<tr>") == tft.size
+    for k, state in enumerate(tft.states):
+        assert f"<td>{tft.action_label(k)}</td>" in body and state in body
+    assert out.count("after (") == len(pd.strategies[0]) * len(pd.strategies[1])

@@ -258,3 +258,18 @@ def test_tft_never_spe_breaking_state(axelrod):
     assert an.critical is None and an.region == []
     assert an.breaking.state == ("punish", "punish")
     assert "no discount factor works" in repr(an)
+
+
+def test_discount_latex_uses_the_stage_parameters_symbols():
+    m = gt.models.probe_response("repeated")
+    analysis = m.analysis()
+    out = analysis._repr_latex_()
+    assert out.startswith(r"$\delta^* = ") and r"\pi" in out
+    assert "interception_prob" not in out and "_{" not in out.split("=")[0]
+    assert analysis.symbols["interception_prob"] == r"\pi"
+    pd_ = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+                            strategies=(("C", "D"), ("C", "D")))
+    rg = gt.RepeatedGame(pd_)
+    grim = (gt.strategies.grim_trigger(pd_, 0), gt.strategies.grim_trigger(pd_, 1))
+    a = rg.discount_analysis(grim)
+    assert a._repr_latex_() == rf"$\delta^* = {sympy.latex(sympy.Rational(a.critical))}$"

@@ -83,3 +83,11 @@ def test_errors(axelrod, symbolic_pd):
                                                         "1/2")
     with pytest.raises(gt.GameError, match="payoffs in that row"):
         gt.RepeatedGame(axelrod, follower_moves_after=["D"])
+
+
+def test_repeated_game_markdown_shows_the_stage(axelrod, symbolic_pd):
+    numeric = gt.RepeatedGame(axelrod)._repr_markdown_()
+    assert "**Repeated game**" in numeric and axelrod._repr_html_() in numeric
+    symbolic = gt.RepeatedGame(symbolic_pd)._repr_markdown_()
+    assert symbolic_pd._repr_latex_() in symbolic
+    assert "RepeatedGame(PD" in repr(gt.RepeatedGame(axelrod))

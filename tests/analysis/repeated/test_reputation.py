@@ -120,3 +120,13 @@ def test_errors():
         ChainStore(5, 1, "1/2", 2)
     with pytest.raises(gt.ParameterError, match="fighting costly"):
         chain_store_from_payoffs(5, "1/10", (0, 1, -1), (0, -3, -1))
+
+
+def test_chain_store_repr_and_html_show_exact_numbers_plainly():
+    cs = ChainStore(stages=3, prior="1/5", entrant_gain="1/2", incumbent_gain=2)
+    assert repr(cs) == "ChainStore(stages=3, prior=1/5, entrant_gain=1/2, incumbent_gain=2)"
+    out = cs._repr_html_()
+    assert "Fraction" not in out and out.split("<tbody>")[1].count("<tr>") == cs.stages
+    for row in cs.belief_path():
+        assert f"<td>{row['market']}</td>" in out
+    assert "entry probability" in out

@@ -6,6 +6,7 @@ switches at r_U* = c_I + e_I W_D + r_I - pi h; probing pays against under-reacti
 v > c_p.
 """
 
+import dataclasses
 import math
 from fractions import Fraction
 
@@ -124,3 +125,17 @@ def test_track_probe_game_branches():
     # every row has a branch and branch ids are consistent within a point
     assert (f["branch"] >= 0).all()
     assert not f.duplicated(["point", "branch"]).any()
+
+
+def test_threshold_latex_uses_the_declared_symbol():
+    ch = gt.ParametricGame([[0, -1], [1, "-c"]], [[0, 1], [-1, "-c"]],
+                           [gt.Parameter("c", bounds=(0, None), symbol=r"\kappa")],
+                           strategies=(("Swerve", "Straight"), ("Swerve", "Straight")))
+    exact = gt.thresholds(ch, "c", upper=5)
+    assert exact[0].symbol == r"\kappa"
+    assert exact[0]._repr_latex_().startswith(r"$\kappa = 1")
+    assert r"\to" in exact[0]._repr_latex_()
+    num = gt.thresholds(ch, "c", lower=0, upper=5, method="numeric", tol=1e-6)
+    assert num[0]._repr_latex_().startswith(r"$\kappa \approx")
+    # the symbol is display only: equality ignores it
+    assert dataclasses.replace(exact[0], symbol="") == exact[0]

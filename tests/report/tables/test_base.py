@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -34,3 +35,13 @@ def test_tables_are_strings_that_render_in_jupyter(tmp_path):
     assert path.read_text() == str(m) + "\n"
     back = pickle.loads(pickle.dumps(h))
     assert back == h and back.format == "html"
+
+
+def test_text_and_latex_tables_display_as_preformatted_text_not_python_strings():
+    pretty = pytest.importorskip("IPython.lib.pretty").pretty
+    for fmt in ("text", "booktabs"):
+        t = tables.payoff_table(PD, format=fmt)
+        assert t._repr_html_().startswith("<pre>") and t._repr_html_().count("\n") == \
+            str(t).count("\n")
+        assert pretty(t) == str(t) and t == str(t)
+    assert tables.payoff_table(PD, format="text")._repr_markdown_() is None
