@@ -76,6 +76,7 @@ from ..analysis.sensitivity.boundaries import (
     regime_boundaries,
     regime_grid,
 )
+from ..analysis.sensitivity.paths import equilibrium_branches
 from ..analysis.sensitivity.result import SweepResult
 from ..core.parametric import ParametricGame
 from ..errors import GameError, ParameterError
@@ -487,12 +488,13 @@ def equilibrium_path(
     >>> top.get_ylabel(), bottom.get_ylabel()
     ('probability', 'payoff')
     """
-    df, x = _path_rows(result, x, at)
+    path = equilibrium_branches(result, x, at)
+    df, x = path.rows, path.x
     strat_cols = _shown_strategies([c for c in df.columns
                                     if ": " in c and not c.startswith("payoff: ")], players)
     pay_cols = [c for c in df.columns if c.startswith("payoff: ")]
     if change_points is None:
-        change_points = _change_points(df, x)
+        change_points = path.changes
     two = show_payoffs and bool(pay_cols)
     if ax is None:
         owned = True
@@ -504,9 +506,7 @@ def equilibrium_path(
             raise GameError(f"equilibrium_path draws into one or two Axes, got "
                             f"{len(panels_axes)}")
         two = two and len(panels_axes) == 2
-    branches = _branches(df, x)
-    xv = np.unique(df[x].to_numpy(dtype=float))
-    several = _several(df, x, xv)
+    branches, several = path.branches, path.several
     panels = [(panels_axes[0], strat_cols, "probability")]
     if two:
         panels.append((panels_axes[1], pay_cols, "payoff"))
@@ -531,27 +531,6 @@ def equilibrium_path(
     return PathAxes(panels_axes[0], panels_axes[1] if two else None)
 
 
-def _path_rows(result: Any, x: str | None, at: Mapping[str, Any] | None) -> tuple[Any, str]:
-    """The rows of a sweep's frame along ``x`` (other swept parameters fixed by ``at``)."""
-    frame = getattr(result, "frame", result)
-    params = list(getattr(result, "parameters", []))
-    x = x or (params[0] if params else None)
-    if x is None or x not in frame.columns:
-        raise ParameterError(f"equilibrium_path needs a swept parameter x; got {x!r}")
-    sel = np.ones(len(frame), dtype=bool)
-    for p in params:
-        if p == x:
-            continue
-        vals = np.unique(frame[p].to_numpy(dtype=float))
-        if len(vals) > 1:
-            if not at or p not in at:
-                raise ParameterError(f"parameter {p!r} is swept too; fix it with at={{{p!r}: "
-                                     "...}}")
-            v = vals[np.argmin(np.abs(vals - float(at[p])))]
-            sel &= frame[p].to_numpy(dtype=float) == v
-    return frame[sel], x
-
-
 def _shown_strategies(cols: list[str], players: Sequence[str] | None) -> list[str]:
     """The strategy columns worth a line: a two-strategy player's second strategy only."""
     by_player: dict[str, list[str]] = {}
@@ -560,23 +539,6 @@ def _shown_strategies(cols: list[str], players: Sequence[str] | None) -> list[st
     if players is not None:
         by_player = {p: cs for p, cs in by_player.items() if p in players}
     return [c for cs in by_player.values() for c in (cs[1:] if len(cs) == 2 else cs)]
-
-
-def _branches(df: Any, x: str) -> list[Any]:
-    """Runs of equilibria with the same support at neighbouring grid points, each a frame
-    sorted by ``x`` (several equilibria of one support at a point: several branches)."""
-    xv = np.unique(df[x].to_numpy(dtype=float))
-    pos = np.searchsorted(xv, df[x].to_numpy(dtype=float))
-    col = "support" if "support" in df.columns else "equilibrium"
-    key = df[col].astype(str).to_numpy() if col in df.columns else np.zeros(len(df), str)
-    parts = df.assign(_pos=pos, _key=key)
-    parts = parts.assign(_rank=parts.groupby(["_pos", "_key"]).cumcount().to_numpy())
-    out = []
-    for _, part in parts.groupby(["_key", "_rank"], sort=False):
-        part = part.sort_values("_pos")
-        cuts = [0, *(np.flatnonzero(np.diff(part["_pos"].to_numpy()) > 1) + 1), len(part)]
-        out += [part.iloc[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=True) if b > a]
-    return out
 
 
 def _draw_branches(ax: Axes, branches: list[Any], x: str, col: str, st: Mapping[str, Any],
@@ -588,35 +550,6 @@ def _draw_branches(ax: Axes, branches: list[Any], x: str, col: str, st: Mapping[
                 marker=st["marker"] if len(run) == 1 else None, markersize=4,
                 label=label if first else None)
         first = False
-
-
-def _several(df: Any, x: str, xv: np.ndarray) -> list[tuple[float, float]]:
-    """Stretches (between cell edges) of grid points with more than one equilibrium."""
-    counts = df.groupby(x, sort=True).size().reindex(xv).to_numpy()
-    edges = cell_edges(xv) if len(xv) > 1 else np.array([xv[0], xv[0]])
-    edges = np.clip(edges, xv[0], xv[-1])
-    out, k = [], 0
-    while k < len(xv):
-        if counts[k] > 1:
-            j = k
-            while j + 1 < len(xv) and counts[j + 1] > 1:
-                j += 1
-            out.append((float(edges[k]), float(edges[j + 1])))
-            k = j + 1
-        else:
-            k += 1
-    return out
-
-
-def _change_points(df: Any, x: str) -> list[float]:
-    if "support" in df.columns:
-        sets = df.groupby(x, sort=True)["support"].apply(lambda s: tuple(sorted(map(str, s))))
-    else:
-        sets = df.groupby(x, sort=True).size()
-    xv = sets.index.to_numpy(dtype=float)
-    vals = list(sets.values)
-    return [float((xv[k] + xv[k + 1]) / 2) for k in range(len(vals) - 1)
-            if vals[k] != vals[k + 1]]
 
 
 # --------------------------------------------------------------------------- tornado
