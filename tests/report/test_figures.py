@@ -258,9 +258,12 @@ def test_equilibrium_path_is_readable_lines_not_a_marker_per_equilibrium():
     data_lines = [ln for ln in top.get_lines() if ln.get_color() != "#555555"]
     # a line per strategy and branch, not a marker per equilibrium and point
     assert len(data_lines) < 12 < n_eq
-    assert all(len(ln.get_xdata()) > 1 for ln in data_lines if ln.get_linestyle() == "none"
-               ) is True and not [ln for ln in data_lines
-                                 if ln.get_linestyle() == "None" and len(ln.get_xdata()) > 1]
+    # lines join the points of a branch; markers only for a branch of a single point
+    for ln in data_lines:
+        if len(ln.get_xdata()) > 1:
+            assert ln.get_linestyle() not in ("None", "none", "")
+        else:
+            assert ln.get_marker() not in ("None", "none", "", None)
     # a two-strategy player's first strategy is one minus its second: one line suffices
     legend = [t.get_text() for t in top.get_legend().get_texts()]
     assert "Row: Straight" in legend and "Row: Swerve" not in legend
