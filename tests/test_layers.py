@@ -77,6 +77,8 @@ FACADE: dict[tuple[str, str], str] = {
         "BayesianGame.bayes_nash_equilibria / prior_thresholds",
     ("gametheory.analysis.sensitivity.result", "gametheory.report.tables"):
         "SweepResult.to_markdown / to_latex render through sweep_summary_table",
+    ("gametheory.analysis.sensitivity.result", "gametheory.report.figures"):
+        "SweepResult.plot draws through figures.regime_map (one plotting home)",
 }
 
 

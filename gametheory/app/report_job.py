@@ -347,7 +347,7 @@ def _regime_map(src: Source, axes: Mapping[str, tuple[float, float]], resolution
 
     from ..analysis.sensitivity.boundaries import boundary_curves
     from ..report import figures
-    from ..report.style import save_figure
+    from ..report.style import house_style, save_figure
 
     game, values = src.game, src.values
     (xn, xr), (yn, yr) = axes.items()
@@ -357,9 +357,10 @@ def _regime_map(src: Source, axes: Mapping[str, tuple[float, float]], resolution
     # figure draws them and the table below lists them
     drawn = [c.boundary for c in boundary_curves(game, xn, yn, grid["x"], grid["y"],
                                                   at=values)]
-    fig = figures.regime_map(grid, game=game, at=values, thresholds=drawn,
-                             title=f"Regimes of {game.title or src.name}")
-    files += save_figure(fig, out / "regime_map")
+    with house_style():
+        fig = figures.regime_map(grid, game=game, at=values, thresholds=drawn,
+                                 title=f"Regimes of {game.title or src.name}").figure
+        files += save_figure(fig, out / "regime_map")
     plt.close(fig)
     X, Y = np.meshgrid(grid["x"], grid["y"], indexing="ij")
     labels = np.array([*grid["labels"], "infeasible"], dtype=object)
@@ -453,14 +454,15 @@ def _sweep_summary(src: Source, axes: Mapping[str, tuple[float, float]], out: Pa
     import matplotlib.pyplot as plt
 
     from ..report.figures import equilibrium_path
-    from ..report.style import save_figure
+    from ..report.style import house_style, save_figure
 
     yname = list(grid)[1]
     line = sweep(game, {yname: np.linspace(*axes[yname], 49)},
                  fixed={k: v for k, v in values.items() if k != yname} or None, progress=False)
-    fig = equilibrium_path(line, yname, game=game,
-                           title=f"Equilibria along {yname.replace('_', ' ')}")
-    files += save_figure(fig, out / "equilibrium_path")
+    with house_style():
+        fig = equilibrium_path(line, yname, game=game,
+                               title=f"Equilibria along {yname.replace('_', ' ')}").figure
+        files += save_figure(fig, out / "equilibrium_path")
     plt.close(fig)
     tex_parts.append(r"\begin{center}\includegraphics[width=\linewidth]{equilibrium_path.pdf}"
                      r"\end{center}")
@@ -561,8 +563,9 @@ def _tornado(rep: RepeatedModel, formula: Any, names: Mapping[str, str], out: Pa
     import matplotlib.pyplot as plt
     import sympy
 
-    from ..report.figures import one_at_a_time, tornado
-    from ..report.style import save_figure
+    from ..analysis.sensitivity.uncertainty import one_at_a_time
+    from ..report.figures import tornado
+    from ..report.style import house_style, save_figure
 
     stage = rep.stage
     used = {s.name for s in formula.free_symbols}
@@ -580,9 +583,11 @@ def _tornado(rep: RepeatedModel, formula: Any, names: Mapping[str, str], out: Pa
         data = one_at_a_time(delta_star, base, rel=0.1)
     except (ZeroDivisionError, ValueError, TypeError):  # pragma: no cover - model specific
         return
-    fig = tornado(data, output=r"credibility threshold $\delta^*$", game=stage,
-                  title=r"Sensitivity of the credibility threshold (each parameter $\pm$10%)")
-    files += save_figure(fig, out / "tornado_delta")
+    with house_style():  # labels are literal text: the symbols in Unicode
+        fig = tornado(data, output="credibility threshold \u03b4*", game=stage,
+                      title="Sensitivity of the credibility threshold (each parameter "
+                            "\u00b110 %)").figure
+        files += save_figure(fig, out / "tornado_delta")
     plt.close(fig)
     tex_parts.append(r"\begin{center}\includegraphics[width=0.8\linewidth]{tornado_delta.pdf}"
                      r"\end{center}")
@@ -597,12 +602,14 @@ def _folk(stage: NormalFormGame, cache: EquilibriumCache, out: Path, files: list
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
+    from ..analysis.repeated.folk import folk_region as folk_region_of
     from ..report.figures import folk_region
-    from ..report.style import save_figure
+    from ..report.style import house_style, save_figure
 
-    fig = folk_region(stage, title=title,
-                     equilibria=[e.payoffs for e in cache.equilibria(stage)])
-    files += save_figure(fig, out / "folk_region")
+    with house_style():
+        fig = folk_region(folk_region_of(stage), title=title,
+                          equilibria=[e.payoffs for e in cache.equilibria(stage)]).figure
+        files += save_figure(fig, out / "folk_region")
     plt.close(fig)
     tex_parts.append(r"\begin{center}\includegraphics[width=0.8\linewidth]{folk_region.pdf}"
                      r"\end{center}")

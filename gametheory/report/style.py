@@ -5,7 +5,11 @@ Colours are the eight of Okabe and Ito (2008), *Color Universal Design*
 blindness; regions also carry a hatch pattern and lines a dash pattern, so a figure
 still reads when printed in greyscale (Wong 2011, "Points of view: Color blindness",
 *Nature Methods* 8, 441). Figures are sized for a journal column (3.4 in) or page
-width (7 in), with 8-9 pt text, and saved as vector PDF plus a 300 dpi PNG.
+width (7 in), and saved as vector PDF plus a 300 dpi PNG.
+
+The house style (8-9 pt text, the palette as colour cycle, TrueType fonts in PDFs) is a
+matplotlib style file shipped with the package, :data:`HOUSE_STYLE`, and is opt-in:
+``with house_style(): ...``. Outside it the user's ``rcParams`` decide fonts and sizes.
 
 Examples
 --------
@@ -22,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["OKABE_ITO", "HATCHES", "DASHES", "MARKERS", "region_style", "line_style",
-           "figure_style", "save_figure", "RC"]
+           "HOUSE_STYLE", "house_style", "save_figure"]
 
 #: Okabe-Ito colours, black last (orange, sky blue, bluish green, yellow, blue,
 #: vermillion, reddish purple, black).
@@ -35,30 +39,9 @@ DASHES: tuple[Any, ...] = ("-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1)), (0, (1
                            (0, (8, 2)), (0, (3, 1, 1, 1)))
 MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*")
 
-#: Matplotlib settings applied by :func:`figure_style`.
-RC: dict[str, Any] = {
-    "font.size": 9,
-    "axes.titlesize": 9,
-    "axes.labelsize": 9,
-    "legend.fontsize": 7.5,
-    "xtick.labelsize": 8,
-    "ytick.labelsize": 8,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.linewidth": 0.8,
-    "lines.linewidth": 1.5,
-    "hatch.linewidth": 0.5,
-    "hatch.color": "#444444",
-    "legend.frameon": False,
-    "figure.dpi": 100,
-    "savefig.dpi": 300,
-    "savefig.bbox": "tight",
-    "savefig.pad_inches": 0.03,
-    "pdf.fonttype": 42,  # TrueType in PDFs: editable text, accepted by journals
-    "ps.fonttype": 42,
-    "mathtext.fontset": "cm",
-    "axes.prop_cycle": None,  # filled in figure_style (needs cycler)
-}
+#: The house style as a matplotlib style file (package data): 8-9 pt text, no top/right
+#: spines, the palette as the colour cycle, TrueType fonts in PDFs, tight 300 dpi saves.
+HOUSE_STYLE: Path = Path(__file__).with_name("gametheory.mplstyle")
 
 
 def region_style(k: int) -> dict[str, Any]:
@@ -84,20 +67,24 @@ def line_style(k: int) -> dict[str, Any]:
 
 
 @contextlib.contextmanager
-def figure_style() -> Iterator[None]:
-    """Context manager applying :data:`RC` (and the palette as the colour cycle).
+def house_style() -> Iterator[None]:
+    """Opt in to the house style (:data:`HOUSE_STYLE`) for the figures drawn inside.
+
+    The figure functions of :mod:`gametheory.report.figures` choose their colours, hatches
+    and dashes but read fonts, sizes, spines and save settings from the current
+    ``matplotlib.rcParams``: by default the user's settings win. Inside this context
+    manager the house style's settings apply; on exit the previous ones are restored
+    (``matplotlib.pyplot.style.context``). The same file works with
+    ``plt.style.use(HOUSE_STYLE)``.
 
     >>> import matplotlib
-    >>> with figure_style():
-    ...     matplotlib.rcParams["pdf.fonttype"]
-    42
+    >>> with house_style():
+    ...     matplotlib.rcParams["pdf.fonttype"], matplotlib.rcParams["axes.spines.top"]
+    (42, False)
     """
-    import matplotlib as mpl
-    from cycler import cycler
+    import matplotlib.pyplot as plt
 
-    rc = {k: v for k, v in RC.items() if v is not None}
-    rc["axes.prop_cycle"] = cycler(color=[OKABE_ITO[i] for i in (4, 5, 2, 0, 6, 1, 7, 3)])
-    with mpl.rc_context(rc):
+    with plt.style.context(HOUSE_STYLE):
         yield
 
 

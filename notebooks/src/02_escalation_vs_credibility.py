@@ -63,9 +63,9 @@ regime_share
 # The regime map, with the exact threshold lines derived from the symbolic model:
 
 # %%
-fig = figures.regime_map(result, x="war_cost_defender", y="credibility_loss",
-                         game=sequential,
-                         title="Probe versus response: regimes")
+ax = figures.regime_map(result, x="war_cost_defender", y="credibility_loss",
+                        game=sequential,
+                        title="Probe versus response: regimes")
 plt.show()
 
 # %% [markdown]

@@ -27,7 +27,8 @@ import sympy
 
 import gametheory as gt
 from gametheory.analysis.repeated import noise, salami
-from gametheory.analysis.repeated.folk import folk_region, plot_folk_region
+from gametheory.analysis.repeated.folk import folk_region
+from gametheory.report import figures
 
 pd.set_option("display.width", 120)
 
@@ -139,8 +140,7 @@ region = folk_region(stage, repeated=rg_num, profiles={"firm until lapse": m.pro
                      discount=F(9, 10))
 print("minmax values:", region.minmax)
 print("firm-until-lapse payoffs at delta = 9/10:", region.points["firm until lapse"])
-fig, ax = plt.subplots(figsize=(5, 4))
-plot_folk_region(region, ax=ax, title="Feasible, individually rational payoffs")
+figures.folk_region(region, title="Feasible, individually rational payoffs")
 plt.show()
 
 # %% [markdown]

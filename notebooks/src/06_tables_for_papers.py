@@ -111,10 +111,10 @@ display(Markdown(gt.tables.threshold_table(thr, format="markdown",
 
 # %%
 x, y = list(scenario.sweep)[:2]
-fig = figures.regime_map(model, axes={x: scenario.sweep[x], y: scenario.sweep[y]},
-                         title="Regimes of the probe-response game")
-fig.savefig(out / "regime_map.pdf")
-fig.savefig(out / "regime_map.png", dpi=150)
+ax = figures.regime_map(model, axes={x: scenario.sweep[x], y: scenario.sweep[y]},
+                        title="Regimes of the probe-response game")
+ax.figure.savefig(out / "regime_map.pdf")  # a plain savefig: the legend is inside the figure
+ax.figure.savefig(out / "regime_map.png", dpi=150)
 plt.show()
 print(sorted(p.name for p in out.iterdir()))
 

@@ -69,7 +69,7 @@ def test_boundaries_tabulated_are_the_ones_drawn(tmp_path, monkeypatch):
     rep = build_report(None, tmp_path, resolution=21, compile_pdf=False)
     assert drawn and "r_U = W_D/100" in rep.summary
     labels = [f"${b.latex}$" for b in drawn]
-    assert [ln.get_label() for ln in figs[0].axes[0].get_lines()] == labels
+    assert [ln.get_label() for ln in figs[0].get_lines()] == labels  # the Axes drawn in
     rows = [line for line in (tmp_path / "report.md").read_text().splitlines()
             if line.startswith("| $")]
     assert [r.split(" | ")[0][2:] for r in rows] == labels

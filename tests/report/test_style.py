@@ -23,12 +23,28 @@ def test_styles_cycle():
     assert style.line_style(len(style.DASHES))["linestyle"] == style.line_style(0)["linestyle"]
 
 
-def test_figure_style_applies_and_restores_rc():
+def test_house_style_is_a_shipped_style_file_applied_only_inside_the_context():
+    assert style.HOUSE_STYLE.name == "gametheory.mplstyle" and style.HOUSE_STYLE.is_file()
+    shipped = matplotlib.rc_params_from_file(style.HOUSE_STYLE, use_default_template=False)
     before = matplotlib.rcParams["font.size"]
-    with style.figure_style():
-        assert matplotlib.rcParams["font.size"] == style.RC["font.size"]
-        assert matplotlib.rcParams["axes.prop_cycle"].by_key()["color"][0] == "#0072B2"
+    with matplotlib.rc_context({"font.size": 17.0}):
+        with style.house_style():
+            assert matplotlib.rcParams["font.size"] == shipped["font.size"] != 17.0
+            colours = matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]
+            assert colours[0] == "#0072B2" and set(colours) <= set(style.OKABE_ITO)
+            assert matplotlib.rcParams["pdf.fonttype"] == 42
+        assert matplotlib.rcParams["font.size"] == 17.0  # the user's setting is back
     assert matplotlib.rcParams["font.size"] == before
+
+
+def test_house_style_is_package_data():
+    import tomllib
+    from pathlib import Path
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml")
+                              .read_text())
+    data = pyproject["tool"]["setuptools"]["package-data"]["gametheory"]
+    assert "report/*.mplstyle" in data
 
 
 def test_save_figure_replaces_suffix_and_is_reproducible(tmp_path):

@@ -20,9 +20,9 @@ The folk theorem (Fudenberg and Maskin 1986; for two players the full-dimensiona
 condition is not needed): every payoff in the interior of :math:`V^*` is a
 subgame-perfect equilibrium payoff of the repeated game for all discount factors close
 enough to 1; with pure minmax punishments (Friedman 1971's Nash-threat version uses the
-stage equilibrium instead). :func:`folk_region` computes the data and
-:meth:`FolkRegion.plot` draws it, with the discounted payoffs of automaton profiles
-marked.
+stage equilibrium instead). :func:`folk_region` computes the data, with the discounted
+payoffs of automaton profiles marked; :func:`gametheory.report.figures.folk_region` draws
+it.
 
 References
 ----------
@@ -56,7 +56,7 @@ from ...core.game import NormalFormGame
 from ...errors import GameError, LabelError, SolverError
 
 __all__ = ["pure_minmax", "mixed_minmax", "minmax", "feasible_set", "folk_region",
-           "FolkRegion", "Minmax", "plot_folk_region"]
+           "FolkRegion", "Minmax"]
 
 
 class DiscountedPayoffs(Protocol):
@@ -221,7 +221,8 @@ def _area(poly: list) -> Any:
 
 @dataclass(frozen=True)
 class FolkRegion:
-    """Feasible and individually rational payoffs of a stage game, ready to plot.
+    """Feasible and individually rational payoffs of a stage game (drawn by
+    :func:`gametheory.report.figures.folk_region`).
 
     Attributes
     ----------
@@ -266,10 +267,6 @@ class FolkRegion:
         """A copy with more marked payoff points."""
         return FolkRegion(self.stage, self.feasible, self.minmax, self.individually_rational,
                           self.minmax_details, {**self.points, **dict(points)})
-
-    def plot(self, ax: Any = None, **options: Any) -> Any:
-        """Draw the region; see :func:`plot_folk_region`."""
-        return plot_folk_region(self, ax=ax, **options)
 
 
 def folk_region(stage: NormalFormGame, mixed: bool = True,
@@ -316,51 +313,3 @@ def folk_region(stage: NormalFormGame, mixed: bool = True,
                 raise LabelError(f"profile labels must be strings, got {label!r}")
             points[label] = repeated.payoffs(prof, discount)
     return FolkRegion(stage, feas, v, ir, mm, points)
-
-
-def plot_folk_region(region: FolkRegion, ax: Any = None, title: str | None = None,
-                     annotate: bool = True) -> Any:
-    """Plot the feasible set (light), the individually rational part (dark), the minmax
-    point and the marked payoffs; returns the matplotlib Axes.
-
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import gametheory as gt
-    >>> pd = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]])
-    >>> ax = folk_region(pd).plot()
-    >>> ax.get_xlabel()
-    'Row payoff'
-    """
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Polygon
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=(5, 5))
-    feas = [(float(x), float(y)) for x, y in region.feasible]
-    ir = [(float(x), float(y)) for x, y in region.individually_rational]
-    if len(feas) >= 3:
-        ax.add_patch(Polygon(feas, closed=True, facecolor="#c6dbef", edgecolor="#4a6fa5",
-                             label="feasible"))
-    else:
-        ax.plot(*zip(*feas, strict=True), color="#4a6fa5", lw=2, label="feasible")
-    if len(ir) >= 3:
-        ax.add_patch(Polygon(ir, closed=True, facecolor="#2b8cbe", alpha=0.7,
-                             edgecolor="#08519c", label="individually rational"))
-    v = tuple(float(x) for x in region.minmax)
-    ax.plot([v[0]], [v[1]], "kx", ms=8, label="minmax")
-    for label, (x, y) in region.points.items():
-        ax.plot([float(x)], [float(y)], "o", color="#d95f02")
-        if annotate:
-            ax.annotate(label, (float(x), float(y)), textcoords="offset points",
-                        xytext=(5, 5), fontsize=9)
-    xs = [q[0] for q in feas] + [v[0]]
-    ys = [q[1] for q in feas] + [v[1]]
-    pad = 0.05 * max(1.0, max(xs) - min(xs), max(ys) - min(ys))
-    ax.set_xlim(min(xs) - pad, max(xs) + pad)
-    ax.set_ylim(min(ys) - pad, max(ys) + pad)
-    ax.set_xlabel(f"{region.stage.players[0]} payoff")
-    ax.set_ylabel(f"{region.stage.players[1]} payoff")
-    ax.set_title(title if title is not None else
-                 (region.stage.title or "Feasible and individually rational payoffs"))
-    ax.legend(loc="best", fontsize=8)
-    return ax

@@ -4,7 +4,8 @@ global indices, with chunked, resumable and distributed execution.
 Modules: :mod:`.sweep` (the entry points), :mod:`.points` (values and point sets),
 :mod:`.model` (the model adapter, parameter points, exact regimes), :mod:`.evaluate` (one
 chunk of a sweep), :mod:`.regimes` (the tidy frames), :mod:`.result` (``SweepResult``),
-:mod:`.chunks` (executors and chunk files), :mod:`.thresholds`, :mod:`.uncertainty`.
+:mod:`.chunks` (executors and chunk files), :mod:`.thresholds`, :mod:`.uncertainty`,
+:mod:`.paths` (equilibria along one parameter, as branches).
 """
 
 from . import chunks, thresholds, uncertainty

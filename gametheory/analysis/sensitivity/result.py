@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ..._grid import cell_edges
 from ...errors import GameError, ParameterError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -193,42 +192,32 @@ class SweepResult:
                 f"{self.frame.head(8).to_html(index=False, float_format='%.4g')}</div>")
 
     def plot(self, x: str | None = None, y: str | None = None, ax: Axes | None = None,
-             at: Mapping[str, float] | None = None) -> Axes:
-        """A simple regime map (2-D) or regime strip (1-D) with matplotlib; returns the axes.
+             at: Mapping[str, float] | None = None, **options: Any) -> Axes:
+        """The regime map (2-D) or regime strip (1-D) of :meth:`regime_map`; returns the axes.
 
-        Publication figures: :mod:`gametheory.report.figures`.
+        A facade: :func:`gametheory.report.figures.regime_map` draws it and is imported
+        here, in the method, so that the analysis layer never loads the report layer.
+        ``options`` go to it (``game=`` for exact threshold lines and parameter symbols,
+        ``title=``, ``legend=``, ...); the title defaults to the sweep's.
+
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> import gametheory as gt
+        >>> p = gt.ParametricGame([["a", 0], [0, "b"]], [[1, 0], [0, 1]], ["a", "b"])
+        >>> ax = gt.sweep(p, {"a": [-1, 1], "b": [-1, 1]}, progress=False).plot()
+        >>> ax.get_xlabel(), ax.get_ylabel()
+        ('a', 'b')
         """
-        import matplotlib.pyplot as plt
-        from matplotlib.colors import ListedColormap
+        from ...report.figures import regime_map
 
         if x is None:
             x = self.parameters[0]
             if y is None and len(self.parameters) > 1:
                 y = self.parameters[1]
-        data = self.regime_map(x, y, at=at)
-        if ax is None:
-            _, ax = plt.subplots(figsize=(6, 4.5))
-        k = max(len(data["labels"]), 1)
-        cmap = ListedColormap(plt.get_cmap("tab10").colors[:k] if k <= 10
-                              else plt.get_cmap("tab20").colors[:k])
-        codes = np.ma.masked_less(data["codes"], 0)
-        if y is None:
-            ax.pcolormesh(cell_edges(data["x"]), [0, 1], codes[None, :], cmap=cmap, vmin=-0.5,
-                          vmax=k - 0.5)
-            ax.set_yticks([])
-        else:
-            ax.pcolormesh(cell_edges(data["x"]), cell_edges(data["y"]), codes.T, cmap=cmap,
-                          vmin=-0.5, vmax=k - 0.5)
-            ax.set_ylabel(y)
-        ax.set_xlabel(x)
-        from matplotlib.patches import Patch
-
-        ax.legend(handles=[Patch(color=cmap(i), label=lab)
-                           for i, lab in enumerate(data["labels"])],
-                  loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
-        if self.title:
-            ax.set_title(self.title)
-        return ax
+        options.setdefault("title", self.title)
+        if options.get("game") is None:
+            options.setdefault("thresholds", None)  # exact lines need the model
+        return regime_map(self.regime_map(x, y, at=at), at=at, ax=ax, **options)
 
     # ------------------------------------------------------------------ persistence
     def save(self, path: str | os.PathLike) -> Path:

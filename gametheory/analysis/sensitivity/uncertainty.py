@@ -82,6 +82,7 @@ from .sweep import evaluate_points
 
 __all__ = ["uniform", "triangular", "beta", "normal", "truncated_normal", "wilson_interval",
            "select_equilibria", "monte_carlo", "MonteCarloResult", "local_sensitivity",
+           "one_at_a_time",
            "sobol_indices", "morris", "SELECTION_POLICIES"]
 
 SELECTION_POLICIES = ("all", "payoff-dominant", "risk-dominant", "worst-for-defender")
@@ -507,6 +508,56 @@ def local_sensitivity(model: Model, output: Output, at: Mapping[str, Any] | None
                     "swing": abs(yhi - ylo)})
     return pd.DataFrame(out).sort_values("swing", ascending=False, kind="stable") \
         .reset_index(drop=True)
+
+
+def one_at_a_time(func: Callable[..., float], base: Mapping[str, Any],
+                  spans: Mapping[str, tuple[Any, Any]] | None = None,
+                  rel: float = 0.1) -> pd.DataFrame:
+    r"""One-at-a-time sensitivity of any function: the data of a tornado chart.
+
+    For each parameter :math:`k` with base value :math:`b_k`, the output
+    :math:`f(b_{-k}, \ell_k)` and :math:`f(b_{-k}, h_k)` at its low and high value with the
+    others at their base values; the swing is :math:`|f(\dots h_k) - f(\dots \ell_k)|`
+    (Saltelli et al. 2008, *Global Sensitivity Analysis: The Primer*, sec. 1.2.1). Drawn
+    by :func:`gametheory.report.figures.tornado`; for a game's equilibrium outputs see
+    :func:`local_sensitivity`.
+
+    Parameters
+    ----------
+    func : callable
+        ``func(**values) -> float``, e.g. a closed-form threshold.
+    base : dict
+        Base values of the parameters to vary.
+    spans : dict, optional
+        ``{name: (low, high)}``; default ``base * (1 - rel)`` and ``base * (1 + rel)``.
+    rel : float
+        Relative change when ``spans`` is not given.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``parameter, low, high, output_low, output_high, base_output, swing``,
+        sorted by swing (largest first).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> d = gt.one_at_a_time(lambda a, b: a + 2 * b, {"a": 1.0, "b": 1.0})
+    >>> d[["parameter", "output_low", "output_high"]].values.tolist()
+    [['b', 2.8, 3.2], ['a', 2.9, 3.1]]
+    """
+    base = dict(base)
+    b0 = float(func(**base))
+    rows = []
+    for name, v in base.items():
+        lo, hi = (spans or {}).get(name, (float(v) * (1 - rel), float(v) * (1 + rel)))
+        out_lo = float(func(**{**base, name: lo}))
+        out_hi = float(func(**{**base, name: hi}))
+        rows.append({"parameter": name, "low": lo, "high": hi, "output_low": out_lo,
+                     "output_high": out_hi, "base_output": b0,
+                     "swing": abs(out_hi - out_lo)})
+    df = pd.DataFrame(rows).sort_values("swing", ascending=False, kind="stable")
+    return df.reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- global

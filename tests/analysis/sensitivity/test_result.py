@@ -42,8 +42,9 @@ def test_save_load_roundtrip_and_rendering(tmp_path):
     assert m["codes"].shape == (3, 2) and (m["codes"] >= 0).all()
     assert [m["labels"][c] for c in m["codes"].ravel()] == res.regimes()["regime"].astype(
         str).tolist()
-    ax = res.plot()
+    ax = res.plot()  # drawn by gametheory.report.figures.regime_map
     assert ax.get_xlabel() == "r_U" and ax.get_ylabel() == "c_I"
+    assert {t.get_text() for t in ax.get_legend().get_texts()} == regs
 
 
 @pytest.mark.parametrize("pyarrow", [True, False])

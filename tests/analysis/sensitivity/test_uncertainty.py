@@ -152,3 +152,26 @@ def test_distribution_helpers_accept_exact_numbers_and_refuse_nonsense():
                 lambda: gt.uniform(0, float("inf"))):
         with pytest.raises(gt.ParameterError):
             bad()
+
+
+def test_one_at_a_time_moves_each_parameter_alone():
+    # f = a * b + c: moving a by -+50 % moves f by -+ b/2; c's span given explicitly
+    calls = []
+
+    def f(a, b, c):
+        calls.append((a, b, c))
+        return a * b + c
+
+    d = gt.one_at_a_time(f, {"a": 1.0, "b": 4.0, "c": 0.0}, spans={"c": (-1.0, 1.0)},
+                         rel=0.5)
+    rows = d.set_index("parameter")
+    assert rows.loc["a", ["low", "high"]].tolist() == [0.5, 1.5]
+    assert rows.loc["a", ["output_low", "output_high"]].tolist() == [2.0, 6.0]
+    assert rows.loc["b", ["output_low", "output_high"]].tolist() == [2.0, 6.0]
+    assert rows.loc["c", ["output_low", "output_high"]].tolist() == [3.0, 5.0]
+    assert (d["base_output"] == 4.0).all()
+    assert list(d["swing"]) == sorted(d["swing"], reverse=True)
+    # every call but the base one moves exactly one parameter away from its base value
+    base = (1.0, 4.0, 0.0)
+    assert len(calls) == 7
+    assert all(sum(v != b for v, b in zip(call, base, strict=True)) == 1 for call in calls[1:])
