@@ -254,3 +254,12 @@ def test_classify_and_feasible_broadcast_compound_conditions():
     assert p.classify(v=v, c=np.array([[2.0], [0.5]])).tolist() == [["a", "b"], ["b", "b"]]
     assert p.feasible(v=v, c=2).tolist() == [True, True]
     assert p.feasible(v=v, c=-1).tolist() == [False, False]
+
+
+def test_repr_latex_escapes_labels_with_the_one_latex_escaper():
+    from gametheory._latex import escape_latex
+
+    p = gt.ParametricGame([["a", 0]], [[0, 0]], ["a"], strategies=(["Hold_&_see"], ["50%", "x"]))
+    text = p._repr_latex_()
+    assert rf"\text{{{escape_latex('Hold_&_see')}}}" in text
+    assert r"\text{50\%}" in text and "Hold_&" not in text
