@@ -52,21 +52,20 @@ import numpy as np
 import sympy as sp
 
 from .._labels import label_tuple
-from .._numbers import NotANumber, format_number, parse_number_text, to_number
+from .._numbers import NotANumber, format_number, to_number
 from ..errors import (
     GameError,
     LabelError,
     ParameterError,
-    ParseError,
     PayoffError,
     SolverError,
 )
+from .expressions import entry_value
 from .game import NormalFormGame
 from .values import (
     Declared,
     check_distribution,
     is_symbolic_value,
-    located,
     parameter_name,
     parameter_symbol,
     substitution,
@@ -189,29 +188,7 @@ class BayesianGame:
         return params, symbols
 
     def _value(self, raw: Any, where: str) -> Any:
-        if isinstance(raw, sp.Basic):
-            if not isinstance(raw, sp.Expr):
-                raise PayoffError(f"{where}: {raw!r} is not an expression")
-            unknown = sorted(s.name for s in raw.free_symbols if s.name not in self._symbols)
-            if unknown:
-                raise ParameterError(f"{where}: {raw} uses undeclared parameter(s) {unknown}; "
-                                     f"declared: {sorted(self._symbols)}")
-            if not raw.free_symbols:
-                return _number(raw, where)
-            return raw.xreplace({s: self._symbols[s.name] for s in raw.free_symbols})
-        if isinstance(raw, str):
-            try:
-                return parse_number_text(raw)
-            except NotANumber:
-                pass
-            from .expressions import parse_expression
-
-            try:
-                expr = parse_expression(raw, list(self._symbols), symbols=self._symbols)
-            except ParseError as err:
-                raise located(err, where) from None
-            return expr if expr.free_symbols else _number(expr, where)
-        return _number(raw, where)
+        return entry_value(raw, self._symbols, where)
 
     def _type_profile(self, key: Any, where: str) -> tuple[str, str]:
         if isinstance(key, str):

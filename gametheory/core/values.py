@@ -26,7 +26,8 @@ from typing import Any
 import sympy as sp
 
 from .._numbers import format_number
-from ..errors import GameError, ParseError
+from ..errors import GameError
+from .expressions import located
 from .parameters import (
     Declared,
     ParameterLike,
@@ -99,17 +100,6 @@ def substitution(parameters: Sequence[Declared], symbols: Mapping[str, sp.Symbol
                               owner=owner)
     return {symbols[name]: sp.Rational(val.numerator, val.denominator)
             if isinstance(val, Fraction) else sp.Float(val) for name, val in point.items()}
-
-
-def located(err: ParseError, where: str) -> ParseError:
-    """``err`` with ``where`` prefixed, keeping its position and token.
-
-    >>> str(located(ParseError("bad token"), "payoff of A"))
-    'payoff of A: bad token'
-    """
-    out = ParseError(f"{where}: {err}")
-    out.line, out.column, out.token = err.line, err.column, err.token
-    return out
 
 
 def check_distribution(probs: Mapping[Any, Any], what: str) -> None:

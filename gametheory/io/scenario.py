@@ -64,7 +64,7 @@ from typing import Any
 import numpy as np
 
 from .._numbers import NotANumber, parse_number_text
-from ..core.expressions import is_valid_name, parse_condition, parse_expression
+from ..core.expressions import is_valid_name, parse_condition, parse_entry
 from ..core.game import NormalFormGame
 from ..core.parametric import Parameter, ParametricGame
 from ..errors import GameError, ParseError, ScenarioError
@@ -386,7 +386,7 @@ def _build(ctx: _Ctx, data: dict[str, Any]) -> Scenario:
             if len(r) != n:
                 raise ctx.error([*path, i], f"row {i} has {len(r)} entries; {players[1]} has "
                                             f"{n} strategies")
-            mat.append([_payoff(ctx, v, [*path, i, j], names, syms) for j, v in enumerate(r)])
+            mat.append([_payoff(ctx, v, [*path, i, j], syms) for j, v in enumerate(r)])
         mats.append(mat)
 
     constraints = []
@@ -450,20 +450,19 @@ def _check_symbol(ctx: _Ctx, sym: str, path: list[str | int]) -> None:
         raise ctx.error(path, f"LaTeX symbol {sym!r} uses a command that is not a symbol")
 
 
-def _payoff(ctx: _Ctx, v: Any, path: list[str | int], names: list[str], syms: dict) -> Any:
-    import sympy
-
+def _payoff(ctx: _Ctx, v: Any, path: list[str | int], syms: dict) -> Any:
+    """A payoff cell: the file's limits checked here, the entry read by ``parse_entry``."""
     if isinstance(v, bool) or not isinstance(v, int | float | str):
         raise ctx.error(path, f"a payoff must be a number or an expression string, got "
                               f"{_type(v)}")
     if isinstance(v, int | float):
-        x = _number(ctx, v, path)
-        return sympy.Rational(x.numerator, x.denominator)
-    _string(ctx, v, path)
+        v = _number(ctx, v, path)  # TOML floats kept exact as their decimal text
+    else:
+        _string(ctx, v, path)
     try:
-        return parse_expression(v, names, symbols=syms)
+        return parse_entry(v, syms, f"bad payoff expression {v!r}")
     except ParseError as err:
-        raise ctx.error(path, f"bad payoff expression {v!r}: {_inner(err)}") from None
+        raise ctx.error(path, _inner(err)) from None
 
 
 def _condition(ctx: _Ctx, v: Any, path: list[str | int], names: list[str], syms: dict) -> Any:
