@@ -577,7 +577,8 @@ def _expr_text(expr: Any) -> str:
         expr, sympy.Basic) else expr)
 
 
-def dump_scenario(scenario_or_game: Any, path: str | Path | None = None, *,
+def dump_scenario(scenario_or_game: Scenario | ParametricGame | NormalFormGame,
+                  path: str | Path | None = None, *,
                   sweep: Mapping[str, Sequence[float]] | None = None,
                   description: str = "", source: str = "") -> str:
     r"""Write a scenario (or a game) as TOML text that :func:`load_scenario` reads back.
@@ -610,10 +611,14 @@ def dump_scenario(scenario_or_game: Any, path: str | Path | None = None, *,
         description, source = description or sc.description, source or sc.source
         grid = dict(sc.sweep) if sweep is None else dict(sweep)
         regime_desc = dict(sc.regimes)
-    else:
-        game, title = scenario_or_game, getattr(scenario_or_game, "title", "")
+    elif isinstance(scenario_or_game, ParametricGame | NormalFormGame):
+        game, title = scenario_or_game, scenario_or_game.title
         grid = dict(sweep or {})
         regime_desc = {}
+    else:
+        raise GameError("dump_scenario writes a Scenario, a ParametricGame or a NormalFormGame "
+                        f"(convert trees with to_normal_form()); got "
+                        f"{type(scenario_or_game).__name__}")
     lines = [f"format_version = {FORMAT_VERSION}"]
     for key, val in (("title", title), ("description", description), ("source", source)):
         if val:
@@ -621,9 +626,9 @@ def dump_scenario(scenario_or_game: Any, path: str | Path | None = None, *,
     lines.append("players = [" + ", ".join(map(_toml_str, game.players)) + "]")
     lines.append("strategies = [\n" + ",\n".join(
         "  [" + ", ".join(map(_toml_str, s)) + "]" for s in game.strategies) + "\n]")
-    parametric = not isinstance(game, NormalFormGame)
+    parametric = isinstance(game, ParametricGame)
     if parametric:
-        cons = list(getattr(game, "constraints", ()))
+        cons = list(game.constraints)
         if cons:
             lines.append("constraints = [\n" + ",\n".join(
                 "  " + _toml_str(_cond_text(c)) for c in cons) + "\n]")
@@ -666,7 +671,7 @@ def dump_scenario(scenario_or_game: Any, path: str | Path | None = None, *,
             else:
                 lines.append(f"{name} = {{ values = [" + ", ".join(repr(float(v))
                                                                  for v in vals) + "] }")
-    for name, cond in getattr(game, "regime_rules", ()) if parametric else ():
+    for name, cond in game.regime_rules if isinstance(game, ParametricGame) else ():
         lines += ["", "[[regimes]]", f"name = {_toml_str(name)}",
                   f"condition = {_toml_str(_cond_text(cond))}"]
         if regime_desc.get(name):

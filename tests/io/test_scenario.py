@@ -212,3 +212,9 @@ def test_not_utf8_refused(tmp_path):
     f.write_bytes(b"title = \"\xff\xfe\"\n")
     with pytest.raises(gt.ScenarioError, match="UTF-8"):
         load_scenario(f)
+
+
+def test_dump_scenario_names_what_it_writes():
+    with pytest.raises(gt.GameError, match="dump_scenario writes a Scenario, a ParametricGame "
+                                           "or a NormalFormGame .* got GameTree"):
+        dump_scenario(gt.models.chain_store())
