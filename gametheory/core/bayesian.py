@@ -500,9 +500,9 @@ class BayesianGame:
         """
         lines = [self._title] if self._title else []
         for (t1, t2), (ma, mb) in self._payoffs.items():
-            lines.append(f"types ({t1}, {t2}), prior {_show(self._prior[(t1, t2)])}")
+            lines.append(f"types ({t1}, {t2}), prior {format_number(self._prior[(t1, t2)])}")
             head = [f"{self._players[0]} \\ {self._players[1]}", *self._actions[1]]
-            body = [[a, *(f"{_show(ma[i][j])}, {_show(mb[i][j])}"
+            body = [[a, *(f"{format_number(ma[i][j])}, {format_number(mb[i][j])}"
                           for j in range(len(self._actions[1])))]
                     for i, a in enumerate(self._actions[0])]
             widths = [max(len(r[k]) for r in [head, *body]) for k in range(len(head))]
@@ -528,9 +528,5 @@ def _number(v: Any, where: str) -> Fraction | float:
         return to_number(v)
     except NotANumber as err:
         raise PayoffError(f"{where}: {err}") from None
-
-
-def _show(v: Any) -> str:
-    return format_number(v) if isinstance(v, Fraction | float) else str(v)
 
 

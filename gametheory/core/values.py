@@ -27,7 +27,7 @@ import sympy as sp
 
 from .._numbers import format_number
 from ..errors import GameError
-from .expressions import located
+from .expressions import located, to_sympy_number
 from .parameters import (
     Declared,
     ParameterLike,
@@ -98,8 +98,7 @@ def substitution(parameters: Sequence[Declared], symbols: Mapping[str, sp.Symbol
         check_names(parameters, values, owner=owner)
         point = resolve_point([p for p in parameters if parameter_name(p) in values], values,
                               owner=owner)
-    return {symbols[name]: sp.Rational(val.numerator, val.denominator)
-            if isinstance(val, Fraction) else sp.Float(val) for name, val in point.items()}
+    return {symbols[name]: to_sympy_number(val) for name, val in point.items()}
 
 
 def check_distribution(probs: Mapping[Any, Any], what: str) -> None:

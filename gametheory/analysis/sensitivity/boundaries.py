@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from ..._latex import latex_expr, latex_symbol_names
+from ...core.expressions import to_sympy_number
 from ...core.parameters import check_names, resolve_arrays
 from ...core.parametric import ParametricGame
 from ...errors import GameError, ParameterError
@@ -175,7 +176,7 @@ def regime_boundaries(game: ParametricGame, x: str, y: str, at: Mapping[str, Any
         val = (at or {}).get(name, p.default)
         if val is not None:
             f = exact_value(val)
-            fixed[syms[name]] = sp.Rational(f.numerator, f.denominator)
+            fixed[syms[name]] = to_sympy_number(f)
     names = latex_symbol_names(game.parameters)
     seen: dict[Any, Boundary] = {}
     atoms = []

@@ -37,6 +37,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 import sympy
 
+from ...core.expressions import to_sympy_number
 from ...core.game import NormalFormGame
 from ...core.parameters import check_names
 from ...core.parameters import resolve_point as _resolve
@@ -146,7 +147,7 @@ def exact_regime(p: ParametricGame, point: Mapping[str, Number]) -> str:
     sub = {}
     for k, v in point.items():
         e = exact_value(v)
-        sub[syms[k]] = sympy.Rational(e.numerator, e.denominator)
+        sub[syms[k]] = to_sympy_number(e)
     for label, cond in p.regime_rules:
         if bool(cond.xreplace(sub) == sympy.true):
             return label
