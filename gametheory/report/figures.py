@@ -49,7 +49,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -63,11 +63,15 @@ from ..analysis.sensitivity.boundaries import (
     regime_boundaries,
     regime_grid,
 )
+from ..analysis.sensitivity.result import sweep_frame
 from ..analysis.sensitivity.sweep import SweepResult
 from ..core.game import NormalFormGame
 from ..core.parametric import ParametricGame
 from ..errors import GameError, ParameterError
 from .style import figure_style, line_style, region_style, save_figure
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = [
     "Boundary",
@@ -284,7 +288,7 @@ def _threshold_lines(ax: Any, thresholds: Any, game: ParametricGame | None, xn: 
 
 # --------------------------------------------------------------------------- paths
 def equilibrium_path(
-    result: Any,
+    result: SweepResult | pd.DataFrame,
     x: str | None = None,
     *,
     at: Mapping[str, Any] | None = None,
@@ -335,8 +339,7 @@ def equilibrium_path(
     """
     import matplotlib.pyplot as plt
 
-    frame = getattr(result, "frame", result)
-    params = list(getattr(result, "parameters", []))
+    frame, params = sweep_frame(result, "equilibrium_path")
     x = x or (params[0] if params else None)
     if x is None or x not in frame.columns:
         raise ParameterError(f"equilibrium_path needs a swept parameter x; got {x!r}")

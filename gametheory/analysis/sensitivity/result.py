@@ -34,7 +34,7 @@ from ...errors import GameError, ParameterError
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
-__all__ = ["SweepResult"]
+__all__ = ["SweepResult", "sweep_frame"]
 
 
 @dataclass(frozen=True)
@@ -301,3 +301,27 @@ def _has_pyarrow() -> bool:
     return True
 
 
+
+
+def sweep_frame(result: SweepResult | pd.DataFrame, what: str
+                ) -> tuple[pd.DataFrame, list[str]]:
+    """The tidy frame of a sweep and its swept parameter names (none known for a frame).
+
+    The one reading of "a SweepResult or its DataFrame" for the tables and figures that
+    accept either; anything else is a :class:`~gametheory.errors.GameError` naming
+    ``what`` needs it.
+
+    >>> f = pd.DataFrame({"c": [0.0], "regime": ["a"]})
+    >>> sweep_frame(f, "a table")[0] is f, sweep_frame(f, "a table")[1]
+    (True, [])
+    >>> sweep_frame([1, 2], "a table")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameError: a table needs a SweepResult or a pandas DataFrame, got list
+    """
+    if isinstance(result, SweepResult):
+        return result.frame, list(result.parameters)
+    if isinstance(result, pd.DataFrame):
+        return result, []
+    raise GameError(f"{what} needs a SweepResult or a pandas DataFrame, got "
+                    f"{type(result).__name__}")
