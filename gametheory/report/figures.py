@@ -63,7 +63,7 @@ from ..analysis.sensitivity.boundaries import (
     regime_boundaries,
     regime_grid,
 )
-from ..analysis.sensitivity.result import sweep_frame
+from ..analysis.sensitivity.result import SweepFrame, sweep_frame
 from ..analysis.sensitivity.sweep import SweepResult
 from ..core.game import NormalFormGame
 from ..core.parametric import ParametricGame
@@ -288,7 +288,7 @@ def _threshold_lines(ax: Any, thresholds: Any, game: ParametricGame | None, xn: 
 
 # --------------------------------------------------------------------------- paths
 def equilibrium_path(
-    result: SweepResult | pd.DataFrame,
+    result: SweepFrame | pd.DataFrame,
     x: str | None = None,
     *,
     at: Mapping[str, Any] | None = None,

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...analysis.sensitivity.result import SweepResult, sweep_frame
+from ...analysis.sensitivity.result import SweepFrame, sweep_frame
 from ...errors import GameError
 from .base import Cell, Table
 from .registry import render_rows
@@ -37,7 +37,7 @@ def _parameter_columns(frame: pd.DataFrame, params: list[str]) -> list[str]:
 
 
 def sweep_summary_table(
-    sweep_result: SweepResult | pd.DataFrame,
+    sweep_result: SweepFrame | pd.DataFrame,
     format: str = "booktabs",
     by: str = "regime",
     digits: int = 3,
