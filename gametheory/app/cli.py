@@ -39,11 +39,12 @@ import numpy as np
 from .._numbers import NotANumber, parse_number_text
 from .._version import __version__
 from ..errors import GameError, ParameterError
+from ..io import READERS
 from ..io.scenario import LIMITS
 from ..report.latex import NUMBER_FORMATS
 from ..report.tables import FORMATS
 from ..solve import METHODS
-from .sources import READERS, Source, resolve_source
+from .sources import Source, resolve_source
 
 __all__ = ["main", "build_parser"]
 

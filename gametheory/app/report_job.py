@@ -245,7 +245,7 @@ def build_report(source: Source | str | None, out_dir: str | Path, *,
 
     # ---------------------------------------------------------------- regimes
     regime = None
-    rules = getattr(game, "regime_rules", ()) if parametric else ()
+    rules = game.regime_rules if isinstance(game, ParametricGame) else ()
     if rules:
         regime = str(game.classify(**values))
         names = latex_symbol_names(game.parameters)

@@ -37,22 +37,16 @@ from ..core.game import NormalFormGame
 from ..core.parametric import ParametricGame
 from ..core.tree import GameTree
 from ..errors import GameError, ParameterError
-from ..io.nfg import read_nfg
-from ..io.scenario import Scenario, load_scenario
+from ..io import READERS  # file suffix -> reader: the io layer's one registry
+from ..io.scenario import Scenario
 
-__all__ = ["Source", "SourceKind", "RepeatedModel", "READERS", "DEFAULT_MODEL",
-           "resolve_source"]
+__all__ = ["Source", "SourceKind", "RepeatedModel", "DEFAULT_MODEL", "resolve_source"]
 
 #: The model analysed when no source is given (``gametheory report``).
 DEFAULT_MODEL = "probe_response"
 
 SourceKind = Literal["model", "scenario", "file"]
 
-#: File suffix -> reader. Until the io layer's registry ``gametheory.io.READERS`` lands,
-#: this table is the one place that maps a suffix to its reader (integrator: replace it
-#: by ``from ..io import READERS``). A reader returns a Scenario, a NormalFormGame or a
-#: GameTree.
-READERS: dict[str, Callable[[Path], Any]] = {".toml": load_scenario, ".nfg": read_nfg}
 
 
 @runtime_checkable
@@ -144,8 +138,8 @@ def resolve_source(source: str | Path | None, values: Mapping[str, Any] | None =
     Parameters
     ----------
     source : str, pathlib.Path or None
-        A file path with a suffix of :data:`READERS` (or an existing file, read as a
-        scenario), else a catalog name, optionally ``name:variant``. ``None`` and
+        A file path with a suffix of :data:`gametheory.io.READERS` (or an existing file,
+        read as a scenario), else a catalog name, optionally ``name:variant``. ``None`` and
         ``"probe_response"`` are the sequential probe-versus-response model with its tree
         and repeated variant.
     values : dict, optional

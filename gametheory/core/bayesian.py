@@ -52,21 +52,20 @@ import numpy as np
 import sympy as sp
 
 from .._labels import label_tuple
-from .._numbers import NotANumber, format_number, parse_number_text, to_number
+from .._numbers import NotANumber, format_number, to_number
 from ..errors import (
     GameError,
     LabelError,
     ParameterError,
-    ParseError,
     PayoffError,
     SolverError,
 )
+from .expressions import entry_value
 from .game import NormalFormGame
 from .values import (
     Declared,
     check_distribution,
     is_symbolic_value,
-    located,
     parameter_name,
     parameter_symbol,
     substitution,
@@ -189,29 +188,7 @@ class BayesianGame:
         return params, symbols
 
     def _value(self, raw: Any, where: str) -> Any:
-        if isinstance(raw, sp.Basic):
-            if not isinstance(raw, sp.Expr):
-                raise PayoffError(f"{where}: {raw!r} is not an expression")
-            unknown = sorted(s.name for s in raw.free_symbols if s.name not in self._symbols)
-            if unknown:
-                raise ParameterError(f"{where}: {raw} uses undeclared parameter(s) {unknown}; "
-                                     f"declared: {sorted(self._symbols)}")
-            if not raw.free_symbols:
-                return _number(raw, where)
-            return raw.xreplace({s: self._symbols[s.name] for s in raw.free_symbols})
-        if isinstance(raw, str):
-            try:
-                return parse_number_text(raw)
-            except NotANumber:
-                pass
-            from .expressions import parse_expression
-
-            try:
-                expr = parse_expression(raw, list(self._symbols), symbols=self._symbols)
-            except ParseError as err:
-                raise located(err, where) from None
-            return expr if expr.free_symbols else _number(expr, where)
-        return _number(raw, where)
+        return entry_value(raw, self._symbols, where)
 
     def _type_profile(self, key: Any, where: str) -> tuple[str, str]:
         if isinstance(key, str):
@@ -523,9 +500,9 @@ class BayesianGame:
         """
         lines = [self._title] if self._title else []
         for (t1, t2), (ma, mb) in self._payoffs.items():
-            lines.append(f"types ({t1}, {t2}), prior {_show(self._prior[(t1, t2)])}")
+            lines.append(f"types ({t1}, {t2}), prior {format_number(self._prior[(t1, t2)])}")
             head = [f"{self._players[0]} \\ {self._players[1]}", *self._actions[1]]
-            body = [[a, *(f"{_show(ma[i][j])}, {_show(mb[i][j])}"
+            body = [[a, *(f"{format_number(ma[i][j])}, {format_number(mb[i][j])}"
                           for j in range(len(self._actions[1])))]
                     for i, a in enumerate(self._actions[0])]
             widths = [max(len(r[k]) for r in [head, *body]) for k in range(len(head))]
@@ -551,9 +528,5 @@ def _number(v: Any, where: str) -> Fraction | float:
         return to_number(v)
     except NotANumber as err:
         raise PayoffError(f"{where}: {err}") from None
-
-
-def _show(v: Any) -> str:
-    return format_number(v) if isinstance(v, Fraction | float) else str(v)
 
 

@@ -63,13 +63,15 @@ from typing import Any
 
 import sympy
 
-from .._numbers import MAX_EXPONENT, NotANumber, to_number
+from .._numbers import MAX_EXPONENT, NotANumber, parse_number_text, to_number
 from ..errors import ParameterError, ParseError, PayoffError
 
 __all__ = [
     "parse_expression",
     "parse_condition",
     "parse_entry",
+    "entry_value",
+    "located",
     "rebind",
     "to_sympy_number",
     "compile_exact",
@@ -626,6 +628,18 @@ def rebind(expr: sympy.Basic, symbols: Mapping[str, sympy.Symbol], where: str) -
     return out
 
 
+def located(err: ParseError, where: str) -> ParseError:
+    """``err`` with ``where`` prefixed, keeping its position and token (stated once).
+
+    >>> err = located(ParseError("bad token", line=1, column=3), "payoff of A")
+    >>> str(err), err.column
+    ('payoff of A: bad token (at line 1, column 3)', 3)
+    """
+    out = ParseError(f"{where}: {err}")
+    out.line, out.column, out.token = err.line, err.column, err.token
+    return out
+
+
 def parse_entry(value: Any, symbols: Mapping[str, sympy.Symbol], where: str) -> sympy.Expr:
     """One payoff entry as a sympy expression over the declared parameters.
 
@@ -647,8 +661,7 @@ def parse_entry(value: Any, symbols: Mapping[str, sympy.Symbol], where: str) -> 
         try:
             return parse_expression(value, symbols, symbols=symbols)
         except ParseError as err:
-            raise ParseError(f"{where}: {err}", line=err.line, column=err.column,
-                             token=err.token) from None
+            raise located(err, where) from None
     if isinstance(value, sympy.Basic):
         if not isinstance(value, sympy.Expr):
             raise PayoffError(f"{where}: {value!r} is not an expression")
@@ -661,6 +674,40 @@ def parse_entry(value: Any, symbols: Mapping[str, sympy.Symbol], where: str) -> 
     except NotANumber as err:
         raise PayoffError(f"{where}: {err}") from None
     return to_sympy_number(num)
+
+
+def entry_value(value: Any, symbols: Mapping[str, sympy.Symbol], where: str
+                ) -> Fraction | float | sympy.Expr:
+    """One entry (payoff or probability) as the game classes keep it: a number when constant.
+
+    :func:`parse_entry` (the one reading of entries), then a constant result as a Python
+    number: a Fraction when exact, else a float (:func:`~gametheory._numbers.to_number`);
+    an expression in the parameters stays a sympy expression. Number text and plain
+    numbers take a short path that gives the same values.
+
+    >>> v = sympy.Symbol("v", real=True)
+    >>> entry_value("3/4", {}, "x"), entry_value("2*v", {"v": v}, "x"), entry_value(0.5, {}, "x")
+    (Fraction(3, 4), 2*v, 0.5)
+    >>> entry_value("sqrt(4) / 4", {}, "x"), entry_value(sympy.Symbol("v") + 1, {"v": v}, "x")
+    (Fraction(1, 2), v + 1)
+    """
+    if isinstance(value, str):
+        try:
+            return parse_number_text(value)
+        except NotANumber:
+            pass
+    elif isinstance(value, numbers.Number) and not isinstance(value, bool):
+        try:
+            return to_number(value)
+        except NotANumber as err:
+            raise PayoffError(f"{where}: {err}") from None
+    expr = parse_entry(value, symbols, where)
+    if expr.free_symbols:
+        return expr
+    try:
+        return to_number(expr)
+    except NotANumber as err:
+        raise PayoffError(f"{where}: {err}") from None
 
 
 def _const(value: Any) -> Callable[[Mapping[str, Any]], Any]:

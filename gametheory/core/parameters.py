@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypeAlias, runtime_checkable
 
 import numpy as np
 import sympy
@@ -30,8 +30,8 @@ from .._numbers import NotANumber, format_number, to_number
 from ..errors import ParameterError
 from .expressions import RESERVED_WORDS, is_valid_name
 
-__all__ = ["Parameter", "Parametrised", "is_parametric", "resolve_point", "resolve_arrays",
-           "check_names", "as_parameter"]
+__all__ = ["Parameter", "ParameterLike", "Declared", "Parametrised", "is_parametric",
+           "parameter_name", "resolve_point", "resolve_arrays", "check_names", "as_parameter"]
 
 Value = Fraction | float
 
@@ -187,57 +187,136 @@ def as_parameter(p: Any) -> Parameter:
     raise ParameterError(f"a parameter is a name or a gt.Parameter, got {p!r}")
 
 
-def check_names(parameters: Sequence[Parameter], names: Iterable[str]) -> None:
-    """Raise :class:`ParameterError` for the first name that is not a parameter.
+class ParameterLike(Protocol):
+    """A declared parameter as the game classes read it (:class:`Parameter` is one)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def default(self) -> Any: ...
+
+    @property
+    def bounds(self) -> tuple[Any, Any] | None: ...
+
+    @property
+    def sympy(self) -> sympy.Symbol: ...
+
+    def check(self, value: Any) -> None: ...
+
+
+#: A declared parameter: a bare name, or a parameter with default, bounds and symbol.
+Declared: TypeAlias = "str | ParameterLike"
+
+
+def parameter_name(p: Declared) -> str:
+    """The name of a parameter given as a name or as a :class:`Parameter`.
+
+    >>> parameter_name("c"), parameter_name(Parameter("rho"))
+    ('c', 'rho')
+    """
+    name = p if isinstance(p, str) else getattr(p, "name", None)
+    if not isinstance(name, str) or not name:
+        raise ParameterError(f"a parameter must be a name or a gt.Parameter, got {p!r}")
+    return name
+
+
+def _prefix(owner: str) -> str:
+    return f"{owner}: " if owner else ""
+
+
+def check_names(parameters: Sequence[Declared], names: Iterable[str], *, owner: str = ""
+                ) -> None:
+    """Raise :class:`ParameterError` naming every name that is not a parameter.
+
+    ``owner`` (a model's or game's name) prefixes the message when given.
 
     >>> check_names([Parameter("a")], ["a", "b"])
     Traceback (most recent call last):
     ...
     gametheory.errors.ParameterError: unknown parameter 'b'; parameters are ['a']
+    >>> check_names(["a"], ["b", "c"], owner="toy")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.ParameterError: toy: unknown parameters 'b', 'c'; parameters are ['a']
     """
-    known = {p.name for p in parameters}
-    for name in names:
-        if name not in known:
-            raise ParameterError(f"unknown parameter {name!r}; parameters are "
-                                 f"{[p.name for p in parameters]}")
+    declared = [parameter_name(p) for p in parameters]
+    known = set(declared)
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        what = (f"parameter {unknown[0]!r}" if len(unknown) == 1
+                else "parameters " + ", ".join(map(repr, unknown)))
+        raise ParameterError(f"{_prefix(owner)}unknown {what}; parameters are {declared}")
 
 
-def _given_or_default(p: Parameter, values: Mapping[str, Any]) -> Any:
-    if p.name in values:
-        return values[p.name]
-    if p.default is not None:
-        return p.default
-    raise ParameterError(f"parameter {p.name!r} has no value and no default")
+def _exact(name: str, value: Any, owner: str) -> Value:
+    """``value`` as a Fraction (rational input) or float; errors name the parameter."""
+    if isinstance(value, sympy.Basic) and not value.is_number:
+        raise ParameterError(f"{_prefix(owner)}parameter {name!r}: {value} is not a number "
+                             "(use .substitute() for symbolic values)")
+    try:
+        return to_number(value)
+    except NotANumber as err:
+        raise ParameterError(f"{_prefix(owner)}parameter {name!r}: {err}") from None
 
 
-def resolve_point(parameters: Sequence[Parameter], values: Mapping[str, Any]
+def _default(p: Declared) -> Any:
+    return None if isinstance(p, str) else p.default
+
+
+def _missing(names: Sequence[str], owner: str, hint: str) -> ParameterError:
+    what = (f"parameter {names[0]!r} has" if len(names) == 1
+            else "parameters " + ", ".join(map(repr, names)) + " have")
+    tail = hint or "pass " + ", ".join(f"{n}=..." for n in names)
+    return ParameterError(f"{_prefix(owner)}{what} no value and no default; {tail}")
+
+
+def resolve_point(parameters: Sequence[Declared], values: Mapping[str, Any], *,
+                  free: Iterable[str] = (), owner: str = "", hint: str = ""
                   ) -> dict[str, Value]:
     r"""A validated parameter point :math:`\theta`: every parameter, in declaration order.
 
-    Given values are converted exactly where they are rational (ints, Fractions,
-    strings such as ``"3/4"`` or ``"0.2"``; floats stay floats), defaults fill the others,
-    and each :math:`\theta_i` is checked against its bounds :math:`\ell_i \le \theta_i
-    \le u_i`. Raises :class:`ParameterError` for unknown names (:func:`check_names`),
-    missing values without a default, values that are not numbers and values out of
-    bounds. Constraints between parameters are checked by :meth:`ParametricGame.resolve`.
+    The one resolution of parameter points in the package. Given values are converted
+    exactly where they are rational (ints, Fractions, strings such as ``"3/4"`` or
+    ``"0.2"``; floats stay floats), defaults fill the others, and each :math:`\theta_i`
+    is checked against its bounds :math:`\ell_i \le \theta_i \le u_i`. A parameter may
+    be a :class:`Parameter` or a bare name (no default, no bounds).
+
+    Raises :class:`ParameterError` for unknown names (:func:`check_names`), values that
+    are not numbers, values out of bounds, and parameters with neither a value nor a
+    default, all named in one message that ends in ``hint`` (default: ``pass name=...``).
+    Parameters in ``free`` (swept or sampled later) may stay without a value: they are
+    left out of the point. ``owner`` prefixes every message. Constraints between
+    parameters are checked by :meth:`ParametricGame.resolve`.
 
     >>> resolve_point([Parameter("a", default=1), Parameter("b", bounds=(0, 1))], {"b": "0.5"})
     {'a': Fraction(1, 1), 'b': Fraction(1, 2)}
+    >>> resolve_point(["q", Parameter("c", default=2)], {}, free=["q"])
+    {'c': Fraction(2, 1)}
+    >>> resolve_point(["q", "r"], {}, owner="tree")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.ParameterError: tree: parameters 'q', 'r' have no value and no ...
     """
-    check_names(parameters, values)
+    check_names(parameters, values, owner=owner)
+    free = frozenset(free)
     out: dict[str, Value] = {}
+    missing: list[str] = []
     for p in parameters:
-        v = _given_or_default(p, values)
-        if p.name in values:
-            if isinstance(v, sympy.Basic) and not v.is_number:
-                raise ParameterError(f"parameter {p.name!r}: {v} is not a number "
-                                     "(use .substitute() for symbolic values)")
-            try:
-                v = to_number(v)
-            except NotANumber as err:
-                raise ParameterError(f"parameter {p.name!r}: {err}") from None
-        p.check(v)
-        out[p.name] = v
+        name = parameter_name(p)
+        if name in values:
+            v = _exact(name, values[name], owner)
+        else:
+            v = _default(p)
+            if v is None:
+                if name not in free:
+                    missing.append(name)
+                continue
+        if not isinstance(p, str):
+            p.check(v)
+        out[name] = v
+    if missing:
+        raise _missing(missing, owner, hint)
     return out
 
 
@@ -267,21 +346,30 @@ def is_parametric(obj: object) -> bool:
     return isinstance(obj, Parametrised)
 
 
-def resolve_arrays(parameters: Sequence[Parameter], values: Mapping[str, Any]
-                   ) -> list[np.ndarray]:
+def resolve_arrays(parameters: Sequence[Parameter], values: Mapping[str, Any], *,
+                   shape: int | tuple[int, ...] | None = None) -> list[np.ndarray]:
     """Float arrays of every parameter, in declaration order, for vectorised evaluation.
 
-    Values may be numbers, number strings or arrays (not broadcast here); defaults fill
-    the others. Bounds are not checked (see :meth:`ParametricGame.feasible`).
+    The array form of :func:`resolve_point`: values may be numbers, number strings or
+    arrays; defaults fill the others; names are checked the same way. With ``shape`` every
+    array is broadcast to that shape (a read-only view), which keeps vectorised conditions away from
+    mixed scalar/array arguments; without it arrays keep their shapes. Bounds are not
+    checked (see :meth:`ParametricGame.feasible`).
 
     >>> [a.tolist() for a in resolve_arrays([Parameter("a", default=1), Parameter("b")],
     ...                                     {"b": np.array([0.5, 2.0])})]
     [1.0, [0.5, 2.0]]
+    >>> [a.tolist() for a in resolve_arrays([Parameter("a", default=1)], {}, shape=2)]
+    [[1.0, 1.0]]
     """
     check_names(parameters, values)
     out = []
+    missing = []
     for p in parameters:
-        v = _given_or_default(p, values)
+        if p.name not in values and p.default is None:
+            missing.append(p.name)
+            continue
+        v = values[p.name] if p.name in values else p.default
         try:
             arr = np.asarray(v, dtype=float)
         except (TypeError, ValueError):
@@ -292,5 +380,7 @@ def resolve_arrays(parameters: Sequence[Parameter], values: Mapping[str, Any]
                     raise ParameterError(f"parameter {p.name!r}: {err}") from None
             else:
                 raise ParameterError(f"parameter {p.name!r}: {v!r} is not numeric") from None
-        out.append(arr)
+        out.append(arr if shape is None else np.broadcast_to(arr, shape))
+    if missing:
+        raise _missing(missing, "", "")
     return out

@@ -40,6 +40,7 @@ import numpy as np
 import sympy
 
 from .._labels import DEFAULT_PLAYERS, LabelledGame, validate_labels
+from .._latex import escape_latex
 from .._numbers import NotANumber, format_number, to_number
 from ..errors import ParameterError, ParseError, PayoffError
 from .expressions import (
@@ -586,7 +587,7 @@ class ParametricGame(LabelledGame):
 
     def _repr_latex_(self) -> str:
         m, n = self.shape
-        esc = _latex_text
+        esc = escape_latex
         head = " & ".join(rf"\text{{{esc(s)}}}" for s in self._strategies[1])
         rows = []
         for i in range(m):
@@ -598,13 +599,6 @@ class ParametricGame(LabelledGame):
 
     # No _repr_html_: Jupyter prefers HTML to LaTeX, and a plain-text HTML dump would hide
     # the parameters' symbols; the LaTeX bimatrix above is what a notebook shows.
-
-
-def _latex_text(s: str) -> str:
-    for ch, rep in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("$", r"\$"),
-                    ("#", r"\#"), ("_", r"\_"), ("{", r"\{"), ("}", r"\}")):
-        s = s.replace(ch, rep)
-    return s
 
 
 def _rebuild(A, B, parameters, players, strategies, title, constraints, regime_rules

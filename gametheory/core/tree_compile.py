@@ -18,14 +18,15 @@ Payoff and probability strings are read by the restricted expression parser, nev
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sympy as sp
 
-from .._numbers import NotANumber, parse_number_text, to_number
-from ..errors import GameError, LabelError, ParameterError, ParseError, PayoffError, SolverError
+from .._numbers import NotANumber, to_number
+from ..errors import GameError, LabelError, ParameterError, PayoffError, SolverError
+from .expressions import entry_value
 from .tree_nodes import (
     Chance,
     Decision,
@@ -40,7 +41,6 @@ from .values import (
     Declared,
     check_distribution,
     is_symbolic_value,
-    located,
     parameter_name,
     parameter_symbol,
 )
@@ -192,27 +192,7 @@ class _Compiler:
         return params, symbols
 
     def _value(self, raw: Any, where: str) -> Any:
-        if isinstance(raw, sp.Basic) and not isinstance(raw, sp.Expr):
-            raise PayoffError(f"{where}: {raw!r} is not an expression")
-        if isinstance(raw, sp.Expr):
-            if raw.free_symbols:
-                unknown = sorted(s.name for s in raw.free_symbols
-                                 if s.name not in self._symbols)
-                if unknown:
-                    raise ParameterError(f"{where}: {raw} uses undeclared parameter(s) "
-                                         f"{unknown}; declared: {sorted(self._symbols)}")
-                # use the declared symbols (same name, possibly other assumptions)
-                return raw.xreplace({s: self._symbols[s.name] for s in raw.free_symbols})
-        if isinstance(raw, str):
-            try:
-                return parse_number_text(raw)
-            except NotANumber:
-                pass
-            return _parse(raw, self._symbols, where)
-        try:
-            return to_number(raw)
-        except NotANumber as err:
-            raise PayoffError(f"{where}: {err}") from None
+        return entry_value(raw, self._symbols, where)
 
     def compile(self) -> tuple[list[_N], list[_Infoset]]:
         """The nodes in preorder and the information sets, validated."""
@@ -323,21 +303,6 @@ class _Compiler:
 
 
 # --------------------------------------------------------------------- helpers
-def _parse(text: str, symbols: Mapping[str, sp.Symbol], where: str) -> Any:
-    try:
-        from .expressions import parse_expression
-    except ImportError:  # pragma: no cover - the parser lands with the parametric module
-        raise PayoffError(f"{where}: {text!r} is not a number, and symbolic payoff strings "
-                          "need gametheory.core.expressions (not installed)") from None
-    try:
-        expr = parse_expression(text, list(symbols), symbols=symbols)
-    except ParseError as err:
-        raise located(err, where) from None
-    if not is_symbolic_value(expr):
-        return to_exact(expr, where)
-    return expr
-
-
 def to_exact(v: Any, where: str) -> Any:
     if is_symbolic_value(v):
         names = sorted(map(str, v.free_symbols))

@@ -3,7 +3,8 @@
 Shared by the game classes that read payoffs and probabilities from user input (trees
 and Bayesian games): a parameter is a name or a :class:`ParameterLike` such as
 ``gt.Parameter``; a *parameter point* assigns numbers to parameters, resolved once
-against the declared ones (:func:`substitution`); an entry is *symbolic*
+against the declared ones by :func:`~gametheory.core.parameters.resolve_point`
+(:func:`substitution` gives it as sympy numbers); an entry is *symbolic*
 when it is a sympy expression with free symbols; a probability vector is valid when
 every entry is in :math:`[0, 1]` and the entries sum to 1 (exactly for Fractions, within
 :math:`10^{-9}` for floats, identically after ``sympy.simplify`` when symbolic).
@@ -20,38 +21,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Any, Protocol, TypeAlias
+from typing import Any
 
 import sympy as sp
 
-from .._numbers import NotANumber, format_number, to_number
-from ..errors import GameError, ParameterError, ParseError
+from .._numbers import format_number
+from ..errors import GameError
+from .expressions import located, to_sympy_number
+from .parameters import (
+    Declared,
+    ParameterLike,
+    check_names,
+    parameter_name,
+    resolve_point,
+)
 
 __all__ = ["ParameterLike", "Declared", "is_symbolic_value", "parameter_name",
            "parameter_symbol", "parameter_bounds", "substitution", "located",
            "check_distribution"]
-
-
-class ParameterLike(Protocol):
-    """A declared parameter as the game classes read it (``gt.Parameter`` is one)."""
-
-    @property
-    def name(self) -> str: ...
-
-    @property
-    def default(self) -> Any: ...
-
-    @property
-    def bounds(self) -> tuple[Any, Any] | None: ...
-
-    @property
-    def sympy(self) -> sp.Symbol: ...
-
-    def check(self, value: Any) -> None: ...
-
-
-#: A declared parameter: a bare name, or a parameter with default, bounds and symbol.
-Declared: TypeAlias = "str | ParameterLike"
 
 
 def is_symbolic_value(v: Any) -> bool:
@@ -62,19 +49,6 @@ def is_symbolic_value(v: Any) -> bool:
     (True, False)
     """
     return isinstance(v, sp.Basic) and bool(v.free_symbols)
-
-
-def parameter_name(p: Declared) -> str:
-    """The name of a parameter given as a name or as a ``gt.Parameter``.
-
-    >>> import gametheory as gt
-    >>> parameter_name("c"), parameter_name(gt.Parameter("rho"))
-    ('c', 'rho')
-    """
-    name = p if isinstance(p, str) else getattr(p, "name", None)
-    if not isinstance(name, str) or not name:
-        raise ParameterError(f"a parameter must be a name or a gt.Parameter, got {p!r}")
-    return name
 
 
 def parameter_symbol(p: Declared) -> sp.Symbol:
@@ -103,9 +77,10 @@ def substitution(parameters: Sequence[Declared], symbols: Mapping[str, sp.Symbol
                  owner: str = "game") -> dict[sp.Symbol, Any]:
     """``{symbol: exact sympy number}`` for a parameter point.
 
-    Names in ``values`` must be declared; each value is read as a number and checked
-    against the parameter's bounds. With ``fill_defaults`` every other parameter takes
-    its default (a parameter without one is an error); otherwise it is left out.
+    The point is resolved by :func:`~gametheory.core.parameters.resolve_point` (names
+    declared, values read as numbers, bounds checked, every other parameter at its
+    default); without ``fill_defaults`` only the given names are resolved and the others
+    left out.
 
     >>> import gametheory as gt, sympy as sp
     >>> params = ["q", gt.Parameter("c", default=2)]
@@ -115,45 +90,15 @@ def substitution(parameters: Sequence[Declared], symbols: Mapping[str, sp.Symbol
     >>> substitution(params, symbols, {"z": 1})
     Traceback (most recent call last):
         ...
-    gametheory.errors.ParameterError: unknown parameter(s) ['z']; the game's parameters ...
+    gametheory.errors.ParameterError: game: unknown parameter 'z'; parameters are ['q', 'c']
     """
-    unknown = sorted(set(values) - set(symbols))
-    if unknown:
-        raise ParameterError(f"unknown parameter(s) {unknown}; the {owner}'s parameters are "
-                             f"{sorted(symbols)}")
-    subs: dict[sp.Symbol, Any] = {}
-    for p in parameters:
-        name = parameter_name(p)
-        default = None if isinstance(p, str) else p.default
-        if name in values:
-            raw = values[name]
-        elif fill_defaults and default is not None:
-            raw = default
-        elif fill_defaults:
-            raise ParameterError(f"parameter {name!r} has no value and no default; pass "
-                                 f"{name}=...")
-        else:
-            continue
-        try:
-            val = to_number(raw)
-        except NotANumber as err:
-            raise ParameterError(f"parameter {name!r}: {err}") from None
-        if not isinstance(p, str):
-            p.check(val)
-        subs[symbols[name]] = sp.Rational(val.numerator, val.denominator) \
-            if isinstance(val, Fraction) else sp.Float(val)
-    return subs
-
-
-def located(err: ParseError, where: str) -> ParseError:
-    """``err`` with ``where`` prefixed, keeping its position and token.
-
-    >>> str(located(ParseError("bad token"), "payoff of A"))
-    'payoff of A: bad token'
-    """
-    out = ParseError(f"{where}: {err}")
-    out.line, out.column, out.token = err.line, err.column, err.token
-    return out
+    if fill_defaults:
+        point = resolve_point(parameters, values, owner=owner)
+    else:
+        check_names(parameters, values, owner=owner)
+        point = resolve_point([p for p in parameters if parameter_name(p) in values], values,
+                              owner=owner)
+    return {symbols[name]: to_sympy_number(val) for name, val in point.items()}
 
 
 def check_distribution(probs: Mapping[Any, Any], what: str) -> None:

@@ -65,7 +65,7 @@ from typing import Any
 import numpy as np
 
 from .._numbers import NotANumber, format_number, parse_number_text
-from ..core.expressions import is_valid_name, parse_condition, parse_expression
+from ..core.expressions import is_valid_name, parse_condition, parse_entry
 from ..core.game import NormalFormGame
 from ..core.parametric import Parameter, ParametricGame
 from ..errors import GameError, ParseError, ScenarioError
@@ -421,7 +421,7 @@ def _build(ctx: _Ctx, data: dict[str, Any]) -> Scenario:
             if len(r) != n:
                 raise ctx.error([*path, i], f"row {i} has {len(r)} entries; {players[1]} has "
                                             f"{n} strategies")
-            mat.append([_payoff(ctx, v, [*path, i, j], names, syms) for j, v in enumerate(r)])
+            mat.append([_payoff(ctx, v, [*path, i, j], syms) for j, v in enumerate(r)])
         mats.append(mat)
 
     constraints = []
@@ -485,20 +485,19 @@ def _check_symbol(ctx: _Ctx, sym: str, path: list[str | int]) -> None:
         raise ctx.error(path, f"LaTeX symbol {sym!r} uses a command that is not a symbol")
 
 
-def _payoff(ctx: _Ctx, v: Any, path: list[str | int], names: list[str], syms: dict) -> Any:
-    import sympy
-
+def _payoff(ctx: _Ctx, v: Any, path: list[str | int], syms: dict) -> Any:
+    """A payoff cell: the file's limits checked here, the entry read by ``parse_entry``."""
     if isinstance(v, bool) or not isinstance(v, int | float | str):
         raise ctx.error(path, f"a payoff must be a number or an expression string, got "
                               f"{_type(v)}")
     if isinstance(v, int | float):
-        x = _number(ctx, v, path)
-        return sympy.Rational(x.numerator, x.denominator)
-    _string(ctx, v, path)
+        v = _number(ctx, v, path)  # TOML floats kept exact as their decimal text
+    else:
+        _string(ctx, v, path)
     try:
-        return parse_expression(v, names, symbols=syms)
+        return parse_entry(v, syms, f"bad payoff expression {v!r}")
     except ParseError as err:
-        raise ctx.error(path, f"bad payoff expression {v!r}: {_inner(err)}") from None
+        raise ctx.error(path, _inner(err)) from None
 
 
 def _condition(ctx: _Ctx, v: Any, path: list[str | int], names: list[str], syms: dict) -> Any:
@@ -613,7 +612,8 @@ def _expr_text(expr: Any) -> str:
         expr, sympy.Basic) else expr)
 
 
-def dump_scenario(scenario_or_game: Any, path: str | Path | None = None, *,
+def dump_scenario(scenario_or_game: Scenario | ParametricGame | NormalFormGame,
+                  path: str | Path | None = None, *,
                   sweep: Mapping[str, Sequence[float]] | None = None,
                   description: str = "", source: str = "") -> str:
     r"""Write a scenario (or a game) as TOML text that :func:`load_scenario` reads back.
@@ -646,10 +646,14 @@ def dump_scenario(scenario_or_game: Any, path: str | Path | None = None, *,
         description, source = description or sc.description, source or sc.source
         grid = dict(sc.sweep) if sweep is None else dict(sweep)
         regime_desc = dict(sc.regimes)
-    else:
-        game, title = scenario_or_game, getattr(scenario_or_game, "title", "")
+    elif isinstance(scenario_or_game, ParametricGame | NormalFormGame):
+        game, title = scenario_or_game, scenario_or_game.title
         grid = dict(sweep or {})
         regime_desc = {}
+    else:
+        raise GameError("dump_scenario writes a Scenario, a ParametricGame or a NormalFormGame "
+                        f"(convert trees with to_normal_form()); got "
+                        f"{type(scenario_or_game).__name__}")
     lines = [f"format_version = {FORMAT_VERSION}"]
     for key, val in (("title", title), ("description", description), ("source", source)):
         if val:
@@ -657,9 +661,9 @@ def dump_scenario(scenario_or_game: Any, path: str | Path | None = None, *,
     lines.append("players = [" + ", ".join(map(_toml_str, game.players)) + "]")
     lines.append("strategies = [\n" + ",\n".join(
         "  [" + ", ".join(map(_toml_str, s)) + "]" for s in game.strategies) + "\n]")
-    parametric = not isinstance(game, NormalFormGame)
+    parametric = isinstance(game, ParametricGame)
     if parametric:
-        cons = list(getattr(game, "constraints", ()))
+        cons = list(game.constraints)
         if cons:
             lines.append("constraints = [\n" + ",\n".join(
                 "  " + _toml_str(_cond_text(c)) for c in cons) + "\n]")
@@ -702,7 +706,7 @@ def dump_scenario(scenario_or_game: Any, path: str | Path | None = None, *,
             else:
                 lines.append(f"{name} = {{ values = [" + ", ".join(repr(float(v))
                                                                  for v in vals) + "] }")
-    for name, cond in getattr(game, "regime_rules", ()) if parametric else ():
+    for name, cond in game.regime_rules if isinstance(game, ParametricGame) else ():
         lines += ["", "[[regimes]]", f"name = {_toml_str(name)}",
                   f"condition = {_toml_str(_cond_text(cond))}"]
         if regime_desc.get(name):

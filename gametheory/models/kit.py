@@ -26,13 +26,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
-from typing import Protocol, TypeAlias
+from typing import TypeAlias
 
 import sympy
 
-from .._numbers import NotANumber, to_number
+from ..core.parameters import Parametrised, parameter_name
+from ..core.parameters import resolve_point as core_resolve
 from ..core.parametric import Parameter, ParametricGame
-from ..errors import ParameterError
 
 __all__ = ["ParameterSpec", "ParameterValue", "Parametrised", "make_game", "make_parameters",
            "parameter_names", "resolve_point", "spec", "specs", "symbol"]
@@ -140,14 +140,11 @@ def make_parameters(table: Mapping[str, ParameterSpec], names: Iterable[str],
     >>> make_parameters(P, ["cohesion"], {"resolve": 1}, "x")
     Traceback (most recent call last):
     ...
-    gametheory.errors.ParameterError: x: unknown parameter(s) 'resolve'; accepted: cohesion
+    gametheory.errors.ParameterError: x: unknown parameter 'resolve'; parameters are ['cohesion']
     """
     names = tuple(names)
-    extra = sorted(set(overrides) - set(names))
-    if extra:
-        raise ParameterError(f"{model}: unknown parameter(s) {', '.join(map(repr, extra))}; "
-                             f"accepted: {', '.join(names)}")
-    new = _numbers(overrides, model)
+    # names only: values converted, unknown names refused; bounds checked by Parameter
+    new = core_resolve(names, overrides, free=names, owner=model)
     out = []
     for name in names:
         sp = table[name]
@@ -192,11 +189,12 @@ def make_game(table: Mapping[str, ParameterSpec], A: Sequence[Sequence[Entry]],
 
 def resolve_point(table: Mapping[str, ParameterSpec], values: Mapping[str, object],
                   names: Iterable[str], model: str) -> dict[str, Fraction | float]:
-    """The values of ``names`` at a point: given ones converted, defaults filling the rest.
+    """The values of ``names`` at a point, resolved against a model's whole table.
 
-    Names outside ``table`` are refused; names of the table outside ``names`` are
-    accepted and ignored (a model's functions may read a subset of its parameters).
-    Rational input stays exact; each value is checked against its bounds.
+    A thin use of :func:`gametheory.core.parameters.resolve_point` (messages prefixed by
+    ``model``): names outside ``table`` are refused; every given value is converted and
+    checked against its bounds; of the result only ``names`` are kept (a model's
+    functions may read a subset of its parameters). Rational input stays exact.
 
     Examples
     --------
@@ -209,45 +207,14 @@ def resolve_point(table: Mapping[str, ParameterSpec], values: Mapping[str, objec
     ...
     gametheory.errors.ParameterError: parameter 'share' = 2 is outside its bounds [0, 1]
     """
-    unknown = sorted(set(values) - set(table))
-    if unknown:
-        raise ParameterError(f"{model}: unknown parameter(s) {', '.join(map(repr, unknown))}; "
-                             f"accepted: {', '.join(table)}")
-    given = _numbers(values, model)
-    out: dict[str, Fraction | float] = {}
-    for name in names:
-        val = given.get(name, table[name].default)
-        _checker(table[name]).check(val)
-        out[name] = val
-    return out
-
-
-def _numbers(values: Mapping[str, object], model: str) -> dict[str, Fraction | float]:
-    """Each value as a Fraction (rational input) or a float; errors name the model."""
-    out: dict[str, Fraction | float] = {}
-    for name, val in values.items():
-        try:
-            out[name] = to_number(val)
-        except NotANumber as err:
-            raise ParameterError(f"{model}: parameter {name!r}: {err}") from None
-    return out
+    point = core_resolve([_checker(sp) for sp in table.values()], values, owner=model)
+    return {name: point[name] for name in names}
 
 
 @cache
 def _checker(sp: ParameterSpec) -> Parameter:
     """The :class:`Parameter` of a spec, whose ``check`` is the one bounds check."""
     return Parameter(sp.name, default=sp.default, bounds=sp.bounds)
-
-
-class Parametrised(Protocol):
-    """What the catalog reads from a built model: its declared parameters.
-
-    :class:`~gametheory.ParametricGame`, :class:`~gametheory.GameTree` and
-    :class:`~gametheory.BayesianGame` all have it; a tree may declare bare names.
-    """
-
-    @property
-    def parameters(self) -> Sequence[str | Parameter]: ...
 
 
 def parameter_names(obj: Parametrised) -> tuple[str, ...]:
@@ -259,4 +226,4 @@ def parameter_names(obj: Parametrised) -> tuple[str, ...]:
     >>> parameter_names(gt.models.chain_store())[:2]
     ('entrant_outside', 'entrant_accommodated')
     """
-    return tuple(p if isinstance(p, str) else p.name for p in obj.parameters)
+    return tuple(parameter_name(p) for p in obj.parameters)

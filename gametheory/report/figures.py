@@ -77,13 +77,16 @@ from ..analysis.sensitivity.boundaries import (
     regime_grid,
 )
 from ..analysis.sensitivity.paths import equilibrium_branches
-from ..analysis.sensitivity.result import SweepResult
+from ..analysis.sensitivity.result import SweepFrame, SweepResult
 from ..core.parametric import ParametricGame
 from ..errors import GameError, ParameterError
 from .style import HOUSE_STYLE, house_style, line_style, region_style, save_figure
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = [
     "Boundary",
@@ -422,7 +425,7 @@ class PathAxes(NamedTuple):
 
 
 def equilibrium_path(
-    result: Any,
+    result: SweepFrame | pd.DataFrame,
     x: str | None = None,
     *,
     at: Mapping[str, Any] | None = None,

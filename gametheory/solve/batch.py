@@ -72,7 +72,7 @@ import numpy as np
 from ..errors import PayoffError
 from .exact import extreme_equilibria, is_degenerate_exact
 
-__all__ = ["solve_batch", "BatchEquilibria", "exact_resolver"]
+__all__ = ["solve_batch", "BatchEquilibria", "exact_resolver", "square_bases"]
 
 _U = 2.0 ** -53
 #: Default relative band around a tie inside which a game is re-solved exactly.
@@ -249,7 +249,17 @@ def _state(value: np.ndarray, perm: np.ndarray, err: float, band: np.ndarray,
     return sign, amb
 
 
-def _bases(m: int, n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def square_bases(m: int, n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Every pair ``(S, J)`` of index sets of equal size :math:`1 \\le k \\le \\min(m, n)`,
+    ``S`` from ``range(m)`` and ``J`` from ``range(n)``, in lexicographic order by size.
+
+    These are the candidate bases of vertex enumeration on an :math:`m \\times n` matrix:
+    the batch solver evaluates them numerically, the sensitivity thresholds symbolically
+    (:mod:`gametheory.analysis.sensitivity.thresholds`).
+
+    >>> square_bases(2, 2)
+    [((0,), (0,)), ((0,), (1,)), ((1,), (0,)), ((1,), (1,)), ((0, 1), (0, 1))]
+    """
     return [(S, J) for k in range(1, min(m, n) + 1)
             for S in combinations(range(m), k) for J in combinations(range(n), k)]
 
@@ -426,7 +436,7 @@ def _side(G: np.ndarray, bases, own_bits: np.ndarray, opp_bits: np.ndarray, tie_
 def _core(A: np.ndarray, B: np.ndarray, tie_tol: float):
     """Float vertex enumeration of a chunk; returns raw pairs and per-game flags."""
     N, m, n = A.shape
-    bases = _bases(m, n)
+    bases = square_bases(m, n)
     row_bits = 1 << np.arange(m, dtype=np.int64)
     col_bits = 1 << np.arange(m, m + n, dtype=np.int64)
     # small-integer games: every product and sum below is an exact float operation

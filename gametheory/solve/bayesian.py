@@ -50,6 +50,7 @@ import sympy as sp
 from .._numbers import NotANumber, format_number, to_number
 from ..core.bayesian import BayesianGame
 from ..core.game import Equilibrium, NormalFormGame
+from ..core.parameters import check_names
 from ..core.results import EquilibriumList
 from ..core.values import parameter_bounds, parameter_name
 from ..errors import GameError, ParameterError
@@ -303,9 +304,7 @@ def prior_threshold(game: BayesianGame, parameter: str, *, lower: Any = None, up
     if not game.is_symbolic:
         raise GameError("the game has no parameters; prior_threshold() needs a symbolic "
                         "prior or payoffs")
-    if parameter not in game.symbols:
-        raise ParameterError(f"unknown parameter {parameter!r}; the game's parameters are "
-                             f"{sorted(game.symbols)}")
+    check_names(game.parameters, [parameter])
     if parameter in values:
         raise ParameterError(f"{parameter!r} is the parameter to vary; do not give it a "
                              "value")

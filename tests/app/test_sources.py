@@ -91,3 +91,9 @@ def test_a_source_is_plain_frozen_data():
     assert isinstance(src, Source)
     with pytest.raises(AttributeError):
         src.game = None  # type: ignore[misc]
+
+
+def test_files_resolve_through_the_io_registry():
+    from gametheory import io
+
+    assert sources.READERS is io.READERS  # one table of readers, not a copy

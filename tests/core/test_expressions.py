@@ -306,3 +306,27 @@ def test_compile_exact_agrees_with_substitution():
     assert compile_exact(parse_expression("a^(1/2)", names)) is None
     with pytest.raises(ZeroDivisionError):
         compile_exact(parse_expression("1/(a - 1/3)", names))(point)
+
+
+def test_parse_entry_states_the_position_once():
+    from gametheory.core.expressions import parse_entry
+
+    with pytest.raises(ParseError) as err:
+        parse_entry("v +", {"v": sympy.Symbol("v", real=True)}, "A[0, 0]")
+    assert str(err.value).startswith("A[0, 0]: unexpected end of input")
+    assert str(err.value).count("(at line") == 1 and err.value.column == 4
+
+
+def test_entry_value_is_the_one_reading_of_tree_bayesian_and_scenario_entries():
+    from gametheory.core.expressions import entry_value, parse_entry
+
+    v = sympy.Symbol("v", real=True)
+    for raw in ["3/4", "0.1", 2, Fraction(1, 3), 0.25, "1e3", "sqrt(4)/4", sympy.Rational(2, 7)]:
+        got = entry_value(raw, {"v": v}, "x")
+        expr = parse_entry(raw, {"v": v}, "x")  # same value and exactness either way
+        assert isinstance(got, Fraction) == expr.is_Rational and float(got) == float(expr)
+    assert entry_value(sympy.Symbol("v") * 2, {"v": v}, "x").free_symbols == {v}
+    with pytest.raises(gt.PayoffError, match="^x: "):
+        entry_value(float("nan"), {}, "x")
+    with pytest.raises(gt.ParameterError, match="'w' is not a declared parameter"):
+        entry_value(sympy.Symbol("w"), {"v": v}, "x")

@@ -115,3 +115,28 @@ def test_repr_is_readable_and_markdown_shows_the_symbol():
     md = p._repr_markdown_()
     assert r"$\pi$" in md and "**interception_prob**" in md and "chance of interception" in md
     assert repr(gt.Parameter("c")) == "Parameter('c')"
+
+
+def test_resolve_point_free_names_owner_and_all_missing_in_one_message():
+    params = ["q", "r", Parameter("c", default=2, bounds=(0, None))]
+    assert resolve_point(params, {"q": "1/3"}, free=["r"]) == {"q": Fraction(1, 3), "c": 2}
+    with pytest.raises(ParameterError) as err:
+        resolve_point(params, {}, owner="tree")
+    assert str(err.value) == ("tree: parameters 'q', 'r' have no value and no default; "
+                              "pass q=..., r=...")
+    with pytest.raises(ParameterError, match="r' has no value and no default; sweep it$"):
+        resolve_point(params, {"q": 0}, hint="sweep it")
+    with pytest.raises(ParameterError, match=r"^m: unknown parameters 'x', 'y'; parameters "
+                                             r"are \['q', 'r', 'c'\]$"):
+        resolve_point(params, {"x": 1, "y": 2}, owner="m")
+    with pytest.raises(ParameterError, match="^m: parameter 'q': "):
+        resolve_point(params, {"q": "lots", "r": 0}, owner="m")
+
+
+def test_resolve_arrays_broadcasts_to_a_shape():
+    a, b, c = resolve_arrays(PARAMS, {"b": np.array([0.0, 2.0])}, shape=(2,))
+    assert a.tolist() == [1.0, 1.0] and b.tolist() == [0.0, 2.0] and c.tolist() == [0.5, 0.5]
+    grid = resolve_arrays(PARAMS, {"b": 0}, shape=(2, 3))
+    assert all(x.shape == (2, 3) for x in grid)
+    with pytest.raises(ParameterError, match="parameter 'b' has no value and no default"):
+        resolve_arrays(PARAMS, {})

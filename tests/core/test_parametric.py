@@ -262,3 +262,10 @@ def test_parametric_latex_shows_declared_and_long_name_symbols():
                           ["probe_value", gt.Parameter("c", symbol=r"\kappa")])
     out = g._repr_latex_()
     assert "probe_{value}" not in out and r"probe\_value" in out
+def test_repr_latex_escapes_labels_with_the_one_latex_escaper():
+    from gametheory._latex import escape_latex
+
+    p = gt.ParametricGame([["a", 0]], [[0, 0]], ["a"], strategies=(["Hold_&_see"], ["50%", "x"]))
+    text = p._repr_latex_()
+    assert rf"\text{{{escape_latex('Hold_&_see')}}}" in text
+    assert r"\text{50\%}" in text and "Hold_&" not in text

@@ -66,7 +66,8 @@ def test_substitution_resolves_a_parameter_point_once_for_trees_and_bayesian_gam
         substitution(params, symbols, {})
     with pytest.raises(gt.ParameterError, match="bounds"):
         substitution(params, symbols, {"c": -1, "q": 0})
-    with pytest.raises(gt.ParameterError, match="the tree's parameters are"):
+    with pytest.raises(gt.ParameterError,
+                       match=r"^tree: unknown parameter 'z'; parameters are \['c', 'q'\]$"):
         substitution(params, symbols, {"z": 0}, owner="tree")
     assert parameter_symbol("q") == q and parameter_symbol(params[0]) == c
     assert parameter_bounds("q") == (None, None) and parameter_bounds(params[0]) == (0, None)

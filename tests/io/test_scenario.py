@@ -238,3 +238,9 @@ crash_cost = {start = 0, stop = 10, num = 11}
     plain = load_scenario('title = "PD"\nplayers = ["A", "B"]\nstrategies = [["x"], ["y"]]\n'
                           '[payoffs]\nrow = [[1]]\ncolumn = [[2]]\n')
     assert plain.game._repr_html_() in plain._repr_markdown_()
+
+
+def test_dump_scenario_names_what_it_writes():
+    with pytest.raises(gt.GameError, match="dump_scenario writes a Scenario, a ParametricGame "
+                                           "or a NormalFormGame .* got GameTree"):
+        dump_scenario(gt.models.chain_store())

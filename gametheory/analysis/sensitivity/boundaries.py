@@ -35,7 +35,8 @@ from typing import Any
 import numpy as np
 
 from ..._latex import latex_expr, latex_symbol_names
-from ..._numbers import to_number
+from ...core.expressions import to_sympy_number
+from ...core.parameters import check_names, resolve_arrays
 from ...core.parametric import ParametricGame
 from ...errors import GameError, ParameterError
 from .sweep import exact_value
@@ -113,15 +114,8 @@ def _full_arrays(game: ParametricGame, values: Mapping[str, Any], shape: tuple[i
     Broadcasting all parameters up front keeps vectorised rules whose atoms do not all
     depend on the swept parameters from mixing scalars and arrays.
     """
-    out = {}
-    for p in game.parameters:
-        v = values.get(p.name, p.default)
-        if v is None:
-            raise ParameterError(f"parameter {p.name!r} has no value and no default")
-        if isinstance(v, str):
-            v = to_number(v)
-        out[p.name] = np.broadcast_to(np.asarray(v, dtype=float), shape).copy()
-    return out
+    arrays = resolve_arrays(game.parameters, values, shape=shape)
+    return {name: a.copy() for name, a in zip(game.parameter_names, arrays, strict=True)}
 
 
 @dataclass(frozen=True)
@@ -171,10 +165,8 @@ def regime_boundaries(game: ParametricGame, x: str, y: str, at: Mapping[str, Any
     """
     import sympy as sp
 
+    check_names(game.parameters, (x, y))
     params = {p.name: p for p in game.parameters}
-    for nme in (x, y):
-        if nme not in params:
-            raise ParameterError(f"unknown parameter {nme!r}; parameters are {list(params)}")
     syms = {p.name: p.sympy for p in game.parameters}
     X, Y = syms[x], syms[y]
     fixed = {}
@@ -184,7 +176,7 @@ def regime_boundaries(game: ParametricGame, x: str, y: str, at: Mapping[str, Any
         val = (at or {}).get(name, p.default)
         if val is not None:
             f = exact_value(val)
-            fixed[syms[name]] = sp.Rational(f.numerator, f.denominator)
+            fixed[syms[name]] = to_sympy_number(f)
     names = latex_symbol_names(game.parameters)
     seen: dict[Any, Boundary] = {}
     atoms = []

@@ -39,11 +39,11 @@ from typing import Any
 import numpy as np
 
 from ...core.game import NormalFormGame
+from ...core.parameters import resolve_arrays
 from ...core.parametric import ParametricGame
 from ...solve.batch import BatchEquilibria, solve_batch
 from .model import (
     SweepModel,
-    broadcast_values,
     canonical,
     exact_regime,
     resolve_point,
@@ -73,7 +73,8 @@ def evaluate_chunk(model: SweepModel, points: PointSet, fixed: Mapping[str, Frac
     if isinstance(model.model, ParametricGame):
         p = canonical(model.model)
         base = resolve_point(p, fixed, free=points.names)
-        allv = broadcast_values(p, base, vals, nloc)
+        allv = dict(zip(p.parameter_names,
+                        resolve_arrays(p.parameters, {**base, **vals}, shape=nloc), strict=True))
         feas = np.broadcast_to(np.asarray(p.feasible(**allv)), (nloc,)).copy()
         A, B = p.lambdify()(**allv)
         A = np.broadcast_to(A, (nloc, *p.shape)).copy()

@@ -37,13 +37,16 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 import sympy
 
+from ...core.expressions import to_sympy_number
 from ...core.game import NormalFormGame
+from ...core.parameters import check_names
+from ...core.parameters import resolve_point as _resolve
 from ...core.parametric import ParametricGame
-from ...errors import GameError, ParameterError
+from ...errors import GameError
 from .points import Number, exact_value
 
 __all__ = ["NormalFormSource", "GameFunction", "SweepModel", "as_parametric", "resolve_point",
-           "broadcast_values", "exact_regime", "rule_atoms", "canonical"]
+           "exact_regime", "rule_atoms", "canonical"]
 
 
 @runtime_checkable
@@ -78,11 +81,7 @@ class SweepModel:
         self.players: tuple[str, ...] | None
         self.strategies: tuple[tuple[str, ...], ...] | None
         if isinstance(model, ParametricGame):
-            known = set(model.parameter_names)
-            for n in names:
-                if n not in known:
-                    raise ParameterError(f"unknown parameter {n!r}; the model's parameters "
-                                         f"are {list(model.parameter_names)}")
+            check_names(model.parameters, names)
             self.players, self.strategies = model.players, model.strategies
             self.title: str = model.title
             self.rules: tuple[tuple[str, sympy.Basic], ...] = model.regime_rules
@@ -133,38 +132,13 @@ def resolve_point(p: ParametricGame, given: Mapping[str, Number], free: Sequence
                   hint: str = "give them in at=") -> dict[str, Fraction]:
     """Exact values of every parameter but the ``free`` ones: ``given``, then defaults.
 
-    Given values are checked against the parameter's bounds; a parameter neither given,
-    free nor defaulted is a :class:`~gametheory.ParameterError` ending in ``hint``.
+    :func:`gametheory.core.parameters.resolve_point` (names, defaults, bounds, one message
+    ending in ``hint`` for parameters without a value), then each value as the exact
+    rational a sweep means by it (:func:`~.points.exact_value`: floats by their shortest
+    repr).
     """
-    for k in given:
-        if k not in p.parameter_names:
-            raise ParameterError(f"unknown parameter {k!r}; the model's parameters are "
-                                 f"{list(p.parameter_names)}")
-    out: dict[str, Fraction] = {}
-    missing = []
-    for q in p.parameters:
-        if q.name in given:
-            out[q.name] = exact_value(given[q.name])
-            q.check(out[q.name])
-        elif q.default is not None:
-            out[q.name] = exact_value(q.default)
-        elif q.name not in free:
-            missing.append(q.name)
-    if missing:
-        raise ParameterError(f"parameter(s) {missing} have no default; {hint}")
-    return out
-
-
-def broadcast_values(p: ParametricGame, point: Mapping[str, Number],
-                     arrays: Mapping[str, np.ndarray], n: int) -> dict[str, np.ndarray]:
-    """Every parameter as a float array of length ``n``: ``arrays``, else ``point``.
-
-    Broadcasting up front keeps the model's vectorised conditions (``classify``,
-    ``feasible``) away from mixed scalar/array arguments.
-    """
-    return {q.name: np.broadcast_to(np.asarray(arrays[q.name] if q.name in arrays
-                                               else float(point[q.name]), dtype=float), (n,))
-            for q in p.parameters}
+    return {k: exact_value(v) for k, v in _resolve(p.parameters, given, free=free,
+                                                    hint=hint).items()}
 
 
 def exact_regime(p: ParametricGame, point: Mapping[str, Number]) -> str:
@@ -173,7 +147,7 @@ def exact_regime(p: ParametricGame, point: Mapping[str, Number]) -> str:
     sub = {}
     for k, v in point.items():
         e = exact_value(v)
-        sub[syms[k]] = sympy.Rational(e.numerator, e.denominator)
+        sub[syms[k]] = to_sympy_number(e)
     for label, cond in p.regime_rules:
         if bool(cond.xreplace(sub) == sympy.true):
             return label

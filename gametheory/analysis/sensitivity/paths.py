@@ -30,6 +30,7 @@ import pandas as pd
 
 from ..._grid import cell_edges
 from ...errors import ParameterError
+from .result import sweep_frame
 
 __all__ = ["EquilibriumBranches", "equilibrium_branches"]
 
@@ -86,8 +87,7 @@ def equilibrium_branches(result: Any, x: str | None = None,
     >>> [b["support"].iloc[0] for b in p.branches], p.changes
     (['R2 / C2', 'R1 / C1', 'R1+R2 / C1+C2'], [-0.25])
     """
-    frame = getattr(result, "frame", result)
-    params = list(getattr(result, "parameters", []))
+    frame, params = sweep_frame(result, "an equilibrium path")
     x = x or (params[0] if params else None)
     if x is None or x not in frame.columns:
         raise ParameterError(f"equilibrium path needs a swept parameter x; got {x!r}; "

@@ -23,7 +23,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 import pandas as pd
@@ -33,7 +33,18 @@ from ...errors import GameError, ParameterError
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
-__all__ = ["SweepResult"]
+__all__ = ["SweepResult", "SweepFrame", "sweep_frame"]
+
+
+@runtime_checkable
+class SweepFrame(Protocol):
+    """A sweep as tables and figures read it: its tidy ``frame`` and swept ``parameters``.
+
+    :class:`SweepResult` is one; see :func:`sweep_frame`.
+    """
+
+    frame: pd.DataFrame
+    parameters: list[str]
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,7 @@ class _FeasiblePoints:
 
     frame: pd.DataFrame
     parameters: list[str]
+
 
 class SweepResult:
     """The result of a sweep: a tidy frame of equilibria and a per-point regime table.
@@ -290,3 +302,27 @@ def _has_pyarrow() -> bool:
     return True
 
 
+
+
+def sweep_frame(result: SweepFrame | pd.DataFrame, what: str
+                ) -> tuple[pd.DataFrame, list[str]]:
+    """The tidy frame of a sweep and its swept parameter names (none known for a frame).
+
+    The one reading of "a SweepResult or its DataFrame" for the tables and figures that
+    accept either; anything else is a :class:`~gametheory.errors.GameError` naming
+    ``what`` needs it.
+
+    >>> f = pd.DataFrame({"c": [0.0], "regime": ["a"]})
+    >>> sweep_frame(f, "a table")[0] is f, sweep_frame(f, "a table")[1]
+    (True, [])
+    >>> sweep_frame([1, 2], "a table")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameError: a table needs a SweepResult or a pandas DataFrame, got list
+    """
+    if isinstance(result, pd.DataFrame):  # first: a frame's columns look like attributes
+        return result, []
+    if isinstance(result, SweepFrame):
+        return result.frame, list(result.parameters)
+    raise GameError(f"{what} needs a SweepResult or a pandas DataFrame, got "
+                    f"{type(result).__name__}")

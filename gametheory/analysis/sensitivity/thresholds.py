@@ -43,7 +43,6 @@ import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from itertools import combinations
 
 import numpy as np
 import pandas as pd
@@ -53,6 +52,7 @@ from ..._latex import escape_latex, latex_expr, latex_number, symbol_for
 from ...core.game import NormalFormGame
 from ...core.parametric import ParametricGame
 from ...errors import GameError, ParameterError
+from ...solve.batch import square_bases
 from .model import Model, as_parametric, exact_regime, resolve_point
 from .points import Number, exact_value
 from .sweep import sweep
@@ -156,18 +156,13 @@ def _structure(game: NormalFormGame) -> str:
     return " & ".join(parts)
 
 
-def _bases(m: int, n: int):
-    return [(S, J) for k in range(1, min(m, n) + 1)
-            for S in combinations(range(m), k) for J in combinations(range(n), k)]
-
-
 def _decision_expressions(A: sympy.Matrix, B: sympy.Matrix) -> list[sympy.Expr]:
     """Every determinant whose sign is a decision of vertex enumeration (both polytopes)."""
     out = []
     m, n = A.shape
     for G in (B, A.T):
         d, e = G.shape
-        for S, J in _bases(d, e):
+        for S, J in square_bases(d, e):
             k = len(S)
             j0 = J[0]
             E = sympy.Matrix([[G[i, j] - G[i, j0] for j in range(e)] for i in S])  # k x e

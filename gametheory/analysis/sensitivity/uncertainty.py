@@ -75,8 +75,9 @@ import pandas as pd
 from scipy import stats
 
 from ..._numbers import NotANumber, to_number
+from ...core.parameters import resolve_arrays
 from ...errors import GameError, ParameterError
-from .model import Model, as_parametric, broadcast_values, resolve_point
+from .model import Model, as_parametric, resolve_point
 from .result import SweepResult
 from .sweep import evaluate_points
 
@@ -319,7 +320,8 @@ def _payoff_arrays(model: Model, points: Mapping[str, np.ndarray], fixed: Mappin
     p = as_parametric(model, [*points, *fixed], "risk-dominant selection needs a ParametricGame")
     n = len(next(iter(points.values())))
     point = resolve_point(p, fixed, free=list(points), hint="give them in fixed")
-    return p.lambdify()(**broadcast_values(p, point, points, n))
+    arrays = resolve_arrays(p.parameters, {**point, **points}, shape=n)
+    return p.lambdify()(**dict(zip(p.parameter_names, arrays, strict=True)))
 
 
 # --------------------------------------------------------------------------- Monte Carlo

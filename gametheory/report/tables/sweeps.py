@@ -17,8 +17,9 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any
+import pandas as pd
 
+from ...analysis.sensitivity.result import SweepFrame, sweep_frame
 from ...errors import GameError
 from .base import Cell, Table
 from .registry import render_rows
@@ -28,17 +29,15 @@ __all__ = ["sweep_summary_table"]
 _NON_PARAMETER = {"point", "equilibrium", "support", "regime"}
 
 
-def _parameter_columns(frame: Any, result: Any) -> list[str]:
-    params = getattr(result, "parameters", None)
+def _parameter_columns(frame: pd.DataFrame, params: list[str]) -> list[str]:
     if params:
-        names = [p if isinstance(p, str) else p.name for p in params]
-        return [c for c in names if c in frame.columns]
+        return [c for c in params if c in frame.columns]
     return [c for c in frame.columns if c not in _NON_PARAMETER and ":" not in c
             and frame[c].dtype.kind in "fiu"]
 
 
 def sweep_summary_table(
-    sweep_result: Any,
+    sweep_result: SweepFrame | pd.DataFrame,
     format: str = "booktabs",
     by: str = "regime",
     digits: int = 3,
@@ -69,11 +68,11 @@ def sweep_summary_table(
     deterrence  2       50%    0.0 - 1.0
     spiral      2       50%    2.0 - 3.0
     """
-    frame = getattr(sweep_result, "frame", sweep_result)
-    if not hasattr(frame, "groupby") or by not in getattr(frame, "columns", ()):
+    frame, swept = sweep_frame(sweep_result, "sweep_summary_table")
+    if by not in frame.columns:
         raise GameError(f"sweep_summary_table needs a SweepResult or DataFrame with a {by!r} "
                         "column")
-    params = _parameter_columns(frame, sweep_result)
+    params = _parameter_columns(frame, swept)
     point = frame["point"] if "point" in frame.columns else frame.index.to_series()
     total = point.nunique()
     header: list[Cell] = [by.capitalize(), "Points", "Share", *params]

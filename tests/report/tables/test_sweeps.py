@@ -22,3 +22,11 @@ def test_sweep_summary_counts_points_not_rows():
     assert lines[3].split() == ["spiral", "2", "67%", "1.0", "-", "2.0"]
     with pytest.raises(gt.GameError, match="regime"):
         tables.sweep_summary_table(pd.DataFrame({"x": [1]}))
+
+
+def test_sweep_summary_reads_a_sweep_result_by_type_and_refuses_other_objects():
+    chicken = gt.ParametricGame([[0, -1], [1, "-c"]], [[0, 1], [-1, "-c"]], ["c"])
+    res = gt.sweep(chicken, {"c": [-1, 1]}, progress=False)
+    assert tables.sweep_summary_table(res, format="text").splitlines()[0].split()[-1] == "c"
+    with pytest.raises(gt.GameError, match="needs a SweepResult or a pandas DataFrame, got dict"):
+        tables.sweep_summary_table({"regime": ["a"]})
