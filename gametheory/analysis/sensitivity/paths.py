@@ -26,11 +26,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from ..._grid import cell_edges
+from ..._lazy import lazy
 from ...errors import ParameterError
 from .result import sweep_frame
+
+pd = lazy("pandas")
 
 __all__ = ["EquilibriumBranches", "equilibrium_branches"]
 

@@ -26,9 +26,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
-import pandas as pd
 
+from ..._lazy import lazy
 from ...errors import GameError, ParameterError
+
+pd = lazy("pandas")
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
