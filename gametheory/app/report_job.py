@@ -432,7 +432,8 @@ def _parameters(src: Source, out: Path, files: list[Path], tex_parts: list[str],
     md_parts += md
     esc = tables.escape_latex
     tex_rows = "\n".join(
-        f"${r['symbol']}$ & \\texttt{{{esc(r['name'])}}} & {esc(r['meaning'])} & "
+        f"${r['symbol']}$ & \\raggedright\\texttt{{{_breakable(esc(r['name']))}}} & "
+        f"{esc(r['meaning'])} & "
         f"{esc(r['unit'])} & {esc(r['value'])} & {r['bounds_tex']} \\\\" for r in rows)
     tex = ("\\begin{table}[ht]\\centering\\footnotesize\n"
            "\\begin{tabular}{@{}l p{3.2cm} p{5.6cm} p{2.2cm} p{1.4cm} l@{}}\\toprule\n"
@@ -454,6 +455,11 @@ def _parameters(src: Source, out: Path, files: list[Path], tex_parts: list[str],
                                               "none") + " and each parameter within its "
                            "bounds; a point breaking one is infeasible (not analysed).", 90)
     lines.append("")
+
+
+def _breakable(tex: str) -> str:
+    r"""Escaped identifier text with a line-break opportunity after each ``\_``."""
+    return tex.replace(r"\_", r"\_\allowbreak{}")
 
 
 def _md_cell(text: str) -> str:
