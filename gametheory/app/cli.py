@@ -217,9 +217,9 @@ def _cmd_examples(args: argparse.Namespace) -> int:
     files = _example_files()
     if args.copy is None:
         for f in files:
-            title = next((line.partition("=")[2].strip().strip('"') for line in
-                          f.read_text(encoding="utf-8").splitlines()
-                          if line.startswith("title")), "")
+            import tomllib
+
+            title = str(tomllib.loads(f.read_text(encoding="utf-8")).get("title", ""))
             print(f"{f.name}: {title}" if title else f.name)
         print("\ncopy them with: gametheory examples --copy DIR", file=sys.stderr)
         return EXIT_OK
