@@ -3,19 +3,23 @@
 ::
 
     gametheory models
+    gametheory examples [--copy DIR]
     gametheory solve  FILE|MODEL [--set name=value ...] [--method METHOD]
-    gametheory table  FILE|MODEL [--format FORMAT] [--out F]
-    gametheory sweep  FILE|MODEL --param name=start:stop:num ... --out results.csv
-    gametheory report [FILE|MODEL] --out DIR
+    gametheory table  FILE|MODEL [--format FORMAT] [--out F|-]
+    gametheory sweep  FILE|MODEL --param name=start:stop:num ... --out results.csv|.json|.parquet|-
+    gametheory report [FILE|MODEL] --out DIR [--force]
 
 FILE is a scenario ``.toml`` file (``docs/scenario-format.md``) or a Gambit ``.nfg`` file;
 MODEL a name from ``gametheory models``, optionally with a variant
 (``probe_response:posture``); each is resolved once (:mod:`gametheory.app.sources`). The
 choices of METHOD, FORMAT and file suffix are read from their registries
 (``gametheory.solve.METHODS``, ``gametheory.report.tables.FORMATS``, the file readers), so
-a registered solver or table format is offered here without touching this module. Exit
-status 0 on success, 2 on bad input (a one-line message on stderr, no traceback), 130 when
-interrupted.
+a registered solver or table format is offered here without touching this module.
+``--out -`` writes to standard output; a sweep's file format follows the suffix of
+``--out`` (:data:`FRAME_WRITERS`). Exit status 0 on success, 2 on any failure (a one-line
+message on stderr, no traceback), 130 when interrupted. Labels printed to the terminal have
+their control characters escaped (:func:`terminal_safe`), so a file cannot move the cursor,
+recolour the terminal or forge lines of output.
 
 Examples
 --------
@@ -28,17 +32,21 @@ Chicken...
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+import unicodedata
+import warnings
 from collections.abc import Sequence
 from fractions import Fraction
+from importlib import resources
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import numpy as np
 
 from .._numbers import NotANumber, parse_number_text
 from .._version import __version__
-from ..errors import GameError, ParameterError
+from ..errors import GameError, ParameterError, ScenarioError
 from ..io import READERS
 from ..io.scenario import LIMITS
 from ..report.latex import NUMBER_FORMATS
@@ -46,7 +54,18 @@ from ..report.tables import FORMATS
 from ..solve import METHODS
 from .sources import Source, resolve_source
 
-__all__ = ["main", "build_parser"]
+#: The example scenarios shipped inside the package (``gametheory examples``).
+EXAMPLES = resources.files("gametheory.app") / "examples"
+
+#: ``--out`` suffix of ``gametheory sweep`` -> writer of the tidy frame (``-``: CSV on
+#: standard output). Parquet needs pyarrow.
+FRAME_WRITERS: dict[str, Any] = {
+    ".csv": lambda df, f: df.to_csv(f, index=False),
+    ".json": lambda df, f: df.to_json(f, orient="records", indent=1),
+    ".parquet": lambda df, f: df.to_parquet(f, index=False),
+}
+
+__all__ = ["main", "build_parser", "terminal_safe", "FRAME_WRITERS", "EXAMPLES"]
 
 EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
 
@@ -73,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("models", help="list the model catalog")
 
+    e = sub.add_parser("examples", help="list the example scenario files shipped with the "
+                                        "package, or copy them")
+    e.add_argument("--copy", metavar="DIR",
+                   help="copy the example files into DIR (created if missing; existing "
+                        "files are never overwritten)")
+
     s = sub.add_parser("solve", help="print the payoff table and the equilibria")
     s.add_argument("source", metavar="FILE|MODEL", help=src_help)
     s.add_argument("--set", dest="values", action="append", default=[], metavar="NAME=VALUE",
@@ -86,30 +111,42 @@ def build_parser() -> argparse.ArgumentParser:
                    help="table format (default sgame)")
     t.add_argument("--numbers", choices=list(NUMBER_FORMATS), default="exact",
                    help="number format (default exact fractions)")
-    t.add_argument("--digits", type=int, default=3)
+    t.add_argument("--digits", type=int, default=3,
+                   help="significant digits of decimal numbers (default 3)")
     t.add_argument("--numeric", action="store_true",
                    help="payoffs at the parameter values instead of the formulas")
-    t.add_argument("--set", dest="values", action="append", default=[], metavar="NAME=VALUE")
-    t.add_argument("--caption")
-    t.add_argument("--label")
-    t.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+    t.add_argument("--set", dest="values", action="append", default=[], metavar="NAME=VALUE",
+                   help="parameter value (exact: 3, 0.25, 3/4); repeatable; implies "
+                        "--numeric")
+    t.add_argument("--caption", help="table caption (LaTeX and HTML formats)")
+    t.add_argument("--label", help=r"LaTeX \label of the table, e.g. tab:payoffs")
+    t.add_argument("--out", metavar="FILE", help="write to FILE ('-' or none: stdout)")
 
-    w = sub.add_parser("sweep", help="equilibria over a parameter grid, as CSV")
+    w = sub.add_parser("sweep", help="equilibria over a parameter grid, as a tidy table")
     w.add_argument("source", metavar="FILE|MODEL", help=src_help)
     w.add_argument("--param", dest="params", action="append", default=[],
                    metavar="NAME=START:STOP:NUM",
                    help="a grid axis; repeatable (default: the scenario's [sweep])")
     w.add_argument("--set", dest="values", action="append", default=[], metavar="NAME=VALUE",
                    help="fixed value of another parameter; repeatable")
-    w.add_argument("--out", metavar="FILE", required=True, help="CSV file to write")
+    w.add_argument("--out", metavar="FILE", required=True,
+                   help="file to write; its suffix chooses the format ("
+                        + ", ".join(FRAME_WRITERS) + "; .parquet needs pyarrow); '-' "
+                        "writes CSV to stdout")
     w.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     r = sub.add_parser("report", help="the full analysis: tables, figures, summary")
     r.add_argument("source", metavar="FILE|MODEL", nargs="?", default=None,
                    help=src_help + "; default: the probe-versus-response model")
     r.add_argument("--out", metavar="DIR", default="gametheory-report",
-                   help="directory for the files (default ./gametheory-report)")
-    r.add_argument("--set", dest="values", action="append", default=[], metavar="NAME=VALUE")
+                   help="directory for the files (default ./gametheory-report); an existing "
+                        "non-empty directory is refused unless an earlier report wrote it "
+                        "or --force is given")
+    r.add_argument("--force", action="store_true",
+                   help="write into a non-empty directory, replacing files of the same "
+                        "names (other files are left alone)")
+    r.add_argument("--set", dest="values", action="append", default=[], metavar="NAME=VALUE",
+                   help="parameter value analysed (exact: 3, 0.25, 3/4); repeatable")
     r.add_argument("--resolution", type=int, default=161,
                    help="regime-map grid points per axis (default 161)")
     r.add_argument("--no-pdf", action="store_true", help="do not compile report.tex")
@@ -168,7 +205,35 @@ def _source(args: argparse.Namespace) -> Source:
 def _cmd_models(args: argparse.Namespace) -> int:
     from ..models import catalog
 
-    print(catalog())
+    print(terminal_safe(str(catalog())))
+    return EXIT_OK
+
+
+def _example_files() -> list[Any]:
+    return sorted((f for f in EXAMPLES.iterdir() if f.name.endswith(".toml")),
+                  key=lambda f: f.name)
+
+
+def _cmd_examples(args: argparse.Namespace) -> int:
+    files = _example_files()
+    if args.copy is None:
+        for f in files:
+            import tomllib
+
+            title = str(tomllib.loads(f.read_text(encoding="utf-8")).get("title", ""))
+            print(f"{f.name}: {title}" if title else f.name)
+        print("\ncopy them with: gametheory examples --copy DIR", file=sys.stderr)
+        return EXIT_OK
+    dest = Path(args.copy)
+    clash = [f.name for f in files if (dest / f.name).exists() or (dest / f.name).is_symlink()]
+    if clash:
+        raise ScenarioError(f"--copy {dest}: {', '.join(clash)} already exist(s) there; "
+                            "nothing copied (remove them or choose another directory)")
+    dest.mkdir(parents=True, exist_ok=True)
+    for f in files:
+        with open(dest / f.name, "x", encoding="utf-8") as fh:  # never replaces a file
+            fh.write(f.read_text(encoding="utf-8"))
+        print(f"copied {dest / f.name}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -176,14 +241,15 @@ def _cmd_solve(args: argparse.Namespace) -> int:
     from ..report import tables
 
     src = _source(args)
-    print(tables.payoff_table(src.numeric, format="text"))
-    print()
+    # everything is computed before anything is printed: a failing solver prints nothing
+    parts = [tables.payoff_table(src.numeric, format="text"), ""]
     if src.tree is not None and args.method == "exact":
-        print(tables.equilibrium_table(src.tree, format="text", at=src.values))
+        parts.append(tables.equilibrium_table(src.tree, format="text", at=src.values))
     else:
-        print(tables.equilibrium_table(src.numeric, format="text", method=args.method))
+        parts.append(tables.equilibrium_table(src.numeric, format="text", method=args.method))
     if src.parametric and src.game.regime_rules:
-        print(f"\nregime: {src.game.classify(**src.values)}")
+        parts.append(f"\nregime: {src.game.classify(**src.values)}")
+    print(_escaped(src, "\n".join(parts)))
     return EXIT_OK
 
 
@@ -194,17 +260,35 @@ def _cmd_table(args: argparse.Namespace) -> int:
     game = src.numeric if src.values or args.numeric else src.game
     text = tables.payoff_table(game, format=args.format, number_format=args.numbers,
                                digits=args.digits, caption=args.caption, label=args.label)
-    if args.out:
+    if args.out and args.out != "-":
         Path(args.out).write_text(text + "\n", encoding="utf-8")
         print(f"wrote {args.out}", file=sys.stderr)
     else:
-        print(text)
+        print(_escaped(src, text))
     return EXIT_OK
+
+
+def _frame_writer(out: str) -> Any:
+    """The writer for ``--out``, checked before any work is done."""
+    if out == "-":
+        return FRAME_WRITERS[".csv"]
+    suffix = Path(out).suffix.lower()
+    if suffix not in FRAME_WRITERS:
+        raise ParameterError(f"--out {out}: unknown file format {suffix or '(no suffix)'!r}; "
+                             f"accepted: {', '.join(FRAME_WRITERS)}, or '-' for CSV on stdout")
+    if suffix == ".parquet":
+        import importlib.util
+
+        if importlib.util.find_spec("pyarrow") is None:
+            raise ParameterError(f"--out {out}: writing Parquet needs pyarrow (pip install "
+                                 "pyarrow); use .csv or .json instead")
+    return FRAME_WRITERS[suffix]
 
 
 def _cmd_sweep(args: argparse.Namespace) -> int:
     from ..analysis.sensitivity.sweep import sweep
 
+    writer = _frame_writer(args.out)
     src = _source(args)
     if not src.parametric:
         raise ParameterError(f"{args.source} has no parameters to sweep")
@@ -218,10 +302,21 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
     # chunks of at least 500 points, about 50 of them: a progress bar that moves
     res = sweep(src.game, grid, fixed=dict(src.values) or None,
                 progress=not args.no_progress, chunk_size=max(500, -(-points // 50)))
-    out = Path(args.out)
-    res.frame.to_csv(out, index=False)
-    print(f"wrote {out}: {len(res.frame)} equilibria at {points} points; regimes: "
-          + ", ".join(sorted(map(str, res.frame["regime"].unique()))), file=sys.stderr)
+    if res.frame.empty:
+        ranges = ", ".join(f"{k} from {v.min():g} to {v.max():g}" for k, v in grid.items())
+        raise ParameterError(f"every one of the {points} points is infeasible ({ranges}): "
+                             "each breaks a parameter's bounds or a constraint of the game; "
+                             "nothing written")
+    if args.out == "-":
+        buf = io.StringIO()
+        writer(res.frame, buf)
+        sys.stdout.write(terminal_safe(buf.getvalue(), keep="\n"))
+    else:
+        writer(res.frame, Path(args.out))
+    print(f"wrote {args.out if args.out != '-' else 'stdout'}: {len(res.frame)} equilibria "
+          f"at {points} points; regimes: "
+          + terminal_safe(", ".join(sorted(map(str, res.frame["regime"].unique())))),
+          file=sys.stderr)
     return EXIT_OK
 
 
@@ -233,18 +328,54 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     if args.resolution < 3 or args.resolution > 2001:
         raise ParameterError(f"--resolution must be between 3 and 2001, got {args.resolution}")
+    if args.out == "-":
+        raise ParameterError("--out -: a report is a directory of files; give a directory")
     rep = build_report(_source(args), args.out, resolution=args.resolution,
-                       compile_pdf=not args.no_pdf)
-    print(rep.summary)
+                       compile_pdf=not args.no_pdf, force=args.force)
+    print(terminal_safe(rep.summary, keep="\n"))
     return EXIT_OK
 
 
-_COMMANDS = {"models": _cmd_models, "solve": _cmd_solve, "table": _cmd_table,
-             "sweep": _cmd_sweep, "report": _cmd_report}
+_COMMANDS = {"models": _cmd_models, "examples": _cmd_examples, "solve": _cmd_solve,
+             "table": _cmd_table, "sweep": _cmd_sweep, "report": _cmd_report}
+
+
+def terminal_safe(text: str, keep: str = "") -> str:
+    r"""``text`` with control characters escaped, for printing to a terminal.
+
+    Every character of Unicode category C (controls such as ESC and newline, format
+    characters such as the bidirectional overrides, unassigned and private-use code
+    points) except those in ``keep`` is replaced by its Python escape (``\x1b``, ``\n``,
+    ``\u202e``), so printed labels cannot drive the terminal or forge lines.
+
+    Examples
+    --------
+    >>> print(terminal_safe("a\x1b[31mred\nline"))
+    a\x1b[31mred\nline
+    >>> print(terminal_safe("two\nlines", keep="\n"))
+    two
+    lines
+    """
+    return "".join(c if c in keep or unicodedata.category(c)[0] != "C"
+                   else repr(c)[1:-1] for c in text)
+
+
+def _escaped(src: Source, text: str) -> str:
+    """Rendered output with each label's control characters escaped, layout kept."""
+    game = src.game
+    labels = {game.title or "", *game.players, *(s for ss in game.strategies for s in ss)}
+    for lab in sorted((x for x in labels if x and terminal_safe(x) != x), key=len,
+                      reverse=True):
+        text = text.replace(lab, terminal_safe(lab))
+    return terminal_safe(text, keep="\n\t")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 2 bad input, 130 interrupted).
+    """Run the command line; returns the exit status (0 ok, 2 any failure, 130 interrupted).
+
+    Every failure is reported as one line on stderr (``gametheory: error: ...``), never a
+    traceback: bad input (the GameError family, OSError) by its message, anything else as
+    an internal error naming its type. Warnings are printed as one line each.
 
     Parameters
     ----------
@@ -253,8 +384,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-        return _COMMANDS[args.command](args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            args = parser.parse_args(argv)
+            return _COMMANDS[args.command](args)
     except _UsageError as err:
         print(_one_line(str(err)), file=sys.stderr)
         return EXIT_USAGE
@@ -267,6 +400,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("gametheory: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except Exception as err:  # noqa: BLE001 - the contract: one line, exit 2, no traceback
+        print(f"gametheory: error: internal error ({type(err).__name__}): "
+              f"{_one_line(str(err))[:300]}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str,
+                  lineno: int, file: Any = None, line: str | None = None) -> None:
+    print(f"gametheory: warning: {_one_line(str(message))}", file=sys.stderr)
 
 
 def _silence_stdout() -> None:
@@ -287,7 +429,7 @@ def _describe(err: BaseException) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return terminal_safe(" ".join(text.split()))
 
 
 if __name__ == "__main__":  # pragma: no cover

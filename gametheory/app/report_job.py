@@ -3,25 +3,37 @@ r"""The ``gametheory report`` job: one model, every table and figure, one summar
 For a parametric two-player game :math:`(A(\theta), B(\theta))` with regime rules the
 report writes
 
-* the payoff table, symbolic (each parameter's LaTeX symbol) and at the defaults
+* the parameters: symbol, name, meaning, unit, the value used at the analysed point
+  :math:`\theta_0` and the bounds; the constraints, and what "infeasible" means (a point
+  outside a parameter's bounds or breaking a constraint such as :math:`r_I \le r_U`);
+* the payoff table, symbolic (each parameter's LaTeX symbol) and at
   :math:`\theta_0`, with best replies and pure equilibria marked;
-* every extreme Nash equilibrium at :math:`\theta_0` (exact), and for a sequential model
-  whether each is subgame perfect (Selten 1975);
+* every extreme Nash equilibrium at :math:`\theta_0` (exact), which of them are the
+  extreme equilibria of one component (a continuum), and for a sequential model whether
+  each is subgame perfect (Selten 1975);
 * the regime at :math:`\theta_0` and the symbolic condition of every regime;
 * a regime map over two parameters (for the default model escalation cost, through the
   Defender's war cost :math:`W_D`, against credibility loss :math:`r_U`) with the exact
   boundary lines, as PDF and PNG, and its grid as CSV;
 * the thresholds of each map parameter at :math:`\theta_0` (``gt.thresholds``, exact);
-* every equilibrium on a coarse grid of the map (``gt.sweep``), summarised by regime, and
-  the equilibrium probabilities and payoffs along the map's second parameter;
+* every equilibrium on the scenario's declared ``[sweep]`` grid (else a 41x41 grid of the
+  map; ``gt.sweep``), summarised by regime, and the equilibrium probabilities and payoffs
+  along the map's second parameter;
 * for the probe-response model, the repeated game's credibility threshold
   :math:`\delta^* = (D_U - D_I)/(-D_I)` (Friedman 1971; Mailath and Samuelson 2006,
-  sec. 2.4), as a formula and at the repeated variant's defaults, a tornado chart of its
-  sensitivity and the stage game's folk region (Fudenberg and Maskin 1986);
+  sec. 2.4), as a formula and at the repeated variant's defaults (saying which values
+  differ from :math:`\theta_0` and why), a tornado chart of its sensitivity (each bar
+  ends where the parameter leaves the feasible region) and the stage game's folk region
+  (Fudenberg and Maskin 1986);
 
 as ``.tex`` (tables and a compilable ``report.tex``; ``report.pdf`` when pdflatex is
-installed), ``.md``, ``.csv``, ``.pdf`` and ``.png`` files, and returns a one-page text
-summary.
+installed), ``.md``, ``.csv``, ``.pdf`` and ``.png`` files, and returns a short text
+summary (under 60 lines).
+
+The output directory is the user's: files are written into a temporary directory inside
+it and moved in at the end (a failure leaves the directory as it was); a non-empty
+directory that no earlier report wrote is refused unless ``force=True``; a symbolic link
+in it is replaced, never followed.
 
 Examples
 --------
@@ -36,8 +48,11 @@ Examples
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import tempfile
+import textwrap
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +61,7 @@ from typing import Any
 
 import numpy as np
 
+from .._numbers import format_number
 from ..core.game import Equilibrium, NormalFormGame
 from ..core.parametric import ParametricGame
 from ..core.tree import GameTree
@@ -53,12 +69,21 @@ from ..errors import GameError
 from ..report import tables
 from ..report.figures import Boundary
 from ..report.latex import latex_expr, latex_symbol_names, plain_expr, standalone_document
-from .sources import RepeatedModel, Source, resolve_source
+from .report_repeated import _folk, _plain_name, _repeated, _write
+from .sources import Source, resolve_source
 
-__all__ = ["Report", "EquilibriumCache", "build_report", "map_axes", "DEFAULT_AXES"]
+__all__ = ["Report", "EquilibriumCache", "build_report", "map_axes", "DEFAULT_AXES",
+           "SWEEP_POINTS", "MARKER"]
 
 #: The default regime map: escalation cost (through W_D) against credibility loss.
 DEFAULT_AXES = {"war_cost_defender": (0, 300), "credibility_loss": (0, 12)}
+
+#: Points per axis of the sweep when the source declares no ``[sweep]`` grid.
+SWEEP_POINTS = 41
+
+#: The file a report leaves in its directory: it lists the files the report wrote, and
+#: marks the directory as one a later report may write into without ``force``.
+MARKER = ".gametheory-report"
 
 
 @dataclass
@@ -144,14 +169,9 @@ def map_axes(source: Source) -> dict[str, tuple[float, float]]:
     return out
 
 
-def _write(path: Path, text: str, files: list[Path]) -> None:
-    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    files.append(path)
-
-
 def build_report(source: Source | str | None, out_dir: str | Path, *,
                  values: Mapping[str, Any] | None = None, resolution: int = 161,
-                 compile_pdf: bool = True) -> Report:
+                 compile_pdf: bool = True, force: bool = False) -> Report:
     """Analyse a model and write the report files into ``out_dir``.
 
     Each equilibrium set is solved once (:class:`EquilibriumCache`) and the sections
@@ -166,7 +186,8 @@ def build_report(source: Source | str | None, out_dir: str | Path, *,
         a catalog model name (``name[:variant]``) or None for the default
         probe-versus-response model.
     out_dir : path
-        Created if missing.
+        Created if missing. An existing directory must be empty or hold an earlier
+        report (its :data:`MARKER` file), unless ``force``.
     values : dict, optional
         Parameter values overriding the defaults (the point analysed); for a Source,
         overriding its own values.
@@ -174,18 +195,73 @@ def build_report(source: Source | str | None, out_dir: str | Path, *,
         Grid points per axis of the regime map.
     compile_pdf : bool
         Compile ``report.tex`` to ``report.pdf`` when pdflatex is installed.
+    force : bool
+        Write into a non-empty directory no report wrote, replacing files of the report's
+        names (other files are left alone).
 
     Returns
     -------
     Report
+
+    Raises
+    ------
+    GameError
+        ``out_dir`` is not a directory, is a symbolic link, or is non-empty and not an
+        earlier report's without ``force``; and whatever the analysis raises. On any
+        failure the directory is left as it was (removed if this call created it).
     """
     t0 = time.perf_counter()
     if not isinstance(source, Source):
         src = resolve_source(source, values)
     else:
         src = source.with_values(values) if values is not None else source
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    final = Path(out_dir)
+    created = _claim(final, force)
+    work = Path(tempfile.mkdtemp(prefix=".gametheory-tmp-", dir=final))
+    try:
+        rep = _write_report(src, work, final, resolution, compile_pdf, t0)
+        names = [p.name for p in rep.files]
+        blocked = [n for n in names if (final / n).is_dir() and not (final / n).is_symlink()]
+        if blocked:
+            raise GameError(f"report directory {final}: {', '.join(blocked)} is a directory "
+                            "there; nothing written")
+        (work / MARKER).write_text("files written by gametheory report:\n"
+                                   + "\n".join(names) + "\n", encoding="utf-8")
+        for name in [*names, MARKER]:
+            os.replace(work / name, final / name)  # replaces a link, never follows it
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        if created:
+            shutil.rmtree(final, ignore_errors=True)
+        raise
+    shutil.rmtree(work, ignore_errors=True)
+    rep.out_dir, rep.files = final, [final / n for n in names]
+    return rep
+
+
+def _claim(out: Path, force: bool) -> bool:
+    """Check that the report may write into ``out``; create it if missing (then True)."""
+    if out.is_symlink():
+        raise GameError(f"report directory {out} is a symbolic link; give the directory "
+                        "itself")
+    if out.exists():
+        if not out.is_dir():
+            raise GameError(f"report directory {out} exists and is not a directory")
+        entries = [e.name for e in os.scandir(out)]
+        ours = (out / MARKER).is_file() and not (out / MARKER).is_symlink()
+        if entries and not ours and not force:
+            raise GameError(f"report directory {out} is not empty and no earlier report "
+                            f"wrote it ({len(entries)} entries, e.g. {sorted(entries)[0]!r});"
+                            " nothing written: choose a new or empty directory, or pass "
+                            "--force (force=True) to replace files of the report's names")
+        return False
+    out.mkdir(parents=True)
+    return True
+
+
+def _write_report(src: Source, out: Path, final: Path, resolution: int, compile_pdf: bool,
+                  t0: float) -> Report:
+    """Every section written into the working directory ``out`` (moved to ``final``)."""
     files: list[Path] = []
     cache = EquilibriumCache()
     game, numeric, values = src.game, src.numeric, dict(src.values)
@@ -195,7 +271,12 @@ def build_report(source: Source | str | None, out_dir: str | Path, *,
     md_parts: list[str] = [f"# {game.title or src.name}", ""]
     if src.description:
         md_parts += [src.description, ""]
-    lines: list[str] = []  # the terminal summary
+    title = game.title or src.name
+    lines: list[str] = [title, "=" * len(title), ""]  # the terminal summary
+
+    # ---------------------------------------------------------------- parameters
+    if parametric:
+        _parameters(src, out, files, tex_parts, md_parts, lines)
 
     # ---------------------------------------------------------------- payoff tables
     point = ", ".join(f"{k} = {v}" for k, v in values.items())
@@ -220,8 +301,7 @@ def build_report(source: Source | str | None, out_dir: str | Path, *,
     _write(out / "payoff_table.md", "\n".join(md_pay), files)
     tex_parts += [_resize(x) for x in (sym_tex, num_tex) if x]
     md_parts += md_pay
-    lines += [f"{game.title or src.name}", "=" * len(game.title or src.name), "",
-              tables.payoff_table(numeric, format="text", caption=at_caption + ":"), ""]
+    lines += [tables.payoff_table(numeric, format="text", caption=at_caption + ":"), ""]
 
     # ---------------------------------------------------------------- equilibria
     if src.tree is not None:
@@ -236,12 +316,15 @@ def build_report(source: Source | str | None, out_dir: str | Path, *,
                                       label="tab:equilibria")
     eq_md = tables.equilibrium_table(eqs, format="markdown", subgame_perfect=spe, caption="")
     eq_txt = tables.equilibrium_table(eqs, format="text", subgame_perfect=spe, caption="")
+    component, notes = _components(eqs, numeric)
+    eq_md += "".join(f"\n\n{n}" for n in notes)
     _write(out / "equilibria.tex", eq_tex, files)
     _write(out / "equilibria.md", eq_md, files)
-    _equilibria_csv(eqs, spe, out / "equilibria.csv", files)
+    _equilibria_csv(eqs, spe, component, out / "equilibria.csv", files)
     tex_parts.append(_resize(eq_tex))
+    tex_parts += [r"\noindent " + tables.escape_latex(n) for n in notes]
     md_parts += ["## Equilibria", "", eq_md, ""]
-    lines += ["Equilibria:", eq_txt, ""]
+    lines += ["Equilibria:", eq_txt, *(w for n in notes for w in textwrap.wrap(n, 90)), ""]
 
     # ---------------------------------------------------------------- regimes
     regime = None
@@ -278,7 +361,7 @@ def build_report(source: Source | str | None, out_dir: str | Path, *,
 
     # ---------------------------------------------------------------- repeated game
     if src.repeated is not None:
-        _repeated(src.repeated, cache, out, files, tex_parts, md_parts, lines)
+        _repeated(src, src.repeated, cache, out, files, tex_parts, md_parts, lines)
     elif not parametric:  # a numeric game: what repeated play could sustain
         _folk(numeric, cache, out, files, tex_parts, md_parts,
               "If repeated: feasible, individually rational payoffs")
@@ -293,12 +376,94 @@ def build_report(source: Source | str | None, out_dir: str | Path, *,
     _write(out / "report.md", "\n".join(md_parts), files)
     pdf_note = _compile(out / "report.tex", files) if compile_pdf else "not compiled"
     seconds = time.perf_counter() - t0
-    lines += ["Files written to " + str(out) + ":",
+    lines += ["Files written to " + str(final) + ":",
               "  " + ", ".join(p.name for p in files),
               f"report.pdf: {pdf_note}; {seconds:.1f} s"]
     summary = "\n".join(lines)
     _write(out / "summary.txt", summary, files)
     return Report(out, files, summary, regime, seconds)
+
+
+def _bounds_text(bounds: Any) -> tuple[str, str]:
+    """A parameter's bounds as plain and LaTeX interval text ("[0, inf)", "any")."""
+    if bounds is None or bounds == (None, None):
+        return "any", "any"
+    lo, hi = bounds
+    plain = (f"{'(-inf' if lo is None else '[' + format_number(lo)}, "
+             f"{'inf)' if hi is None else format_number(hi) + ']'}")
+    low = r"(-\infty" if lo is None else "[" + format_number(lo)
+    high = r"\infty)" if hi is None else format_number(hi) + "]"
+    return plain, f"${low}, {high}$"
+
+
+INFEASIBLE = ("A point is feasible when every parameter lies within its bounds and every "
+              "constraint holds; a point that breaks any of them is infeasible: the model is "
+              "not defined there, so the regime map shows it as \"infeasible\", sweeps "
+              "skip it and threshold searches stop at it.")
+
+
+def _parameters(src: Source, out: Path, files: list[Path], tex_parts: list[str],
+                md_parts: list[str], lines: list[str]) -> None:
+    """The parameter table (symbol, name, meaning, unit, value used, bounds), constraints."""
+    import pandas as pd
+
+    game = src.game
+    assert isinstance(game, ParametricGame)
+    used = game.values(**src.values)
+    names = latex_symbol_names(game.parameters)
+    rows = []
+    for p in game.parameters:
+        value = used.get(p.name)
+        set_here = p.name in src.values and value != p.default
+        shown = ("(none)" if value is None else format_number(value)) + (
+            f" (default {format_number(p.default)})" if set_here else "")
+        b_plain, b_tex = _bounds_text(p.bounds)
+        rows.append({"symbol": names[p.name], "name": p.name, "meaning": p.description,
+                     "unit": p.unit, "value": shown, "bounds": b_plain, "bounds_tex": b_tex,
+                     "plain_symbol": _plain_name(names[p.name])})
+    cons = [(latex_expr(c, names), plain_expr(c, names)) for c in game.constraints]
+    md = ["## Parameters", "",
+          "| symbol | name | meaning | unit | value used | bounds |", "|---|---|---|---|---|---|"]
+    md += [f"| ${r['symbol']}$ | `{r['name']}` | {_md_cell(r['meaning'])} | "
+           f"{_md_cell(r['unit'])} | {r['value']} | {r['bounds']} |" for r in rows]
+    md += ["", "Constraints: " + ("; ".join(f"${t}$" for t, _ in cons) if cons else "none "
+                                  "beyond the bounds") + ".", "", INFEASIBLE, ""]
+    _write(out / "parameters.md", "\n".join(md), files)
+    md_parts += md
+    esc = tables.escape_latex
+    tex_rows = "\n".join(
+        f"${r['symbol']}$ & \\raggedright\\texttt{{{_breakable(esc(r['name']))}}} & "
+        f"{esc(r['meaning'])} & "
+        f"{esc(r['unit'])} & {esc(r['value'])} & {r['bounds_tex']} \\\\" for r in rows)
+    tex = ("\\begin{table}[ht]\\centering\\footnotesize\n"
+           "\\begin{tabular}{@{}l p{3.2cm} p{5.6cm} p{2.2cm} p{1.4cm} l@{}}\\toprule\n"
+           "Symbol & Name & Meaning & Unit & Value used & Bounds \\\\ \\midrule\n"
+           + tex_rows + "\n\\bottomrule\\end{tabular}\n\\caption{Parameters and the values "
+           "used}\\label{tab:parameters}\\end{table}")
+    tex_cons = ("Constraints: " + ("; ".join(f"${t}$" for t, _ in cons) if cons else
+                                   "none beyond the bounds") + ". " + esc(INFEASIBLE))
+    _write(out / "parameters.tex", tex + "\n\n" + tex_cons, files)
+    tex_parts += [_resize(tex), r"\noindent " + tex_cons]
+    pd.DataFrame([{k: r[k] for k in ("name", "plain_symbol", "meaning", "unit", "value",
+                                     "bounds")} for r in rows]).rename(
+        columns={"plain_symbol": "symbol"}).to_csv(out / "parameters.csv", index=False)
+    files.append(out / "parameters.csv")
+    point = ", ".join(f"{r['plain_symbol']} = {r['value'].split(' (')[0]}" for r in rows)
+    lines += textwrap.wrap("Parameters used (symbols, meanings, units and bounds in "
+                           f"parameters.md): {point}", 90)
+    lines += textwrap.wrap("Constraints: " + ("; ".join(p for _, p in cons) if cons else
+                                              "none") + " and each parameter within its "
+                           "bounds; a point breaking one is infeasible (not analysed).", 90)
+    lines.append("")
+
+
+def _breakable(tex: str) -> str:
+    r"""Escaped identifier text with a line-break opportunity after each ``\_``."""
+    return tex.replace(r"\_", r"\_\allowbreak{}")
+
+
+def _md_cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
 
 
 def _resize(tex: str) -> str:
@@ -315,14 +480,41 @@ def _resize(tex: str) -> str:
     return tex
 
 
-def _equilibria_csv(eqs: Sequence[Equilibrium], spe: Sequence[bool] | None, path: Path,
-                    files: list[Path]) -> None:
+def _components(eqs: Sequence[Equilibrium], game: NormalFormGame
+                ) -> tuple[list[int], list[str]]:
+    """Component number (from 1) of each listed equilibrium, and a note per continuum.
+
+    The listed equilibria are extreme points; several of them are the extreme equilibria
+    of one component when the equilibrium set is a continuum joining them
+    (:func:`gametheory.solve.components.components_from_equilibria`, the grouping behind
+    ``game.equilibrium_components()``, applied to the equilibria already solved).
+    """
+    from ..solve.components import components_from_equilibria
+
+    comps = components_from_equilibria(list(eqs), game.players, game.strategies)
+    number = [0] * len(eqs)
+    notes = []
+    for c, comp in enumerate(comps, start=1):
+        members = [k for k, e in enumerate(eqs) if any(e is m or e == m for m in comp.equilibria)]
+        for k in members:
+            number[k] = c
+        if len(members) > 1:
+            listed = ", ".join(str(k + 1) for k in members)
+            body = comp.describe().splitlines()[1:]
+            notes.append(f"Equilibria {listed} are the extreme equilibria of one component "
+                         f"(a continuum of equilibria, {len(comp.nash_subsets)} maximal Nash "
+                         "subset(s)): " + "; ".join(" ".join(b.split()) for b in body))
+    return number, notes
+
+
+def _equilibria_csv(eqs: Sequence[Equilibrium], spe: Sequence[bool] | None,
+                    component: Sequence[int], path: Path, files: list[Path]) -> None:
     import pandas as pd
 
     rows = []
     for k, e in enumerate(eqs):
         labs = e.strategies
-        row: dict[str, Any] = {"equilibrium": k + 1}
+        row: dict[str, Any] = {"equilibrium": k + 1, "component": component[k]}
         for p, mix in enumerate((e.row, e.col)):
             for s, v in zip(labs[p], mix, strict=True):
                 row[f"{e.players[p]}: {s}"] = str(v)
@@ -389,12 +581,6 @@ def _regime_map(src: Source, axes: Mapping[str, tuple[float, float]], resolution
     lines.append("")
 
 
-def _plain_name(symbol: str) -> str:
-    import re
-
-    return re.sub(r"[\\{} ]", "", symbol)
-
-
 @dataclass(frozen=True)
 class _BoundaryText:
     """A drawn regime boundary as LaTeX and plain text, at the point and in general."""
@@ -421,12 +607,15 @@ class _BoundaryText:
 
 def _sweep_summary(src: Source, axes: Mapping[str, tuple[float, float]], out: Path,
                    files: list[Path], tex_parts: list[str], md_parts: list[str],
-                   lines: list[str], points: int = 41) -> None:
-    """Every equilibrium on a coarse grid of the map (``gt.sweep``), summarised by regime."""
+                   lines: list[str]) -> None:
+    """Every equilibrium on the declared sweep grid (else a 41x41 grid of the map's axes)."""
     from ..analysis.sensitivity.sweep import sweep
 
     game, values = src.game, src.values
-    grid = {k: np.linspace(lo, hi, points) for k, (lo, hi) in axes.items()}
+    grid = src.sweep_grid() or {k: np.linspace(lo, hi, SWEEP_POINTS)
+                                for k, (lo, hi) in axes.items()}
+    shape = "x".join(str(len(v)) for v in grid.values())
+    whose = "the scenario's [sweep] grid" if src.sweep_grid() else "a grid of the map"
     fixed = {k: v for k, v in values.items() if k not in grid} or None
     res = sweep(game, grid, fixed=fixed, progress=False)
     res.frame.to_csv(out / "sweep.csv", index=False)
@@ -437,16 +626,16 @@ def _sweep_summary(src: Source, axes: Mapping[str, tuple[float, float]], out: Pa
 
     view = SimpleNamespace(frame=feasible, parameters=list(grid))
     s_tex = tables.sweep_summary_table(view, format="booktabs", digits=2,
-                                       caption=f"Regimes on a {points}x{points} sweep "
+                                       caption=f"Regimes on {whose}, {shape} points "
                                                "(feasible points)", label="tab:sweep")
     s_md = tables.sweep_summary_table(view, format="markdown", digits=2)
     _write(out / "sweep_summary.tex", s_tex, files)
     _write(out / "sweep_summary.md", s_md, files)
     tex_parts.append(_resize(s_tex))
-    md_parts += [f"## Sweep ({points}x{points} points, every equilibrium in sweep.csv)", "",
+    md_parts += [f"## Sweep ({whose}, {shape} points, every equilibrium in sweep.csv)", "",
                  s_md, ""]
-    lines += [f"Sweep: {len(res.frame)} equilibria at {points * points} points -> sweep.csv",
-              ""]
+    lines += [f"Sweep on {whose} ({shape} points): {len(res.frame)} equilibria -> "
+              "sweep.csv", ""]
     # equilibrium probabilities and payoffs along the map's second parameter
     import matplotlib
 
@@ -506,116 +695,6 @@ def _thresholds(src: Source, axes: Mapping[str, tuple[float, float]], out: Path,
     lines += ["Thresholds (other parameters at the analysed point):", t_txt, ""]
 
 
-def _repeated(rep: RepeatedModel, cache: EquilibriumCache, out: Path, files: list[Path],
-              tex_parts: list[str], md_parts: list[str], lines: list[str]) -> None:
-    stage = rep.stage
-    names = latex_symbol_names(stage.parameters)
-    try:
-        formula = rep.credibility_threshold()
-        value = rep.critical_discount_at()
-    except GameError as err:  # pragma: no cover - depends on the repeated model
-        lines += [f"Repeated game: not analysed ({err})", ""]
-        return
-    from .._numbers import format_number
-
-    overrides = {p.name: p.default for p in stage.parameters
-                 if p.name in ("credibility_loss",)}
-    where = ", ".join(f"{k} = {format_number(v)}" for k, v in overrides.items())
-    val_txt = "none (no discount factor in [0, 1) works)" if value is None else \
-        format_number(value)
-    tex = latex_expr(formula, names)
-    text = (f"Repeated game: the Defender's costly response is credible iff delta >= delta*,"
-            f" delta* = {val_txt} at the repeated variant's defaults ({where})")
-    items = [{"parameter": "discount factor", "value": value if value is not None else "",
-              "expression": formula,
-              "description": "least discount factor making the costly response credible"}]
-    if value is None:
-        items[0]["value"] = "none"
-    t_tex = tables.threshold_table(items, format="booktabs", symbols=names,
-                                   caption="Repeated game: credibility threshold",
-                                   label="tab:repeated")
-    _write(out / "repeated.tex", t_tex, files)
-    md = (f"## Repeated game\n\n{text}.\n\n$$\\delta^* = {tex}$$\n")
-    _write(out / "repeated.md", md, files)
-    tex_parts.append(rf"\noindent Repeated game: the costly response is credible iff "
-                     rf"$\delta \ge \delta^*$ with\[\delta^* = {tex},\] "
-                     rf"$\delta^* = {'' if value is None else latex_expr(value, names)}$"
-                     rf" at the repeated variant's defaults ({tables.escape_latex(where)}).")
-    md_parts += [md]
-    _tornado(rep, formula, names, out, files, tex_parts, md_parts)
-    _folk(rep.stage.at(), cache, out, files, tex_parts, md_parts,
-          "Repeated game: feasible, individually rational payoffs")
-    import sympy
-
-    num, den = sympy.fraction(sympy.together(formula))
-    if num.could_extract_minus_sign() and den.could_extract_minus_sign():
-        num, den = -num, -den
-    lines += [text, f"  delta* = ({plain_expr(sympy.expand(num), names)}) / "
-                    f"({plain_expr(sympy.expand(den), names)})", ""]
-
-
-def _tornado(rep: RepeatedModel, formula: Any, names: Mapping[str, str], out: Path,
-             files: list[Path], tex_parts: list[str], md_parts: list[str]) -> None:
-    """Tornado chart of the credibility threshold delta*: each parameter -+10 %."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-    import sympy
-
-    from ..analysis.sensitivity.uncertainty import one_at_a_time
-    from ..report.figures import tornado
-    from ..report.style import house_style, save_figure
-
-    stage = rep.stage
-    used = {s.name for s in formula.free_symbols}
-    params = [p for p in stage.parameters if p.name in used]
-    base = {p.name: float(p.default) for p in params if p.default is not None}
-    if len(base) != len(params) or not base:
-        return
-    by_name = {s.name: s for s in formula.free_symbols}
-    f = sympy.lambdify([by_name[p.name] for p in params], formula, "math")
-
-    def delta_star(**v: float) -> float:
-        return float(f(*(v[p.name] for p in params)))
-
-    try:
-        data = one_at_a_time(delta_star, base, rel=0.1)
-    except (ZeroDivisionError, ValueError, TypeError):  # pragma: no cover - model specific
-        return
-    with house_style():  # labels are literal text: the symbols in Unicode
-        fig = tornado(data, output="credibility threshold \u03b4*", game=stage,
-                      title="Sensitivity of the credibility threshold (each parameter "
-                            "\u00b110 %)").figure
-        files += save_figure(fig, out / "tornado_delta")
-    plt.close(fig)
-    tex_parts.append(r"\begin{center}\includegraphics[width=0.8\linewidth]{tornado_delta.pdf}"
-                     r"\end{center}")
-    md_parts += ["![Tornado chart of delta*](tornado_delta.png)", ""]
-
-
-def _folk(stage: NormalFormGame, cache: EquilibriumCache, out: Path, files: list[Path],
-          tex_parts: list[str], md_parts: list[str], title: str) -> None:
-    """Feasible and individually rational payoffs of a stage game (folk region)."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-
-    from ..analysis.repeated.folk import folk_region as folk_region_of
-    from ..report.figures import folk_region
-    from ..report.style import house_style, save_figure
-
-    with house_style():
-        fig = folk_region(folk_region_of(stage), title=title,
-                          equilibria=[e.payoffs for e in cache.equilibria(stage)]).figure
-        files += save_figure(fig, out / "folk_region")
-    plt.close(fig)
-    tex_parts.append(r"\begin{center}\includegraphics[width=0.8\linewidth]{folk_region.pdf}"
-                     r"\end{center}")
-    md_parts += ["![Folk region](folk_region.png)", ""]
-
-
 def _compile(tex: Path, files: list[Path]) -> str:
     exe = shutil.which("pdflatex")
     if exe is None:
@@ -623,7 +702,9 @@ def _compile(tex: Path, files: list[Path]) -> str:
     try:
         proc = subprocess.run([exe, "-interaction=nonstopmode", "-halt-on-error",
                                "-no-shell-escape", tex.name], cwd=tex.parent,
-                              capture_output=True, timeout=60)
+                              capture_output=True, timeout=60,
+                              # paranoid: TeX reads and writes only below its directory
+                              env={**os.environ, "openin_any": "p", "openout_any": "p"})
     except (OSError, subprocess.TimeoutExpired) as err:
         return f"pdflatex failed ({err})"
     for ext in (".aux", ".log"):

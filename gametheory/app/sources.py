@@ -207,6 +207,11 @@ def _from_catalog(text: str, values: dict[str, Any]) -> Source:
 
     name, _, variant = text.partition(":")
     entry = catalog()[name]  # GameError naming the models when unknown
+    if variant and variant not in entry.variants:
+        accepted = (f"its variants are {', '.join(entry.variants)}" if entry.variants
+                    else "it has no variants")
+        raise GameError(f"model {name!r} has no variant {variant!r}; {accepted} "
+                        f"(see 'gametheory models')")
     built = entry.build(variant) if variant else entry.build()
     common = {"kind": "model", "origin": text, "values": values,
               "description": entry.title, "citation": entry.citation}
