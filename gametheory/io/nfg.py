@@ -87,8 +87,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .._limits import MAX_NFG_BYTES
 from .._numbers import NotANumber, parse_number_text
 from ..errors import ParseError
+from .files import read_limited
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..core.game import NormalFormGame
@@ -491,16 +493,18 @@ class NfgFile:
 def _source_text(path_or_text: Any) -> str:
     """The file text: from a path, an open file, bytes, or the text itself."""
     if hasattr(path_or_text, "read"):
-        data = path_or_text.read()
+        data = path_or_text.read(MAX_NFG_BYTES + 1)
+        if len(data) > MAX_NFG_BYTES:
+            raise ParseError(f".nfg input exceeds the limit of {MAX_NFG_BYTES} bytes")
     elif isinstance(path_or_text, bytes):
         data = path_or_text
     elif isinstance(path_or_text, os.PathLike):
-        data = Path(path_or_text).read_bytes()
+        data = read_limited(path_or_text, MAX_NFG_BYTES, ".nfg file")
     elif isinstance(path_or_text, str):
         if _TEXT_START_RE.match(path_or_text):
             return path_or_text.lstrip("\ufeff")
-        if os.path.isfile(path_or_text):
-            data = Path(path_or_text).read_bytes()
+        if os.path.exists(path_or_text):
+            data = read_limited(path_or_text, MAX_NFG_BYTES, ".nfg file")
         elif "\n" in path_or_text or "{" in path_or_text or '"' in path_or_text:
             return path_or_text.lstrip("\ufeff")  # text, not a path: the parser says what is wrong
         else:
