@@ -20,8 +20,8 @@ Examples
 from __future__ import annotations
 
 __all__ = ["MAX_EXPRESSION_LENGTH", "MAX_EXPRESSION_DEPTH", "MAX_LITERAL_LENGTH",
-           "MAX_LITERAL_EXPONENT", "MAX_POWER", "MAX_NUMBER_BITS", "MAX_TRANSCENDENTAL_NESTING",
-           "MAX_EXPRESSION_NODES", "MAX_EVALUATION_BITS", "MAX_EXP_ARGUMENT",
+           "MAX_POWER", "MAX_NUMBER_BITS", "MAX_TRANSCENDENTAL_NESTING", "MAX_EVALUATION_BITS",
+           "MAX_EXP_ARGUMENT",
            "MAX_SYMBOL_LENGTH", "MAX_FILE_BYTES", "MAX_NFG_BYTES"]
 
 # ----------------------------------------------------------------- payoff expressions
@@ -31,20 +31,17 @@ MAX_EXPRESSION_LENGTH = 10_000
 MAX_EXPRESSION_DEPTH = 100
 #: Longest numeric literal, in characters (Python's ``int()`` refuses 4,300 digits).
 MAX_LITERAL_LENGTH = 400
-#: Largest decimal exponent :math:`|e|` of a literal's magnitude :math:`10^e` (``1e300``
-#: is accepted, ``1e400`` and ``1e-400`` are not: beyond a float's range).
-MAX_LITERAL_EXPONENT = 300
 #: Largest magnitude of a numeric exponent, after folding: ``c^1000`` is accepted,
 #: ``(c^1000)^2`` (which sympy folds to ``c^2000``) and ``c^1000 * c^1000`` are not.
 MAX_POWER = 1000
 #: Largest bit size of the numerator or denominator of any exact number in a parsed
-#: expression (about 3,000 decimal digits), including numeric powers folded at parse time.
-MAX_NUMBER_BITS = 10_000
+#: expression, literal or folded (``2^1000``, ``1e300 * 1e3``): :math:`2^{1020} \approx
+#: 1.1 \times 10^{307}`, so every number also converts to a float (``1e4000`` and
+#: ``1e-400`` are refused).
+MAX_NUMBER_BITS = 1020
 #: Deepest nesting of ``exp`` and ``log`` (``exp(exp(c))`` is 2; ``exp(exp(exp(c)))``
 #: is refused).
 MAX_TRANSCENDENTAL_NESTING = 2
-#: Most nodes in a parsed expression tree after folding.
-MAX_EXPRESSION_NODES = 20_000
 
 # ----------------------------------------------------------------- evaluation at a point
 #: Largest estimated bit size :math:`|e| \log_2 |b|` of a power :math:`b^e` computed

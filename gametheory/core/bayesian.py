@@ -61,6 +61,7 @@ from ..errors import (
     PayoffError,
     SolverError,
 )
+from .expressions import substitute
 from .game import NormalFormGame
 from .values import (
     Declared,
@@ -439,7 +440,7 @@ class BayesianGame:
         subs = self.substitution(values, fill_defaults=True)
 
         def num(v: Any, where: str) -> Any:
-            return _number(v.xreplace(subs), where) if is_symbolic_value(v) else v
+            return _number(substitute(v, subs, where), where) if is_symbolic_value(v) else v
 
         prior = {k: num(v, f"prior of {k}") for k, v in self._prior.items()}
         payoffs = {k: tuple([[num(v, f"payoffs at {k}") for v in row] for row in m]
