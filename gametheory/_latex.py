@@ -379,17 +379,19 @@ def check_symbol(text: str, where: str = "LaTeX symbol") -> str:
         raise ParameterError(f"{where} must be a string, got {type(text).__name__}")
     if not text.strip():
         raise ParameterError(f"{where} is empty; write e.g. \"c_p\" or \"\\\\pi\"")
-    if len(text) > MAX_SYMBOL_LENGTH:
-        raise ParameterError(f"{where} {text[:20]!r}... has {len(text)} characters, more than "
-                             f"the limit of {MAX_SYMBOL_LENGTH}")
-    grammar = _SymbolGrammar(text)
+    too_long = ParameterError(f"{where} {text[:20]!r}... has {len(text)} characters, more "
+                              f"than the limit of {MAX_SYMBOL_LENGTH}")
+    if len(text) > 4 * MAX_SYMBOL_LENGTH:  # bounds the grammar's recursion too
+        raise too_long
     try:
-        grammar.sequence("")
+        _SymbolGrammar(text).sequence("")
     except _SymbolRefused as bad:
         raise ParameterError(f"{where} {text!r} refused at character {bad.index + 1}: "
                              f"{bad.why}; a symbol is ASCII letters, digits, _ and ^ with "
                              "braces, primes, Greek letters and the commands \\hat, \\bar, "
                              "\\tilde, \\mathrm{...} and the like (see check_symbol)") from None
+    if len(text) > MAX_SYMBOL_LENGTH:
+        raise too_long
     return text
 
 
