@@ -60,4 +60,4 @@ MAX_SYMBOL_LENGTH = 60
 #: Largest scenario (TOML) file, in bytes; at most this many plus one are ever read.
 MAX_FILE_BYTES = 1_000_000
 #: Largest Gambit ``.nfg`` file, in bytes; at most this many plus one are ever read.
-MAX_NFG_BYTES = 10_000_000
+MAX_NFG_BYTES = 5_000_000

@@ -566,7 +566,9 @@ def read_nfg(path_or_text: Any, *, exact: bool = True, max_cells: int = MAX_CELL
     ParseError
         For a syntax error, more or fewer than two players, a wrong number of payoffs or
         outcome numbers, an outcome number out of range or too many profiles; the message
-        names the line and column.
+        names the line and column. Also for a path that is not a regular file (a device,
+        FIFO or directory) or input over :data:`~gametheory._limits.MAX_NFG_BYTES` bytes,
+        of which at most one more byte is read.
 
     Examples
     --------

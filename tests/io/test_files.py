@@ -110,3 +110,24 @@ def test_regular_files_still_read(tmp_path):
     f.write_text('NFG 1 R "t" { "A" "B" } { 2 1 } 1 0 0 1\n')
     assert gt.io.read_nfg(f).shape == (2, 1)
     assert gt.io.read_nfg(str(f)).shape == (2, 1)
+
+
+def test_44_megabyte_nfg_refused_fast_and_small(tmp_path):
+    """Issue 16: a 44 MB .nfg took 78 s and 3 GB; now at most limit + 1 bytes are read."""
+    f = tmp_path / "huge.nfg"
+    with open(f, "wb") as out:
+        out.write(b'NFG 1 R "" { "A" "B" } { 2000 2000 }\n')
+        out.truncate(44_000_000)  # sparse: instant to create
+    proc = _run_isolated(f"""
+        import time
+        import gametheory as gt
+        start = time.perf_counter()
+        try:
+            gt.io.read_nfg({str(f)!r})
+        except gt.GameError as err:
+            print(type(err).__name__, time.perf_counter() - start, err)
+    """)
+    assert proc.returncode == 0, proc.stderr
+    kind, seconds, message = proc.stdout.split(" ", 2)
+    assert kind == "ParseError" and "exceeds the limit" in message
+    assert float(seconds) < 10
