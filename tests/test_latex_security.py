@@ -183,6 +183,7 @@ def test_captions_and_labels_in_tables(planted, fmt):
     game = gt.NormalFormGame([[1, 0], [0, 1]], [[0, 1], [1, 0]], players=(a[3], a[4]),
                              strategies=([a[5], a[6]], [a[7], a[8]]), title=a[9])
     parts = [gt.tables.payoff_table(game, format=fmt, caption=" ".join(a)),
+             gt.tables.payoff_table(game, format=fmt),  # the title becomes the caption
              gt.tables.equilibrium_table(game.equilibria(), format="booktabs",
                                          caption=a[10] + a[11])]
     tex = build / "tables.tex"
