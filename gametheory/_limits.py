@@ -22,7 +22,8 @@ from __future__ import annotations
 __all__ = ["MAX_EXPRESSION_LENGTH", "MAX_EXPRESSION_DEPTH", "MAX_LITERAL_LENGTH",
            "MAX_POWER", "MAX_NUMBER_BITS", "MAX_TRANSCENDENTAL_NESTING", "MAX_EVALUATION_BITS",
            "MAX_EXP_ARGUMENT",
-           "MAX_SYMBOL_LENGTH", "MAX_FILE_BYTES", "MAX_NFG_BYTES"]
+           "MAX_SYMBOL_LENGTH", "MAX_FILE_BYTES", "MAX_NFG_BYTES",
+           "MAX_NFG_NUMBER_LENGTH"]
 
 # ----------------------------------------------------------------- payoff expressions
 #: Longest expression or condition string, in characters.
@@ -61,3 +62,6 @@ MAX_SYMBOL_LENGTH = 60
 MAX_FILE_BYTES = 1_000_000
 #: Largest Gambit ``.nfg`` file, in bytes; at most this many plus one are ever read.
 MAX_NFG_BYTES = 5_000_000
+#: Longest number in a ``.nfg`` file, in characters: room for the exact decimal form of
+#: any float (about 1,100 characters), below Python's 4,300-digit ``int()`` limit.
+MAX_NFG_NUMBER_LENGTH = 4000

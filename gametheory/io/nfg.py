@@ -87,7 +87,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .._limits import MAX_NFG_BYTES
+from .._limits import MAX_NFG_BYTES, MAX_NFG_NUMBER_LENGTH
 from .._numbers import NotANumber, parse_number_text
 from ..errors import ParseError
 from .files import read_limited
@@ -214,6 +214,9 @@ class _Parser:
                              f"found {_describe(tok)}")
         value = self.cache.get(tok.text)
         if value is None:
+            if len(tok.text) > MAX_NFG_NUMBER_LENGTH:
+                raise self.error(f"{what}: number of {len(tok.text)} characters is too long "
+                                 f"(at most {MAX_NFG_NUMBER_LENGTH})")
             try:
                 value = (Fraction(int(tok.text)) if _PLAIN_INT_RE.fullmatch(tok.text)
                          else parse_number_text(tok.text))
@@ -655,7 +658,8 @@ def _number_clash(labels: Sequence[str]) -> int | None:
     ``"3"`` on the first of three strategies clashes with the third's default ``"3"``.
     """
     for k, lab in enumerate(labels):
-        if _DEFAULT_LABEL_RE.fullmatch(lab) and k + 1 < int(lab) <= len(labels):
+        if _DEFAULT_LABEL_RE.fullmatch(lab) and len(lab) <= 20 \
+                and k + 1 < int(lab) <= len(labels):
             return k
     return None
 
