@@ -42,9 +42,11 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
-from .errors import GameError
+from ._limits import MAX_SYMBOL_LENGTH
+from .errors import GameError, ParameterError
 
-__all__ = ["escape_latex", "NUMBER_FORMATS", "check_number_format", "text_number",
+__all__ = ["escape_latex", "check_symbol", "SYMBOL_COMMANDS", "NUMBER_FORMATS",
+           "check_number_format", "text_number",
            "latex_number", "default_symbol", "symbol_for", "latex_symbol_names", "latex_expr"]
 
 _SPECIAL = {
@@ -229,12 +231,177 @@ _GREEK_NAMES = ("alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda
 _SHORT_NAME = re.compile(rf"^([A-Za-z]|{_GREEK_NAMES})(_[A-Za-z0-9]{{1,3}})?$")
 
 
+#: The LaTeX commands a parameter symbol may use: Greek letters, a few math symbols,
+#: accents (one argument) and font switches (one argument). Nothing else is accepted.
+SYMBOL_COMMANDS: Mapping[str, int] = {
+    **{g: 0 for g in _GREEK_NAMES.split("|")},
+    **{g: 0 for g in ("varepsilon", "vartheta", "varpi", "varrho", "varsigma", "varphi",
+                      "ell", "prime", "ast", "star", "dagger", "infty", "partial")},
+    **{a: 1 for a in ("hat", "bar", "tilde", "check", "breve", "dot", "ddot", "vec",
+                      "widehat", "widetilde", "overline", "underline", "acute", "grave")},
+    **{f: 1 for f in ("mathrm", "mathit", "mathbf", "mathsf", "mathtt", "mathcal")},
+}
+_SYMBOL_SIGNS = frozenset("+-,.()/*' ")
+
+
+class _SymbolRefused(Exception):
+    def __init__(self, index: int, why: str) -> None:
+        super().__init__(why)
+        self.index, self.why = index, why
+
+
+class _SymbolGrammar:
+    r"""Recursive descent over the symbol grammar of :func:`check_symbol`."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.i = text, 0
+
+    def peek(self) -> str:
+        return self.text[self.i] if self.i < len(self.text) else ""
+
+    def refuse(self, why: str, index: int | None = None) -> _SymbolRefused:
+        return _SymbolRefused(self.i if index is None else index, why)
+
+    def sequence(self, closing: str) -> None:
+        """``sequence := piece*`` up to ``closing`` ("" for the end of the text)."""
+        while self.peek() != closing:
+            if self.peek() == "":
+                raise self.refuse("unbalanced '{': missing '}'")
+            self.piece()
+
+    def piece(self) -> None:
+        """``piece := base prime* [ "_" arg ] [ "^" arg ]`` (either script order)."""
+        ch = self.peek()
+        if ch in _SYMBOL_SIGNS:
+            self.i += 1
+            return
+        self.base()
+        while self.peek() == "'":
+            self.i += 1
+        seen: set[str] = set()
+        while self.peek() in ("_", "^"):
+            mark = self.peek()
+            if mark in seen:
+                raise self.refuse(f"a second {'subscript' if mark == '_' else 'superscript'} "
+                                  "on the same base; group it in braces")
+            seen.add(mark)
+            self.i += 1
+            self.argument()
+
+    def base(self) -> None:
+        ch = self.peek()
+        if ch.isascii() and ch.isalnum():
+            self.i += 1
+        elif ch == "\\":
+            self.command()
+        elif ch == "{":
+            self.group()
+        elif ch in ("_", "^"):
+            raise self.refuse(f"{ch!r} needs a letter, digit or group before it")
+        elif ch == "}":
+            raise self.refuse("unbalanced '}'")
+        else:
+            raise self.refuse(f"character {ch!r} is not allowed")
+
+    def group(self) -> None:
+        self.i += 1  # "{"
+        self.sequence("}")
+        self.i += 1  # "}"
+
+    def argument(self) -> None:
+        """``arg := LETTER | DIGIT | zero-argument command | "{" sequence "}"``."""
+        ch = self.peek()
+        if ch == "{":
+            self.group()
+        elif ch.isascii() and ch.isalnum():
+            self.i += 1
+        elif ch == "\\":
+            start = self.i
+            if self.command() != 0:
+                raise self.refuse("a command with an argument must be braced here", start)
+        elif ch == "":
+            raise self.refuse("a subscript, superscript or command argument is missing")
+        else:
+            raise self.refuse(f"character {ch!r} is not allowed as an argument")
+
+    def command(self) -> int:
+        start = self.i
+        self.i += 1  # backslash
+        m = re.compile(r"[A-Za-z]+").match(self.text, self.i)
+        if m is None:
+            raise self.refuse("a backslash must start one of the allowed commands", start)
+        name = m.group(0)
+        if name not in SYMBOL_COMMANDS:
+            raise self.refuse(f"command \\{name} is not allowed", start)
+        self.i = m.end()
+        if SYMBOL_COMMANDS[name]:
+            if self.peek() != "{":
+                raise self.refuse(f"\\{name} needs a braced argument, e.g. \\{name}{{x}}")
+            self.group()
+        return SYMBOL_COMMANDS[name]
+
+
+def check_symbol(text: str, where: str = "LaTeX symbol") -> str:
+    r"""Return ``text`` if it is an allowed LaTeX symbol, else raise ParameterError.
+
+    A symbol is accepted by an allowlist grammar, never filtered by a blacklist::
+
+        symbol   := piece+
+        piece    := SIGN | base "'"* [ "_" arg ] [ "^" arg ]     (scripts in either order)
+        base     := LETTER | DIGIT | GREEK | COMMAND0 | ACCENT "{" piece* "}"
+                    | FONT "{" piece* "}" | "{" piece* "}"
+        arg      := LETTER | DIGIT | GREEK | COMMAND0 | "{" piece* "}"
+
+    LETTER and DIGIT are ASCII; SIGN is one of ``+ - , . ( ) / * '`` and space; GREEK,
+    COMMAND0 (``\ell``, ``\infty``, ...), ACCENT (``\hat``, ``\bar``, ``\tilde``, ...)
+    and FONT (``\mathrm``, ``\mathit``, ...) are the names in :data:`SYMBOL_COMMANDS`.
+    Braces are balanced by construction and at most :data:`~gametheory._limits.MAX_SYMBOL_LENGTH`
+    characters are accepted. No accepted symbol can change catcodes, define, read or write
+    anything, so ``\input``, ``\lowercase``, ``\csname``, ``\write`` and their disguises
+    are refused wherever they appear.
+
+    Raises
+    ------
+    ParameterError
+        Naming ``where``, the 1-based position of the first refused character and why.
+
+    Examples
+    --------
+    >>> check_symbol(r"\hat{v}_{DD}^H"), check_symbol(r"r_U'"), check_symbol(r"\mathrm{Def}")
+    ('\\hat{v}_{DD}^H', "r_U'", '\\mathrm{Def}')
+    >>> check_symbol(r"x\lowercase{\input}")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.ParameterError: LaTeX symbol 'x\\lowercase{\\input}' refused at
+    character 2: command \lowercase is not allowed; ...
+    """
+    if not isinstance(text, str):
+        raise ParameterError(f"{where} must be a string, got {type(text).__name__}")
+    if not text.strip():
+        raise ParameterError(f"{where} is empty; write e.g. \"c_p\" or \"\\\\pi\"")
+    too_long = ParameterError(f"{where} {text[:20]!r}... has {len(text)} characters, more "
+                              f"than the limit of {MAX_SYMBOL_LENGTH}")
+    if len(text) > 4 * MAX_SYMBOL_LENGTH:  # bounds the grammar's recursion too
+        raise too_long
+    try:
+        _SymbolGrammar(text).sequence("")
+    except _SymbolRefused as bad:
+        raise ParameterError(f"{where} {text!r} refused at character {bad.index + 1}: "
+                             f"{bad.why}; a symbol is ASCII letters, digits, _ and ^ with "
+                             "braces, primes, Greek letters and the commands \\hat, \\bar, "
+                             "\\tilde, \\mathrm{...} and the like (see check_symbol)") from None
+    if len(text) > MAX_SYMBOL_LENGTH:
+        raise too_long
+    return text
+
+
 def symbol_for(parameter: Any) -> str:
     r"""LaTeX symbol of a parameter (a name, or an object with ``.name``/``.symbol``).
 
-    A declared symbol is used as given. An undeclared short name (a letter or Greek
-    letter with an optional short subscript, ``c_p``, ``theta``) is typeset by sympy; a
-    long name is set in italics with its underscores kept: ``\mathit{probe\_value}``.
+    A declared symbol is checked by :func:`check_symbol` and used as given. An
+    undeclared short name (a letter or Greek letter with an optional short subscript,
+    ``c_p``, ``theta``) is typeset by sympy; a long name is set in
+    italics with its underscores kept: ``\mathit{probe\_value}``.
 
     >>> symbol_for("c_p"), symbol_for("theta"), symbol_for("probe_value")
     ('c_{p}', '\\theta', '\\mathit{probe\\_value}')
@@ -242,7 +409,7 @@ def symbol_for(parameter: Any) -> str:
     name = parameter if isinstance(parameter, str) else str(parameter.name)
     symbol = None if isinstance(parameter, str) else getattr(parameter, "symbol", None)
     if symbol and symbol != name:
-        return str(symbol)
+        return check_symbol(str(symbol), f"LaTeX symbol of parameter {name!r}")
     if _SHORT_NAME.match(name):
         import sympy as sp
 

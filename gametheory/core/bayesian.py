@@ -60,6 +60,7 @@ from ..errors import (
     PayoffError,
     SolverError,
 )
+from .evaluation import substitute
 from .expressions import entry_value
 from .game import NormalFormGame
 from .values import (
@@ -416,7 +417,7 @@ class BayesianGame:
         subs = self.substitution(values, fill_defaults=True)
 
         def num(v: Any, where: str) -> Any:
-            return _number(v.xreplace(subs), where) if is_symbolic_value(v) else v
+            return _number(substitute(v, subs, where), where) if is_symbolic_value(v) else v
 
         prior = {k: num(v, f"prior of {k}") for k, v in self._prior.items()}
         payoffs = {k: tuple([[num(v, f"payoffs at {k}") for v in row] for row in m]

@@ -54,6 +54,7 @@ gametheory.errors.ParseError: '__import__' is a dunder name; ... (at line 1, col
 from __future__ import annotations
 
 import keyword
+import math
 import numbers
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -63,6 +64,7 @@ from typing import Any
 
 import sympy
 
+from .. import _limits
 from .._numbers import MAX_EXPONENT, NotANumber, parse_number_text, to_number
 from ..errors import ParameterError, ParseError, PayoffError
 
@@ -74,24 +76,21 @@ __all__ = [
     "located",
     "rebind",
     "to_sympy_number",
-    "compile_exact",
     "FUNCTIONS",
     "RESERVED_WORDS",
     "MAX_LENGTH",
     "MAX_DEPTH",
     "is_valid_name",
+    "short_text",
 ]
 
+# The limits are defined and documented once, in gametheory._limits.
 #: Default longest accepted input, in characters.
-MAX_LENGTH = 10_000
+MAX_LENGTH = _limits.MAX_EXPRESSION_LENGTH
 #: Default deepest accepted nesting (parentheses, unary signs, powers, calls).
-MAX_DEPTH = 100
-#: Longest numeric literal, in characters (Python refuses int() of >4300 digits anyway).
-MAX_NUMBER_LENGTH = 400
-#: Largest magnitude of a numeric exponent in ``a ^ k``.
-MAX_POWER = 1000
-#: Largest bit size of a numeric power ``b ^ k`` evaluated at parse time.
-MAX_POWER_BITS = 100_000
+MAX_DEPTH = _limits.MAX_EXPRESSION_DEPTH
+MAX_NUMBER_LENGTH = _limits.MAX_LITERAL_LENGTH
+MAX_POWER = _limits.MAX_POWER
 
 
 def _min(*args: sympy.Expr) -> sympy.Expr:
@@ -117,6 +116,7 @@ _LOGIC_WORDS = ("and", "or", "not")
 RESERVED_WORDS = frozenset(FUNCTIONS) | frozenset(_LOGIC_WORDS) | frozenset(keyword.kwlist)
 
 _NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_DIGITS = frozenset("0123456789")
 _NUMBER_RE = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _OPERATORS = ("**", "<=", ">=", "==", "!=", "+", "-", "*", "/", "^", "(", ")", ",",
               "<", ">", "&", "|")
@@ -186,7 +186,7 @@ def _scan(text: str, tokens: list[_Token]) -> None:
             i += 1
             continue
         line, col = _position(text, i)
-        if ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit()):
+        if ch in _DIGITS or (ch == "." and i + 1 < n and text[i + 1] in _DIGITS):
             m = _NUMBER_RE.match(text, i)
             assert m is not None
             tok = m.group(0)
@@ -203,6 +203,10 @@ def _scan(text: str, tokens: list[_Token]) -> None:
             if em and abs(int(em.group(1))) > MAX_EXPONENT:
                 raise _error(f"number {tok!r} has an exponent beyond +-{MAX_EXPONENT}",
                              text, i, tok)
+            if _number_bits(_decimal_fraction(tok)) > _limits.MAX_NUMBER_BITS:
+                raise _error(f"number {tok!r} is beyond the range of payoffs (numerator and "
+                             f"denominator of at most {_limits.MAX_NUMBER_BITS} bits, about "
+                             "1e307)", text, i, tok)
             tokens.append(_Token("num", tok, line, col))
             i = end
             continue
@@ -282,6 +286,22 @@ class _Parser:
             return t
         return None
 
+    def bounded(self, value: sympy.Basic, tok: _Token) -> sympy.Basic:
+        """``value`` after sympy's folding, refused at ``tok`` if it exceeds a size limit.
+
+        Folding can multiply exponents (``(c^1000)^1000`` is ``c^(10^6)``), add them
+        (``c^1000 * c^1000``) or compute numbers; each new node and its direct arguments
+        are checked, so the sizes stay bounded whatever the nesting.
+        """
+        for node in (value, *value.args) if value.is_Add or value.is_Mul else (value,):
+            if node.is_Pow and node.exp.is_number and bool(abs(node.exp) > MAX_POWER):
+                raise self.fail(f"the power {short_text(node)} has an exponent beyond "
+                                f"+-{MAX_POWER} after folding", tok)
+            if node.is_Rational and _number_bits(node) > _limits.MAX_NUMBER_BITS:
+                raise self.fail(f"the number computed here has more than "
+                                f"{_limits.MAX_NUMBER_BITS} bits (about 1e307)", tok)
+        return value
+
     def enter(self) -> None:
         self.depth += 1
         if self.depth > self.max_depth:
@@ -348,7 +368,8 @@ class _Parser:
                 return value
             value = self.arith(value, first)
             rhs = self.arith(self.term(), t)
-            value = sympy.Add(value, rhs if t.text == "+" else sympy.Mul(-1, rhs))
+            value = self.bounded(sympy.Add(value, rhs if t.text == "+" else sympy.Mul(-1, rhs)),
+                                 t)
 
     def term(self) -> sympy.Basic:
         first = self.tok
@@ -360,11 +381,11 @@ class _Parser:
             value = self.arith(value, first)
             rhs = self.arith(self.unary(), t)
             if t.text == "*":
-                value = sympy.Mul(value, rhs)
+                value = self.bounded(sympy.Mul(value, rhs), t)
             else:
                 if rhs == 0:
                     raise self.fail("division by zero", t)
-                value = sympy.Mul(value, sympy.Pow(rhs, -1))
+                value = self.bounded(sympy.Mul(value, sympy.Pow(rhs, -1)), t)
 
     def unary(self) -> sympy.Basic:
         t = self.accept("-", "+")
@@ -388,17 +409,18 @@ class _Parser:
         if exponent.is_number:
             if exponent.is_real is False:
                 raise self.fail("the exponent is not a real number", t)
-            if abs(float(exponent)) > MAX_POWER:
-                raise self.fail(f"exponent {exponent} is too large (at most {MAX_POWER} in "
-                                "magnitude)", t)
-            if base.is_Rational and exponent.is_Integer:
-                bits = (abs(int(base.p)).bit_length() + int(base.q).bit_length()) \
-                    * abs(int(exponent))
-                if bits > MAX_POWER_BITS:
-                    raise self.fail("numeric power is too large to evaluate", t)
+            if bool(abs(exponent) > MAX_POWER):
+                raise self.fail(f"exponent {short_text(exponent)} is too large (at most "
+                                f"{MAX_POWER} in magnitude)", t)
+            if base.is_Rational and exponent.is_Integer and base != 0:
+                k = abs(int(exponent))
+                if k * max(math.log2(abs(int(base.p))), math.log2(int(base.q))) \
+                        > _limits.MAX_NUMBER_BITS + 1:
+                    raise self.fail(f"numeric power is too large to evaluate (more than "
+                                    f"{_limits.MAX_NUMBER_BITS} bits)", t)
             if base == 0 and exponent.is_negative:
                 raise self.fail("division by zero (0 to a negative power)", t)
-        return sympy.Pow(base, exponent)
+        return self.bounded(sympy.Pow(base, exponent), t)
 
     def atom(self) -> sympy.Basic:
         t = self.tok
@@ -458,7 +480,11 @@ class _Parser:
             want = f"{lo}" if hi == lo else f"at least {lo}"
             raise self.fail(f"{name_tok.text}() takes {want} argument(s), got {len(args)}",
                             name_tok)
-        value = func(*args)
+        if name_tok.text in _TRANSCENDENTAL and max(map(_transcendental_depth, args)) \
+                >= _limits.MAX_TRANSCENDENTAL_NESTING:
+            raise self.fail(f"{name_tok.text}() nested in exp/log more than "
+                            f"{_limits.MAX_TRANSCENDENTAL_NESTING} deep", name_tok)
+        value = self.bounded(func(*args), name_tok)
         if value.is_number and (value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
                                 or value.is_real is False):
             raise self.fail(f"{name_tok.text}() of these arguments is not a finite real "
@@ -473,6 +499,33 @@ class _Parser:
                                 "with *")
             raise self.unexpected("an operator or the end of input")
         return value
+
+
+_TRANSCENDENTAL = ("exp", "log")
+
+
+def _transcendental_depth(expr: sympy.Basic) -> int:
+    """Deepest nesting of exp and log in ``expr`` (0 for none)."""
+    inner = max((_transcendental_depth(a) for a in expr.args), default=0)
+    return inner + 1 if isinstance(expr, sympy.exp | sympy.log) else inner
+
+
+def _number_bits(value: Fraction | sympy.Rational) -> int:
+    """Bit size of the larger of numerator and denominator."""
+    p, q = (value.numerator, value.denominator) if isinstance(value, Fraction) \
+        else (int(value.p), int(value.q))
+    return max(abs(p).bit_length(), q.bit_length())
+
+
+def short_text(value: sympy.Basic) -> str:
+    """A short display of ``value`` for an error message (never printing a huge number)."""
+    text = sympy.sstr(value) if _number_bits_ok(value) else "a huge number"
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _number_bits_ok(value: sympy.Basic) -> bool:
+    return all(_number_bits(r) <= 4 * _limits.MAX_NUMBER_BITS
+               for r in value.atoms(sympy.Rational))
 
 
 def _decimal_fraction(text: str) -> Fraction:
@@ -708,60 +761,3 @@ def entry_value(value: Any, symbols: Mapping[str, sympy.Symbol], where: str
         return to_number(expr)
     except NotANumber as err:
         raise PayoffError(f"{where}: {err}") from None
-
-
-def _const(value: Any) -> Callable[[Mapping[str, Any]], Any]:
-    return lambda point: value
-
-
-def compile_exact(expr: sympy.Basic) -> Callable[[Mapping[str, Any]], Any] | None:
-    """A function ``point -> Fraction or bool`` evaluating ``expr`` exactly, or None.
-
-    Covers rational arithmetic (Add, Mul, integer powers), Min, Max, Abs, comparisons
-    and and/or/not: the common case of payoffs and constraints, much faster than
-    substitution. Anything else (exp, log, sqrt, ...) returns None and the caller falls
-    back to sympy substitution. A zero denominator raises ``ZeroDivisionError``.
-
-    >>> f = compile_exact(parse_expression("max(a, 1/2) * b^2", ["a", "b"]))
-    >>> f({"a": Fraction(1, 3), "b": Fraction(2)})
-    Fraction(2, 1)
-    >>> compile_exact(parse_expression("sqrt(a)", ["a"])) is None
-    True
-    """
-    if expr.is_Rational:
-        return _const(Fraction(int(expr.p), int(expr.q)))
-    if expr is sympy.true or expr is sympy.false:
-        return _const(bool(expr))
-    if expr.is_Symbol:
-        name = expr.name
-        return lambda point: point[name]
-    parts = [compile_exact(a) for a in expr.args]
-    if any(p is None for p in parts):
-        return None
-    if isinstance(expr, sympy.Pow):
-        if not expr.exp.is_Integer:
-            return None
-        base, k = parts[0], int(expr.exp)
-        return lambda point: base(point) ** k
-    simple = {sympy.Add: sum, sympy.Min: min, sympy.Max: max, sympy.And: all, sympy.Or: any}
-    for cls, fn in simple.items():
-        if isinstance(expr, cls):
-            return lambda point, fn=fn: fn(p(point) for p in parts)
-    if isinstance(expr, sympy.Mul):
-        def mul(point: Mapping[str, Any]) -> Fraction:
-            out = Fraction(1)
-            for p in parts:
-                out *= p(point)
-            return out
-        return mul
-    ops = {sympy.Abs: lambda a: abs(a), sympy.Not: lambda a: not a}
-    for cls, fn in ops.items():
-        if isinstance(expr, cls):
-            return lambda point, fn=fn: fn(parts[0](point))
-    rels = {sympy.LessThan: lambda a, b: a <= b, sympy.StrictLessThan: lambda a, b: a < b,
-            sympy.GreaterThan: lambda a, b: a >= b, sympy.StrictGreaterThan: lambda a, b: a > b,
-            sympy.Equality: lambda a, b: a == b, sympy.Unequality: lambda a, b: a != b}
-    for cls, fn in rels.items():
-        if type(expr) is cls:
-            return lambda point, fn=fn: fn(parts[0](point), parts[1](point))
-    return None

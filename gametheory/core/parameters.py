@@ -25,7 +25,7 @@ from typing import Any, Protocol, TypeAlias, runtime_checkable
 import numpy as np
 import sympy
 
-from .._latex import symbol_for
+from .._latex import check_symbol, symbol_for
 from .._numbers import NotANumber, format_number, to_number
 from ..errors import ParameterError
 from .expressions import RESERVED_WORDS, is_valid_name
@@ -62,7 +62,8 @@ class Parameter:
     description : str
         What the parameter means.
     symbol : str, optional
-        LaTeX symbol (``r"\\pi"``, ``"r_U"``); default: the name.
+        LaTeX symbol (``r"\\pi"``, ``"r_U"``), accepted by the allowlist grammar of
+        :func:`~gametheory._latex.check_symbol`; default: the name.
     unit : str
         Unit of measurement, if any.
 
@@ -107,6 +108,8 @@ class Parameter:
         for attr in ("description", "symbol", "unit"):
             if not isinstance(getattr(self, attr), str):
                 raise ParameterError(f"{attr} of parameter {self.name!r} must be a string")
+        if self.symbol != self.name:
+            check_symbol(self.symbol, f"LaTeX symbol of parameter {self.name!r}")
 
     @property
     def sympy(self) -> sympy.Symbol:

@@ -43,8 +43,8 @@ from .._labels import DEFAULT_PLAYERS, LabelledGame, validate_labels
 from .._latex import escape_latex
 from .._numbers import NotANumber, format_number, to_number
 from ..errors import ParameterError, ParseError, PayoffError
+from .evaluation import compile_exact, substitute
 from .expressions import (
-    compile_exact,
     parse_condition,
     parse_entry,
     parse_expression,
@@ -286,7 +286,7 @@ class ParametricGame(LabelledGame):
                 else:
                     ok = _exact_truth(self, c, out)
                     if ok is None:
-                        ok = c.xreplace(sub)
+                        ok = substitute(c, sub, f"constraint {c}")
                 if ok != sympy.true:
                     involved = sorted(s.name for s in c.free_symbols)
                     shown = ", ".join(f"{n}={format_number(out[n])}" for n in involved)
@@ -351,7 +351,7 @@ class ParametricGame(LabelledGame):
             for i in range(mat.shape[0]):
                 row = []
                 for j in range(mat.shape[1]):
-                    v = mat[i, j].xreplace(sub)
+                    v = substitute(mat[i, j], sub, f"payoff {name}[{i}, {j}]")
                     if v.is_Rational:
                         row.append(Fraction(int(v.p), int(v.q)))
                         continue

@@ -75,6 +75,7 @@ import sympy as sp
 
 from .._numbers import format_number
 from ..errors import GameError, LabelError, ParameterError, SolverError
+from .evaluation import substitute
 from .tree_compile import (
     compile_tree,
     history_name,
@@ -218,7 +219,7 @@ class GameTree:
         ('x', 'No move')
         """
         subs = substitution(self._parameters, self._symbols, values, owner="tree")
-        return self._map_values(lambda v: to_exact(v.xreplace(subs), "")
+        return self._map_values(lambda v: to_exact(substitute(v, subs, "a tree payoff"), "")
                                 if is_symbolic_value(v) else v, parameters=None)
 
     def numeric(self, values: Mapping[str, Any], what: str = "the tree") -> GameTree:

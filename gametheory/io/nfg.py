@@ -87,8 +87,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .._limits import MAX_NFG_BYTES, MAX_NFG_NUMBER_LENGTH
 from .._numbers import NotANumber, parse_number_text
 from ..errors import ParseError
+from .files import read_limited
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..core.game import NormalFormGame
@@ -212,6 +214,9 @@ class _Parser:
                              f"found {_describe(tok)}")
         value = self.cache.get(tok.text)
         if value is None:
+            if len(tok.text) > MAX_NFG_NUMBER_LENGTH:
+                raise self.error(f"{what}: number of {len(tok.text)} characters is too long "
+                                 f"(at most {MAX_NFG_NUMBER_LENGTH})")
             try:
                 value = (Fraction(int(tok.text)) if _PLAIN_INT_RE.fullmatch(tok.text)
                          else parse_number_text(tok.text))
@@ -491,16 +496,18 @@ class NfgFile:
 def _source_text(path_or_text: Any) -> str:
     """The file text: from a path, an open file, bytes, or the text itself."""
     if hasattr(path_or_text, "read"):
-        data = path_or_text.read()
+        data = path_or_text.read(MAX_NFG_BYTES + 1)
+        if len(data) > MAX_NFG_BYTES:
+            raise ParseError(f".nfg input exceeds the limit of {MAX_NFG_BYTES} bytes")
     elif isinstance(path_or_text, bytes):
         data = path_or_text
     elif isinstance(path_or_text, os.PathLike):
-        data = Path(path_or_text).read_bytes()
+        data = read_limited(path_or_text, MAX_NFG_BYTES, ".nfg file")
     elif isinstance(path_or_text, str):
         if _TEXT_START_RE.match(path_or_text):
             return path_or_text.lstrip("\ufeff")
-        if os.path.isfile(path_or_text):
-            data = Path(path_or_text).read_bytes()
+        if os.path.exists(path_or_text):
+            data = read_limited(path_or_text, MAX_NFG_BYTES, ".nfg file")
         elif "\n" in path_or_text or "{" in path_or_text or '"' in path_or_text:
             return path_or_text.lstrip("\ufeff")  # text, not a path: the parser says what is wrong
         else:
@@ -562,7 +569,9 @@ def read_nfg(path_or_text: Any, *, exact: bool = True, max_cells: int = MAX_CELL
     ParseError
         For a syntax error, more or fewer than two players, a wrong number of payoffs or
         outcome numbers, an outcome number out of range or too many profiles; the message
-        names the line and column.
+        names the line and column. Also for a path that is not a regular file (a device,
+        FIFO or directory) or input over :data:`~gametheory._limits.MAX_NFG_BYTES` bytes,
+        of which at most one more byte is read.
 
     Examples
     --------
@@ -649,7 +658,8 @@ def _number_clash(labels: Sequence[str]) -> int | None:
     ``"3"`` on the first of three strategies clashes with the third's default ``"3"``.
     """
     for k, lab in enumerate(labels):
-        if _DEFAULT_LABEL_RE.fullmatch(lab) and k + 1 < int(lab) <= len(labels):
+        if _DEFAULT_LABEL_RE.fullmatch(lab) and len(lab) <= 20 \
+                and k + 1 < int(lab) <= len(labels):
             return k
     return None
 

@@ -64,17 +64,20 @@ from typing import Any
 
 import numpy as np
 
+from .._latex import check_symbol
+from .._limits import MAX_FILE_BYTES
 from .._numbers import NotANumber, format_number, parse_number_text
 from ..core.expressions import is_valid_name, parse_condition, parse_entry
 from ..core.game import NormalFormGame
 from ..core.parametric import Parameter, ParametricGame
-from ..errors import GameError, ParseError, ScenarioError
+from ..errors import GameError, ParameterError, ParseError, ScenarioError
+from .files import read_limited
 
 __all__ = ["Scenario", "load_scenario", "dump_scenario", "LIMITS"]
 
 #: Size limits that keep a hostile file from exhausting memory or time.
 LIMITS = {
-    "file_bytes": 1_000_000,
+    "file_bytes": MAX_FILE_BYTES,
     "string_chars": 2_000,
     "strategies_per_player": 100,
     "parameters": 200,
@@ -303,11 +306,7 @@ def load_scenario(source: str | Path) -> Scenario:
     """
     if isinstance(source, Path) or ("\n" not in source and "=" not in source):
         path = Path(source)
-        size = path.stat().st_size
-        if size > LIMITS["file_bytes"]:
-            raise ScenarioError(f"{path}: file of {size} bytes exceeds the limit of "
-                                f"{LIMITS['file_bytes']} bytes")
-        raw = path.read_bytes()
+        raw = read_limited(path, LIMITS["file_bytes"], "scenario file", ScenarioError)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as err:
@@ -464,25 +463,12 @@ def _build(ctx: _Ctx, data: dict[str, Any]) -> Scenario:
                     regimes=tuple(regime_names))
 
 
-_SYMBOL_RE = re.compile(r"^[A-Za-z0-9_^{}\\ ',.+\-()]*$")
-
-
 def _check_symbol(ctx: _Ctx, sym: str, path: list[str | int]) -> None:
-    """A LaTeX symbol may use letters, digits, ``_ ^ { } \\`` and a few signs, balanced."""
-    if not sym.strip() or not _SYMBOL_RE.match(sym) or len(sym) > 60:
-        raise ctx.error(path, f"LaTeX symbol {sym!r} may contain only letters, digits, "
-                              "_ ^ { } \\ and spaces (at most 60 characters), e.g. \"c_p\", "
-                              "\"\\\\pi\", \"r_U^R\"")
-    depth = 0
-    for ch in sym:
-        depth += {"{": 1, "}": -1}.get(ch, 0)
-        if depth < 0:
-            break
-    if depth != 0:
-        raise ctx.error(path, f"LaTeX symbol {sym!r} has unbalanced braces")
-    if re.search(r"\\(input|include|write|openout|def|catcode|immediate|read|csname|"
-                 r"special|directlua|usepackage|newcommand|renewcommand)", sym):
-        raise ctx.error(path, f"LaTeX symbol {sym!r} uses a command that is not a symbol")
+    """A LaTeX symbol must pass the allowlist grammar of :func:`~gametheory._latex.check_symbol`."""
+    try:
+        check_symbol(sym)
+    except ParameterError as err:
+        raise ctx.error(path, str(err)) from None
 
 
 def _payoff(ctx: _Ctx, v: Any, path: list[str | int], syms: dict) -> Any:

@@ -290,7 +290,7 @@ def test_parse_entry_one_home_for_payoff_cells():
 
 
 def test_compile_exact_agrees_with_substitution():
-    from gametheory.core.expressions import compile_exact
+    from gametheory.core.evaluation import compile_exact
 
     names = ["a", "b"]
     point = {"a": Fraction(1, 3), "b": Fraction(-2, 5)}

@@ -560,3 +560,22 @@ def test_gambit_quote_and_number_are_read_back_exactly():
         assert parse_nfg(f"NFG 1 R {gambit_quote(text)} {{ \"a\" \"b\" }} {{ 1 1 }}\n0 0"
                          ).title == text
     assert [gambit_number(v) for v in (F(3), F(-3, 4), 7, 0.25)] == ["3", "-3/4", "7", "0.25"]
+
+
+def test_numbers_over_python_digit_limit_refused_with_a_position():
+    """Issue 16: a 5,000-digit integer raised Python's ValueError, not a located error."""
+    from gametheory._limits import MAX_NFG_NUMBER_LENGTH as MAX_LITERAL_LENGTH
+
+    head = 'NFG 1 R "" { "A" "B" } { 1 1 } '
+    for number in ("1" * 5000, "1/" + "7" * 5000, "2." + "5" * 4400):
+        with pytest.raises(gt.ParseError, match=f"at most {MAX_LITERAL_LENGTH}") as info:
+            gt.io.read_nfg(head + number + " 0")
+        assert info.value.column == len(head) + 1
+    longest = "9" * MAX_LITERAL_LENGTH
+    assert gt.io.read_nfg(head + longest + " 0").A[0, 0] == int(longest)
+
+
+def test_huge_numeric_label_read_as_text():
+    big = "1" * 5000
+    g = gt.io.read_nfg(f'NFG 1 R "" {{ "A" "B" }} {{ {{ "{big}" "2" }} {{ "x" }} }} 1 0 0 1')
+    assert g.strategies[0][0] == big
