@@ -12,10 +12,15 @@ fractions, as in sympy's ``Poly.intervals``), and :math:`\alpha` is named exactl
 a bound only needs the interval refined until the bound falls outside.
 
 The sign of a polynomial :math:`g` at such a root :math:`\alpha` of :math:`f` is decided
-without floating point: :math:`g(\alpha) = 0` iff :math:`f \mid g` (as :math:`f` is
-irreducible, iff :math:`f` is one of the irreducible factors of :math:`g`); otherwise
-the interval of :math:`\alpha` is refined until :math:`g` has no root in it (a Sturm
-count), and :math:`g` has there the sign it has at any rational point of the interval.
+without floating point: :math:`g(\alpha) = 0` iff :math:`f \mid g` (:math:`f` is the
+minimal polynomial of :math:`\alpha`); otherwise the interval of :math:`\alpha` is
+refined until :math:`g` has no root in its closure (a Sturm count), and :math:`g` has
+there the sign it has at any rational point of the interval.
+
+Between two distinct real numbers :math:`a < b` the *simplest* rational is the one with
+the smallest denominator, and among those the one of least absolute value; it is found
+by descending the Stern-Brocot tree, each step an exact comparison of a rational with
+:math:`a` or :math:`b` (:func:`simplest_between`).
 
 Examples
 --------
@@ -28,11 +33,13 @@ Examples
 (-1, 0)
 >>> [r.exact() for r in real_roots([1, 0, -2], lo=0, hi=1)]
 []
+>>> simplest_between(roots[0], roots[1]), simplest_between(roots[1], roots[2])
+(Fraction(0, 1), Fraction(4, 3))
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
@@ -40,7 +47,8 @@ import sympy
 
 from .errors import GameError
 
-__all__ = ["RealRoot", "real_roots", "sign_at", "as_rational_poly"]
+__all__ = ["RealRoot", "real_roots", "sign_at", "as_rational_poly", "sorted_roots",
+           "simplest_between", "compare"]
 
 #: What the functions accept as a polynomial: a sympy expression (with its variable), a
 #: univariate ``sympy.Poly``, or coefficients with the highest degree first.
@@ -113,6 +121,16 @@ class RealRoot:
     hi: Fraction = field(compare=False)
     multiplicity: int = field(default=1, compare=False)
 
+    @classmethod
+    def of(cls, value: Fraction | int) -> RealRoot:
+        """The rational number ``value`` as a root (of ``x - value``).
+
+        >>> RealRoot.of(Fraction(1, 2)).exact()
+        1/2
+        """
+        v = Fraction(value)
+        return cls((Fraction(1), -v), 0, v, v)
+
     @property
     def is_rational(self) -> bool:
         """Whether the root is a rational number (its factor has degree 1)."""
@@ -144,6 +162,14 @@ class RealRoot:
             return sympy.radsimp((-b + (disc if self.index else -disc)) / 2)
         x = var if var is not None else sympy.Symbol("x")
         return sympy.CRootOf(self.poly().as_expr().xreplace({_X: x}), self.index)
+
+    def number(self, var: sympy.Symbol | None = None) -> Fraction | sympy.Expr:
+        """The root as a Fraction when rational, else as :meth:`exact` gives it.
+
+        >>> RealRoot.of(3).number(), real_roots([1, 0, -2], lo=0)[0].number()
+        (Fraction(3, 1), sqrt(2))
+        """
+        return self.lo if self.is_rational else self.exact(var)
 
     def refine(self, width: Fraction) -> RealRoot:
         """The same root with an isolating interval no wider than ``width`` (> 0)."""
@@ -259,15 +285,137 @@ def sign_at(poly: PolyLike, point: RealRoot | Fraction | int, var: sympy.Symbol 
         return 1 if v > 0 else (-1 if v < 0 else 0)
     if p.is_zero:
         return 0
-    c, factors = p.factor_list()
-    out = 1 if c > 0 else -1
+    if p.rem(sympy.Poly([_rat(c) for c in point.factor], *p.gens, domain=sympy.QQ)).is_zero:
+        return 0  # the minimal polynomial of the root divides p
     root = point
-    for g, mult in factors:
-        g = g.monic()
-        if tuple(_frac(x) for x in g.all_coeffs()) == root.factor:
-            return 0
-        while g.count_roots(_rat(root.lo), _rat(root.hi)) > 0:
-            root = root.refine((root.hi - root.lo) / 2)
-        v = g.eval(_rat((root.lo + root.hi) / 2))
-        out *= (1 if v > 0 else -1) ** mult
-    return out
+    while p.count_roots(_rat(root.lo), _rat(root.hi)) > 0:  # roots in [lo, hi]
+        root = root.refine((root.hi - root.lo) / 2)
+    v = p.eval(_rat(root.lo))
+    return 1 if v > 0 else -1
+
+
+Real = RealRoot | Fraction | int
+
+
+def _comparator(x: Real) -> Callable[[Fraction], int]:
+    """``cmp(q)``: the sign of ``q - x`` for rationals ``q``, refining ``x`` as needed."""
+    if not isinstance(x, RealRoot) or x.is_rational:
+        v = x.lo if isinstance(x, RealRoot) else Fraction(x)
+        return lambda q: (q > v) - (q < v)
+    state = [x]
+
+    def cmp(q: Fraction) -> int:
+        state[0] = _split(state[0], q)
+        return -1 if q < state[0].lo else 1
+
+    return cmp
+
+
+def compare(x: Real, y: Real) -> int:
+    """The sign (+1, 0 or -1) of ``x - y`` for exact reals (rationals or RealRoots).
+
+    >>> r2 = real_roots([1, 0, -2], lo=0)[0]
+    >>> compare(r2, Fraction(7, 5)), compare(Fraction(3, 2), r2), compare(r2, r2)
+    (1, 1, 0)
+    """
+    if isinstance(x, RealRoot) and x.is_rational:
+        x = x.lo
+    if not isinstance(x, RealRoot):
+        return _comparator(y)(Fraction(x)) if isinstance(y, RealRoot) else \
+            (Fraction(x) > Fraction(y)) - (Fraction(x) < Fraction(y))
+    if not isinstance(y, RealRoot) or y.is_rational:
+        return _comparator(x)(y.lo if isinstance(y, RealRoot) else Fraction(y)) * -1
+    if x == y:
+        return 0
+    a, b = _separate([x, y])
+    return 1 if a == y else -1
+
+
+def sorted_roots(roots: Iterable[RealRoot]) -> list[RealRoot]:
+    """The distinct numbers among ``roots``, ascending, with disjoint isolating intervals.
+
+    Roots that are the same number are kept once (the first one given).
+
+    >>> import sympy
+    >>> x = sympy.Symbol("x")
+    >>> both = real_roots(x**2 - 2, x) + real_roots((x - 1) * (x**2 - 2), x)
+    >>> [r.exact() for r in sorted_roots(both)]
+    [-sqrt(2), 1, sqrt(2)]
+    """
+    return _separate(list(dict.fromkeys(roots)))
+
+
+def _run(ok: Callable[[Fraction], bool], base: tuple[int, int], step: tuple[int, int]) -> int:
+    """The largest ``k >= 1`` with ``ok(node(k))``, ``node(k) = (b0 + k s0) / (b1 + k s1)``,
+    given ``ok(node(1))`` and ``ok`` true up to that ``k`` only."""
+    def at(k: int) -> bool:
+        return ok(Fraction(base[0] + k * step[0], base[1] + k * step[1]))
+
+    lo, hi = 1, 2
+    while at(hi):
+        lo, hi = hi, hi * 2
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (mid, hi) if at(mid) else (lo, mid)
+    return lo
+
+
+def _stern_brocot(above: Callable[[Fraction], bool], below: Callable[[Fraction], bool]
+                  ) -> Fraction:
+    """The first node ``q`` of the Stern-Brocot tree with ``above(q)`` and ``below(q)``.
+
+    ``above(q)`` is ``q > a`` and ``below(q)`` is ``q < b`` for ``0 <= a < b``. Nodes
+    nearer the root have smaller numerators and denominators; a run of steps in one
+    direction is taken at once, its length found by doubling and bisection.
+    """
+    lp, lq, rp, rq = 0, 1, 1, 0
+    while True:
+        mp, mq = lp + rp, lq + rq
+        if not above(Fraction(mp, mq)):  # m <= a: go right while the node stays <= a
+            k = _run(lambda q: not above(q), (lp, lq), (rp, rq))
+            lp, lq = lp + k * rp, lq + k * rq
+        elif not below(Fraction(mp, mq)):  # m >= b: go left while the node stays >= b
+            k = _run(lambda q: not below(q), (rp, rq), (lp, lq))
+            rp, rq = rp + k * lp, rq + k * lq
+        else:
+            return Fraction(mp, mq)
+
+
+def simplest_between(a: Real | None, b: Real | None) -> Fraction:
+    r"""The simplest rational strictly between exact reals ``a < b`` (``None``: unbounded).
+
+    Simplest means the smallest denominator, and among those the least absolute value:
+    ``0`` when :math:`a < 0 < b`, else the first rational met in the Stern-Brocot tree
+    (mirrored for negative intervals). It depends only on the numbers, not on how
+    precisely their isolating intervals are known.
+
+    Raises :class:`~gametheory.errors.GameError` unless ``a < b``.
+
+    >>> simplest_between(Fraction(1, 3), Fraction(1, 2)), simplest_between(None, -7)
+    (Fraction(2, 5), Fraction(-8, 1))
+    >>> golden = real_roots([1, -1, -1], lo=0)[0]
+    >>> simplest_between(Fraction(8, 5), golden)
+    Fraction(21, 13)
+    """
+    if a is not None and b is not None and compare(a, b) >= 0:
+        raise GameError(f"simplest_between needs a < b, got a = {_show(a)} and b = {_show(b)}")
+    ca = None if a is None else _comparator(a)
+    cb = None if b is None else _comparator(b)
+
+    def above(q: Fraction) -> bool:  # q > a
+        return ca is None or ca(q) > 0
+
+    def below(q: Fraction) -> bool:  # q < b
+        return cb is None or cb(q) < 0
+
+    zero = Fraction(0)
+    if above(zero) and below(zero):
+        return zero
+    if below(zero):  # 0 <= a < b
+        return _stern_brocot(above, below)
+    # a < b <= 0: the mirror image -b < -a of a non-negative interval
+    return -_stern_brocot(lambda q: below(-q), lambda q: above(-q))
+
+
+def _show(v: Real) -> str:
+    return str(v.exact()) if isinstance(v, RealRoot) else str(Fraction(v))
