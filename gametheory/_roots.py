@@ -39,11 +39,14 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from functools import lru_cache
 
 import sympy
+from sympy.polys.rootisolation import dup_sturm
 
 from .errors import GameError
 
@@ -175,8 +178,17 @@ class RealRoot:
         """The same root with an isolating interval no wider than ``width`` (> 0)."""
         if self.is_rational or self.hi - self.lo <= width:
             return self
-        lo, hi = self.poly().refine_root(_rat(self.lo), _rat(self.hi), eps=_rat(width))
-        return replace(self, lo=_frac(lo), hi=_frac(hi))
+        # an irreducible factor of degree >= 2 has no rational root and only simple ones,
+        # so it has opposite signs at the ends and never vanishes at a midpoint: bisect
+        lo, hi = self.lo, self.hi
+        s_lo = _sign(self.factor, lo)
+        while hi - lo > width:
+            mid = (lo + hi) / 2
+            if _sign(self.factor, mid) == s_lo:
+                lo = mid
+            else:
+                hi = mid
+        return replace(self, lo=lo, hi=hi)
 
     def __float__(self) -> float:
         return float(self.exact().evalf(30))
@@ -285,13 +297,63 @@ def sign_at(poly: PolyLike, point: RealRoot | Fraction | int, var: sympy.Symbol 
         return 1 if v > 0 else (-1 if v < 0 else 0)
     if p.is_zero:
         return 0
-    if p.rem(sympy.Poly([_rat(c) for c in point.factor], *p.gens, domain=sympy.QQ)).is_zero:
+    coeffs = tuple(_frac(c) for c in p.all_coeffs())
+    if _divides(point.factor, coeffs):
         return 0  # the minimal polynomial of the root divides p
     root = point
-    while p.count_roots(_rat(root.lo), _rat(root.hi)) > 0:  # roots in [lo, hi]
+    while not _root_free(coeffs, root.lo, root.hi):
         root = root.refine((root.hi - root.lo) / 2)
-    v = p.eval(_rat(root.lo))
-    return 1 if v > 0 else -1
+    return _sign(coeffs, root.lo)
+
+
+@lru_cache(maxsize=8192)
+def _integral(coeffs: tuple[Fraction, ...]) -> tuple[int, ...]:
+    """The coefficients times their least common denominator (same signs, same roots)."""
+    den = math.lcm(*(c.denominator for c in coeffs))
+    return tuple(int(c * den) for c in coeffs)
+
+
+def _sign(coeffs: tuple[Fraction, ...], x: Fraction) -> int:
+    """The sign of the polynomial at ``x = n / d``: that of ``d**deg * p(n / d)``, an
+    integer found by a homogeneous Horner scheme."""
+    n, d = x.numerator, x.denominator
+    acc, dpow = 0, 1
+    for a in _integral(coeffs):
+        acc = acc * n + a * dpow
+        dpow *= d
+    return (acc > 0) - (acc < 0)
+
+
+def _divides(f: tuple[Fraction, ...], g: tuple[Fraction, ...]) -> bool:
+    """Whether the monic ``f`` divides ``g`` (coefficients highest degree first)."""
+    rem = list(g)
+    for k in range(len(g) - len(f) + 1):
+        c = rem[k]
+        if c:
+            for j in range(1, len(f)):
+                rem[k + j] -= c * f[j]
+    return not any(rem[len(g) - len(f) + 1:]) if len(g) >= len(f) else not any(g)
+
+
+@lru_cache(maxsize=4096)
+def _sturm(coeffs: tuple[Fraction, ...]) -> tuple[tuple[Fraction, ...], ...]:
+    """The Sturm sequence of a polynomial (coefficients highest degree first)."""
+    chain = dup_sturm([sympy.QQ(c.numerator, c.denominator) for c in coeffs], sympy.QQ)
+    return tuple(tuple(Fraction(int(c.numerator), int(c.denominator)) for c in q)
+                 for q in chain)
+
+
+def _changes(chain: tuple[tuple[Fraction, ...], ...], x: Fraction) -> int:
+    signs = [v > 0 for v in (_sign(q, x) for q in chain) if v != 0]
+    return sum(a != b for a, b in zip(signs, signs[1:], strict=False))
+
+
+def _root_free(coeffs: tuple[Fraction, ...], lo: Fraction, hi: Fraction) -> bool:
+    """Whether the polynomial has no real root in ``[lo, hi]`` (Sturm's theorem)."""
+    if _sign(coeffs, lo) == 0 or _sign(coeffs, hi) == 0:
+        return False
+    chain = _sturm(coeffs)
+    return _changes(chain, lo) == _changes(chain, hi)
 
 
 Real = RealRoot | Fraction | int
