@@ -149,13 +149,14 @@ class RealRoot:
         return sympy.Poly([_rat(c) for c in self.factor], _X, domain=sympy.QQ)
 
     def exact(self, var: sympy.Symbol | None = None) -> sympy.Expr:
-        """The root as a sympy number: a Rational, radicals for degree 2, else CRootOf.
+        """The root as a sympy number: a Rational, radicals for degree 2 and for
+        :math:`x^n - a`, else CRootOf (the forms of ``sympy.real_roots``).
 
         ``var`` is the variable a ``CRootOf`` writes its polynomial in (default ``x``;
         sympy caches roots by polynomial, so an equal root made before keeps its variable).
 
-        >>> real_roots([1, 0, 0, -5])[0].exact(sympy.Symbol("z"))
-        CRootOf(z**3 - 5, 0)
+        >>> real_roots([1, 0, -1, -5])[0].exact(sympy.Symbol("z"))
+        CRootOf(z**3 - z - 5, 0)
         """
         if self.is_rational:
             return _rat(self.lo)
@@ -163,6 +164,10 @@ class RealRoot:
             _, b, c = (_rat(v) for v in self.factor)
             disc = sympy.sqrt(b * b - 4 * c)
             return sympy.radsimp((-b + (disc if self.index else -disc)) / 2)
+        if not any(self.factor[1:-1]):  # x**n - a: the real n-th root(s) of a
+            n, a = self.degree, -_rat(self.factor[-1])
+            mag = abs(a) ** sympy.Rational(1, n)
+            return (mag if a > 0 else -mag) if n % 2 else (mag if self.index else -mag)
         x = var if var is not None else sympy.Symbol("x")
         return sympy.CRootOf(self.poly().as_expr().xreplace({_X: x}), self.index)
 
