@@ -180,7 +180,15 @@ class RealRoot:
         return self.lo if self.is_rational else self.exact(var)
 
     def refine(self, width: Fraction) -> RealRoot:
-        """The same root with an isolating interval no wider than ``width`` (> 0)."""
+        """The same root with an isolating interval no wider than ``width`` (> 0), by
+        bisection.
+
+        >>> r = real_roots([1, 0, -2], lo=0)[0].refine(Fraction(1, 1000))
+        >>> r.hi - r.lo <= Fraction(1, 1000) and r.lo ** 2 < 2 < r.hi ** 2
+        True
+        """
+        if width <= 0:
+            raise GameError(f"refine needs a positive width, got {width}")
         if self.is_rational or self.hi - self.lo <= width:
             return self
         # an irreducible factor of degree >= 2 has no rational root and only simple ones,

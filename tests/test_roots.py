@@ -210,3 +210,9 @@ def test_exact_forms_are_those_of_sympy_real_roots(p):
     assert ours == sympy.real_roots(sympy.Poly(p, x))
     for r in ours:
         assert abs(sympy.N(p.subs(x, r), 40)) < 1e-30
+
+
+def test_refine_refuses_a_non_positive_width():
+    r2 = real_roots(x**2 - 2, x, lo=0)[0]
+    with pytest.raises(GameError, match="positive width"):
+        r2.refine(Fraction(0))
