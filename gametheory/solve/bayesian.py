@@ -48,6 +48,7 @@ from typing import Any
 import sympy as sp
 
 from .._numbers import NotANumber, format_number, to_number
+from .._roots import real_roots
 from ..core.bayesian import BayesianGame
 from ..core.game import Equilibrium, NormalFormGame
 from ..core.parameters import check_names
@@ -380,9 +381,8 @@ def _symbolic_thresholds(parameter: str, x: sp.Symbol, A: Any, B: Any,
             if not numeric or not _feasible_somewhere(numeric, x, lo, hi):
                 continue
             for d in numeric:
-                for r in _real_roots(d, x):
-                    if lo < r < hi:
-                        _add_root(found, r, (labels[0][i], labels[1][j]))
+                for r in _real_roots(d, x, lo, hi):
+                    _add_root(found, r, (labels[0][i], labels[1][j]))
     out = [PriorThreshold(parameter, _clean(r), "symbolic", None, tuple(profs))
            for r, profs in found]
     return sorted(out, key=lambda t: str(t.value))
@@ -419,9 +419,8 @@ def _numeric_thresholds(game: BayesianGame, parameter: str, x: sp.Symbol, A: Any
                     continue
                 prof = (labels[0][i], labels[1][j])
                 if d.is_polynomial(x) or sp.fraction(sp.together(d))[0].is_polynomial(x):
-                    for r in _real_roots(d, x):
-                        if lo < r < hi:
-                            add(r, "exact", prof)
+                    for r in _real_roots(d, x, lo, hi):
+                        add(r, "exact", prof)
                 else:
                     for r in _bisect_roots(sp.lambdify(x, d, "math"), lo, hi, tol):
                         add(r, "bisection", prof)
@@ -493,15 +492,14 @@ def _midpoint(a: Any, b: Any) -> Any:
     return (float(a) + float(b)) / 2
 
 
-def _real_roots(d: sp.Expr, x: sp.Symbol) -> list[Any]:
+def _real_roots(d: sp.Expr, x: sp.Symbol, lo: Fraction, hi: Fraction) -> list[Any]:
+    """The real zeros in ``(lo, hi)`` of the numerator of ``d``, ascending, as exact sympy
+    numbers (Rationals, radicals or CRootOf; :mod:`gametheory._roots`)."""
     num = sp.fraction(sp.together(d))[0]
     poly = sp.Poly(sp.expand(num), x)
     if poly.degree() <= 0:
         return []
-    roots = []
-    for r in sp.real_roots(poly):
-        roots.append(sp.nsimplify(r) if r.is_Rational else r)
-    return roots
+    return [r.exact(x) for r in real_roots(poly, lo=lo, hi=hi, closed=False)]
 
 
 def _bisect_roots(f: Callable[[float], float], lo: Fraction, hi: Fraction, tol: float
@@ -545,9 +543,7 @@ def _feasible_somewhere(diffs: Sequence[sp.Expr], x: sp.Symbol, lo: Fraction,
     cuts = {lo, hi}
     for d in diffs:
         if d.is_polynomial(x):
-            for r in _real_roots(d, x):
-                if lo < r < hi:
-                    cuts.add(r)
+            cuts.update(_real_roots(d, x, lo, hi))
     pts = sorted(cuts, key=float)
     for a, b in zip(pts[:-1], pts[1:], strict=True):
         mid = (sp.sympify(a) + sp.sympify(b)) / 2 if all(

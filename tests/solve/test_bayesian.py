@@ -70,6 +70,25 @@ def test_prior_threshold_exact_for_osborne_bos():
     assert not any(e.is_pure and e.action("P1", "-") == {"S": 1} for e in second.below)
 
 
+@pytest.mark.parametrize(("prior", "P", "expected"), [
+    ("q**2", lambda q: q**2, lambda q: [sp.sqrt(3) / 3, sp.sqrt(6) / 3]),
+    ("q**3", lambda q: q**3, lambda q: [3 ** sp.Rational(2, 3) / 3,
+                                        sp.cbrt(sp.Rational(2, 3))]),
+    ("(q**3 + q) / 2", lambda q: (q**3 + q) / 2,
+     lambda q: [sp.CRootOf(3 * q**3 + 3 * q - 2, 0), sp.CRootOf(3 * q**3 + 3 * q - 4, 0)]),
+])
+def test_prior_threshold_exact_algebraic(prior, P, expected):
+    """With prior P(q) the thresholds are where P(q) = 1/3 and P(q) = 2/3 (see the test
+    above): radicals for quadratics and binomials, CRootOf otherwise, exactly."""
+    game = bos(prior, parameters=[gt.Parameter("q", bounds=(0, 1))])
+    ts = game.prior_threshold("q")
+    q = game.symbols["q"]
+    assert [t.value for t in ts] == expected(q)
+    assert all(t.method == "exact" for t in ts)
+    for t, p in zip(ts, (sp.Rational(1, 3), sp.Rational(2, 3)), strict=True):
+        assert abs(sp.N(P(t.value) - p, 40)) < 1e-30
+
+
 def test_prior_threshold_symbolic_in_other_parameters():
     # P1's payoff from meeting at B is a > 0: (B, (B, S)) needs a p >= 1 - p, p >= 1/(a + 1)
     game = bos("p", parameters=[gt.Parameter("p", bounds=(0, 1)),

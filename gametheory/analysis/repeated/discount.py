@@ -32,14 +32,14 @@ Examples
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 from ..._latex import latex_expr
 from ..._numbers import to_number
+from ..._roots import RealRoot, real_roots, sign_at, simplest_between, sorted_roots
 from ...core.parametric import ParametricGame
 from ...errors import GameError, ParameterError, SolverError
 from .automata import Automaton
@@ -143,53 +143,7 @@ def discount_analysis(data: StageData, a: Automaton, b: Automaton, concept: str 
     return _numeric_analysis(data, concept, constraints, delta, init_state)
 
 
-def _horner(coeffs: Sequence[Fraction], x: Fraction) -> Fraction:
-    acc = Fraction(0)
-    for c in coeffs:
-        acc = acc * x + c
-    return acc
-
-
-def _simplest_between(lo: Fraction, hi: Fraction) -> Fraction:
-    """The rational with the smallest denominator strictly between lo < hi."""
-    den = 1
-    while True:
-        num = math.floor(lo * den) + 1
-        if Fraction(num, den) < hi:
-            return Fraction(num, den)
-        den += 1
-
-
-class _Point:
-    """A candidate discount factor: a rational, or a root of an irreducible polynomial
-    isolated in ``[lo, hi]`` (rational endpoints)."""
-
-    __slots__ = ("lo", "hi", "factor", "value")
-
-    def __init__(self, lo: Fraction, hi: Fraction, factor: Any = None, value: Any = None):
-        self.lo, self.hi, self.factor, self.value = lo, hi, factor, value
-
-    @property
-    def is_rational(self) -> bool:
-        return self.factor is None
-
-    def exact(self, delta: Any) -> Any:
-        """Fraction, or a sympy expression (radicals for quadratics, else CRootOf)."""
-        import sympy
-
-        if self.factor is None:
-            return self.lo
-        if self.value is not None:
-            return self.value
-        f = self.factor
-        if f.degree() == 2:
-            for r in sympy.Poly(f, delta).all_roots():
-                if self.lo <= r <= self.hi:
-                    self.value = sympy.radsimp(r)
-                    return self.value
-        idx = f.count_roots(None, sympy.Rational(self.lo.numerator, self.lo.denominator))
-        self.value = sympy.CRootOf(f.as_expr(), int(idx))
-        return self.value
+_NARROW = Fraction(1, 2**40)
 
 
 def _numeric_analysis(data: StageData, concept: str, constraints: list, delta: Any,
@@ -198,150 +152,84 @@ def _numeric_analysis(data: StageData, concept: str, constraints: list, delta: A
 
     Each gain is ``N(delta) / D(delta)`` with ``D > 0`` on [0, 1) (products of
     ``1 + delta + ... + delta^(L-1)``), so the condition is ``sD * N <= 0``. The candidate
-    discount factors are 0 and the roots in [0, 1) of the irreducible factors of the
-    numerators, isolated exactly in rational intervals; signs at a root come from exact
-    divisibility (zero) or from a rational point of an interval on which the numerator has
-    no root (sturm counts), so no floating point decides anything.
+    discount factors are 0 and the roots in (0, 1) of the numerators, and between two
+    candidates the simplest rational stands for the open interval; every root and sign is
+    exact (:mod:`gametheory._roots`), so no floating point decides anything.
     """
     import sympy
 
     QQ = sympy.QQ
     half = sympy.Rational(1, 2)
-    items = []          # (dev, effective polynomial E with E <= 0 required, coeffs)
+    items = []          # (dev, effective polynomial E with E <= 0 required)
     seen: dict = {}
     for dev, g in constraints:
         N = sympy.Poly(g.numer.as_expr(), delta, domain=QQ)
         if N.is_zero:
             continue
         D = sympy.Poly(g.denom.as_expr(), delta, domain=QQ)
-        if D.count_roots(0, 1) != 0:  # pragma: no cover - denominators are 1+d+...+d^(L-1)
+        if real_roots(D, lo=0, hi=1):  # pragma: no cover - denominators are 1+d+...+d^(L-1)
             raise SolverError("a gain's denominator vanishes in [0, 1]")
         E = N if D.eval(half) > 0 else -N
-        lc = abs(E.LC())
-        E = E.quo_ground(lc)
+        E = E.quo_ground(abs(E.LC()))
         key = tuple(E.all_coeffs())
         if key in seen:
             continue
         seen[key] = True
-        coeffs = [Fraction(int(c.p), int(c.q)) for c in E.all_coeffs()]
-        items.append((dev, E, coeffs))
+        items.append((dev, E))
 
-    # irreducible factors and their roots in [0, 1)
-    factors: dict = {}
-    for _, E, _ in items:
-        for f, _m in E.factor_list()[1]:
-            f = f.monic()
-            factors.setdefault(tuple(f.all_coeffs()), f)
-    points: list[_Point] = [_Point(Fraction(0), Fraction(0))]
-    for f in factors.values():
-        if f.degree() == 1:
-            a, b = f.all_coeffs()
-            r = -b / a
-            if 0 < r < 1:
-                fr = Fraction(int(r.p), int(r.q))
-                points.append(_Point(fr, fr))
-            continue
-        for (lo, hi), _m in f.intervals(inf=0, sup=1, eps=sympy.Rational(1, 10 ** 12)):
-            flo, fhi = Fraction(int(lo.p), int(lo.q)), Fraction(int(hi.p), int(hi.q))
-            if flo >= 1:
-                continue
-            points.append(_Point(flo, fhi, f))
-    # order the points; separate overlapping isolating intervals by refining them
-    for _ in range(60):
-        points.sort(key=lambda q: (q.lo, q.hi))
-        clash = [k for k in range(len(points) - 1) if points[k].hi >= points[k + 1].lo
-                 and not (points[k].is_rational and points[k + 1].is_rational)]
-        if not clash:
-            break
-        for k in clash:
-            for q in (points[k], points[k + 1]):
-                if not q.is_rational:
-                    w = (q.hi - q.lo) / 1000
-                    lo, hi = q.factor.refine_root(sympy.Rational(q.lo.numerator,
-                                                                 q.lo.denominator),
-                                                  sympy.Rational(q.hi.numerator,
-                                                                 q.hi.denominator),
-                                                  eps=sympy.Rational(w.numerator,
-                                                                     w.denominator))
-                    q.lo = Fraction(int(lo.p), int(lo.q))
-                    q.hi = Fraction(int(hi.p), int(hi.q))
-    uniq: list[_Point] = []
-    for q in points:
-        if uniq and uniq[-1].is_rational and q.is_rational and uniq[-1].lo == q.lo:
-            continue
-        uniq.append(q)
-    points = uniq
+    points = sorted_roots([RealRoot.of(0)] + [r for _, E in items
+                                              for r in real_roots(E, lo=0, hi=1, closed=False)])
+    # narrow isolating intervals once, so that the many signs below rarely refine again
+    points = [r.refine(_NARROW) for r in points]
+    nexts = [*points[1:], RealRoot.of(1)]
+    mids = [simplest_between(q, nxt) for q, nxt in zip(points, nexts, strict=True)]
 
-    def sign_at(item: tuple, q: _Point) -> int:
-        _, E, coeffs = item
-        if q.is_rational:
-            v = _horner(coeffs, q.lo)
-            return (v > 0) - (v < 0)
-        if E.rem(q.factor).is_zero:
-            return 0
-        lo = sympy.Rational(q.lo.numerator, q.lo.denominator)
-        hi = sympy.Rational(q.hi.numerator, q.hi.denominator)
-        while E.count_roots(lo, hi) != 0:
-            w = (hi - lo) / 1000
-            lo, hi = q.factor.refine_root(lo, hi, eps=w)
-        v = _horner(coeffs, Fraction(int(lo.p), int(lo.q)))
-        if v == 0:  # pragma: no cover - excluded by the root count
-            v = _horner(coeffs, Fraction(int(hi.p), int(hi.q)))
-        return (v > 0) - (v < 0)
+    def holds(sub: list, q: RealRoot | Fraction) -> bool:
+        return all(sign_at(E, q) <= 0 for _, E in sub)
 
-    def region_of(sub: list) -> tuple[_Point | None, list, list]:
-        cells: list = []
-        for k, q in enumerate(points):
-            cells.append(("point", q))
-            nxt_lo = points[k + 1].lo if k + 1 < len(points) else Fraction(1)
-            mid = _simplest_between(q.hi, nxt_lo)
-            cells.append(("open", (q, points[k + 1] if k + 1 < len(points) else None),
-                          _Point(mid, mid)))
-        ok = []
-        for c in cells:
-            q = c[1] if c[0] == "point" else c[2]
-            ok.append(all(sign_at(it, q) <= 0 for it in sub))
-        first = next((c[1] for c, good in zip(cells, ok, strict=True)
-                      if good and c[0] == "point"), None)
+    def region_of(sub: list) -> tuple[RealRoot | None, list, list[Fraction]]:
+        """The least good point, the good intervals (ends as RealRoots), the open cells'
+        representatives."""
+        first = None
         intervals: list = []
-        for c, good in zip(cells, ok, strict=True):
-            if not good:
-                continue
-            if c[0] == "point":
-                lo = hi = c[1].exact(delta)
-                lc = hc = True
-            else:
-                lo = c[1][0].exact(delta)
-                hi = c[1][1].exact(delta) if c[1][1] is not None else Fraction(1)
-                lc = hc = False
-            if intervals and intervals[-1][1] == lo and (intervals[-1][3] or lc):
-                intervals[-1] = (intervals[-1][0], hi, intervals[-1][2], hc)
-            else:
-                intervals.append((lo, hi, lc, hc))
-        opens = [c[2] for c in cells if c[0] == "open"]
-        return first, intervals, opens
+        for q, nxt, mid in zip(points, nexts, mids, strict=True):
+            for lo, hi, closed, good in ((q, q, True, holds(sub, q)),
+                                         (q, nxt, False, holds(sub, mid))):
+                if not good:
+                    continue
+                if closed and first is None:
+                    first = q
+                if intervals and intervals[-1][1] == lo and (intervals[-1][3] or closed):
+                    intervals[-1] = (intervals[-1][0], hi, intervals[-1][2], closed)
+                else:
+                    intervals.append((lo, hi, closed, closed))
+        return first, intervals, mids
 
     def out(v: Any) -> Any:
         return v if data.exact else float(v)
 
+    def number(r: RealRoot) -> Any:
+        return out(r.number(delta))
+
     first, intervals, _opens = region_of(items)
-    conv = [(out(lo), out(hi), lc, hc) for lo, hi, lc, hc in intervals]
+    conv = [(number(lo), number(hi), lc, hc) for lo, hi, lc, hc in intervals]
     breaking = None
     if first is None:
         on_path = [it for it in items if it[0].state == init_state]
+        ref: RealRoot | Fraction | None
         if on_path:
             ref, _, opens_init = region_of(on_path)
         else:
-            ref, opens_init = _Point(Fraction(0), Fraction(0)), []
+            ref, opens_init = RealRoot.of(0), []
         if ref is None:  # even the initial state's constraints fail everywhere
-            ref = opens_init[-1] if opens_init else _Point(Fraction(1, 2), Fraction(1, 2))
+            ref = opens_init[-1] if opens_init else Fraction(1, 2)
             cands = on_path
         else:
             cands = items
-        bad = [it for it in cands if sign_at(it, ref) > 0]
+        bad = [it for it in cands if sign_at(it[1], ref) > 0]
         if bad:
             dev = bad[0][0]
-            x = ref.exact(delta)
+            x = ref.number(delta) if isinstance(ref, RealRoot) else ref
             if isinstance(x, Fraction):
                 val = dev.gain_formula.subs(delta, sympy.Rational(x.numerator, x.denominator))
                 val = Fraction(int(val.p), int(val.q)) if val.is_Rational else val
@@ -349,8 +237,8 @@ def _numeric_analysis(data: StageData, concept: str, constraints: list, delta: A
                 val = dev.gain_formula.subs(delta, x)
             breaking = Deviation(dev.state, dev.player, dev.action, dev.prescribed,
                                  out(val), dev.after, out(x), dev.gain_formula)
-    crit = None if first is None else out(first.exact(delta))
-    devs = [(dev, dev.gain_formula) for dev, _, _ in items]
+    crit = None if first is None else number(first)
+    devs = [(dev, dev.gain_formula) for dev, _ in items]
     return DiscountAnalysis(concept, crit, conv, devs, [], breaking, delta, _symbols(data))
 
 
@@ -425,8 +313,7 @@ def _symbolic_analysis(data: StageData, concept: str, constraints: list, delta: 
                 param_part *= f ** e
             elif f.free_symbols == {delta}:
                 P = sympy.Poly(f, delta)
-                inside = [r for r in P.real_roots() if 0 < r < 1]
-                if inside:
+                if real_roots(P, lo=0, hi=1, closed=False):
                     raise SolverError(f"the gain of {dev.describe()} changes sign inside "
                                       f"(0, 1) at a root of {f}; evaluate at numbers")
                 fixed *= int(sympy.sign(P.eval(half))) ** e

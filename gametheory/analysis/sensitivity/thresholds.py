@@ -49,6 +49,7 @@ import pandas as pd
 import sympy
 
 from ..._latex import escape_latex, latex_expr, latex_number, symbol_for
+from ..._roots import RealRoot, real_roots, simplest_between, sorted_roots
 from ...core.game import NormalFormGame
 from ...core.parametric import ParametricGame
 from ...errors import GameError, ParameterError
@@ -178,25 +179,24 @@ def _decision_expressions(A: sympy.Matrix, B: sympy.Matrix) -> list[sympy.Expr]:
     return out
 
 
-def _real_roots(expr: sympy.Expr, t: sympy.Symbol) -> list[sympy.Expr] | None:
-    """Real zeros of ``expr`` in ``t`` (exact); ``None`` when not rational in ``t``."""
+def _real_roots(expr: sympy.Expr, t: sympy.Symbol, lo: Fraction | None, hi: Fraction | None
+                ) -> list[RealRoot] | None:
+    """Real zeros and poles of ``expr`` in ``t`` inside ``(lo, hi)``, exactly; ``None`` when
+    ``expr`` is not a rational function of ``t`` with rational coefficients."""
     expr = sympy.together(sympy.expand(expr))
     if not expr.has(t):
         return []
     num, den = sympy.fraction(expr)
-    out = []
+    out: list[RealRoot] = []
     for part in (num, den):  # a pole is a change too
         if not part.has(t):
             continue
         try:
-            poly = sympy.Poly(part, t)
-        except sympy.PolynomialError:
+            if not all(c.is_Rational for c in sympy.Poly(part, t).coeffs()):
+                return None  # floats or irrational numbers: no exact isolation
+            out.extend(real_roots(part, t, lo=lo, hi=hi, closed=False))
+        except (sympy.PolynomialError, GameError):
             return None
-        if not all(c.is_Rational for c in poly.all_coeffs()):
-            return None
-        if poly.is_zero:
-            continue
-        out.extend(sympy.real_roots(poly))
     return out
 
 
@@ -239,24 +239,6 @@ class _Evaluator:
                 hit = (_structure(game), reg)
             self.cache[value] = hit
         return hit
-
-
-def _rational_between(a: sympy.Expr | Fraction | None, b: sympy.Expr | Fraction | None
-                      ) -> Fraction:
-    """A simple rational strictly between two real numbers (``None`` = unbounded)."""
-    if a is None and b is None:
-        return Fraction(0)
-    if a is None:
-        return Fraction(int(np.floor(float(b)))) - 1
-    if b is None:
-        return Fraction(int(np.ceil(float(a)))) + 1
-    fa, fb = sympy.Rational(a) if isinstance(a, Fraction) else a, \
-        sympy.Rational(b) if isinstance(b, Fraction) else b
-    mid = (fa + fb) / 2
-    q = sympy.nsimplify(sympy.N(mid, 30), rational=True, tolerance=float(fb - fa) / 8 or None)
-    if not (fa < q < fb):
-        q = sympy.Rational(sympy.N(mid, 30))
-    return Fraction(int(q.p), int(q.q))
 
 
 # --------------------------------------------------------------------------- thresholds
@@ -347,37 +329,24 @@ def _exact_thresholds(p, parameter, fixed, lo, hi, ev) -> ThresholdList | None:
         exprs += [a.lhs - a.rhs for a in cond.atoms(sympy.core.relational.Relational)]
     for c in p.constraints:
         exprs += [a.lhs - a.rhs for a in c.atoms(sympy.core.relational.Relational)]
-    roots: dict[str, sympy.Expr] = {}
+    roots: list[RealRoot] = []
     for e in exprs:
-        rs = _real_roots(e.xreplace(sub), t)
+        rs = _real_roots(e.xreplace(sub), t, lo, hi)
         if rs is None:
             return None
-        for r in rs:
-            if (lo is not None and r <= lo) or (hi is not None and r >= hi):
-                continue
-            roots.setdefault(str(r), r)
-    cand = sorted(roots.values(), key=lambda r: float(r))
-    # collapse equal algebraic numbers written differently
-    uniq: list[sympy.Expr] = []
-    for r in cand:
-        if uniq and sympy.simplify(r - uniq[-1]) == 0:
-            continue
-        uniq.append(r)
-    ends = [lo, *uniq, hi]
-    mids = [_rational_between(ends[k], ends[k + 1]) for k in range(len(ends) - 1)]
+        roots.extend(rs)
+    uniq = sorted_roots(roots)  # distinct numbers, in exact order
+    ends: list[RealRoot | Fraction | None] = [lo, *uniq, hi]
+    mids = [simplest_between(ends[k], ends[k + 1]) for k in range(len(ends) - 1)]
     out = ThresholdList()
     for k, r in enumerate(uniq):
         before, after = ev(mids[k]), ev(mids[k + 1])
-        if r.is_Rational:
-            here = ev(Fraction(int(r.p), int(r.q)))
-        else:
-            here = ("", "")
+        here = ev(r.lo) if r.is_rational else ("", "")
         if before == after and (here == before or here == ("", "")):
             continue
         kind = "switch" if before != after else "isolated"
-        out.append(Threshold(parameter, sympy.nsimplify(r) if r.is_Rational else r, True, 0.0,
-                             kind, before[0], here[0], after[0], before[1], here[1],
-                             after[1]))
+        out.append(Threshold(parameter, r.exact(t), True, 0.0, kind, before[0], here[0],
+                             after[0], before[1], here[1], after[1]))
     return out
 
 

@@ -139,3 +139,24 @@ def test_threshold_latex_uses_the_declared_symbol():
     assert num[0]._repr_latex_().startswith(r"$\kappa \approx")
     # the symbol is display only: equality ignores it
     assert dataclasses.replace(exact[0], symbol="") == exact[0]
+
+
+def test_algebraic_thresholds_are_exact_and_ordered():
+    """Each payoff comparison changes sign at a root of t**3 - t - 1 (Row, column 1),
+    t**3 - 2 (Row, column 2), t**5 - 4t - 1 or t**4 - 3t**2 - t - 1 (Column), so on (0, 3)
+    the thresholds are roots of these; binomials print as radicals, others as CRootOf."""
+    import sympy
+
+    t = sympy.Symbol("t")
+    g = gt.ParametricGame([["t**3 - t", "0"], ["1", "t**3 - 2"]],
+                          [["1", "t**5 - 4*t"], ["t**4 - 3*t**2 - t", "1"]],
+                          [gt.Parameter("t", default=1)])
+    ts = gt.thresholds(g, "t", lower=0, upper=3)
+    values = [th.value for th in ts]
+    assert values[0] == 2 ** sympy.Rational(1, 3)
+    assert values[1:] == [sympy.CRootOf(t**3 - t - 1, 0), sympy.CRootOf(t**5 - 4 * t - 1, 2),
+                          sympy.CRootOf(t**4 - 3 * t**2 - t - 1, 1)]
+    floats = [float(v) for v in values]
+    assert floats == sorted(floats) and 0 < floats[0] and floats[-1] < 3
+    # the structure differs on either side of every switch
+    assert all(th.before != th.after for th in ts if th.kind == "switch")
