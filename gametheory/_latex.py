@@ -45,7 +45,8 @@ from typing import Any
 from .errors import GameError
 
 __all__ = ["escape_latex", "NUMBER_FORMATS", "check_number_format", "text_number",
-           "latex_number", "default_symbol", "symbol_for", "latex_symbol_names", "latex_expr"]
+           "latex_number", "default_symbol", "symbol_for", "latex_symbol_names", "latex_expr",
+           "latex_expr_lines", "visible_length"]
 
 _SPECIAL = {
     "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
@@ -291,6 +292,60 @@ def latex_expr(expr: Any, symbols: Mapping[str, str] | None = None) -> str:
     names = {s: symbols.get(s.name, symbol_for(s.name)) for s in expr.free_symbols
              if isinstance(s, sp.Symbol)}
     return _printer_class()({"symbol_names": names}).doprint(expr)
+
+
+def visible_length(latex: str) -> int:
+    r"""About how many characters wide LaTeX math prints: a command (``\theta``) counts
+    one; ``\left``/``\right``, spacing commands, braces, ``_``, ``^`` and spaces count
+    nothing.
+
+    >>> visible_length(r"\theta \left(v - c_{p}\right)")
+    7
+    """
+    s = re.sub(r"\\(left|right|[,;:! ])", "", latex)
+    s = re.sub(r"\\[A-Za-z]+", "x", s)
+    return len(re.sub(r"[{}_^\s]", "", s))
+
+
+def latex_expr_lines(expr: Any, symbols: Mapping[str, str] | None = None,
+                     chars: int = 24) -> list[str]:
+    r"""LaTeX for a sympy expression cut into lines at the top-level ``+``/``-`` of a sum.
+
+    Terms are gathered greedily while a line stays within ``chars`` printed characters
+    (:func:`visible_length`); each further line starts with its sign as a binary
+    operator (``{} - c_p``). Joined, the lines read as :func:`latex_expr`'s
+    ``expr``; a product or a short sum is one line.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> v, c, s, h = sp.symbols("v c s h")
+    >>> latex_expr_lines(v - c, chars=24)
+    ['v - c']
+    >>> latex_expr_lines(3 * v - 2 * c - 5 * s + h, chars=6)
+    ['h + 3 v', '{} - 2 c - 5 s']
+    """
+    import sympy as sp
+
+    whole = latex_expr(expr, symbols)
+    if not isinstance(expr, sp.Add) or visible_length(whole) <= chars:
+        return [whole]
+    printer_cls = _printer_class()
+    names = {s: dict(symbols or {}).get(s.name, symbol_for(s.name)) for s in expr.free_symbols
+             if isinstance(s, sp.Symbol)}
+    printer = printer_cls({"symbol_names": names})
+    lines: list[str] = []
+    for k, term in enumerate(printer._as_ordered_terms(expr)):
+        neg = term.could_extract_minus_sign()
+        body = printer._print(-term if neg else term)
+        if isinstance(-term if neg else term, sp.Add):
+            body = rf"\left({body}\right)"
+        piece = ("- " if neg else ("" if k == 0 else "+ ")) + body
+        if lines and visible_length(lines[-1] + piece) <= chars:
+            lines[-1] += " " + piece
+        else:
+            lines.append(piece if not lines else "{} " + piece)
+    return lines
 
 
 @functools.lru_cache(maxsize=1)

@@ -44,6 +44,7 @@ def sweep_summary_table(
     digits: int = 3,
     caption: str | None = None,
     label: str | None = None,
+    width: str | None = "linewidth",
 ) -> Table:
     r"""Summary of a sensitivity sweep: each regime's share of points and parameter ranges.
 
@@ -57,6 +58,11 @@ def sweep_summary_table(
         Column to group by (default ``"regime"``).
     digits : int
         Decimals of the parameter ranges.
+    caption, label : str, optional
+    width : {"linewidth", None}
+        LaTeX width policy (booktabs): ``"linewidth"`` (default) fits the table to
+        ``\linewidth`` (headers and long text wrapped, then scaled down if still
+        too wide, never up); None keeps the natural width. Other formats ignore it.
 
     Examples
     --------
@@ -85,4 +91,4 @@ def sweep_summary_table(
             lo, hi = float(grp[p].min()), float(grp[p].max())
             row.append(f"{lo:.{digits}f}" if lo == hi else f"{lo:.{digits}f} - {hi:.{digits}f}")
         body.append(row)
-    return render_rows(header, body, format, caption, label)
+    return render_rows(header, body, format, caption, label, width=width)
