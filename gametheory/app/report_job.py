@@ -36,8 +36,6 @@ Examples
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -52,7 +50,13 @@ from ..core.tree import GameTree
 from ..errors import GameError
 from ..report import tables
 from ..report.figures import Boundary
-from ..report.latex import latex_expr, latex_symbol_names, plain_expr, standalone_document
+from ..report.latex import (
+    compile_pdf,
+    latex_expr,
+    latex_symbol_names,
+    plain_expr,
+    standalone_document,
+)
 from .sources import RepeatedModel, Source, resolve_source
 
 __all__ = ["Report", "EquilibriumCache", "build_report", "map_axes", "DEFAULT_AXES"]
@@ -610,20 +614,17 @@ def _folk(stage: NormalFormGame, cache: EquilibriumCache, out: Path, files: list
 
 
 def _compile(tex: Path, files: list[Path]) -> str:
-    exe = shutil.which("pdflatex")
-    if exe is None:
-        return "pdflatex not installed"
-    try:
-        proc = subprocess.run([exe, "-interaction=nonstopmode", "-halt-on-error",
-                               "-no-shell-escape", tex.name], cwd=tex.parent,
-                              capture_output=True, timeout=60)
-    except (OSError, subprocess.TimeoutExpired) as err:
-        return f"pdflatex failed ({err})"
-    for ext in (".aux", ".log"):
-        aux = tex.with_suffix(ext)
-        if aux.exists() and proc.returncode == 0:
-            aux.unlink()
-    if proc.returncode != 0 or not tex.with_suffix(".pdf").exists():
+    """Compile ``tex`` with the toolkit's one pdflatex runner (the figures it includes
+    copied beside it); the PDF goes next to ``tex``, the log too when it fails."""
+    figures = [f for f in files if f.suffix in (".pdf", ".png") and f.parent == tex.parent]
+    result = compile_pdf(tex.read_text(encoding="utf-8"), files=figures)
+    if result.reason == "pdflatex not installed":
+        return result.reason
+    if not result.ok or result.pdf is None:
+        if not result.log:
+            return result.reason
+        tex.with_suffix(".log").write_text(result.log, encoding="utf-8")
         return f"pdflatex failed (see {tex.with_suffix('.log').name})"
+    tex.with_suffix(".pdf").write_bytes(result.pdf)
     files.append(tex.with_suffix(".pdf"))
     return "compiled"
