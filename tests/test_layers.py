@@ -74,6 +74,8 @@ FACADE: dict[tuple[str, str], str] = {
         "BayesianGame.bayes_nash_equilibria / prior_thresholds",
     ("gametheory.analysis.sensitivity.result", "gametheory.report.tables"):
         "SweepResult.to_markdown / to_latex render through sweep_summary_table",
+    ("gametheory.analysis.sensitivity.uncertainty", "gametheory.report.tables.registry"):
+        "MonteCarloResult.to_markdown renders its table through the registered markdown format",
 }
 
 

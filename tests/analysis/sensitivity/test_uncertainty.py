@@ -152,3 +152,18 @@ def test_distribution_helpers_accept_exact_numbers_and_refuse_nonsense():
                 lambda: gt.uniform(0, float("inf"))):
         with pytest.raises(gt.ParameterError):
             bad()
+
+
+def test_monte_carlo_markdown_is_the_report_layer_table():
+    nf = models.sequential_normal_form()
+    mc = gt.monte_carlo(nf, DISTS, n=400, seed=2, progress=False)
+    lines = mc.to_markdown(digits=3).splitlines()
+    assert lines[:2] == ["| regime | count | probability | CI low | CI high |",
+                         "|---|---|---|---|---|"]
+    t = mc.regime_probabilities
+    assert len(lines) == 2 + len(t)
+    for line, r in zip(lines[2:], t.itertuples(index=False), strict=True):
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        assert cells[0].replace("\\", "") == r.regime and int(cells[1]) == r.count
+        assert abs(float(cells[2]) - r.probability) <= 5e-4 + 1e-12
+        assert float(cells[3]) <= float(cells[2]) <= float(cells[4])
