@@ -42,6 +42,7 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
+from ._numbers import round_decimal
 from .errors import GameError
 
 __all__ = ["escape_latex", "NUMBER_FORMATS", "check_number_format", "text_number",
@@ -152,8 +153,8 @@ def check_number_format(number_format: str, digits: int) -> None:
 
 
 def _float_text(x: float, number_format: str, digits: int) -> str:
-    if number_format == "decimal":
-        s = f"{x:.{digits}f}"
+    if number_format == "decimal":  # half up on the written number: 2.675 -> 2.68
+        s = round_decimal(x, digits)
     elif number_format == "sig":
         s = f"{x:.{max(digits, 1)}g}"
     else:  # exact requested for a float: shortest round-trip form when short, else 6 sig
@@ -177,6 +178,8 @@ def text_number(value: Any, number_format: str = "exact", digits: int = 3) -> st
     ('2/3', '0.67')
     >>> text_number(1234.5, "sig", 2), text_number(-0.0001, "decimal", 2)
     ('1.2e+03', '0.00')
+    >>> text_number(0.4875, "decimal", 3), text_number(0.8999999999999999)
+    ('0.488', '0.9')
     """
     check_number_format(number_format, digits)
     if number_format == "exact" and isinstance(value, Fraction | int) \

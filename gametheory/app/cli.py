@@ -36,7 +36,7 @@ from typing import NoReturn
 
 import numpy as np
 
-from .._numbers import NotANumber, parse_number_text
+from .._numbers import CSV_FLOAT_FORMAT, NotANumber, parse_number_text
 from .._version import __version__
 from ..errors import GameError, ParameterError
 from ..io.scenario import LIMITS
@@ -218,7 +218,7 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
     res = sweep(src.game, grid, fixed=dict(src.values) or None,
                 progress=not args.no_progress, chunk_size=max(500, -(-points // 50)))
     out = Path(args.out)
-    res.frame.to_csv(out, index=False)
+    res.frame.to_csv(out, index=False, float_format=CSV_FLOAT_FORMAT)
     print(f"wrote {out}: {len(res.frame)} equilibria at {points} points; regimes: "
           + ", ".join(sorted(map(str, res.frame["regime"].unique()))), file=sys.stderr)
     return EXIT_OK

@@ -44,6 +44,7 @@ from typing import Any
 
 import numpy as np
 
+from .._numbers import CSV_FLOAT_FORMAT
 from ..core.game import Equilibrium, NormalFormGame
 from ..core.parametric import ParametricGame
 from ..core.tree import GameTree
@@ -222,7 +223,7 @@ def build_report(source: Source | str | None, out_dir: str | Path, *,
                                                          caption=""), "",
                "Best replies underlined; pure equilibria in bold.", ""]
     _write(out / "payoff_table.md", "\n".join(md_pay), files)
-    tex_parts += [_resize(x) for x in (sym_tex, num_tex) if x]
+    tex_parts += [x for x in (sym_tex, num_tex) if x]  # tables fit \linewidth themselves
     md_parts += md_pay
     lines += [f"{game.title or src.name}", "=" * len(game.title or src.name), "",
               tables.payoff_table(numeric, format="text", caption=at_caption + ":"), ""]
@@ -243,7 +244,7 @@ def build_report(source: Source | str | None, out_dir: str | Path, *,
     _write(out / "equilibria.tex", eq_tex, files)
     _write(out / "equilibria.md", eq_md, files)
     _equilibria_csv(eqs, spe, out / "equilibria.csv", files)
-    tex_parts.append(_resize(eq_tex))
+    tex_parts.append(eq_tex)
     md_parts += ["## Equilibria", "", eq_md, ""]
     lines += ["Equilibria:", eq_txt, ""]
 
@@ -290,9 +291,7 @@ def build_report(source: Source | str | None, out_dir: str | Path, *,
     # ---------------------------------------------------------------- documents
     body = "\n\n".join([rf"\section*{{{tables.escape_latex(game.title or src.name)}}}",
                         *tex_parts])
-    doc = standalone_document(body, packages=("amsmath", "booktabs", "sgame", "graphicx"),
-                              extra_preamble=r"\usepackage[margin=2cm]{geometry}"
-                              "\n" r"\newsavebox{\gtbox}")
+    doc = standalone_document(body, extra_preamble=r"\usepackage[margin=2cm]{geometry}")
     _write(out / "report.tex", doc, files)
     _write(out / "report.md", "\n".join(md_parts), files)
     pdf_note = _compile(out / "report.tex", files) if compile_pdf else "not compiled"
@@ -303,20 +302,6 @@ def build_report(source: Source | str | None, out_dir: str | Path, *,
     summary = "\n".join(lines)
     _write(out / "summary.txt", summary, files)
     return Report(out, files, summary, regime, seconds)
-
-
-def _resize(tex: str) -> str:
-    r"""Shrink wide ``tabular``/``game`` environments to the text width (never enlarge).
-
-    The environment is typeset into a box first (``lrbox``; sgame's ``game`` cannot sit
-    inside ``\resizebox``'s argument) and the box is scaled.
-    """
-    for env in ("tabular", "game"):
-        tex = tex.replace(rf"\begin{{{env}}}", rf"\begin{{lrbox}}{{\gtbox}}\begin{{{env}}}")
-        tex = tex.replace(rf"\end{{{env}}}",
-                          rf"\end{{{env}}}\end{{lrbox}}\resizebox{{\ifdim\wd\gtbox>"
-                          rf"\linewidth\linewidth\else\wd\gtbox\fi}}{{!}}{{\usebox{{\gtbox}}}}")
-    return tex
 
 
 def _equilibria_csv(eqs: Sequence[Equilibrium], spe: Sequence[bool] | None, path: Path,
@@ -336,7 +321,7 @@ def _equilibria_csv(eqs: Sequence[Equilibrium], spe: Sequence[bool] | None, path
         if spe is not None:
             row["subgame_perfect"] = spe[k]
         rows.append(row)
-    pd.DataFrame(rows).to_csv(path, index=False)
+    pd.DataFrame(rows).to_csv(path, index=False, float_format=CSV_FLOAT_FORMAT)
     files.append(path)
 
 
@@ -369,7 +354,7 @@ def _regime_map(src: Source, axes: Mapping[str, tuple[float, float]], resolution
     labels = np.array([*grid["labels"], "infeasible"], dtype=object)
     codes = np.where(grid["codes"] < 0, len(grid["labels"]), grid["codes"])
     pd.DataFrame({xn: X.ravel(), yn: Y.ravel(), "regime": labels[codes].ravel()}).to_csv(
-        out / "regime_map.csv", index=False)
+        out / "regime_map.csv", index=False, float_format=CSV_FLOAT_FORMAT)
     files.append(out / "regime_map.csv")
     items = [_BoundaryText.of(b, latex_symbol_names(game.parameters)) for b in drawn]
     tex_parts.append(r"\begin{center}\includegraphics[width=\linewidth]{regime_map.pdf}"
@@ -432,7 +417,7 @@ def _sweep_summary(src: Source, axes: Mapping[str, tuple[float, float]], out: Pa
     grid = {k: np.linspace(lo, hi, points) for k, (lo, hi) in axes.items()}
     fixed = {k: v for k, v in values.items() if k not in grid} or None
     res = sweep(game, grid, fixed=fixed, progress=False)
-    res.frame.to_csv(out / "sweep.csv", index=False)
+    res.frame.to_csv(out / "sweep.csv", index=False, float_format=CSV_FLOAT_FORMAT)
     files.append(out / "sweep.csv")
     feasible = res.points[res.points["feasible"]].assign(
         regime=lambda d: d["regime"].astype(str))
@@ -445,7 +430,7 @@ def _sweep_summary(src: Source, axes: Mapping[str, tuple[float, float]], out: Pa
     s_md = tables.sweep_summary_table(view, format="markdown", digits=2)
     _write(out / "sweep_summary.tex", s_tex, files)
     _write(out / "sweep_summary.md", s_md, files)
-    tex_parts.append(_resize(s_tex))
+    tex_parts.append(s_tex)
     md_parts += [f"## Sweep ({points}x{points} points, every equilibrium in sweep.csv)", "",
                  s_md, ""]
     lines += [f"Sweep: {len(res.frame)} equilibria at {points * points} points -> sweep.csv",
@@ -501,9 +486,10 @@ def _thresholds(src: Source, axes: Mapping[str, tuple[float, float]], out: Path,
     pd.DataFrame([{"parameter": t.parameter, "value": float(t.value),
                    "exact": str(t.value) if t.exact else "", "kind": t.kind,
                    "before": t.regime_before or t.before, "after": t.regime_after or t.after}
-                  for t in found]).to_csv(out / "thresholds.csv", index=False)
+                  for t in found]).to_csv(out / "thresholds.csv", index=False,
+                                          float_format=CSV_FLOAT_FORMAT)
     files.append(out / "thresholds.csv")
-    tex_parts.append(_resize(t_tex))
+    tex_parts.append(t_tex)
     md_parts += ["## Thresholds", "", t_md, ""]
     lines += ["Thresholds (other parameters at the analysed point):", t_txt, ""]
 

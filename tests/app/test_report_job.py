@@ -110,3 +110,21 @@ def test_map_axes():
     assert list(map_axes(scenario)) == list(scenario.sweep_grid())[:2]
     assert map_axes(resolve_source("chicken")) == {"stake_aggressor": (0.0, 4.0),
                                                    "stake_defender": (0.0, 6.0)}
+
+
+def test_report_tables_fit_the_page_and_csvs_have_no_float_noise(tmp_path):
+    import re
+    import shutil
+
+    from gametheory.report.latex import compile_pdf
+
+    build_report(None, tmp_path, resolution=11, compile_pdf=False)
+    for csv in tmp_path.glob("*.csv"):
+        noise = re.findall(r"\d\.\d*(?:0{6,}|9{6,})\d", csv.read_text(encoding="utf-8"))
+        assert not noise, f"{csv.name}: {noise[:3]}"
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex not installed")
+    figures = [p for p in tmp_path.iterdir() if p.suffix in (".pdf", ".png")]
+    result = compile_pdf((tmp_path / "report.tex").read_text(encoding="utf-8"), files=figures)
+    assert result.ok, result.reason
+    assert [w for w in result.overfull if w > 1.0] == []

@@ -74,7 +74,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ..._numbers import NotANumber, to_number
+from ..._numbers import NotANumber, round_decimal, to_number
 from ...errors import GameError, ParameterError
 from .model import Model, as_parametric, broadcast_values, resolve_point
 from .result import SweepResult
@@ -379,8 +379,8 @@ class MonteCarloResult:
         from ...report.tables.registry import render_rows
 
         header = ["regime", "count", "probability", "CI low", "CI high"]
-        rows = [[str(r.regime), str(r.count), f"{r.probability:.{digits}f}",
-                 f"{r.ci_low:.{digits}f}", f"{r.ci_high:.{digits}f}"]
+        rows = [[str(r.regime), str(r.count),
+                 *(round_decimal(x, digits) for x in (r.probability, r.ci_low, r.ci_high))]
                 for r in self.regime_probabilities.itertuples(index=False)]
         return str(render_rows(header, rows, "markdown"))
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..._latex import text_number
 from ...errors import GameError
 from .base import Cell, Table
 from .registry import render_rows
@@ -89,6 +90,7 @@ def sweep_summary_table(
         row: list[Cell] = [str(key), str(npts), f"{100 * npts / max(total, 1):.0f}%"]
         for p in params:
             lo, hi = float(grp[p].min()), float(grp[p].max())
-            row.append(f"{lo:.{digits}f}" if lo == hi else f"{lo:.{digits}f} - {hi:.{digits}f}")
+            a, b = text_number(lo, "decimal", digits), text_number(hi, "decimal", digits)
+            row.append(a if lo == hi else f"{a} - {b}")
         body.append(row)
     return render_rows(header, body, format, caption, label, width=width)

@@ -21,6 +21,7 @@ import pandas as pd
 import pytest
 
 import gametheory as gt
+from gametheory._numbers import round_decimal
 from gametheory.analysis.sensitivity.uncertainty import select_equilibria, wilson_interval
 
 models = pytest.importorskip("gametheory.models.probe_response")
@@ -165,5 +166,6 @@ def test_monte_carlo_markdown_is_the_report_layer_table():
     for line, r in zip(lines[2:], t.itertuples(index=False), strict=True):
         cells = [c.strip() for c in line.strip("|").split("|")]
         assert cells[0].replace("\\", "") == r.regime and int(cells[1]) == r.count
+        assert cells[2] == round_decimal(r.probability, 3)  # half up: 0.4875 -> 0.488
         assert abs(float(cells[2]) - r.probability) <= 5e-4 + 1e-12
         assert float(cells[3]) <= float(cells[2]) <= float(cells[4])
