@@ -204,7 +204,8 @@ def compile_pdf(source: str, files: Iterable[str | os.PathLike[str]] = (),
     copied next to it, and pdflatex runs there with ``-no-shell-escape``,
     ``-interaction=nonstopmode``, ``-halt-on-error`` and the environment variables
     ``openin_any=p`` and ``openout_any=p`` (paranoid: no reading or writing outside
-    the directory and the TeX tree). The directory is removed afterwards.
+    the directory and the TeX tree). The directory is removed afterwards, and its path
+    is replaced by ``.`` in the returned log.
 
     Parameters
     ----------
@@ -244,6 +245,7 @@ def compile_pdf(source: str, files: Iterable[str | os.PathLike[str]] = (),
             return CompileResult(False, "", None, f"pdflatex did not finish ({err})")
         log_file, pdf_file = work / "doc.log", work / "doc.pdf"
         log = log_file.read_text(errors="replace") if log_file.exists() else proc.stdout
+        log = log.replace(str(work), ".")  # no path of this machine in a stored log
         pdf = pdf_file.read_bytes() if pdf_file.exists() else None
     if proc.returncode != 0 or pdf is None:
         errors = "\n".join(line for line in log.splitlines() if line.startswith("!"))

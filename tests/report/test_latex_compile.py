@@ -297,3 +297,4 @@ def test_compile_pdf_copies_the_figures_it_is_given(tmp_path):
     result = compile_pdf(standalone_document(r"\input{fig.tex}"), files=[img])
     assert result.ok, result.reason
     assert "fig.tex" in result.log
+    assert "gametheory-tex-" not in result.log  # the temporary directory's path is not kept
