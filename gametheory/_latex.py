@@ -316,8 +316,8 @@ def latex_expr_lines(expr: Any, symbols: Mapping[str, str] | None = None,
 
     Terms are gathered greedily while a line stays within ``chars`` printed characters
     (:func:`visible_length`); each further line starts with its sign as a binary
-    operator (``{} - c_p``). Joined, the lines read as :func:`latex_expr`'s
-    ``expr``; a product or a short sum is one line.
+    operator (``{} - c_p``); a long term that is a product with one sum in it opens at
+    that sum's terms, in plain parentheses. A product or a short sum is one line.
 
     Examples
     --------
@@ -327,28 +327,49 @@ def latex_expr_lines(expr: Any, symbols: Mapping[str, str] | None = None,
     ['v - c']
     >>> latex_expr_lines(3 * v - 2 * c - 5 * s + h, chars=6)
     ['h + 3 v', '{} - 2 c - 5 s']
+    >>> latex_expr_lines(h * (v - c - s) + v, chars=6)  # a long product opens at its sum
+    ['h (v - c', '{} - s) + v']
     """
     import sympy as sp
 
     whole = latex_expr(expr, symbols)
     if not isinstance(expr, sp.Add) or visible_length(whole) <= chars:
         return [whole]
-    printer_cls = _printer_class()
     names = {s: dict(symbols or {}).get(s.name, symbol_for(s.name)) for s in expr.free_symbols
              if isinstance(s, sp.Symbol)}
-    printer = printer_cls({"symbol_names": names})
+    printer = _printer_class()({"symbol_names": names})
     lines: list[str] = []
-    for k, term in enumerate(printer._as_ordered_terms(expr)):
-        neg = term.could_extract_minus_sign()
-        body = printer._print(-term if neg else term)
-        if isinstance(-term if neg else term, sp.Add):
-            body = rf"\left({body}\right)"
-        piece = ("- " if neg else ("" if k == 0 else "+ ")) + body
+    for piece in _sum_pieces(expr, printer, chars):
         if lines and visible_length(lines[-1] + piece) <= chars:
             lines[-1] += " " + piece
         else:
-            lines.append(piece if not lines else "{} " + piece)
+            lines.append(piece if not lines or piece[:1] not in "+-" else "{} " + piece)
     return lines
+
+
+def _sum_pieces(expr: Any, printer: Any, chars: int) -> list[str]:
+    """``expr`` (a sum) as LaTeX pieces that may each start a line: one per term, and a
+    long product with one sum in it (``\theta (a - b - c)``) opened up at its terms."""
+    import sympy as sp
+
+    out: list[str] = []
+    for k, term in enumerate(printer._as_ordered_terms(expr)):
+        neg = term.could_extract_minus_sign()
+        t = -term if neg else term
+        sign = "- " if neg else ("" if k == 0 else "+ ")
+        body = printer._print(t)
+        sums = [f for f in sp.Mul.make_args(t) if isinstance(f, sp.Add)]
+        if isinstance(t, sp.Add):
+            body = rf"\left({body}\right)"
+        elif len(sums) == 1 and visible_length(body) > chars:
+            rest = sp.Mul(*[f for f in sp.Mul.make_args(t) if f is not sums[0]])
+            inner = _sum_pieces(sums[0], printer, chars)
+            head = "" if rest == 1 else printer._print(rest) + " "
+            inner[0], inner[-1] = head + "(" + inner[0], inner[-1] + ")"
+            out += [sign + inner[0], *inner[1:]]
+            continue
+        out.append(sign + body)
+    return out
 
 
 @functools.lru_cache(maxsize=1)

@@ -46,7 +46,7 @@ from .values import sym_value
 __all__ = ["payoff_table", "MARKS"]
 
 #: Printed characters per line of a long payoff formula in a table fitted to the line.
-_LINE_CHARS = 24
+_LINE_CHARS = 16
 
 #: How best replies may be marked.
 MARKS = ("underline", "star", None)
