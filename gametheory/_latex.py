@@ -43,11 +43,13 @@ from fractions import Fraction
 from typing import Any
 
 from ._limits import MAX_SYMBOL_LENGTH
+from ._numbers import round_decimal
 from .errors import GameError, ParameterError
 
 __all__ = ["escape_latex", "check_symbol", "SYMBOL_COMMANDS", "NUMBER_FORMATS",
-           "check_number_format", "text_number",
-           "latex_number", "default_symbol", "symbol_for", "latex_symbol_names", "latex_expr"]
+           "check_number_format", "text_number", "latex_number", "default_symbol",
+           "symbol_for", "latex_symbol_names", "latex_expr", "latex_expr_lines",
+           "visible_length"]
 
 _SPECIAL = {
     "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
@@ -153,8 +155,8 @@ def check_number_format(number_format: str, digits: int) -> None:
 
 
 def _float_text(x: float, number_format: str, digits: int) -> str:
-    if number_format == "decimal":
-        s = f"{x:.{digits}f}"
+    if number_format == "decimal":  # half up on the written number: 2.675 -> 2.68
+        s = round_decimal(x, digits)
     elif number_format == "sig":
         s = f"{x:.{max(digits, 1)}g}"
     else:  # exact requested for a float: shortest round-trip form when short, else 6 sig
@@ -178,6 +180,8 @@ def text_number(value: Any, number_format: str = "exact", digits: int = 3) -> st
     ('2/3', '0.67')
     >>> text_number(1234.5, "sig", 2), text_number(-0.0001, "decimal", 2)
     ('1.2e+03', '0.00')
+    >>> text_number(0.4875, "decimal", 3), text_number(0.8999999999999999)
+    ('0.488', '0.9')
     """
     check_number_format(number_format, digits)
     if number_format == "exact" and isinstance(value, Fraction | int) \
@@ -458,6 +462,81 @@ def latex_expr(expr: Any, symbols: Mapping[str, str] | None = None) -> str:
     names = {s: symbols.get(s.name, symbol_for(s.name)) for s in expr.free_symbols
              if isinstance(s, sp.Symbol)}
     return _printer_class()({"symbol_names": names}).doprint(expr)
+
+
+def visible_length(latex: str) -> int:
+    r"""About how many characters wide LaTeX math prints: a command (``\theta``) counts
+    one; ``\left``/``\right``, spacing commands, braces, ``_``, ``^`` and spaces count
+    nothing.
+
+    >>> visible_length(r"\theta \left(v - c_{p}\right)")
+    7
+    """
+    s = re.sub(r"\\(left|right|[,;:! ])", "", latex)
+    s = re.sub(r"\\[A-Za-z]+", "x", s)
+    return len(re.sub(r"[{}_^\s]", "", s))
+
+
+def latex_expr_lines(expr: Any, symbols: Mapping[str, str] | None = None,
+                     chars: int = 24) -> list[str]:
+    r"""LaTeX for a sympy expression cut into lines at the top-level ``+``/``-`` of a sum.
+
+    Terms are gathered greedily while a line stays within ``chars`` printed characters
+    (:func:`visible_length`); each further line starts with its sign as a binary
+    operator (``{} - c_p``); a long term that is a product with one sum in it opens at
+    that sum's terms, in plain parentheses. A product or a short sum is one line.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> v, c, s, h = sp.symbols("v c s h")
+    >>> latex_expr_lines(v - c, chars=24)
+    ['v - c']
+    >>> latex_expr_lines(3 * v - 2 * c - 5 * s + h, chars=6)
+    ['h + 3 v', '{} - 2 c - 5 s']
+    >>> latex_expr_lines(h * (v - c - s) + v, chars=6)  # a long product opens at its sum
+    ['h (v - c', '{} - s) + v']
+    """
+    import sympy as sp
+
+    whole = latex_expr(expr, symbols)
+    if not isinstance(expr, sp.Add) or visible_length(whole) <= chars:
+        return [whole]
+    names = {s: dict(symbols or {}).get(s.name, symbol_for(s.name)) for s in expr.free_symbols
+             if isinstance(s, sp.Symbol)}
+    printer = _printer_class()({"symbol_names": names})
+    lines: list[str] = []
+    for piece in _sum_pieces(expr, printer, chars):
+        if lines and visible_length(lines[-1] + piece) <= chars:
+            lines[-1] += " " + piece
+        else:
+            lines.append(piece if not lines or piece[:1] not in "+-" else "{} " + piece)
+    return lines
+
+
+def _sum_pieces(expr: Any, printer: Any, chars: int) -> list[str]:
+    """``expr`` (a sum) as LaTeX pieces that may each start a line: one per term, and a
+    long product with one sum in it (``\theta (a - b - c)``) opened up at its terms."""
+    import sympy as sp
+
+    out: list[str] = []
+    for k, term in enumerate(printer._as_ordered_terms(expr)):
+        neg = term.could_extract_minus_sign()
+        t = -term if neg else term
+        sign = "- " if neg else ("" if k == 0 else "+ ")
+        body = printer._print(t)
+        sums = [f for f in sp.Mul.make_args(t) if isinstance(f, sp.Add)]
+        if isinstance(t, sp.Add):
+            body = rf"\left({body}\right)"
+        elif len(sums) == 1 and visible_length(body) > chars:
+            rest = sp.Mul(*[f for f in sp.Mul.make_args(t) if f is not sums[0]])
+            inner = _sum_pieces(sums[0], printer, chars)
+            head = "" if rest == 1 else printer._print(rest) + " "
+            inner[0], inner[-1] = head + "(" + inner[0], inner[-1] + ")"
+            out += [sign + inner[0], *inner[1:]]
+            continue
+        out.append(sign + body)
+    return out
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import numbers
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -151,8 +151,43 @@ def float_tolerance(tol: float | None, *matrices: Any) -> float:
     return FLOAT_TOL * payoff_scale(*matrices) if tol is None else float(tol)
 
 
+#: ``float_format`` of the CSV files written for readers: 15 significant digits, so
+#: binary noise such as ``0.30000000000000004`` or ``0.8999999999999999`` prints as
+#: ``0.3`` and ``0.9`` (files meant to round-trip exactly keep the full repr).
+CSV_FLOAT_FORMAT = "%.15g"
+
+
+def round_decimal(value: float, digits: int) -> str:
+    """``value`` with ``digits`` decimals, rounded half away from zero on the number as
+    written (its shortest round-trip repr), the way a reader rounds by hand.
+
+    Python's ``f"{x:.2f}"`` rounds the binary value half to even, so ``2.675`` (stored as
+    2.67499999...) gives ``2.67`` and ``0.4875`` gives ``0.487``; here they give ``2.68``
+    and ``0.488``. Non-finite values print as ``inf``/``nan``; ``-0.00`` as ``0.00``.
+
+    Examples
+    --------
+    >>> round_decimal(2.675, 2), round_decimal(0.4875, 3), round_decimal(-0.0001, 2)
+    ('2.68', '0.488', '0.00')
+    >>> round_decimal(0.30000000000000004, 3), round_decimal(1e20, 1)
+    ('0.300', '100000000000000000000.0')
+    """
+    x = float(value)
+    if not math.isfinite(x):
+        return str(x)
+    q = Decimal(repr(x)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    s = f"{q:f}"
+    return s[1:] if s.startswith("-") and q == 0 else s
+
+
 def format_number(value: Any) -> str:
-    """Short human-readable text for a payoff or probability: ``3/4``, ``2``, ``0.333``."""
+    """Short human-readable text for a payoff or probability: ``3/4``, ``2``, ``0.333``.
+
+    Floats get 6 significant figures, so binary noise never shows.
+
+    >>> format_number(Fraction(3, 4)), format_number(2.0), format_number(0.8999999999999999)
+    ('3/4', '2', '0.9')
+    """
     if isinstance(value, Fraction):
         if value.denominator == 1:
             return str(value.numerator)

@@ -79,6 +79,9 @@ FACADE: dict[tuple[str, str], str] = {
         "SweepResult.to_markdown / to_latex render through sweep_summary_table",
     ("gametheory.analysis.sensitivity.result", "gametheory.report.figures"):
         "SweepResult.plot draws through figures.regime_map (one plotting home)",
+
+    ("gametheory.analysis.sensitivity.uncertainty", "gametheory.report.tables.registry"):
+        "MonteCarloResult.to_markdown renders its table through the registered markdown format",
 }
 
 

@@ -44,7 +44,7 @@ from typing import Any, NoReturn
 
 import numpy as np
 
-from .._numbers import NotANumber, parse_number_text
+from .._numbers import CSV_FLOAT_FORMAT, NotANumber, parse_number_text
 from .._version import __version__
 from ..errors import GameError, ParameterError, ScenarioError
 from ..io import READERS
@@ -60,7 +60,7 @@ EXAMPLES = resources.files("gametheory.app") / "examples"
 #: ``--out`` suffix of ``gametheory sweep`` -> writer of the tidy frame (``-``: CSV on
 #: standard output). Parquet needs pyarrow.
 FRAME_WRITERS: dict[str, Any] = {
-    ".csv": lambda df, f: df.to_csv(f, index=False),
+    ".csv": lambda df, f: df.to_csv(f, index=False, float_format=CSV_FLOAT_FORMAT),
     ".json": lambda df, f: df.to_json(f, orient="records", indent=1),
     ".parquet": lambda df, f: df.to_parquet(f, index=False),
 }

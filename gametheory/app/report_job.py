@@ -50,7 +50,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
 import textwrap
 import time
@@ -61,14 +60,21 @@ from typing import Any
 
 import numpy as np
 
-from .._numbers import format_number
+from .._numbers import CSV_FLOAT_FORMAT, format_number
 from ..core.game import Equilibrium, NormalFormGame
 from ..core.parametric import ParametricGame
 from ..core.tree import GameTree
 from ..errors import GameError
 from ..report import tables
 from ..report.figures import Boundary
-from ..report.latex import latex_expr, latex_symbol_names, plain_expr, standalone_document
+from ..report.latex import (
+    compile_pdf,
+    latex_expr,
+    latex_symbol_names,
+    plain_expr,
+    standalone_document,
+)
+from ..report.tables.base import fit_width
 from .report_repeated import _folk, _plain_name, _repeated, _write
 from .sources import Source, resolve_source
 
@@ -299,7 +305,7 @@ def _write_report(src: Source, out: Path, final: Path, resolution: int, compile_
                                                          caption=""), "",
                "Best replies underlined; pure equilibria in bold.", ""]
     _write(out / "payoff_table.md", "\n".join(md_pay), files)
-    tex_parts += [_resize(x) for x in (sym_tex, num_tex) if x]
+    tex_parts += [x for x in (sym_tex, num_tex) if x]  # tables fit \linewidth themselves
     md_parts += md_pay
     lines += [tables.payoff_table(numeric, format="text", caption=at_caption + ":"), ""]
 
@@ -321,7 +327,7 @@ def _write_report(src: Source, out: Path, final: Path, resolution: int, compile_
     _write(out / "equilibria.tex", eq_tex, files)
     _write(out / "equilibria.md", eq_md, files)
     _equilibria_csv(eqs, spe, component, out / "equilibria.csv", files)
-    tex_parts.append(_resize(eq_tex))
+    tex_parts.append(eq_tex)
     tex_parts += [r"\noindent " + tables.escape_latex(n) for n in notes]
     md_parts += ["## Equilibria", "", eq_md, ""]
     lines += ["Equilibria:", eq_txt, *(w for n in notes for w in textwrap.wrap(n, 90)), ""]
@@ -369,9 +375,7 @@ def _write_report(src: Source, out: Path, final: Path, resolution: int, compile_
     # ---------------------------------------------------------------- documents
     body = "\n\n".join([rf"\section*{{{tables.escape_latex(game.title or src.name)}}}",
                         *tex_parts])
-    doc = standalone_document(body, packages=("amsmath", "booktabs", "sgame", "graphicx"),
-                              extra_preamble=r"\usepackage[margin=2cm]{geometry}"
-                              "\n" r"\newsavebox{\gtbox}")
+    doc = standalone_document(body, extra_preamble=r"\usepackage[margin=2cm]{geometry}")
     _write(out / "report.tex", doc, files)
     _write(out / "report.md", "\n".join(md_parts), files)
     pdf_note = _compile(out / "report.tex", files) if compile_pdf else "not compiled"
@@ -435,15 +439,15 @@ def _parameters(src: Source, out: Path, files: list[Path], tex_parts: list[str],
         f"${r['symbol']}$ & \\raggedright\\texttt{{{_breakable(esc(r['name']))}}} & "
         f"{esc(r['meaning'])} & "
         f"{esc(r['unit'])} & {esc(r['value'])} & {r['bounds_tex']} \\\\" for r in rows)
-    tex = ("\\begin{table}[ht]\\centering\\footnotesize\n"
-           "\\begin{tabular}{@{}l p{3.2cm} p{5.6cm} p{2.2cm} p{1.4cm} l@{}}\\toprule\n"
-           "Symbol & Name & Meaning & Unit & Value used & Bounds \\\\ \\midrule\n"
-           + tex_rows + "\n\\bottomrule\\end{tabular}\n\\caption{Parameters and the values "
-           "used}\\label{tab:parameters}\\end{table}")
+    tabular = ("\\begin{tabular}{@{}l p{3.2cm} p{5.6cm} p{2.2cm} p{1.4cm} l@{}}\\toprule\n"
+               "Symbol & Name & Meaning & Unit & Value used & Bounds \\\\ \\midrule\n"
+               + tex_rows + "\n\\bottomrule\\end{tabular}")
+    tex = ("\\begin{table}[ht]\\centering\\footnotesize\n" + fit_width(tabular, "linewidth")
+           + "\n\\caption{Parameters and the values used}\\label{tab:parameters}\\end{table}")
     tex_cons = ("Constraints: " + ("; ".join(f"${t}$" for t, _ in cons) if cons else
                                    "none beyond the bounds") + ". " + esc(INFEASIBLE))
     _write(out / "parameters.tex", tex + "\n\n" + tex_cons, files)
-    tex_parts += [_resize(tex), r"\noindent " + tex_cons]
+    tex_parts += [tex, r"\noindent " + tex_cons]
     pd.DataFrame([{k: r[k] for k in ("name", "plain_symbol", "meaning", "unit", "value",
                                      "bounds")} for r in rows]).rename(
         columns={"plain_symbol": "symbol"}).to_csv(out / "parameters.csv", index=False)
@@ -464,20 +468,6 @@ def _breakable(tex: str) -> str:
 
 def _md_cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
-
-
-def _resize(tex: str) -> str:
-    r"""Shrink wide ``tabular``/``game`` environments to the text width (never enlarge).
-
-    The environment is typeset into a box first (``lrbox``; sgame's ``game`` cannot sit
-    inside ``\resizebox``'s argument) and the box is scaled.
-    """
-    for env in ("tabular", "game"):
-        tex = tex.replace(rf"\begin{{{env}}}", rf"\begin{{lrbox}}{{\gtbox}}\begin{{{env}}}")
-        tex = tex.replace(rf"\end{{{env}}}",
-                          rf"\end{{{env}}}\end{{lrbox}}\resizebox{{\ifdim\wd\gtbox>"
-                          rf"\linewidth\linewidth\else\wd\gtbox\fi}}{{!}}{{\usebox{{\gtbox}}}}")
-    return tex
 
 
 def _components(eqs: Sequence[Equilibrium], game: NormalFormGame
@@ -524,7 +514,7 @@ def _equilibria_csv(eqs: Sequence[Equilibrium], spe: Sequence[bool] | None,
         if spe is not None:
             row["subgame_perfect"] = spe[k]
         rows.append(row)
-    pd.DataFrame(rows).to_csv(path, index=False)
+    pd.DataFrame(rows).to_csv(path, index=False, float_format=CSV_FLOAT_FORMAT)
     files.append(path)
 
 
@@ -558,7 +548,7 @@ def _regime_map(src: Source, axes: Mapping[str, tuple[float, float]], resolution
     labels = np.array([*grid["labels"], "infeasible"], dtype=object)
     codes = np.where(grid["codes"] < 0, len(grid["labels"]), grid["codes"])
     pd.DataFrame({xn: X.ravel(), yn: Y.ravel(), "regime": labels[codes].ravel()}).to_csv(
-        out / "regime_map.csv", index=False)
+        out / "regime_map.csv", index=False, float_format=CSV_FLOAT_FORMAT)
     files.append(out / "regime_map.csv")
     items = [_BoundaryText.of(b, latex_symbol_names(game.parameters)) for b in drawn]
     tex_parts.append(r"\begin{center}\includegraphics[width=\linewidth]{regime_map.pdf}"
@@ -618,7 +608,7 @@ def _sweep_summary(src: Source, axes: Mapping[str, tuple[float, float]], out: Pa
     whose = "the scenario's [sweep] grid" if src.sweep_grid() else "a grid of the map"
     fixed = {k: v for k, v in values.items() if k not in grid} or None
     res = sweep(game, grid, fixed=fixed, progress=False)
-    res.frame.to_csv(out / "sweep.csv", index=False)
+    res.frame.to_csv(out / "sweep.csv", index=False, float_format=CSV_FLOAT_FORMAT)
     files.append(out / "sweep.csv")
     feasible = res.points[res.points["feasible"]].assign(
         regime=lambda d: d["regime"].astype(str))
@@ -631,7 +621,7 @@ def _sweep_summary(src: Source, axes: Mapping[str, tuple[float, float]], out: Pa
     s_md = tables.sweep_summary_table(view, format="markdown", digits=2)
     _write(out / "sweep_summary.tex", s_tex, files)
     _write(out / "sweep_summary.md", s_md, files)
-    tex_parts.append(_resize(s_tex))
+    tex_parts.append(s_tex)
     md_parts += [f"## Sweep ({whose}, {shape} points, every equilibrium in sweep.csv)", "",
                  s_md, ""]
     lines += [f"Sweep on {whose} ({shape} points): {len(res.frame)} equilibria -> "
@@ -688,30 +678,26 @@ def _thresholds(src: Source, axes: Mapping[str, tuple[float, float]], out: Path,
     pd.DataFrame([{"parameter": t.parameter, "value": float(t.value),
                    "exact": str(t.value) if t.exact else "", "kind": t.kind,
                    "before": t.regime_before or t.before, "after": t.regime_after or t.after}
-                  for t in found]).to_csv(out / "thresholds.csv", index=False)
+                  for t in found]).to_csv(out / "thresholds.csv", index=False,
+                                          float_format=CSV_FLOAT_FORMAT)
     files.append(out / "thresholds.csv")
-    tex_parts.append(_resize(t_tex))
+    tex_parts.append(t_tex)
     md_parts += ["## Thresholds", "", t_md, ""]
     lines += ["Thresholds (other parameters at the analysed point):", t_txt, ""]
 
 
 def _compile(tex: Path, files: list[Path]) -> str:
-    exe = shutil.which("pdflatex")
-    if exe is None:
-        return "pdflatex not installed"
-    try:
-        proc = subprocess.run([exe, "-interaction=nonstopmode", "-halt-on-error",
-                               "-no-shell-escape", tex.name], cwd=tex.parent,
-                              capture_output=True, timeout=60,
-                              # paranoid: TeX reads and writes only below its directory
-                              env={**os.environ, "openin_any": "p", "openout_any": "p"})
-    except (OSError, subprocess.TimeoutExpired) as err:
-        return f"pdflatex failed ({err})"
-    for ext in (".aux", ".log"):
-        aux = tex.with_suffix(ext)
-        if aux.exists() and proc.returncode == 0:
-            aux.unlink()
-    if proc.returncode != 0 or not tex.with_suffix(".pdf").exists():
+    """Compile ``tex`` with the toolkit's one pdflatex runner (the figures it includes
+    copied beside it); the PDF goes next to ``tex``, the log too when it fails."""
+    figures = [f for f in files if f.suffix in (".pdf", ".png") and f.parent == tex.parent]
+    result = compile_pdf(tex.read_text(encoding="utf-8"), files=figures)
+    if result.reason == "pdflatex not installed":
+        return result.reason
+    if not result.ok or result.pdf is None:
+        if not result.log:
+            return result.reason
+        tex.with_suffix(".log").write_text(result.log, encoding="utf-8")
         return f"pdflatex failed (see {tex.with_suffix('.log').name})"
+    tex.with_suffix(".pdf").write_bytes(result.pdf)
     files.append(tex.with_suffix(".pdf"))
     return "compiled"

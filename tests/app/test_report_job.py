@@ -223,3 +223,20 @@ def test_tornado_bars_only_at_feasible_points(default_report):
     assert by.loc["residual_credibility_loss", "high"] == pytest.approx(0.5)
     assert "Bars end where a parameter leaves the feasible region" in (
         out / "report.md").read_text()
+
+def test_report_tables_fit_the_page_and_csvs_have_no_float_noise(tmp_path):
+    import re
+    import shutil
+
+    from gametheory.report.latex import compile_pdf
+
+    build_report(None, tmp_path, resolution=11, compile_pdf=False)
+    for csv in tmp_path.glob("*.csv"):
+        noise = re.findall(r"\d\.\d*(?:0{6,}|9{6,})\d", csv.read_text(encoding="utf-8"))
+        assert not noise, f"{csv.name}: {noise[:3]}"
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex not installed")
+    figures = [p for p in tmp_path.iterdir() if p.suffix in (".pdf", ".png")]
+    result = compile_pdf((tmp_path / "report.tex").read_text(encoding="utf-8"), files=figures)
+    assert result.ok, result.reason
+    assert [w for w in result.overfull if w > 1.0] == []

@@ -33,6 +33,6 @@ def test_standalone_document_loads_the_preamble():
     doc = standalone_document("body", extra_preamble=r"\usepackage{xcolor}")
     lines = doc.splitlines()
     assert lines[:2] == [r"\documentclass{article}", r"\usepackage[utf8]{inputenc}"]
-    assert [rf"\usepackage{{{p}}}" in doc for p in PREAMBLE_PACKAGES] == [True] * 3
+    assert all(rf"\usepackage{{{p}}}" in doc for p in PREAMBLE_PACKAGES)
     assert lines.index(r"\usepackage{xcolor}") < lines.index(r"\begin{document}")
     assert escape_latex is _latex.escape_latex  # one escaper, re-exported

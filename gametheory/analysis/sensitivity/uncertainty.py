@@ -74,7 +74,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ..._numbers import NotANumber, to_number
+from ..._numbers import NotANumber, round_decimal, to_number
 from ...core.parameters import resolve_arrays
 from ...errors import GameError, ParameterError
 from .model import Model, as_parametric, resolve_point
@@ -372,13 +372,20 @@ class MonteCarloResult:
         return f"MonteCarloResult(n={len(self.samples)}, selection={self.selection!r}; {body})"
 
     def to_markdown(self, digits: int = 4) -> str:
-        """Regime probabilities with their Wilson intervals as a Markdown table."""
-        t = self.regime_probabilities
-        lines = ["| regime | count | probability | CI low | CI high |", "|---|---:|---:|---:|---:|"]
-        for r in t.itertuples(index=False):
-            lines.append(f"| {r.regime} | {r.count} | {r.probability:.{digits}f} | "
-                         f"{r.ci_low:.{digits}f} | {r.ci_high:.{digits}f} |")
-        return "\n".join(lines)
+        """Regime probabilities with their Wilson intervals as a Markdown table.
+
+        Each row: the regime, its count :math:`k` of the :math:`n` samples, the share
+        :math:`k/n` and the Wilson interval, to ``digits`` decimals. A facade: the report
+        layer's table renderer is imported here, in the method, so the analysis layer
+        never loads the report layer; regime names are escaped for Markdown there.
+        """
+        from ...report.tables.registry import render_rows
+
+        header = ["regime", "count", "probability", "CI low", "CI high"]
+        rows = [[str(r.regime), str(r.count),
+                 *(round_decimal(x, digits) for x in (r.probability, r.ci_low, r.ci_high))]
+                for r in self.regime_probabilities.itertuples(index=False)]
+        return str(render_rows(header, rows, "markdown"))
 
     def _repr_html_(self) -> str:
         return (f"<p><b>{html.escape(repr(self))}</b></p>"

@@ -23,10 +23,20 @@ Formats, one module each, registered in :data:`FORMATS` (:mod:`.registry`):
 ``"text"``
     Aligned plain text for the terminal; best replies starred, equilibria in brackets.
 
+Width. Every table function takes a LaTeX width policy, ``width="linewidth"`` by
+default: the table is laid out to fit ``\linewidth`` (labels and headers wrapped at
+spaces in a ``\begin{tabular}{@{}c@{}}`` cell, long symbolic payoffs and mixed
+strategies on several lines, regime conditions broken inside their column) and whatever
+is still wider than the line is scaled down to it with ``graphicx``'s ``\resizebox``
+(never enlarged). ``width=None`` keeps the natural width. Markdown, HTML and text ignore
+the policy. The compile tests check every table kind in the preamble below and in a
+plain ``article`` with only :func:`~gametheory.report.latex.latex_packages`, and fail on
+an ``Overfull \hbox`` wider than 1 pt.
+
 A new format is one module with a :class:`TableFormat` and one :func:`register_format`
 line in :mod:`.registry`. LaTeX output is escaped with
 :func:`gametheory._latex.escape_latex` and compiles with the preamble of
-:func:`standalone_document` (``inputenc``, ``amsmath``, ``booktabs``, ``sgame``).
+:func:`standalone_document` (``inputenc``, ``amsmath``, ``graphicx``, ``booktabs``, ``sgame``).
 
 Examples
 --------

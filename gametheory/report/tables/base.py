@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from os import PathLike
 from pathlib import Path
@@ -32,7 +32,13 @@ from ...errors import GameError
 
 __all__ = ["Table", "Math", "Cell", "TableFormat", "PayoffGrid", "ListTable",
            "escape_markdown", "check_label", "latex_float", "payoff_cells", "latex_pair",
-           "latex_mark", "boxed", "all_numeric"]
+           "latex_mark", "boxed", "all_numeric", "WIDTHS", "check_width", "fit_width",
+           "wrap_label", "stack_lines"]
+
+#: Width policies of the LaTeX tables: fit to the line (default) or natural width.
+WIDTHS: tuple[str | None, ...] = ("linewidth", None)
+#: Characters per line of a wrapped label (about 60 pt of 10 pt Computer Modern).
+WRAP_CHARS = 12
 
 _LABEL_RE = re.compile(r"^[A-Za-z0-9:._/+-]+$")
 _MD_SPECIAL = set("\\`*_{}[]<>#|&~$^")
@@ -93,12 +99,17 @@ class Table(str):
 class Math:
     """A table cell holding mathematics: LaTeX for TeX/Markdown/HTML, text for the terminal.
 
+    ``lines``, when given, is the same LaTeX cut into pieces that a LaTeX table fitted to
+    the line may put on separate lines (a mixed strategy's terms, a condition's
+    conjuncts); joined they read as ``latex``.
+
     >>> Math(r"\\tfrac{1}{2}", "1/2").text
     '1/2'
     """
 
     latex: str
     text: str
+    lines: tuple[str, ...] = field(default=(), repr=False)
 
 
 Cell = str | Math
@@ -118,6 +129,9 @@ class PayoffGrid:
     caption, label : the table's caption and cross-reference label.
     stack : LaTeX: the two payoffs of a cell on two lines.
     value : ``value(v, latex)``: one payoff as LaTeX math (``latex=True``) or plain text.
+    width : LaTeX width policy, one of :data:`WIDTHS` (:func:`fit_width`).
+    value_lines : ``value_lines(v)``: one payoff as LaTeX math cut into lines (long
+        formulas in a table fitted to the line), or None.
     """
 
     players: Sequence[str]
@@ -132,17 +146,21 @@ class PayoffGrid:
     label: str | None
     stack: bool
     value: Callable[[Any, bool], str]
+    width: str | None = None
+    value_lines: Callable[[Any], list[str]] | None = None
 
 
 @dataclass(frozen=True)
 class ListTable:
-    """A rectangular table: a header row and body rows of cells, with LaTeX column ``align``."""
+    """A rectangular table: a header row and body rows of cells, with LaTeX column ``align``
+    and LaTeX ``width`` policy (one of :data:`WIDTHS`, :func:`fit_width`)."""
 
     header: Sequence[Cell]
     rows: Sequence[Sequence[Cell]]
     caption: str | None = None
     label: str | None = None
     align: str | None = None
+    width: str | None = None
 
 
 @dataclass(frozen=True)
@@ -207,6 +225,36 @@ def latex_pair(x: str, y: str, stack: bool) -> str:
     return f"{x}, {y}"
 
 
+def latex_payoffs(grid: PayoffGrid) -> list[list[str]]:
+    r"""Each cell of a payoff table as LaTeX text: ``$x, y$``, stacked, or boxed.
+
+    Stacked cells (``grid.stack``) put the two payoffs on two lines of an ``array``;
+    with ``grid.value_lines`` a long formula takes several lines, each continuation
+    indented by ``\quad``. Pure-equilibrium cells are boxed when ``grid.highlight``.
+    """
+    cells = payoff_cells(grid, lambda v: grid.value(v, True),
+                         lambda s: latex_mark(s, grid.marks))
+    out = []
+    for i, row in enumerate(cells):
+        line = []
+        for j, (x, y, eq) in enumerate(row):
+            lines = grid.value_lines
+            if grid.stack and lines is not None:
+                xl, yl = lines(grid.a[i][j]), lines(grid.b[i][j])
+                if len(xl) + len(yl) > 2:
+                    xl = [xl[0], *(r"\quad " + t for t in xl[1:])]
+                    yl = [yl[0], *(r"\quad " + t for t in yl[1:])]
+                    xl[-1] += ","
+                    yl[-1] += r"\rule[-1.5ex]{0pt}{0pt}"  # room above and below
+                    body = r"\rule{0pt}{3ex}" + r" \\ ".join(xl + yl)
+                    line.append(rf"$\begin{{array}}{{@{{}}l@{{}}}} {body} \end{{array}}$")
+                    continue
+            pair = latex_pair(x, y, grid.stack)
+            line.append(boxed(pair) if grid.highlight and eq else f"${pair}$")
+        out.append(line)
+    return out
+
+
 def latex_mark(value: str, kind: str | None) -> str:
     r"""A best reply in LaTeX math: ``\underline{v}`` or ``v^{*}``."""
     return rf"\underline{{{value}}}" if kind == "underline" else f"{value}^{{*}}"
@@ -220,3 +268,67 @@ def boxed(pair: str) -> str:
 def all_numeric(grid: PayoffGrid) -> bool:
     """Whether every payoff is a plain number (not a formula)."""
     return all(isinstance(v, Fraction | float | int) for r in (*grid.a, *grid.b) for v in r)
+
+
+def check_width(width: object) -> None:
+    """Raise GameError unless ``width`` is a width policy of :data:`WIDTHS`.
+
+    >>> check_width("linewidth"); check_width(None)
+    """
+    if width not in WIDTHS:
+        raise GameError(f"width {width!r} is not one of {list(WIDTHS)} ('linewidth' fits the "
+                        "LaTeX table to the line, None keeps its natural width)")
+
+
+def fit_width(body: str, width: str | None) -> str:
+    r"""LaTeX ``body`` (a tabular or ``game``) shrunk to ``\linewidth`` when it is wider.
+
+    With ``width="linewidth"`` the body is set in a box; if the box is wider than
+    ``\linewidth`` it is scaled down to exactly ``\linewidth`` with ``graphicx``'s
+    ``\resizebox`` (and not indented), otherwise it is used as it is, never enlarged;
+    ``adjustbox``'s ``max width=\linewidth`` without the extra package. With
+    ``width=None`` the body is returned unchanged (natural width).
+
+    >>> print(fit_width("X", None))
+    X
+    >>> fit_width("X", "linewidth").count(r"\resizebox{\linewidth}{!}")
+    1
+    """
+    check_width(width)
+    if width is None:
+        return body
+    return ("{\\setbox0=\\hbox{%\n" + body + "%\n}\\ifdim\\wd0>\\linewidth"
+            "\\noindent\\resizebox{\\linewidth}{!}{\\box0}\\else\\box0\\fi}")
+
+
+def stack_lines(lines: Sequence[str], align: str = "c") -> str:
+    r"""LaTeX text lines stacked in one cell: ``\begin{tabular}{@{}c@{}}a\\b\end{tabular}``.
+
+    One line is returned as it is.
+
+    >>> print(stack_lines(["a", "b"], "l"))
+    \begin{tabular}{@{}l@{}}a\\b\end{tabular}
+    """
+    if len(lines) == 1:
+        return lines[0]
+    return rf"\begin{{tabular}}{{@{{}}{align}@{{}}}}" + r"\\".join(lines) + r"\end{tabular}"
+
+
+def wrap_label(text: str, width: str | None, align: str = "c") -> str:
+    r"""A label as escaped LaTeX; wrapped at spaces into lines of about
+    :data:`WRAP_CHARS` characters when ``width`` fits tables to the line.
+
+    >>> print(wrap_label("Intercept if probed", "linewidth"))
+    \begin{tabular}{@{}c@{}}Intercept if\\probed\end{tabular}
+    >>> print(wrap_label("Intercept if probed", None))
+    Intercept if probed
+    """
+    if width is None:
+        return escape_latex(text)
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= WRAP_CHARS:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return stack_lines([escape_latex(x) for x in lines] or [""], align)

@@ -19,64 +19,95 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 from ..._latex import escape_latex
 from .base import (
+    WRAP_CHARS,
     Cell,
     ListTable,
     Math,
     PayoffGrid,
     TableFormat,
-    boxed,
+    fit_width,
     latex_float,
-    latex_mark,
-    latex_pair,
-    payoff_cells,
+    latex_payoffs,
+    stack_lines,
+    wrap_label,
 )
 
 __all__ = ["latex_cell", "render_payoff", "render_rows", "FORMAT"]
 
 
-def latex_cell(cell: Cell) -> str:
-    """One cell in LaTeX: math in ``$...$``, text escaped."""
+def latex_cell(cell: Cell, width: str | None = None, align: str = "l",
+               header: bool = False) -> str:
+    r"""One cell in LaTeX: math in ``$...$``, text escaped.
+
+    Fitted to the line (``width="linewidth"``), a header is wrapped at spaces, body text
+    longer than twice :data:`~.base.WRAP_CHARS` too, and a long :class:`~.base.Math`
+    cell with ``lines`` (a mixed strategy's terms) puts each on its own line.
+
+    >>> print(latex_cell("Payoff to Row", "linewidth", header=True))
+    \begin{tabular}{@{}l@{}}Payoff to\\Row\end{tabular}
+    """
     if isinstance(cell, Math):
+        if width is not None and len(cell.lines) > 1 and len(cell.text) > 2 * WRAP_CHARS:
+            return stack_lines([f"${x}$" for x in cell.lines], align)
         return f"${cell.latex}$"
+    if width is not None and (header or len(str(cell)) > 2 * WRAP_CHARS):
+        return wrap_label(str(cell), width, align)
     return escape_latex(cell)
 
 
+def _column_aligns(spec: str, n: int) -> list[str]:
+    """The alignment (l, c or r) of each of ``n`` columns of a tabular spec (p: l)."""
+    cols = [c if c in "lcr" else "l" for c in re.findall(r"p\{[^}]*\}|[lcr]", spec)]
+    return (cols + ["l"] * n)[:n]
+
+
 def render_payoff(grid: PayoffGrid) -> str:
-    """A payoff table as a booktabs ``tabular`` (in a ``table`` float if captioned)."""
-    cells = payoff_cells(grid, lambda v: grid.value(v, True),
-                         lambda s: latex_mark(s, grid.marks))
+    """A payoff table as a booktabs ``tabular`` (in a ``table`` float if captioned).
+
+    Fitted to the line (``grid.width``): labels wrapped, long formulas on several lines,
+    and what is still too wide scaled down (:func:`~.base.fit_width`).
+    """
+    cells = latex_payoffs(grid)
     m, n = len(grid.a), len(grid.a[0])
-    p0, p1 = (escape_latex(p) for p in grid.players)
+    w = grid.width
+    p0, p1 = wrap_label(grid.players[0], w, "l"), escape_latex(grid.players[1])
     lines = [rf"\begin{{tabular}}{{ll{'c' * n}}}", r"\toprule",
              rf" & & \multicolumn{{{n}}}{{c}}{{{p1}}} \\",
              rf"\cmidrule(l){{3-{n + 2}}}",
-             " & & " + " & ".join("{" + escape_latex(s) + "}" for s in grid.strategies[1])
+             " & & " + " & ".join("{" + wrap_label(s, w) + "}" for s in grid.strategies[1])
              + r" \\",
              r"\midrule"]
     for i in range(m):
-        body = []
-        for x, y, eq in cells[i]:
-            pair = latex_pair(x, y, grid.stack)
-            body.append(boxed(pair) if grid.highlight and eq else f"${pair}$")
         first = "{" + p0 + "}" if i == 0 else ""
-        lines.append(f"{first} & {{{escape_latex(grid.strategies[0][i])}}} & "
-                     + " & ".join(body) + r" \\")
+        lines.append(f"{first} & {{{wrap_label(grid.strategies[0][i], w, 'l')}}} & "
+                     + " & ".join(cells[i]) + r" \\")
     lines += [r"\bottomrule", r"\end{tabular}"]
-    return latex_float("\n".join(lines), grid.caption, grid.label)
+    return latex_float(fit_width("\n".join(lines), w), grid.caption, grid.label)
 
 
 def render_rows(table: ListTable) -> str:
-    """A list table as a booktabs ``tabular`` (in a ``table`` float if captioned)."""
+    """A list table as a booktabs ``tabular`` (in a ``table`` float if captioned).
+
+    Fitted to the line (``table.width``): headers and long text wrapped, long mixed
+    strategies one term a line, and what is still too wide scaled down
+    (:func:`~.base.fit_width`).
+    """
     spec = table.align or "l" * len(table.header)
+    w = table.width
+    aligns = _column_aligns(spec, len(table.header))
     lines = [rf"\begin{{tabular}}{{{spec}}}", r"\toprule",
-             " & ".join("{" + latex_cell(h) + "}" for h in table.header) + r" \\",
+             " & ".join("{" + latex_cell(h, w, a, header=True) + "}"
+                        for h, a in zip(table.header, aligns, strict=True)) + r" \\",
              r"\midrule"]
     for r in table.rows:
-        lines.append(" & ".join("{" + latex_cell(c) + "}" for c in r) + r" \\")
+        lines.append(" & ".join("{" + latex_cell(c, w, a) + "}"
+                                for c, a in zip(r, aligns, strict=True)) + r" \\")
     lines += [r"\bottomrule", r"\end{tabular}"]
-    return latex_float("\n".join(lines), table.caption, table.label)
+    return latex_float(fit_width("\n".join(lines), w), table.caption, table.label)
 
 
 FORMAT = TableFormat(payoff=render_payoff, rows=render_rows)

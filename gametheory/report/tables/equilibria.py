@@ -53,6 +53,7 @@ def equilibrium_table(
     label: str | None = None,
     method: str = "exact",
     at: Mapping[str, Any] | None = None,
+    width: str | None = "linewidth",
 ) -> Table:
     r"""A table of equilibria: each player's strategy, the supports, payoffs and type.
 
@@ -72,6 +73,11 @@ def equilibrium_table(
         Solver method when a game is given.
     at : dict, optional
         Parameter values for a ParametricGame or GameTree.
+    width : {"linewidth", None}
+        LaTeX width policy (booktabs): ``"linewidth"`` (default) fits the table to
+        ``\linewidth`` (headers and long text wrapped, long mixed strategies one term a
+        line, then scaled down if still too wide, never up); None keeps the natural
+        width. Other formats ignore it.
 
     Examples
     --------
@@ -106,7 +112,7 @@ def equilibrium_table(
             row.append({True: "yes", False: "no", None: "unknown"}[spe[k]])
         rows.append(row)
     align = "rllrrl" + ("l" if spe is not None else "")
-    return render_rows(header, rows, format, caption, label, align)
+    return render_rows(header, rows, format, caption, label, align, width)
 
 
 def _equilibria_of(obj: object, method: str, at: Mapping[str, Any] | None = None

@@ -28,15 +28,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol, runtime_checkable
 
-from ..._latex import check_number_format, latex_expr, latex_number, latex_symbol_names, text_number
+from ..._latex import (
+    check_number_format,
+    latex_expr,
+    latex_expr_lines,
+    latex_number,
+    latex_symbol_names,
+    text_number,
+)
 from ...core.game import NormalFormGame
 from ...core.parametric import ParametricGame
 from ...errors import GameError
-from .base import PayoffGrid, Table, check_label
+from .base import PayoffGrid, Table, check_label, check_width
 from .registry import payoff_format
 from .values import sym_value
 
 __all__ = ["payoff_table", "MARKS"]
+
+#: Printed characters per line of a long payoff formula in a table fitted to the line.
+_LINE_CHARS = 16
 
 #: How best replies may be marked.
 MARKS = ("underline", "star", None)
@@ -74,6 +84,7 @@ def payoff_table(
     symbol_names: Mapping[str, str] | None = None,
     at: Mapping[str, Any] | None = None,
     stack: bool | None = None,
+    width: str | None = "linewidth",
 ) -> Table:
     r"""The payoff table of a two-player game in LaTeX, Markdown, HTML or text.
 
@@ -102,7 +113,13 @@ def payoff_table(
         Parameter values for ``symbolic=False``.
     stack : bool, optional
         LaTeX: write each cell's two payoffs on two lines (narrower columns). Default:
-        for symbolic tables whose longest payoff exceeds 30 characters of LaTeX.
+        for symbolic tables whose longest payoff exceeds 30 characters of LaTeX (16
+        when fitted to the line).
+    width : {"linewidth", None}
+        LaTeX width policy (booktabs, sgame): ``"linewidth"`` fits the table to
+        ``\linewidth`` (labels wrapped, long entries on several lines, then scaled down
+        if still too wide, never up); None keeps the natural width. Other formats ignore
+        it.
 
     Returns
     -------
@@ -119,18 +136,21 @@ def payoff_table(
     >>> g = gt.NormalFormGame([[0, 0], [2, -1]], [[0, 0], [-2, -3]],
     ...                       players=("Aggressor", "Defender"),
     ...                       strategies=(("Refrain", "Probe"), ("Tolerate", "Intercept")))
-    >>> print(gt.tables.payoff_table(g, format="sgame", caption=""))
+    >>> print(gt.tables.payoff_table(g, format="sgame", caption="", width=None))
     \begin{game}{2}{2}[{Aggressor}][{Defender}]
      & {Tolerate} & {Intercept} \\
     {Refrain} & $0, \underline{0}$ & {\fboxsep=1.5pt$\boxed{\underline{0}, \underline{0}}$} \\
     {Probe} & {\fboxsep=1.5pt$\boxed{\underline{2}, \underline{-2}}$} & $-1, -3$
     \end{game}
+    >>> r"\resizebox{\linewidth}" in gt.tables.payoff_table(g, format="sgame")
+    True
     """
     renderer = payoff_format(format)
     if mark_best_replies not in MARKS:
         raise GameError(f"mark_best_replies {mark_best_replies!r} is not one of {list(MARKS)}")
     check_number_format(number_format, digits)
     check_label(label)
+    check_width(width)
     if isinstance(game, HasNormalForm) and not isinstance(game, NormalFormGame | ParametricGame):
         game = game.to_normal_form()  # a GameTree: its (reduced) normal form of plans
     symbols: dict[str, str] = {}
@@ -171,10 +191,17 @@ def payoff_table(
     marks = mark_best_replies if not sym else None
     if stack is None:
         stack = sym and max(len(_payoff_value(v, True, number_format, digits, symbols))
-                            for r in (*a, *b) for v in r) > 30
+                            for r in (*a, *b) for v in r) > (30 if width is None else 16)
+
+    def lines(v: Any) -> list[str]:
+        if isinstance(v, sp.Basic):
+            return latex_expr_lines(v, symbols, chars=_LINE_CHARS)
+        return [_payoff_value(v, True, number_format, digits, symbols)]
+
     grid = PayoffGrid(players, strategies, a, b, row_best, col_best, marks,
                       highlight_equilibria and not sym, caption, label, bool(stack),
-                      lambda v, tex: _payoff_value(v, tex, number_format, digits, symbols))
+                      lambda v, tex: _payoff_value(v, tex, number_format, digits, symbols),
+                      width, lines if sym and width is not None else None)
     return Table(renderer.payoff(grid), format)
 
 

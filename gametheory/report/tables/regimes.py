@@ -18,17 +18,20 @@ probing   v > c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..._latex import latex_symbol_names
 from ...core.parametric import ParametricGame
 from ...errors import GameError
-from .base import Cell, Table
+from .base import Cell, Math, Table, check_width
 from .registry import render_rows
 from .values import field, math_of
 
 __all__ = ["regime_table", "readable_condition"]
+
+_BIG_DELIMITER = re.compile(r"\\(left|right)(?=[()\[\]|])")
 
 
 def readable_condition(cond: Any) -> Any:
@@ -85,6 +88,7 @@ def regime_table(
     caption: str | None = None,
     label: str | None = None,
     readable: bool = True,
+    width: str | None = "linewidth",
 ) -> Table:
     r"""A table of regimes and the symbolic condition under which each holds.
 
@@ -102,6 +106,12 @@ def regime_table(
     readable : bool
         Rewrite each comparison with positive terms on both sides
         (:func:`readable_condition`); the conditions stay equivalent.
+    width : {"linewidth", None}
+        LaTeX width policy (booktabs): ``"linewidth"`` (default) fits the table to
+        ``\linewidth`` (headers and long text wrapped, conditions broken across lines
+        in a column of ``0.62\linewidth``, their ``\left(``/``\right)`` made plain
+        parentheses so TeX may break inside; then scaled down if still too wide, never
+        up); None keeps the natural width. Other formats ignore it.
 
     Examples
     --------
@@ -116,6 +126,7 @@ def regime_table(
     | no incentive to probe | $v \leq c_p$ |
     | tolerated probing | $v > c_p$ |
     """
+    check_width(width)
     syms: dict[str, str] = {}
     if isinstance(regimes, ParametricGame):
         syms.update(latex_symbol_names(regimes.parameters))
@@ -138,7 +149,10 @@ def regime_table(
             raise GameError(f"regime_table: cannot read a name and condition from {it!r}")
         if readable and hasattr(cond, "atoms"):
             cond = readable_condition(cond)
-        rows.append((str(name), math_of(cond, syms), eqm, desc))
+        cell = math_of(cond, syms)
+        if width is not None:  # \left( ... \right) is one unbreakable box
+            cell = Math(_BIG_DELIMITER.sub("", cell.latex), cell.text)
+        rows.append((str(name), cell, eqm, desc))
     has_eq = any(r[2] is not None for r in rows)
     has_desc = any(r[3] for r in rows)
     header: list[Cell] = ["Regime", "Condition"]
@@ -157,4 +171,4 @@ def regime_table(
             r.append(desc or "")
         body.append(r)
     align = "l" + r"p{0.62\linewidth}" + "l" * (len(header) - 2)
-    return render_rows(header, body, format, caption, label, align)
+    return render_rows(header, body, format, caption, label, align, width)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from ...errors import GameError
 from . import booktabs, html, markdown, sgame, text
-from .base import Cell, ListTable, Table, TableFormat, check_label
+from .base import Cell, ListTable, Table, TableFormat, check_label, check_width
 
 __all__ = ["FORMATS", "ALIASES", "register_format", "unregister_format", "list_formats",
            "payoff_format", "render_rows"]
@@ -79,15 +79,17 @@ def payoff_format(format: str) -> TableFormat:
 
 def render_rows(header: Sequence[Cell], rows: Sequence[Sequence[Cell]], format: str,
                 caption: str | None = None, label: str | None = None,
-                align: str | None = None) -> Table:
-    """Render a list table (header and rows) in the registered ``format``."""
+                align: str | None = None, width: str | None = None) -> Table:
+    """Render a list table (header and rows) in the registered ``format``; ``width`` is
+    the LaTeX width policy (:func:`~.base.fit_width`)."""
     name = ALIASES.get(format, format)
     fmt = FORMATS.get(name)
     if fmt is None or fmt.rows is None:
         raise GameError(f"format {format!r} is not one of {list_formats()} for this table "
                         "(sgame is for payoff tables only)")
     check_label(label)
-    return Table(fmt.rows(ListTable(header, rows, caption, label, align)), name)
+    check_width(width)
+    return Table(fmt.rows(ListTable(header, rows, caption, label, align, width)), name)
 
 
 register_format("sgame", sgame.FORMAT)

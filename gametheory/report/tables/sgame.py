@@ -9,43 +9,48 @@ Examples
 >>> import gametheory as gt
 >>> pd = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]],
 ...                        strategies=(("C", "D"), ("C", "D")))
->>> print(gt.tables.payoff_table(pd, format="sgame", caption=""))
+>>> print(gt.tables.payoff_table(pd, format="sgame", caption="", width=None))
 \begin{game}{2}{2}[{Row}][{Column}]
  & {C} & {D} \\
 {C} & $3, 3$ & $0, \underline{5}$ \\
 {D} & $\underline{5}, 0$ & {\fboxsep=1.5pt$\boxed{\underline{1}, \underline{1}}$}
 \end{game}
+
+By default (``width="linewidth"``) the same environment is set in a box that
+``\resizebox`` shrinks to ``\linewidth`` when it is wider (:func:`~.base.fit_width`).
 """
 
 from __future__ import annotations
 
 from ..._latex import escape_latex
-from .base import PayoffGrid, TableFormat, boxed, latex_float, latex_mark, latex_pair, payoff_cells
+from .base import PayoffGrid, TableFormat, fit_width, latex_float, latex_payoffs, wrap_label
 
 __all__ = ["render_payoff", "FORMAT"]
 
 
 def render_payoff(grid: PayoffGrid) -> str:
-    """The ``game`` environment of a payoff table (in a ``table`` float if captioned)."""
-    cells = payoff_cells(grid, lambda v: grid.value(v, True),
-                         lambda s: latex_mark(s, grid.marks))
+    """The ``game`` environment of a payoff table (in a ``table`` float if captioned).
+
+    Fitted to the line (``grid.width``): labels wrapped, long formulas on several lines
+    (by :func:`~.payoff.payoff_table`), and what is still too wide scaled down
+    (:func:`~.base.fit_width`).
+    """
+    cells = latex_payoffs(grid)
     m, n = len(grid.a), len(grid.a[0])
-    p0, p1 = (escape_latex(p) for p in grid.players)
+    w = grid.width
+    p0 = wrap_label(grid.players[0], w, "r")
+    p1 = escape_latex(grid.players[1])
     lines = [rf"\begin{{game}}{{{m}}}{{{n}}}[{{{p0}}}][{{{p1}}}]",
-             " & " + " & ".join("{" + escape_latex(s) + "}" for s in grid.strategies[1])
+             " & " + " & ".join("{" + wrap_label(s, w) + "}" for s in grid.strategies[1])
              + r" \\"]
     for i in range(m):
-        body = []
-        for x, y, eq in cells[i]:
-            pair = latex_pair(x, y, grid.stack)
-            body.append(boxed(pair) if grid.highlight and eq else f"${pair}$")
         end = r" \\" if i < m - 1 else ""
-        lines.append("{" + escape_latex(grid.strategies[0][i]) + "} & " + " & ".join(body)
-                     + end)
+        lines.append("{" + wrap_label(grid.strategies[0][i], w, "r") + "} & "
+                     + " & ".join(cells[i]) + end)
     lines.append(r"\end{game}")
-    if grid.stack:  # two-line cells need taller rows
+    if grid.stack:  # two-line cells need taller rows (longer ones carry their own struts)
         lines = ["{" + r"\renewcommand{\gamestretch}{2.6}", *lines, "}"]
-    return latex_float("\n".join(lines), grid.caption, grid.label)
+    return latex_float(fit_width("\n".join(lines), w), grid.caption, grid.label)
 
 
 FORMAT = TableFormat(payoff=render_payoff)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..._latex import text_number
 from ...analysis.sensitivity.result import SweepFrame, sweep_frame
 from ...errors import GameError
 from .base import Cell, Table
@@ -43,6 +44,7 @@ def sweep_summary_table(
     digits: int = 3,
     caption: str | None = None,
     label: str | None = None,
+    width: str | None = "linewidth",
 ) -> Table:
     r"""Summary of a sensitivity sweep: each regime's share of points and parameter ranges.
 
@@ -56,6 +58,11 @@ def sweep_summary_table(
         Column to group by (default ``"regime"``).
     digits : int
         Decimals of the parameter ranges.
+    caption, label : str, optional
+    width : {"linewidth", None}
+        LaTeX width policy (booktabs): ``"linewidth"`` (default) fits the table to
+        ``\linewidth`` (headers and long text wrapped, then scaled down if still
+        too wide, never up); None keeps the natural width. Other formats ignore it.
 
     Examples
     --------
@@ -82,6 +89,7 @@ def sweep_summary_table(
         row: list[Cell] = [str(key), str(npts), f"{100 * npts / max(total, 1):.0f}%"]
         for p in params:
             lo, hi = float(grp[p].min()), float(grp[p].max())
-            row.append(f"{lo:.{digits}f}" if lo == hi else f"{lo:.{digits}f} - {hi:.{digits}f}")
+            a, b = text_number(lo, "decimal", digits), text_number(hi, "decimal", digits)
+            row.append(a if lo == hi else f"{a} - {b}")
         body.append(row)
-    return render_rows(header, body, format, caption, label)
+    return render_rows(header, body, format, caption, label, width=width)

@@ -42,6 +42,7 @@ def threshold_table(
     digits: int = 3,
     caption: str | None = None,
     label: str | None = None,
+    width: str | None = "linewidth",
 ) -> Table:
     r"""A table of parameter thresholds: where each lies, exactly and numerically.
 
@@ -56,6 +57,11 @@ def threshold_table(
     format : {"booktabs", "markdown", "html", "text"}
     symbols, parameters : LaTeX symbols, as in :func:`regime_table`.
     number_format, digits : formatting of the numeric value.
+    caption, label : str, optional
+    width : {"linewidth", None}
+        LaTeX width policy (booktabs): ``"linewidth"`` (default) fits the table to
+        ``\linewidth`` (headers and long text wrapped, then scaled down if still
+        too wide, never up); None keeps the natural width. Other formats ignore it.
 
     Examples
     --------
@@ -114,4 +120,4 @@ def threshold_table(
             else:
                 row.append(str(v) if not isinstance(v, tuple | list) else ", ".join(map(str, v)))
         body.append(row)
-    return render_rows(header, body, format, caption, label)
+    return render_rows(header, body, format, caption, label, width=width)

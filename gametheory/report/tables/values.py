@@ -55,7 +55,9 @@ def mix_cell(mix: Sequence[Any], labels: Sequence[str], number_format: str,
             else:
                 terms_l.append(f"{latex_number(p, number_format, digits)}\\,{lab_l}")
                 terms_t.append(f"{text_number(p, number_format, digits)} {labels[k]}")
-    return Math(" + ".join(terms_l), " + ".join(terms_t)), ", ".join(support)
+    lines = tuple(t + (" +" if k < len(terms_l) - 1 else "") for k, t in enumerate(terms_l))
+    lines = lines if len(lines) > 1 else ()
+    return Math(" + ".join(terms_l), " + ".join(terms_t), lines), ", ".join(support)
 
 
 def math_of(expr: Any, symbols: Mapping[str, str]) -> Math:

@@ -21,6 +21,7 @@ import pandas as pd
 import pytest
 
 import gametheory as gt
+from gametheory._numbers import round_decimal
 from gametheory.analysis.sensitivity.uncertainty import select_equilibria, wilson_interval
 
 models = pytest.importorskip("gametheory.models.probe_response")
@@ -175,3 +176,18 @@ def test_one_at_a_time_moves_each_parameter_alone():
     base = (1.0, 4.0, 0.0)
     assert len(calls) == 7
     assert all(sum(v != b for v, b in zip(call, base, strict=True)) == 1 for call in calls[1:])
+
+def test_monte_carlo_markdown_is_the_report_layer_table():
+    nf = models.sequential_normal_form()
+    mc = gt.monte_carlo(nf, DISTS, n=400, seed=2, progress=False)
+    lines = mc.to_markdown(digits=3).splitlines()
+    assert lines[:2] == ["| regime | count | probability | CI low | CI high |",
+                         "|---|---|---|---|---|"]
+    t = mc.regime_probabilities
+    assert len(lines) == 2 + len(t)
+    for line, r in zip(lines[2:], t.itertuples(index=False), strict=True):
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        assert cells[0].replace("\\", "") == r.regime and int(cells[1]) == r.count
+        assert cells[2] == round_decimal(r.probability, 3)  # half up: 0.4875 -> 0.488
+        assert abs(float(cells[2]) - r.probability) <= 5e-4 + 1e-12
+        assert float(cells[3]) <= float(cells[2]) <= float(cells[4])

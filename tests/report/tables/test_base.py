@@ -45,3 +45,62 @@ def test_text_and_latex_tables_display_as_preformatted_text_not_python_strings()
             str(t).count("\n")
         assert pretty(t) == str(t) and t == str(t)
     assert tables.payoff_table(PD, format="text")._repr_markdown_() is None
+
+# ---- width policy: layout for the line, then scaling (compiled in test_latex_compile.py)
+
+def test_wrap_label_keeps_every_word_in_order_within_the_line_length():
+    from gametheory.report.tables.base import WRAP_CHARS, wrap_label
+
+    text = "Retaliate at once if probed by a drone swarm"
+    out = wrap_label(text, "linewidth")
+    lines = out.removeprefix(r"\begin{tabular}{@{}c@{}}").removesuffix(r"\end{tabular}")
+    parts = lines.split(r"\\")
+    assert " ".join(parts) == text
+    assert all(len(p) <= WRAP_CHARS or " " not in p for p in parts)
+    assert wrap_label("R&D", "linewidth") == r"R\&D"  # one short line: no tabular
+    assert wrap_label(text, None) == text
+
+
+def test_fit_width_scales_only_when_wider_and_checks_the_policy():
+    from gametheory.report.tables.base import fit_width
+
+    out = fit_width(r"\begin{tabular}{l}x\end{tabular}", "linewidth")
+    assert out.count(r"\ifdim\wd0>\linewidth") == 1 and r"\else\box0\fi" in out
+    with pytest.raises(gt.GameError, match="width"):
+        fit_width("x", "0.5\\linewidth")
+
+
+def test_long_mixed_strategies_go_one_term_a_line_only_when_fitted():
+    mp = gt.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]], players=("Probe", "Guard"),
+                           strategies=(("North gate", "South gate"), ("North gate", "South gate")))
+    fitted = tables.equilibrium_table(mp)
+    natural = tables.equilibrium_table(mp, width=None)
+    assert r"\tfrac{1}{2}\,\text{North gate} +$\\$\tfrac{1}{2}" in fitted
+    assert r"\tfrac{1}{2}\,\text{North gate} + \tfrac{1}{2}\,\text{South gate}" in natural
+    assert tables.equilibrium_table(mp, format="markdown") == \
+        tables.equilibrium_table(mp, format="markdown", width=None)
+
+
+def test_long_symbolic_payoffs_break_at_their_sums_when_fitted():
+    import sympy as sp
+
+    from gametheory._latex import latex_expr
+
+    names = ("probe_value", "probe_cost", "probe_damage", "credibility_loss")
+    ps = [gt.Parameter(n, default=1) for n in names]
+    g = gt.ParametricGame([[" - ".join(names), 0]], [[0, "probe_cost"]], ps)
+    fitted = tables.payoff_table(g, format="booktabs", caption="")
+    natural = tables.payoff_table(g, format="booktabs", caption="", width=None)
+    assert r"\quad {} - " in fitted and r"\quad" not in natural
+    v, c, d, r = sp.symbols(names)
+    assert latex_expr(v - c - d - r) in natural
+
+
+def test_regime_conditions_lose_left_right_only_when_fitted():
+    import sympy as sp
+
+    v, c, h = sp.symbols("v c h", positive=True)
+    cond = sp.Or(sp.And(v > c, h > c), sp.And(v < c, h < v))
+    fitted = tables.regime_table({"r": cond}, readable=False)
+    natural = tables.regime_table({"r": cond}, readable=False, width=None)
+    assert r"\left(" in natural and r"\left(" not in fitted and "(" in fitted

@@ -13,7 +13,7 @@ PD = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]], players=("Row", "Col"
 
 
 def test_payoff_table_rules_and_header():
-    lines = tables.payoff_table(PD, format="booktabs", caption="").splitlines()
+    lines = tables.payoff_table(PD, format="booktabs", caption="", width=None).splitlines()
     rules = [ln for ln in lines if ln in (r"\toprule", r"\midrule", r"\bottomrule")]
     assert rules == [r"\toprule", r"\midrule", r"\bottomrule"]
     assert r"\multicolumn{2}{c}{Col}" in lines[2]

@@ -12,7 +12,7 @@ COORD = gt.NormalFormGame([[2, 0], [0, 1]], [[2, 0], [0, 1]], players=("A", "B")
 
 
 def test_environment_and_marks():
-    out = tables.payoff_table(COORD, format="sgame", caption="")
+    out = tables.payoff_table(COORD, format="sgame", caption="", width=None)
     lines = out.splitlines()
     assert lines[0] == r"\begin{game}{2}{2}[{A}][{B}]" and lines[-1] == r"\end{game}"
     assert out.count(r"\boxed") == 2
