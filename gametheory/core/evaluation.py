@@ -99,6 +99,7 @@ def compile_exact(expr: sympy.Basic) -> Callable[[Mapping[str, Any]], Any] | Non
     substitution. Anything else (exp, log, sqrt, ...) returns None and the caller falls
     back to sympy substitution. A zero denominator raises ``ZeroDivisionError``.
 
+    >>> from gametheory.core.expressions import parse_expression
     >>> f = compile_exact(parse_expression("max(a, 1/2) * b^2", ["a", "b"]))
     >>> f({"a": Fraction(1, 3), "b": Fraction(2)})
     Fraction(2, 1)

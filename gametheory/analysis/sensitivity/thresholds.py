@@ -45,10 +45,10 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 import numpy as np
-import pandas as pd
 import sympy
 
 from ..._latex import escape_latex, latex_expr, latex_number, symbol_for
+from ..._lazy import lazy
 from ..._roots import RealRoot, real_roots, simplest_between, sorted_roots
 from ...core.game import NormalFormGame
 from ...core.parametric import ParametricGame
@@ -57,6 +57,8 @@ from ...solve.batch import square_bases
 from .model import Model, as_parametric, exact_regime, resolve_point
 from .points import Number, exact_value
 from .sweep import sweep
+
+pd = lazy("pandas")
 
 __all__ = ["thresholds", "Threshold", "ThresholdList", "track", "TrackResult"]
 

@@ -71,15 +71,17 @@ from concurrent.futures import Executor
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
-import pandas as pd
-from scipy import stats
 
+from ..._lazy import lazy
 from ..._numbers import NotANumber, round_decimal, to_number
 from ...core.parameters import resolve_arrays
 from ...errors import GameError, ParameterError
 from .model import Model, as_parametric, resolve_point
 from .result import SweepResult
 from .sweep import evaluate_points
+
+pd = lazy("pandas")
+stats = lazy("scipy.stats")
 
 __all__ = ["uniform", "triangular", "beta", "normal", "truncated_normal", "wilson_interval",
            "select_equilibria", "monte_carlo", "MonteCarloResult", "local_sensitivity",
@@ -99,7 +101,8 @@ class Distribution(Protocol):
 #: What a study measures at each point: ``"regime:<label>"`` (an indicator), a column of
 #: the equilibrium frame (averaged over the selected equilibria) or a function of the
 #: selected rows returning one value per point.
-Output = str | Callable[[pd.DataFrame], Any]
+#: What to measure: a regime name, or a function of the frame of selected equilibria.
+Output = "str | Callable[[pd.DataFrame], Any]"  # a string: pandas loads on first use
 
 
 # --------------------------------------------------------------------------- distributions
@@ -669,4 +672,4 @@ def morris(model: Model, distributions: Mapping[str, Distribution], output: Outp
                          "mu_star_conf": Si["mu_star_conf"]})
 
 
-OutputSpec = str | Callable[[pd.DataFrame], np.ndarray]
+OutputSpec = "str | Callable[[pd.DataFrame], np.ndarray]"  # a string: pandas loads on first use

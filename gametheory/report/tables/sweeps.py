@@ -6,7 +6,6 @@ the range :math:`[\min, \max]` over those points.
 
 Examples
 --------
->>> import pandas as pd
 >>> f = pd.DataFrame({"c": [0.0, 1.0], "point": [0, 1], "regime": ["a", "b"]})
 >>> print(sweep_summary_table(f, format="markdown", digits=1))
 | Regime | Points | Share | c |
@@ -17,13 +16,14 @@ Examples
 
 from __future__ import annotations
 
-import pandas as pd
-
 from ..._latex import text_number
+from ..._lazy import lazy
 from ...analysis.sensitivity.result import SweepFrame, sweep_frame
 from ...errors import GameError
 from .base import Cell, Table
 from .registry import render_rows
+
+pd = lazy("pandas")
 
 __all__ = ["sweep_summary_table"]
 
