@@ -320,6 +320,8 @@ class BayesianGame:
         """The payoff matrices ``(A, B)`` at the type profile ``(t1, t2)`` (rows: player
         1's actions, columns: player 2's).
 
+        Examples
+        --------
         >>> import gametheory as gt
         >>> g = gt.BayesianGame(("A", "B"), (("x",), ("h", "l")), (("U",), ("L", "R")),
         ...     prior={"B": {"h": "1/4", "l": "3/4"}},
@@ -451,6 +453,8 @@ class BayesianGame:
         only the pure equilibria (fast on large Harsanyi forms). See
         :func:`gametheory.solve.bayesian.bayes_nash_equilibria`.
 
+        Examples
+        --------
         >>> import gametheory as gt
         >>> g = gt.BayesianGame(("A", "B"), (("x",), ("h", "l")), (("U", "D"), ("L", "R")),
         ...     prior={"B": {"h": "1/4", "l": "3/4"}},
@@ -472,6 +476,8 @@ class BayesianGame:
         parameters (those left out stay symbolic and the thresholds are closed forms in
         them). See :func:`gametheory.solve.bayesian.prior_threshold`.
 
+        Examples
+        --------
         >>> import gametheory as gt
         >>> bos = gt.BayesianGame(("P1", "P2"), (("-",), ("meet", "avoid")),
         ...     (("B", "S"), ("B", "S")), prior={"P2": {"meet": "p", "avoid": "1 - p"}},

@@ -598,6 +598,8 @@ class Equilibrium:
 
         The row of :class:`~gametheory.EquilibriumList` tables and frames.
 
+        Examples
+        --------
         >>> import gametheory as gt
         >>> eq = gt.NormalFormGame([[1]], [[2]]).equilibria()[0]
         >>> [key for key, _ in eq.table_row()]

@@ -264,6 +264,8 @@ class GameTree:
     def nodes(self) -> tuple[TreeNode, ...]:
         """Every node, in preorder: ``tree.nodes[k].id == k``; children come after parents.
 
+        Examples
+        --------
         >>> import gametheory as gt
         >>> T = gt.GameTree
         >>> t = T(T.chance({"H": ("1/2", T.decision("A", {"x": T.terminal(1, 0)})),
@@ -295,6 +297,8 @@ class GameTree:
     def information_sets(self, player: str | int | None = None) -> tuple[InformationSet, ...]:
         """The information sets (of one player, if given), in order of first node.
 
+        Examples
+        --------
         >>> import gametheory as gt
         >>> T = gt.GameTree
         >>> t = T(T.decision("A", {
@@ -439,6 +443,8 @@ class GameTree:
         probability when play follows ``profile``, ``{information set: action}`` for
         every information set on the way (the union of the players' plans).
 
+        Examples
+        --------
         >>> import gametheory as gt
         >>> T = gt.GameTree
         >>> t = T(T.chance({"H": ("1/4", T.decision("A", {"x": T.terminal(1, 0),
@@ -465,6 +471,8 @@ class GameTree:
     def expected_payoffs(self, profile: Mapping[int, str]) -> tuple[Any, ...]:
         """Expected payoffs (over chance) of a pure profile ``{information set: action}``.
 
+        Examples
+        --------
         >>> import gametheory as gt
         >>> T = gt.GameTree
         >>> t = T(T.chance({"H": ("1/4", T.decision("A", {"x": T.terminal(1, 0),

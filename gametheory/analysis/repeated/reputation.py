@@ -238,6 +238,8 @@ class ChainStore:
         threshold :math:`b^n`, the entry probability, the weak incumbent's fight
         probability and the belief after a fight.
 
+        Examples
+        --------
         >>> cs = ChainStore(stages=3, prior="1/5", entrant_gain="1/2", incumbent_gain=2)
         >>> [(r["market"], str(r["belief"]), str(r["threshold"])) for r in cs.belief_path()]
         [(3, '1/5', '1/8'), (2, '1/5', '1/4'), (1, '1/2', '1/2')]

@@ -65,6 +65,8 @@ CHUNK_FORMAT = "BatchEquilibria.to_arrays 1"
 def sweep_methods() -> list[str]:
     """The ``method`` choices of :func:`sweep`: ``"batch"`` and the solve methods.
 
+    Examples
+    --------
     >>> sweep_methods()[:2]
     ['batch', 'exact']
     """
