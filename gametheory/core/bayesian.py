@@ -56,7 +56,6 @@ from .._numbers import NotANumber, format_number, to_number
 from ..errors import (
     GameError,
     LabelError,
-    ParameterError,
     PayoffError,
     SolverError,
 )
@@ -66,9 +65,8 @@ from .game import NormalFormGame
 from .values import (
     Declared,
     check_distribution,
+    declared_parameters,
     is_symbolic_value,
-    parameter_name,
-    parameter_symbol,
     substitution,
 )
 
@@ -175,18 +173,7 @@ class BayesianGame:
 
             scan(prior)
             scan(payoffs)
-            params: tuple[Declared, ...] = tuple(sorted(names))
-        else:
-            if isinstance(parameters, str) or not isinstance(parameters, Sequence):
-                raise ParameterError(f"parameters must be a sequence, got {parameters!r}")
-            params = tuple(parameters)
-        symbols: dict[str, sp.Symbol] = {}
-        for p in params:
-            name = parameter_name(p)
-            if name in symbols:
-                raise ParameterError(f"parameter {name!r} is declared twice")
-            symbols[name] = parameter_symbol(p)
-        return params, symbols
+        return declared_parameters(parameters, sorted(names) if parameters is None else ())
 
     def _value(self, raw: Any, where: str) -> Any:
         return entry_value(raw, self._symbols, where)

@@ -40,9 +40,8 @@ from .tree_nodes import (
 from .values import (
     Declared,
     check_distribution,
+    declared_parameters,
     is_symbolic_value,
-    parameter_name,
-    parameter_symbol,
 )
 
 __all__ = ["CompiledTree", "compile_tree", "player_index", "history_name", "to_exact",
@@ -178,18 +177,7 @@ class _Compiler:
                 for v in vals:
                     if isinstance(v, sp.Basic):
                         names.update(s.name for s in v.free_symbols)
-            params: tuple[Declared, ...] = tuple(sorted(names))
-        else:
-            if isinstance(parameters, str) or not isinstance(parameters, Sequence):
-                raise ParameterError(f"parameters must be a sequence, got {parameters!r}")
-            params = tuple(parameters)
-        symbols: dict[str, sp.Symbol] = {}
-        for p in params:
-            name = parameter_name(p)
-            if name in symbols:
-                raise ParameterError(f"parameter {name!r} is declared twice")
-            symbols[name] = parameter_symbol(p)
-        return params, symbols
+        return declared_parameters(parameters, sorted(names) if parameters is None else ())
 
     def _value(self, raw: Any, where: str) -> Any:
         return entry_value(raw, self._symbols, where)

@@ -26,7 +26,7 @@ from typing import Any
 import sympy as sp
 
 from .._numbers import format_number
-from ..errors import GameError
+from ..errors import GameError, ParameterError
 from .expressions import located, to_sympy_number
 from .parameters import (
     Declared,
@@ -38,7 +38,34 @@ from .parameters import (
 
 __all__ = ["ParameterLike", "Declared", "is_symbolic_value", "parameter_name",
            "parameter_symbol", "parameter_bounds", "substitution", "located",
-           "check_distribution"]
+           "check_distribution", "declared_parameters"]
+
+
+def declared_parameters(parameters: Any, found: Sequence[Declared]
+                        ) -> tuple[tuple[Declared, ...], dict[str, sp.Symbol]]:
+    """The parameters a game declares (or, when ``parameters`` is None, the names
+    ``found`` in its payoffs, sorted) with their sympy symbols; each name once.
+
+    >>> declared_parameters(None, ["b", "a"])[0]
+    ('a', 'b')
+    >>> declared_parameters(["c", "c"], [])
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.ParameterError: parameter 'c' is declared twice
+    """
+    if parameters is None:
+        params: tuple[Declared, ...] = tuple(sorted(found, key=parameter_name))
+    else:
+        if isinstance(parameters, str) or not isinstance(parameters, Sequence):
+            raise ParameterError(f"parameters must be a sequence, got {parameters!r}")
+        params = tuple(parameters)
+    symbols: dict[str, sp.Symbol] = {}
+    for p in params:
+        name = parameter_name(p)
+        if name in symbols:
+            raise ParameterError(f"parameter {name!r} is declared twice")
+        symbols[name] = parameter_symbol(p)
+    return params, symbols
 
 
 def is_symbolic_value(v: Any) -> bool:
