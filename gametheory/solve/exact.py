@@ -57,6 +57,33 @@ probabilities, then likewise by the column strategy: pure strategies of low inde
 first, e.g. ``(1, 0)`` before ``(1/2, 1/2)`` before ``(0, 1)``. This is the order of
 :func:`gametheory.solve.reference.reference_equilibria`.
 
+Speed (measured, and why the arithmetic stays Python integers)
+------------------------------------------------------------
+The cost is the number of lexicographic bases times the Python-level work per basis: one
+pivot (about ``k (d + 1)`` integer updates) and ``d`` ratio tests (about ``k d``
+cross-multiplications). A random 15 x 15 game with two-decimal standard normal payoffs
+(``numpy.random.default_rng(1)``) has about 33,400 vertices in :math:`P` and 87,300 in
+:math:`Q`; the solve takes 20-25 s of CPU (about 200 us per basis, half in the
+pivot, half in the ratio tests); the basis determinants have 53 bits on average, 102 at
+most, so each integer operation is cheap and the interpreter's per-entry overhead is the
+cost. Measured alternatives, on the same games:
+
+* gmpy2 ``mpz`` with ``divexact`` in the same loops: 25.3 s -> 20.0 s (1.25x);
+* a numpy float first stage for the ratio test (exact, as a float ratio is within a
+  relative 4e-16 of the exact one, with the integer test for near ties): no gain on
+  12 x 12 games (0.42/1.05/0.57 s -> 0.62/1.13/0.49 s), the float conversion costs what
+  the comparisons saved;
+* python-flint ``fmpz_mat``: a pivot as four C-level matrix operations costs 77 us per
+  15 x 16 tableau (against 240 us for the list comprehension at 170-bit entries), but
+  reading the entries back for the ratio test costs 67 us, so no net gain;
+* pycddlib (double description in C) would still need the labels of every vertex
+  evaluated in Python (about 2 s for the 87,300 vertices of :math:`Q` alone) and adds a
+  compiled dependency.
+
+None reaches the 2 s target for 15 x 15 (about 15 us per basis), which needs the whole
+pivot-and-ratio-test loop in compiled code with exact (multi-precision or multi-modular)
+integers; so the arithmetic stays plain Python integers, without a new dependency.
+
 References
 ----------
 D. Avis, G. Rosenberg, R. Savani, B. von Stengel (2010), Enumeration of Nash equilibria
