@@ -151,6 +151,12 @@ def run_isolated(engine: str, A, B, timeout: float) -> tuple[float | None, int |
     return None, None, 0
 
 
+def peak_text(peaks: list[int]) -> str:
+    """The largest peak of the finished solves in MiB, ``-`` when every solve timed out."""
+    done = [p for p in peaks if p]
+    return f"{max(done) / 1024:.0f}" if done else "-"
+
+
 def large(sizes: list[int], games: int, seed: int, gambit_timeout: float) -> None:
     """The exact path against pygambit rational enummixed on larger games (see ``--large``)."""
     rng = np.random.default_rng(seed)
@@ -176,7 +182,7 @@ def large(sizes: list[int], games: int, seed: int, gambit_timeout: float) -> Non
             med = statistics.median(cpus)
             fmt = lambda t: f">{gambit_timeout:.0f}" if t == float("inf") else f"{t:.2f}"  # noqa: E731
             print(f"{n:>3}x{n:<1} {name:>16} {fmt(med):>13} {fmt(min(cpus)):>8} "
-                  f"{fmt(max(cpus)):>8} {max(peaks) / 1024:>9.0f} "
+                  f"{fmt(max(cpus)):>8} {peak_text(peaks):>9} "
                   f"{'/'.join('-' if c is None else str(c) for c in found):>10}")
         if "gambit-rational" in counts:
             bad = sum(1 for a, b in zip(counts["exact"], counts["gambit-rational"], strict=True)
