@@ -18,11 +18,21 @@ game takes over 1.25 s; pygambit's rational solver is timed up to 8x8 and at the
 size (one 10x10 game takes it about 30-60 s).
 
 Run: ``python benchmarks/solve.py`` (about 1-2 minutes), ``--help`` for options.
+
+``python benchmarks/solve.py --large`` times the exact path alone on larger random games
+(10x10, 12x12 and 15x15 by default, ``--large-games`` seeds each, the same two-decimal
+games) against pygambit's ``enummixed_solve(rational=True)`` in the same run. Each solve
+runs in a fresh child process, so the figures are the child's CPU time (user + system)
+and its peak resident memory (``ru_maxrss``, including the interpreter and imports: the
+idle child's figure is printed for reference); a pygambit solve still running after
+``--gambit-timeout`` seconds is stopped and reported as ``>T``.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing as mp
+import resource
 import statistics
 import time
 import warnings
@@ -32,6 +42,7 @@ from fractions import Fraction
 import numpy as np
 
 import gametheory as gt
+from gametheory.solve.exact import extreme_equilibria
 
 try:  # optional
     import pygambit as gbt
@@ -108,6 +119,79 @@ def draw_game(rng: np.random.Generator, n: int, family: str, cols: int | None = 
     return conv(A), conv(B)
 
 
+def _child_solve(conn, engine: str, A, B) -> None:
+    """In a child process: solve once, send (CPU seconds, distinct equilibria, peak KiB)."""
+    if engine == "idle":
+        count, cpu = 0, 0.0
+    else:
+        t0 = time.process_time()
+        if engine == "exact":
+            count = len(extreme_equilibria(A, B))
+        else:
+            game = gbt.Game.from_arrays(np.array(A, dtype=object), np.array(B, dtype=object))
+            count = len(gbt.nash.enummixed_solve(game, rational=True).equilibria)
+        cpu = time.process_time() - t0
+    conn.send((cpu, count, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+    conn.close()
+
+
+def run_isolated(engine: str, A, B, timeout: float) -> tuple[float | None, int | None, int]:
+    """``(CPU s, equilibria, peak KiB)`` of one solve in a fresh process; ``None`` on time-out."""
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child_solve, args=(child, engine, A, B))
+    proc.start()
+    child.close()
+    if parent.poll(timeout):
+        out = parent.recv()
+        proc.join()
+        return out
+    proc.terminate()
+    proc.join()
+    return None, None, 0
+
+
+def peak_text(peaks: list[int]) -> str:
+    """The largest peak of the finished solves in MiB, ``-`` when every solve timed out."""
+    done = [p for p in peaks if p]
+    return f"{max(done) / 1024:.0f}" if done else "-"
+
+
+def large(sizes: list[int], games: int, seed: int, gambit_timeout: float) -> None:
+    """The exact path against pygambit rational enummixed on larger games (see ``--large``)."""
+    rng = np.random.default_rng(seed)
+    idle = run_isolated("idle", [[0]], [[0]], 60)[2]
+    print(f"Exact extreme equilibria, random n x n games with two-decimal payoffs; "
+          f"median of {games} games; one fresh process per solve (idle child: "
+          f"{idle / 1024:.0f} MiB peak RSS)")
+    engines = ["exact"] + (["gambit-rational"] if gbt is not None else [])
+    print(f"{'size':>5} {'engine':>16} {'median CPU s':>13} {'min':>8} {'max':>8} "
+          f"{'peak MiB':>9} {'equilibria':>10}")
+    for n in sizes:
+        drawn = [draw_game(rng, n, "decimal") for _ in range(games)]
+        counts: dict[str, list[int | None]] = {}
+        for name in engines:
+            cpus, peaks, found = [], [], []
+            for A, B in drawn:
+                cpu, count, peak = run_isolated(name, A, B,
+                                                 gambit_timeout if name != "exact" else 3600)
+                cpus.append(float("inf") if cpu is None else cpu)
+                peaks.append(peak)
+                found.append(count)
+            counts[name] = found
+            med = statistics.median(cpus)
+            fmt = lambda t: f">{gambit_timeout:.0f}" if t == float("inf") else f"{t:.2f}"  # noqa: E731
+            print(f"{n:>3}x{n:<1} {name:>16} {fmt(med):>13} {fmt(min(cpus)):>8} "
+                  f"{fmt(max(cpus)):>8} {peak_text(peaks):>9} "
+                  f"{'/'.join('-' if c is None else str(c) for c in found):>10}")
+        if "gambit-rational" in counts:
+            bad = sum(1 for a, b in zip(counts["exact"], counts["gambit-rational"], strict=True)
+                      if b is not None and a != b)
+            print(f"      games where pygambit found a different number of equilibria: {bad}")
+    if gbt is None:
+        print("(pygambit not installed: its rows are omitted)")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=list(range(2, 11)))
@@ -115,7 +199,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--budget", type=float, default=3.0,
                     help="seconds per engine and size before running fewer games (default 3)")
     ap.add_argument("--seed", type=int, default=20261128)
+    ap.add_argument("--large", action="store_true",
+                    help="only the exact path against pygambit rational on larger games")
+    ap.add_argument("--large-sizes", type=int, nargs="+", default=[10, 12, 15])
+    ap.add_argument("--large-games", type=int, default=3, help="games per size (default 3)")
+    ap.add_argument("--gambit-timeout", type=float, default=120.0,
+                    help="seconds before a pygambit solve is stopped (default 120)")
     args = ap.parse_args(argv)
+    if args.large:
+        large(args.large_sizes, args.large_games, args.seed, args.gambit_timeout)
+        return
     rng = np.random.default_rng(args.seed)
     warnings.simplefilter("ignore")
 

@@ -297,3 +297,16 @@ def test_gambit_sample_files_against_gambit(path):
     mine = [(tuple(map(Fraction, e.row)), tuple(map(Fraction, e.col))) for e in g.equilibria()]
     assert len(set(mine)) == len(mine)
     assert set(mine) == theirs
+
+
+def test_highly_degenerate_larger_games_against_brute_force():
+    """Payoffs in {-1, 0, 1} on 4x5 and 5x4 games: many ties, so many lexicographic bases
+    share a vertex; the search must still find every extreme equilibrium exactly once."""
+    rng = random.Random(2026)
+    degenerate = 0
+    for m, n in [(4, 5), (5, 4)] * 3:
+        A, B = random_game(rng, m, n, 1)
+        got = [(x, y) for x, y, _ in extreme_equilibria(A, B)]
+        assert got == reference_equilibria(A, B), (A, B)
+        degenerate += is_degenerate_exact(A, B)
+    assert degenerate >= 3
