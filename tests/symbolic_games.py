@@ -3,8 +3,8 @@
 Closed forms used:
 - Prisoner's dilemma with T > R > P > S: (D, D) is the unique equilibrium; (C, C) is one
   iff R >= T (Osborne, An Introduction to Game Theory, 2004, sec. 2.2).
-- Hawk-Dove with value V and cost C (Maynard Smith and Price 1973; Maynard Smith,
-  Evolution and the Theory of Games, 1982, ch. 2): payoffs HH (V - C)/2, HD V, DH 0,
+- Hawk-Dove with value V and cost C (Maynard Smith 1974, J. Theor. Biol. 47; Maynard
+  Smith, Evolution and the Theory of Games, 1982): payoffs HH (V - C)/2, HD V, DH 0,
   DD V/2; for C > V the mixed equilibrium plays Hawk with probability V/C and the pure
   equilibria are (H, D) and (D, H); for V > C, (H, H) is the unique equilibrium.
 - Matching pennies with stake a > 0: no pure equilibrium, unique mixed (1/2, 1/2).

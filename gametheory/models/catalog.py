@@ -12,7 +12,7 @@ Examples
 >>> import gametheory as gt
 >>> cat = gt.models.catalog()
 >>> cat["chicken"].citation
-'Maynard Smith and Price (1973); Snyder and Diesing (1977)'
+'Maynard Smith (1974); Maynard Smith (1982); Snyder and Diesing (1977)'
 >>> cat["chain_store"].build().backward_induction()[0].labels
 ('In', 'Accommodate if entered')
 """

@@ -10,8 +10,13 @@ Rudimentary asymmetric deterrence with one-sided incomplete information (:func:`
     subgame-perfect (here: perfect Bayesian) equilibrium a Hard Defender denies and a Soft
     one concedes, and the Challenger defects iff
     :math:`p_{Def} < c_{Ch} = (u_{DC} - u_{SQ})/(u_{DC} - u_{DD})`: deterrence succeeds iff
-    the threat is credible enough. Deterrence rests on credibility, not on the cost of
-    conflict alone (*perfect deterrence*).
+    the threat is credible enough. This is the point of *perfect deterrence*: a threat is
+    credible only if the Defender prefers carrying it out to backing down
+    (:math:`v_{DD} > v_{DC}`), so a higher cost of conflict, while it makes conflict
+    worse for the Challenger (lower :math:`u_{DD}`, lower :math:`c_{Ch}`), can also make a
+    Defender Soft and so *lower* the threat's credibility; classical deterrence theory,
+    which reads costlier conflict as always more stable deterrence, misses this
+    (Zagare and Kilgour 2000).
 
 Chicken / Hawk-Dove (:func:`chicken`)
     Two sides contest a stake. ``Hawk`` against ``Dove`` wins the whole stake :math:`V_i`;
@@ -28,15 +33,18 @@ Chicken / Hawk-Dove (:func:`chicken`)
     one side stands firm and the other backs down, and the mixed equilibrium has side
     :math:`i` play Hawk with probability :math:`V_j / C_j` (each side's mixture makes the
     *other* indifferent). In the symmetric case this is the evolutionarily stable
-    strategy :math:`p^* = V/C` of Maynard Smith and Price (1973); Snyder and Diesing
+    strategy :math:`p^* = V/C` of Maynard Smith (1974, 1982); Snyder and Diesing
     (1977) read Chicken as the structure of crises where both fear war more than
     backing down.
 
 Stag Hunt (:func:`stag_hunt`)
     Jervis's (1978) security dilemma as an alliance's cohesion problem: each ally chooses
     ``Cooperate`` (Stag: contribute to the joint posture) or ``Defect`` (Hare: look after
-    itself). With :math:`R > T \ge P > S` both (Cooperate, Cooperate) and (Defect, Defect)
-    are equilibria; the mixed one has each cooperate with probability
+    itself). With :math:`R > T`, :math:`R > P` and :math:`P > S` (either order of
+    :math:`T` and :math:`P`: Skyrms's (2004) :math:`R > T \ge P > S` is one common form,
+    and :math:`P > T` is a stag hunt too) both (Cooperate, Cooperate) and (Defect, Defect)
+    are strict equilibria, the first Pareto-better; the mixed one has each cooperate with
+    probability
     :math:`p^* = (P - S)/((R - T) + (P - S))`. By Harsanyi and Selten (1988) mutual
     cooperation *risk-dominates* iff its Nash product of deviation losses is larger,
     :math:`(R - T)^2 > (P - S)^2`, i.e. iff :math:`R - T > P - S`, i.e. iff
@@ -55,10 +63,13 @@ Inspection game (:func:`inspection_game`)
 References
 ----------
 Zagare, F. C. and Kilgour, D. M. (2000). *Perfect Deterrence*. Cambridge University Press.
-Maynard Smith, J. and Price, G. R. (1973). The logic of animal conflict. *Nature* 246,
-15-18.
+Maynard Smith, J. (1974). The theory of games and the evolution of animal conflicts.
+*Journal of Theoretical Biology* 47, 209-221.
+Maynard Smith, J. (1982). *Evolution and the Theory of Games*. Cambridge University Press.
 Snyder, G. H. and Diesing, P. (1977). *Conflict Among Nations*. Princeton University Press.
 Jervis, R. (1978). Cooperation under the security dilemma. *World Politics* 30(2), 167-214.
+Skyrms, B. (2004). *The Stag Hunt and the Evolution of Social Structure*. Cambridge
+University Press.
 Harsanyi, J. C. and Selten, R. (1988). *A General Theory of Equilibrium Selection in
 Games*. MIT Press.
 Tsebelis, G. (1989). The abuse of probability in political analysis: the Robinson Crusoe
@@ -188,7 +199,7 @@ CHICKEN_PARAMETERS: dict[str, ParameterSpec] = specs(
 @register_model(
     title="Chicken / Hawk-Dove with asymmetric stakes and fight costs",
     result="pure (Hawk, Dove), (Dove, Hawk); mixed Hawk probability V_j/C_j; symmetric ESS V/C",
-    citation="Maynard Smith and Price (1973); Snyder and Diesing (1977)",
+    citation="Maynard Smith (1974); Maynard Smith (1982); Snyder and Diesing (1977)",
     returns="ParametricGame")
 def chicken(**overrides: ParameterValue) -> ParametricGame:
     r"""Chicken / Hawk-Dove with asymmetric stakes and fight costs.
@@ -208,7 +219,7 @@ def chicken(**overrides: ParameterValue) -> ParametricGame:
 
     Notes
     -----
-    Closed form (Maynard Smith and Price 1973): the Aggressor plays Hawk with probability
+    Closed form (Maynard Smith 1974, 1982): the Aggressor plays Hawk with probability
     :math:`V_D/C_D` and the Defender with :math:`V_A/C_A` in the mixed equilibrium; the
     pure equilibria are (Hawk, Dove) and (Dove, Hawk). Symmetric ESS: :math:`V/C`.
 
@@ -242,7 +253,8 @@ STAG_HUNT_PARAMETERS: dict[str, ParameterSpec] = specs(
 @register_model(
     title="Stag Hunt: alliance cohesion under the security dilemma",
     result="two strict equilibria; cooperation risk-dominates iff R - T > P - S",
-    citation="Jervis (1978); Harsanyi and Selten (1988)", returns="ParametricGame")
+    citation="Jervis (1978); Skyrms (2004); Harsanyi and Selten (1988)",
+    returns="ParametricGame")
 def stag_hunt(**overrides: ParameterValue) -> ParametricGame:
     r"""The Stag Hunt as alliance cohesion (Jervis 1978).
 
@@ -251,7 +263,8 @@ def stag_hunt(**overrides: ParameterValue) -> ParametricGame:
     **overrides
         New defaults for ``cooperation_reward`` :math:`R` (4), ``temptation`` :math:`T`
         (3), ``punishment`` :math:`P` (2), ``sucker_payoff`` :math:`S` (0); constraints
-        :math:`R > T \ge P > S`.
+        :math:`R > T`, :math:`R > P`, :math:`P > S` (so :math:`P > T` is allowed: the
+        stag hunts in which hunting hare pays more when the other does too).
 
     Returns
     -------
@@ -271,6 +284,9 @@ def stag_hunt(**overrides: ParameterValue) -> ParametricGame:
     >>> g = gt.models.stag_hunt().at()
     >>> sorted(e.row[0] for e in g.equilibria())  # probability of Cooperate
     [Fraction(0, 1), Fraction(2, 3), Fraction(1, 1)]
+    >>> g = gt.models.stag_hunt(temptation=1, punishment=3).at()  # P > T: still a stag hunt
+    >>> sorted(e.row[0] for e in g.equilibria())
+    [Fraction(0, 1), Fraction(1, 2), Fraction(1, 1)]
     """
     R, T, P, S = (symbol(n) for n in STAG_HUNT_PARAMETERS)
     A = [[R, S], [T, P]]
@@ -278,7 +294,7 @@ def stag_hunt(**overrides: ParameterValue) -> ParametricGame:
     return make_game(STAG_HUNT_PARAMETERS, A, B, players=("Ally 1", "Ally 2"),
                      strategies=(("Cooperate", "Defect"), ("Cooperate", "Defect")),
                      title="Stag Hunt (alliance cohesion)", overrides=overrides,
-                     model="stag_hunt", constraints=(R > T, T >= P, P > S))
+                     model="stag_hunt", constraints=(R > T, R > P, P > S))
 
 
 def stag_hunt_risk_dominance() -> sympy.Basic:

@@ -17,7 +17,7 @@ Examples
 >>> import gametheory as gt
 >>> from gametheory.models.registry import MODELS, build_variant
 >>> MODELS["chicken"].citation
-'Maynard Smith and Price (1973); Snyder and Diesing (1977)'
+'Maynard Smith (1974); Maynard Smith (1982); Snyder and Diesing (1977)'
 >>> build_variant("probe_response", "alliance", game="burden_sharing").players
 ('Large ally', 'Small ally')
 """

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from fractions import Fraction
 
+import pytest
 import sympy
 from model_checks import profiles, pure, truth, val
 
@@ -58,21 +59,28 @@ def test_chicken_pure_conditions_and_symmetric_ess():
         g = p.at(stake_aggressor=V, stake_defender=V, fight_cost_aggressor=C,
                  fight_cost_defender=C)
         mixed = [e for e in g.equilibria() if not e.is_pure]
-        assert [e.row[0] for e in mixed] == [F(V) / C]  # Maynard Smith-Price ESS V/C
+        assert [e.row[0] for e in mixed] == [F(V) / C]  # Maynard Smith's (1974) ESS V/C
 
 
 # ------------------------------------------------------------------ stag hunt
-def stag_points():
-    rng = random.Random(2)
+def stag_points(punishment_above_temptation: bool = False):
+    """Random stag hunts: R > T >= P > S (Skyrms 2004), or R > P > T and P > S."""
+    rng = random.Random(3 if punishment_above_temptation else 2)
     for _ in range(6):
         S = F(rng.randint(-10, 10), 3)
-        P = S + F(rng.randint(1, 12), 4)
-        T = P + F(rng.randint(0, 12), 4)
-        R = T + F(rng.randint(1, 12), 4)
+        P = S + F(rng.randint(1, 40 if punishment_above_temptation else 12), 4)
+        if punishment_above_temptation:
+            T = P - F(rng.randint(1, 12), 4)  # may fall below S too
+            R = P + F(rng.randint(1, 12), 4)
+        else:
+            T = P + F(rng.randint(0, 12), 4)
+            R = T + F(rng.randint(1, 12), 4)
         yield {"cooperation_reward": R, "temptation": T, "punishment": P, "sucker_payoff": S}
 
 
-def test_stag_hunt_equilibria_and_risk_dominance():
+@pytest.mark.parametrize("punishment_above_temptation", [False, True],
+                         ids=["T>=P", "P>T"])
+def test_stag_hunt_equilibria_and_risk_dominance(punishment_above_temptation):
     p = gt.models.stag_hunt()
     R, T, P, S = (symbol(n) for n in ("cooperation_reward", "temptation", "punishment",
                                       "sucker_payoff"))
@@ -84,7 +92,9 @@ def test_stag_hunt_equilibria_and_risk_dominance():
     dd = p.conditions(("Defect", "Defect"))
     rd = gt.models.stag_hunt_risk_dominance()
     outcomes = set()
-    for point in stag_points():
+    for point in stag_points(punishment_above_temptation):
+        assert (point["punishment"] > point["temptation"]) == punishment_above_temptation
+        assert p.resolve(point)  # the declared constraints accept it
         assert truth(cc, point) and truth(dd, point)
         g = p.at(**point)
         ps = val(pstar, point)
@@ -97,6 +107,20 @@ def test_stag_hunt_equilibria_and_risk_dominance():
         assert truth(rd, point) == (at_cc > at_dd) == (ps < F(1, 2))
         outcomes.add(at_cc > at_dd)
     assert outcomes == {True, False}
+
+
+def test_stag_hunt_constraints_are_the_standard_definition():
+    """R > T, R > P, P > S: a game failing one of them is not a stag hunt and is refused."""
+    p = gt.models.stag_hunt()
+    R, T, P, S = (symbol(n) for n in ("cooperation_reward", "temptation", "punishment",
+                                      "sucker_payoff"))
+    assert set(p.constraints) == {R > T, R > P, P > S}
+    p.resolve({"cooperation_reward": 4, "temptation": 1, "punishment": 3, "sucker_payoff": 2})
+    for broken in ({"cooperation_reward": 3, "temptation": 3},  # R = T
+                   {"cooperation_reward": 2, "temptation": 1, "punishment": 3},  # P > R
+                   {"punishment": 0}):  # P = S
+        with pytest.raises(gt.ParameterError, match="constraint"):
+            p.resolve(broken)
 
 
 # ------------------------------------------------------------------ inspection
@@ -156,6 +180,26 @@ def test_deterrence_threshold_by_backward_induction():
                 assert moves == {"Defect"}
             else:
                 assert moves == {"Cooperate", "Defect"}  # indifferent at the threshold
+
+
+def test_costlier_conflict_can_lower_credibility_perfect_deterrence():
+    """Zagare and Kilgour (2000): a threat is credible only if carrying it out beats
+    backing down. Raising the Defender's cost of conflict until conflict is worse than
+    conceding turns the Hard type Soft and deterrence fails at any prior, although the
+    same rise in the Challenger's cost only strengthens deterrence."""
+    tree = gt.models.deterrence_game()
+    vH = F(1, 2)  # the default Hard conflict payoff, above conceding (0)
+    for cost in (F(0), F(1, 4), F(3, 4), F(2)):
+        spes = tree.backward_induction(defender_conflict_hard=vH - cost, credibility=F(9, 10))
+        hard_denies = vH - cost > 0
+        assert {e.labels[1].split(",")[0] for e in spes} == \
+            {"Deny if Hard" if hard_denies else "Concede if Hard"}
+        assert {e.labels[0] for e in spes} == {"Cooperate" if hard_denies else "Defect"}
+    # the Challenger's own cost of conflict pushes the other way: the threshold falls
+    c = gt.models.deterrence_threshold()
+    pt = {"challenger_wins": 1, "challenger_status_quo": F(1, 2)}
+    thresholds = [val(c, {**pt, "challenger_conflict": -cost}) for cost in (1, 2, 4)]
+    assert thresholds == sorted(thresholds, reverse=True) and len(set(thresholds)) == 3
 
 
 def test_deterrence_by_bluff_is_a_non_credible_nash_equilibrium():

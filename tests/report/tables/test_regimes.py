@@ -16,7 +16,7 @@ def test_regime_table_of_parametric_games():
     assert "| no incentive to probe | $v \\leq c_p$ |" in md
     assert md.count("\n") == 1 + len(gt.models.probe_response("posture").regime_rules)
     # ... else the equilibrium-structure partition: chicken with positive costs always has
-    # two pure equilibria and a mixed one (Maynard Smith and Price 1973)
+    # two pure equilibria and a mixed one (Maynard Smith 1974, 1982)
     text = tables.regime_table(gt.models.chicken(), format="text")
     assert "(Hawk, Dove); (Dove, Hawk); mixed" in text
 
