@@ -1,8 +1,12 @@
-r"""Audience costs as a public red line: a tying-hands game after Fearon (1994).
+r"""Audience costs as a public red line: tying hands under complete information.
 
 The game
 --------
-A stylised tying-hands game after Fearon (1994). The Defender first draws a public
+A stylised tying-hands game of *complete information* (Schelling 1960 on commitment;
+Fearon 1997 on tying hands): both sides know every payoff, so the red line commits the
+Defender rather than signals its resolve. Fearon's own models (1994, 1997) give the
+Defender private information and read audience costs as a costly signal; that
+signalling side is not modelled here. The Defender first draws a public
 ``Red line`` or stays ``Silent``; the Aggressor then refrains or probes; after a probe
 the Defender chooses ``Back down`` (damage :math:`h`, credibility loss :math:`r_U`,
 and the audience cost :math:`a` if it drew a red line) or ``Respond`` (cost :math:`k`;
@@ -10,16 +14,19 @@ the Aggressor loses :math:`s`). Without a red line the Defender backs down iff
 :math:`h + r_U \le k`, so probing pays; a red line makes responding credible iff
 :math:`h + r_U + a > k`, and then (if :math:`v - c_p - s < 0`) the Aggressor refrains
 and the red line is never tested: a public commitment whose cost is paid only if it
-fails, which is what makes it credible (Schelling 1960; Fearon 1994).
+fails, which is what makes it credible (Schelling 1960; Fearon 1997).
 
 The Aggressor's payoffs and the probe's damage are those of the probe-response model
 (:mod:`gametheory.models.probe_response`), with a lower default credibility loss.
 
 References
 ----------
-Fearon, J. D. (1994). Domestic political audiences and the escalation of international
-disputes. *American Political Science Review* 88(3), 577-592.
 Schelling, T. C. (1960). *The Strategy of Conflict*. Harvard University Press.
+Fearon, J. D. (1997). Signaling foreign policy interests: tying hands versus sinking
+costs. *Journal of Conflict Resolution* 41(1), 68-90.
+Fearon, J. D. (1994). Domestic political audiences and the escalation of international
+disputes. *American Political Science Review* 88(3), 577-592 (the audience-cost concept,
+in an incomplete-information crisis).
 """
 
 from __future__ import annotations
@@ -50,11 +57,12 @@ AUDIENCE_PARAMETERS: dict[str, ParameterSpec] = {
 
 
 @register_model(
-    title="Audience costs: a public red line ties the Defender's hands",
+    title="Audience costs: a public red line ties the Defender's hands (complete "
+          "information)",
     result="red line credible iff h + r_U + a > k; then the Aggressor refrains",
-    citation="Fearon (1994)", returns="GameTree")
+    citation="Schelling (1960); Fearon (1997)", returns="GameTree")
 def audience_costs(**overrides: ParameterValue) -> GameTree:
-    r"""Audience costs as a public red line: a tying-hands game after Fearon (1994).
+    r"""Audience costs as a public red line: tying hands under complete information.
 
     Parameters
     ----------
@@ -72,10 +80,12 @@ def audience_costs(**overrides: ParameterValue) -> GameTree:
 
     Notes
     -----
-    Closed form (module docstring): the red line is credible iff :math:`h + r_U + a > k`;
-    when moreover :math:`h + r_U < k` and :math:`v - c_p > 0 > v - c_p - s`, the unique SPE
-    is: draw the red line, the Aggressor refrains after it and probes after silence, and
-    the Defender responds only after a red line.
+    A complete-information commitment game (Schelling 1960; Fearon 1997), not Fearon's
+    (1994) incomplete-information audience-cost crisis. Closed form (module docstring):
+    the red line is credible iff :math:`h + r_U + a > k`; when moreover
+    :math:`h + r_U < k` and :math:`v - c_p > 0 > v - c_p - s`, the unique SPE is: draw
+    the red line, the Aggressor refrains after it and probes after silence, and the
+    Defender responds only after a red line.
 
     Examples
     --------
@@ -106,4 +116,4 @@ def audience_costs(**overrides: ParameterValue) -> GameTree:
     root = decision("Defender", {"Red line": crisis(h + rU + a, "red line drawn"),
                                    "Silent": crisis(h + rU, "no red line")})
     return GameTree(root, players=("Defender", "Aggressor"), parameters=params,
-             title="Audience costs: a public red line (after Fearon 1994)")
+             title="Audience costs: a public red line (tying hands)")

@@ -1,4 +1,5 @@
-"""Audience costs as a public red line (after Fearon 1994): the red line is credible iff
+"""Audience costs as a public red line (complete-information tying hands: Schelling 1960;
+Fearon 1997): the red line is credible iff
 the audience cost exceeds the net cost of responding, checked by backward induction."""
 
 from __future__ import annotations
