@@ -1,4 +1,4 @@
-r"""Deniable probes under imperfect attribution (after Baliga, Bueno de Mesquita and Wolitzky 2020).
+r"""Deniable probes under imperfect attribution: the monotone results of Baliga et al. (2020).
 
 The game
 --------
@@ -38,8 +38,16 @@ the Defender retaliates on a signal with probability
 Better attribution (higher :math:`a`) lowers both; more false alarms (higher :math:`f`)
 raise both: noise in attribution invites deniable probing and makes punishment of the
 guilty rarer. With perfect attribution (:math:`f = 0`) and :math:`a s > v - c_p`, pure
-deterrence (Refrain, Retaliate if attributed) returns. This is a stylised one-attacker
-reduction of their model, which has several potential attackers and a continuum of types.
+deterrence (Refrain, Retaliate if attributed) returns.
+
+Scope: this is a stylised one-attacker reduction of Baliga, Bueno de Mesquita and
+Wolitzky (2020), whose model has several potential attackers and a continuum of types.
+It reproduces only their *monotone* results: better detection and fewer false alarms
+strengthen deterrence. Their other findings cannot arise here: the strategic
+complementarity among attackers (one attacker's aggression makes the others less
+suspect and so more aggressive), and improvements in attribution that backfire
+(detecting more attacks whose author is hard to identify, or pursuing too much certainty
+in attribution).
 
 References
 ----------
@@ -76,9 +84,14 @@ ATTRIBUTION_PARAMETERS: dict[str, ParameterSpec] = {
     title="Deniable probes under imperfect attribution",
     result="mixed: probe w.p. fk/(fk + a(r_U - k)), retaliate on a signal w.p. "
            "(v - c_p)/((a - f)s)",
-    citation="after Baliga, Bueno de Mesquita and Wolitzky (2020)", returns="ParametricGame")
+    citation="after Baliga, Bueno de Mesquita and Wolitzky (2020), monotone results only",
+    returns="ParametricGame")
 def attribution_game(**overrides: ParameterValue) -> ParametricGame:
     r"""Deniable probes under imperfect attribution (see the module docstring).
+
+    A one-attacker reduction that reproduces only the monotone comparative statics of
+    Baliga, Bueno de Mesquita and Wolitzky (2020); their multi-attacker, non-monotone
+    results are out of its reach.
 
     Parameters
     ----------

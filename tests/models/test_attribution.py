@@ -1,5 +1,6 @@
-"""Deniable probes under imperfect attribution (after Baliga, Bueno de Mesquita and
-Wolitzky 2020): the mixed equilibrium's closed form and its comparative statics."""
+"""Deniable probes under imperfect attribution (the monotone results of Baliga, Bueno de
+Mesquita and Wolitzky 2020): the mixed equilibrium's closed form and its comparative
+statics."""
 
 from __future__ import annotations
 
