@@ -8,7 +8,7 @@
 # | option in the debate | parameter move |
 # |---|---|
 # | wider air-defence coordination (Eastern Sentry) | raises the interception probability $\pi$, lowers the cost of intercepting $c_I$ |
-# | a public threat of retaliation | raises the credibility loss of under-reacting $r_U$ (an audience cost, Fearon 1994) |
+# | a public threat of retaliation | raises the credibility loss of under-reacting $r_U$ (an audience cost, Fearon 1994; here a complete-information commitment, Schelling 1960, Fearon 1997) |
 # | proportionate countermeasures (down drones before they cross) | raises $\pi$ and the Aggressor's probe cost $c_p$ |
 # | division among allies | lowers cohesion $\theta$ |
 #

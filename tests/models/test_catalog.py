@@ -34,6 +34,40 @@ def test_every_entry_cites_a_dated_source_and_documents_its_result():
         assert first_author in module_doc + doc or first_author == "docs/model.md", e.name
 
 
+# Checked against the sources (title, year, venue) for issue 12, item 7.
+CORRECTED_CITATIONS = {
+    "chicken": ("Maynard Smith (1974)", "Maynard Smith (1982)", "Snyder and Diesing (1977)"),
+    "stag_hunt": ("Jervis (1978)", "Skyrms (2004)", "Harsanyi and Selten (1988)"),
+    "audience_costs": ("Schelling (1960)", "Fearon (1997)"),
+    "attribution_game": ("Baliga, Bueno de Mesquita and Wolitzky (2020)", "monotone"),
+    "deterrence_game": ("Zagare and Kilgour (2000)",),
+}
+CORRECTED_REFERENCES = {
+    "chicken": ("The theory of games and the evolution of animal conflicts",
+                "*Journal of Theoretical Biology* 47, 209-221",
+                "*Evolution and the Theory of Games*. Cambridge University Press"),
+    "stag_hunt": ("*The Stag Hunt and the Evolution of Social Structure*",),
+    "audience_costs": ("*The Strategy of Conflict*", "tying hands versus sinking",
+                       "*Journal of Conflict Resolution* 41(1), 68-90", "complete information"),
+    "attribution_game": ("*American Political Science Review* 114(4), 1155-1178",
+                         "only their *monotone* results"),
+    "deterrence_game": ("can also make a\n    Defender Soft and so *lower* the threat's "
+                        "credibility",),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CORRECTED_CITATIONS))
+def test_corrected_citations_and_their_references(name):
+    """The catalog cites the right sources and the module's references spell them out."""
+    e = CAT[name]
+    for part in CORRECTED_CITATIONS[name]:
+        assert part in e.citation, (name, part)
+    assert "Price" not in e.citation and "Fearon (1994)" not in e.citation
+    text = __import__(e.function.__module__, fromlist=["_"]).__doc__ + e.doc
+    for part in CORRECTED_REFERENCES[name]:
+        assert part in text, (name, part)
+
+
 @pytest.mark.parametrize("entry", SINGLE, ids=lambda e: e.name)
 def test_entry_parameters_are_the_built_games_parameters_and_it_solves(entry):
     obj = entry.build()
