@@ -289,7 +289,7 @@ def _canonical(f: sympy.Expr) -> tuple[sympy.Expr, int]:
     """``f = s * c * p`` with ``c > 0`` rational, ``s = +-1`` and ``p`` primitive with a
     positive leading coefficient: returns ``(p, s)`` (a key for the factor, up to sign)."""
     c, p = sympy.expand(f).as_content_primitive()
-    p = sympy.Poly(p, *sorted(p.free_symbols, key=str)) if p.free_symbols else None
+    p = sympy.Poly(p) if p.free_symbols else None  # generators: symbols, exp(b), ...
     if p is None:
         return sympy.Integer(1), (1 if c > 0 else -1)
     s = 1 if p.LC() > 0 else -1
@@ -423,7 +423,10 @@ def _sign_under(expr: sympy.Expr, game: ParametricGame, conditions: sympy.Basic
         return 0, ()
     conj = sympy.And.make_args(conditions) if conditions not in (sympy.true, sympy.false) \
         else ()
-    result, why = _decide_sign(expr, game, [*game.constraints, *conj])
+    try:
+        result, why = _decide_sign(expr, game, [*game.constraints, *conj])
+    except sympy.PolynomialError:  # a factor sympy cannot treat as a polynomial
+        return None, ()
     if result is None:
         return None, ()
     used = [r for r in (*game.constraints, *conj) if r in why]
