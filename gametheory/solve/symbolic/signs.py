@@ -275,3 +275,181 @@ def relations(cond: sympy.Basic) -> list[sympy.Basic]:
     if isinstance(cond, sympy.And | sympy.Or | sympy.Not):
         return [r for a in cond.args for r in relations(a)]
     return []
+
+
+# ---------------------------------------------------------------------- signs under conditions
+# A sign set is the set of values in {-1, 0, 1} that an expression may take.
+_ALL = frozenset({-1, 0, 1})
+_REL_SIGNS = {sympy.StrictGreaterThan: frozenset({1}), sympy.GreaterThan: frozenset({0, 1}),
+              sympy.StrictLessThan: frozenset({-1}), sympy.LessThan: frozenset({-1, 0}),
+              sympy.Unequality: frozenset({-1, 1}), sympy.Equality: frozenset({0})}
+
+
+def _canonical(f: sympy.Expr) -> tuple[sympy.Expr, int]:
+    """``f = s * c * p`` with ``c > 0`` rational, ``s = +-1`` and ``p`` primitive with a
+    positive leading coefficient: returns ``(p, s)`` (a key for the factor, up to sign)."""
+    c, p = sympy.expand(f).as_content_primitive()
+    p = sympy.Poly(p) if p.free_symbols else None  # generators: symbols, exp(b), ...
+    if p is None:
+        return sympy.Integer(1), (1 if c > 0 else -1)
+    s = 1 if p.LC() > 0 else -1
+    return sympy.expand(s * p.as_expr()), s if c > 0 else -s
+
+
+def _flip(signs: frozenset[int], s: int) -> frozenset[int]:
+    return signs if s == 1 else frozenset(-v for v in signs)
+
+
+def _factors(e: sympy.Expr) -> tuple[int, list[tuple[sympy.Expr, int]], list[sympy.Expr]]:
+    """``e = sign * prod p_i**k_i`` in canonical factors; also the denominator factors."""
+    num, den = sympy.fraction(sympy.factor(sympy.together(e)))
+    s, out, dens = 1, [], []
+    for part, is_den in ((num, False), (den, True)):
+        c, fl = sympy.factor_list(sympy.expand(part))
+        s *= 1 if c > 0 else -1
+        for f, k in fl:
+            p, fs = _canonical(f)
+            s *= fs ** k
+            out.append((p, k))
+            if is_den:
+                dens.append(p)
+    return s, out, dens
+
+
+def _product_signs(s: int, sets: list[tuple[frozenset[int], int]]) -> frozenset[int]:
+    """The possible signs of ``s * prod x_i**k_i`` with ``sign(x_i)`` in the given sets."""
+    out = {s}
+    for signs, k in sets:
+        out = {a * b ** k for a in out for b in signs}
+    return frozenset(out)
+
+
+class _Knowledge:
+    """Sign sets of polynomial factors, narrowed by bounds, constraints and conditions,
+    each with the relations that fixed it (constraint propagation to a fixed point)."""
+
+    def __init__(self, game: ParametricGame, relations_: list[sympy.Basic]):
+        self.game, self.assumed = game, _assumed_symbols(game)
+        self.known: dict[sympy.Expr, tuple[frozenset[int], frozenset]] = {}
+        rels = []
+        for rel in relations_:
+            if type(rel) not in _REL_SIGNS:
+                continue
+            s, facs, dens = _factors(rel.lhs - rel.rhs)
+            for p in dens:  # the relation is defined only where its denominator is not zero
+                self._narrow(p, frozenset({-1, 1}), frozenset({rel}))
+            rels.append((rel, s, facs))
+        changed = True
+        while changed:
+            changed = False
+            for rel, s, facs in rels:
+                target = _REL_SIGNS[type(rel)]
+                for i, (p, k) in enumerate(facs):
+                    others = facs[:i] + facs[i + 1:]
+                    sets = [(self.get(q)[0], m) for q, m in others]
+                    ok = frozenset(v for v in self.get(p)[0]
+                                   if _product_signs(s, [*sets, (frozenset({v}), k)]) & target)
+                    why = frozenset({rel}).union(*(self.get(q)[1] for q, _ in others))
+                    changed |= self._narrow(p, ok, why)
+
+    def _bound_reasons(self, e: sympy.Expr) -> frozenset:
+        out = []
+        for q in self.game.parameters:
+            if q.sympy in e.free_symbols and q.bounds is not None:
+                lo, hi = q.bounds
+                out += ([sympy.Ge(q.sympy, lo)] if lo is not None else []) + \
+                    ([sympy.Le(q.sympy, hi)] if hi is not None else [])
+        return frozenset(out)
+
+    def by_bounds(self, e: sympy.Expr) -> frozenset[int]:
+        v = sympy.factor(e.xreplace(self.assumed))
+        if v.is_zero:
+            return frozenset({0})
+        for test, out in ((v.is_positive, {1}), (v.is_negative, {-1}),
+                          (v.is_nonnegative, {0, 1}), (v.is_nonpositive, {-1, 0})):
+            if test:
+                return frozenset(out)
+        return _ALL
+
+    def get(self, p: sympy.Expr) -> tuple[frozenset[int], frozenset]:
+        if p not in self.known:
+            b = self.by_bounds(p)
+            self.known[p] = (b, self._bound_reasons(p) if b != _ALL else frozenset())
+        return self.known[p]
+
+    def _narrow(self, p: sympy.Expr, signs: frozenset[int], why: frozenset) -> bool:
+        old, reasons = self.get(p)
+        new = old & signs
+        if new == old or not new:  # nothing learnt, or the conditions are inconsistent
+            return False
+        self.known[p] = (new, reasons | why)
+        return True
+
+    def factor_signs(self, p: sympy.Expr) -> tuple[frozenset[int], frozenset]:
+        """Sign set of a factor: known, or ``p = +-q + r`` with ``q`` known, ``r`` by bounds."""
+        best = self.get(p)
+        for q, (qs, why) in list(self.known.items()):
+            if len(best[0]) == 1 or q == p or not (qs <= {0, 1} or qs <= {-1, 0}):
+                continue
+            for s in (1, -1):
+                r = sympy.expand(p - s * q)
+                rs = self.by_bounds(r)
+                for half in ({0, 1}, {-1, 0}):
+                    sq = _flip(qs, s)
+                    if sq <= half and rs <= half:
+                        out = frozenset(half - {0} if 0 not in sq or 0 not in rs else half)
+                        if len(out) < len(best[0]):
+                            best = (out, why | self._bound_reasons(r))
+        return best
+
+
+def _sign_under(expr: sympy.Expr, game: ParametricGame, conditions: sympy.Basic
+                ) -> tuple[int | None, tuple[sympy.Basic, ...]]:
+    """Weak sign of ``expr`` where the bounds, the declared constraints and the top-level
+    conjuncts of ``conditions`` hold, with the relations that fixed it (or None, ()).
+
+    Each relation ``N/D op 0`` constrains the signs of the irreducible factors of ``N`` and
+    ``D``; the sign set of every factor (initially what the bounds imply) is narrowed to
+    the values consistent with all relations, to a fixed point. Exact: sympy factorisation
+    and sign logic, no numerical evaluation.
+
+    >>> import gametheory as gt
+    >>> p = gt.ParametricGame([["a"]], [["b"]], [gt.Parameter("a", bounds=(0, None)), "b"])
+    >>> a, b = p.symbols["a"], p.symbols["b"]
+    >>> _sign_under(1 / b, p, sympy.Gt(a / b, 0))
+    (1, (a >= 0, a/b > 0))
+    """
+    if sympy.simplify(expr) == 0:
+        return 0, ()
+    conj = sympy.And.make_args(conditions) if conditions not in (sympy.true, sympy.false) \
+        else ()
+    try:
+        result, why = _decide_sign(expr, game, [*game.constraints, *conj])
+    except sympy.PolynomialError:  # a factor sympy cannot treat as a polynomial
+        return None, ()
+    if result is None:
+        return None, ()
+    used = [r for r in (*game.constraints, *conj) if r in why]
+    for r in list(used):  # keep an irredundant set of relations: drop each one not needed
+        trial = [u for u in used if u is not r]
+        res, w = _decide_sign(expr, game, trial)
+        if res == result:
+            used, why = trial, w
+    return result, tuple(sorted(why, key=str))
+
+
+def _decide_sign(expr: sympy.Expr, game: ParametricGame, rels: list[sympy.Basic]
+                 ) -> tuple[int | None, frozenset]:
+    know = _Knowledge(game, rels)
+    s, facs, _ = _factors(expr)
+    sets, why = [], frozenset()
+    for p, k in facs:
+        signs, reasons = know.factor_signs(p)
+        sets.append((signs, k))
+        why |= reasons
+    out = _product_signs(s, sets)
+    if out <= {0, 1} and 1 in out:
+        return 1, why
+    if out <= {-1, 0} and -1 in out:
+        return -1, why
+    return None, frozenset()

@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +34,7 @@ from ...core.expressions import parse_condition, parse_expression
 from ...core.parameters import check_names
 from ...errors import GameError, ParameterError
 from .equilibria import SymbolicEquilibrium, mixed_equilibrium
-from .signs import relations, sign
+from .signs import _sign_under, make_strict, relations, sign
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...core.parametric import ParametricGame
@@ -106,8 +107,13 @@ class ComparativeStatics:
     sign : int or None
         0 if the derivative is identically zero (the quantity does not depend on the
         parameter); +1 (-1) if it is non-negative (non-positive) for every parameter value
-        within the declared bounds, i.e. the quantity is weakly increasing (decreasing);
-        None if its sign varies or cannot be decided.
+        within the declared bounds or, for an equilibrium quantity, wherever the
+        equilibrium is valid (see ``assumptions``), i.e. the quantity is weakly increasing
+        (decreasing); None if its sign varies or cannot be decided.
+    assumptions : tuple of sympy relations
+        The relations that fixed ``sign``: parameter bounds (``theta >= lo``), declared
+        constraints, and the equilibrium's validity conditions in their strict (interior)
+        form; empty when the sign is 0 or None.
     """
 
     quantity: str
@@ -115,6 +121,13 @@ class ComparativeStatics:
     expression: sympy.Expr
     derivative: sympy.Expr
     sign: int | None
+    assumptions: tuple[sympy.Basic, ...] = ()
+
+    @property
+    def validity_assumptions(self) -> tuple[sympy.Basic, ...]:
+        """The assumptions that are not a single parameter's bound (constraints and
+        validity conditions): empty when the bounds alone fix the sign."""
+        return tuple(a for a in self.assumptions if not _is_bound(a))
 
     def describe(self) -> str:
         """One line: ``"Inspector: Inspect decreases with f (d/df = -g/f**2)"``."""
@@ -122,8 +135,10 @@ class ComparativeStatics:
             return f"{self.quantity} does not depend on {self.parameter}"
         word = {1: "increases with", -1: "decreases with",
                 None: "has no fixed direction in"}[self.sign]
+        given = self.validity_assumptions
+        tail = f" where {' & '.join(map(str, given))}" if given else ""
         return f"{self.quantity} {word} {self.parameter} (d/d{self.parameter} = " \
-            f"{self.derivative})"
+            f"{self.derivative}){tail}"
 
     def __repr__(self) -> str:
         return f"ComparativeStatics({self.describe()})"
@@ -132,35 +147,59 @@ class ComparativeStatics:
         return f"<code>{html.escape(self.describe())}</code>"
 
 
-def _quantity(game: ParametricGame, quantity: Any, support: Any) -> tuple[str, sympy.Expr]:
+def _is_bound(rel: sympy.Basic) -> bool:
+    """``theta >= c`` or ``theta <= c`` for one parameter and a number ``c``."""
+    return isinstance(rel, sympy.GreaterThan | sympy.LessThan) and rel.lhs.is_Symbol \
+        and rel.rhs.is_number
+
+
+def _quantity(game: ParametricGame, quantity: Any, support: Any
+              ) -> tuple[str, sympy.Expr, Callable[[], sympy.Basic]]:
+    """Name, expression and its validity conditions (strict; ``true`` for a bare
+    expression), the latter computed only when asked for."""
     if isinstance(quantity, sympy.Expr):
-        return str(quantity), quantity
+        return str(quantity), quantity, lambda: sympy.true
     if isinstance(quantity, str) and ":" not in quantity:
         syms = game.symbols
-        return quantity, parse_expression(quantity, syms, symbols=syms)
+        return quantity, parse_expression(quantity, syms, symbols=syms), lambda: sympy.true
     if support is None:
         support = (tuple(range(game.shape[0])), tuple(range(game.shape[1])))
-    eq = support if isinstance(support, SymbolicEquilibrium) else \
-        mixed_equilibrium(game, support)
+    if isinstance(support, SymbolicEquilibrium):
+        eq, strict = support, support
+    else:
+        eq = mixed_equilibrium(game, support)
+        strict = None
+
+    def cond() -> sympy.Basic:
+        if strict is not None:
+            return make_strict(strict.conditions)
+        return mixed_equilibrium(game, support, strict=True).conditions
     if isinstance(quantity, str):
         head, _, tail = (t.strip() for t in quantity.partition(":"))
         if head == "payoff":
             p = game.player_index(tail)
-            return quantity, eq.payoffs[p]
+            return quantity, eq.payoffs[p], cond
         p = game.player_index(head)
         k = game.strategy_index(p, tail)
-        return quantity, (eq.row, eq.col)[p][k]
+        return quantity, (eq.row, eq.col)[p][k], cond
     if isinstance(quantity, tuple) and len(quantity) == 2:
         p = game.player_index(quantity[0])
         k = game.strategy_index(p, quantity[1])
-        return f"{game.players[p]}: {game.strategies[p][k]}", (eq.row, eq.col)[p][k]
+        return f"{game.players[p]}: {game.strategies[p][k]}", (eq.row, eq.col)[p][k], cond
     raise ParameterError(f"quantity must be an expression, 'player: strategy', 'payoff: "
                          f"player' or a (player, strategy) pair; got {quantity!r}")
 
 
 def comparative_statics(game: ParametricGame, quantity: Any, parameter: str, *,
                         support: Any = None) -> ComparativeStatics:
-    r"""Derivative of an equilibrium quantity in a parameter and its sign under the bounds.
+    r"""Derivative of an equilibrium quantity in a parameter and its sign where it is valid.
+
+    The sign of :math:`\partial q / \partial \theta_k` is decided exactly (sympy), first
+    from the parameter bounds alone and, failing that, for an equilibrium quantity, also
+    from the declared constraints and the equilibrium's validity conditions made strict
+    (the interior of the region where the support is an equilibrium, where the closed
+    form is differentiable; by continuity the weak sign extends to its closure). The
+    relations used are in :attr:`ComparativeStatics.assumptions`.
 
     Parameters
     ----------
@@ -190,9 +229,30 @@ def comparative_statics(game: ParametricGame, quantity: Any, parameter: str, *,
     ComparativeStatics(Inspector: Inspect decreases with f (d/df = -g/f**2))
     >>> comparative_statics(p, "Inspectee: Violate", "f")
     ComparativeStatics(Inspectee: Violate does not depend on f)
+
+    Where the bounds do not fix the sign, the validity conditions may. A probe that a
+    readiness posture costing ``m >= 0`` deters is played with probability ``m/d``; its
+    derivative ``1/d`` has no sign under the bounds (``d`` is free), but ``m/d > 0`` is a
+    validity condition of the mixed equilibrium, and with ``m >= 0`` it gives ``d > 0``:
+
+    >>> q = gt.ParametricGame([[0, 0], [1, -1]], [[0, "-m"], ["-d", "-m"]],
+    ...                       [gt.Parameter("m", bounds=(0, None)), "d"],
+    ...                       strategies=(("Refrain", "Probe"), ("Tolerate", "Ready")))
+    >>> cs = comparative_statics(q, "Row: Probe", "m")
+    >>> cs
+    ComparativeStatics(Row: Probe increases with m (d/dm = 1/d) where m/d > 0)
+    >>> cs.assumptions
+    (m >= 0, m/d > 0)
     """
     check_names(game.parameters, [parameter])
     sym = game.symbols[parameter]
-    name, expr = _quantity(game, quantity, support)
+    name, expr, cond = _quantity(game, quantity, support)
     deriv = sympy.factor(sympy.simplify(sympy.diff(expr, sym)))
-    return ComparativeStatics(name, parameter, expr, deriv, sign(deriv, game, weak=True))
+    s = sign(deriv, game, weak=True)
+    if s == 0:
+        return ComparativeStatics(name, parameter, expr, deriv, 0)
+    if s is not None:  # the bounds alone decide: name the bounds of the parameters involved
+        bounds = _sign_under(deriv, game, sympy.true)[1]
+        return ComparativeStatics(name, parameter, expr, deriv, s, bounds)
+    s, why = _sign_under(deriv, game, cond())
+    return ComparativeStatics(name, parameter, expr, deriv, s, why)

@@ -51,3 +51,19 @@ def test_sign_of_one_parameter_by_exact_roots():
     assert sign(t**2 - 3 * t + 2, p, weak=True) is None
     assert sign((t + 1) / (t - 2), p) == -1
     assert sign(sympy.exp(t) - 2, p) is None  # not a polynomial: undecided
+
+
+# ---------------------------------------------------------------- signs under conditions
+def test_sign_under_conditions():
+    from gametheory.solve.symbolic.signs import _sign_under
+    p = gt.ParametricGame([["a"]], [["b"]], [gt.Parameter("a", bounds=(0, None)), "b"])
+    a, b = p.symbols["a"], p.symbols["b"]
+    gap = sympy.Gt(b - a, 0)
+    assert _sign_under(a - b, p, gap) == (-1, (gap,))
+    s, why = _sign_under(b, p, gap)          # b = (b - a) + a with a >= 0: positive
+    assert s == 1 and gap in why and sympy.Ge(a, 0) in why
+    assert _sign_under(b, p, sympy.Gt(b ** 2, 0)) == (None, ())   # b != 0 only
+    assert _sign_under(b, p, sympy.Or(gap, sympy.Gt(a, 1))) == (None, ())  # not a conjunct
+    assert _sign_under(sympy.exp(b) * (b - a), p, gap)[0] == 1     # non-polynomial factor
+    assert _sign_under(b, p, sympy.true) == (None, ())
+    assert _sign_under(b - b, p, gap) == (0, ())
