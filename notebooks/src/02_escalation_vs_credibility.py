@@ -109,8 +109,9 @@ print("at the defaults:", r_u_star.subs(defaults), "| the exact threshold found 
 #
 # In the posture game the Aggressor probes with a probability that keeps the Defender
 # indifferent between postures. How does that probability respond to each parameter?
-# The toolkit differentiates the closed form and signs the derivative under the
-# parameters' bounds:
+# The toolkit differentiates the closed form and signs the derivative exactly under the
+# parameters' bounds and, where those do not decide it, under the conditions that make
+# this mixed profile an equilibrium (the `assumptions` column says which were needed):
 
 # %%
 support = (("Refrain", "Probe"), ("Under-react", "Intercept"))
@@ -119,13 +120,16 @@ for name in ("credibility_loss", "intercept_cost", "interception_prob",
              "readiness_cost_intercept", "probe_value"):
     cs = posture.comparative_statics(("Aggressor", "Probe"), name, support=support)
     sign = {1: "+", -1: "-", 0: "0"}.get(cs.sign, "depends on parameters")
-    rows.append({"parameter": name, "derivative": str(cs.derivative), "sign": sign})
+    rows.append({"parameter": name, "derivative": str(cs.derivative), "sign": sign,
+                 "assumptions": "; ".join(map(str, cs.validity_assumptions)) or "bounds"})
 pd.DataFrame(rows).set_index("parameter")
 
 # %% [markdown]
 # The derivative in the probe value is zero: the Aggressor's probing probability does not
 # depend on its own payoffs. In a mixed equilibrium each side's mix is pinned down by the
-# *other* side's indifference, the logic of Tsebelis's (1989) paradox.
+# *other* side's indifference, the logic of Tsebelis's (1989) paradox. A costlier
+# readiness posture raises probing: the Aggressor must probe more often to keep the
+# Defender willing to pay for it.
 
 # %% [markdown]
 # ## 4. Monte Carlo over uncertain parameters
