@@ -51,14 +51,13 @@ This module works on payoff arrays and strategy indices; the labelled trace
 
 Examples
 --------
->>> import gametheory as gt
->>> pd = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]],
-...                        strategies=(("Cooperate", "Defect"), ("Cooperate", "Defect")))
->>> res = pd.eliminate_dominated()
->>> res.game.strategies
-(('Defect',), ('Defect',))
->>> print(res.steps[0].reason)
-Row: Cooperate is strictly dominated by Defect (3 < 5 against Cooperate, 0 < 1 against Defect)
+The third row pays 1 whatever the column, less than the half-half mixture of the first
+two rows (3/2 against either column): strictly dominated by a mixture, not by a pure row.
+
+>>> res = iterated_elimination([[3, 0], [0, 3], [1, 1]], [[0, 0], [0, 0], [0, 0]],
+...                            mixed=True)
+>>> res.remaining, [(r.player, r.index, r.dominator) for r in res.removals]
+(((0, 1), (0, 1)), [(0, 2, {0: Fraction(1, 2), 1: Fraction(1, 2)})])
 """
 
 from __future__ import annotations
