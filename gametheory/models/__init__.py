@@ -55,11 +55,27 @@ from .attribution import attribution_game
 from .audience import audience_costs
 from .repeated_probe import repeated_probe_response, reputation_probe_response
 from .signaling import beer_quiche, job_market
+from .escalation import (
+    DRONE_LADDER,
+    LadderOutcome,
+    Rung,
+    brinkmanship_outcome,
+    climb_thresholds,
+    escalation_ladder,
+    ladder_outcomes,
+)
 # isort: on
 from .catalog import Catalog, CatalogEntry, catalog
 from .registry import register_model, register_variant
 
 __all__ = [
+    "DRONE_LADDER",
+    "LadderOutcome",
+    "Rung",
+    "brinkmanship_outcome",
+    "climb_thresholds",
+    "escalation_ladder",
+    "ladder_outcomes",
     "Catalog",
     "CatalogEntry",
     "alliance",
