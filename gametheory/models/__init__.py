@@ -55,6 +55,13 @@ from .attribution import attribution_game
 from .audience import audience_costs
 from .repeated_probe import repeated_probe_response, reputation_probe_response
 from .signaling import beer_quiche, job_market
+from .attrition import (
+    AttritionCampaign,
+    CampaignRound,
+    CampaignSolution,
+    attrition_campaign,
+    campaign_tree,
+)
 from .escalation import (
     DRONE_LADDER,
     LadderOutcome,
@@ -69,6 +76,11 @@ from .catalog import Catalog, CatalogEntry, catalog
 from .registry import register_model, register_variant
 
 __all__ = [
+    "AttritionCampaign",
+    "CampaignRound",
+    "CampaignSolution",
+    "attrition_campaign",
+    "campaign_tree",
     "DRONE_LADDER",
     "LadderOutcome",
     "Rung",

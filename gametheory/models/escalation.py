@@ -162,7 +162,7 @@ def _mover(j: int) -> int:
     title="Escalation ladder: climb, hold or yield at a chosen risk of war",
     result="complete information: no escalation past the first rung on the path; the "
            "Aggressor climbs to rung j iff w_A/v_A < (1-p_j)/p_j (brinkmanship benchmark)",
-    citation="Schelling (1960, 1966); Powell (1987, 1990)", returns="GameTree")
+    citation="Schelling (1960); Schelling (1966); Powell (1987); Powell (1990)", returns="GameTree")
 def escalation_ladder(rungs: Sequence[Rung] = DRONE_LADDER, hold: bool = True,
                       **overrides: ParameterValue) -> GameTree:
     r"""The escalation ladder as a parametric perfect-information tree with chance moves.
