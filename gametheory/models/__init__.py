@@ -55,6 +55,7 @@ from .attribution import attribution_game
 from .audience import audience_costs
 from .repeated_probe import repeated_probe_response, reputation_probe_response
 from .signaling import beer_quiche, job_market
+from .learning_prober import LearningProber, learning_prober
 # isort: on
 from .catalog import Catalog, CatalogEntry, catalog
 from .registry import register_model, register_variant
@@ -79,6 +80,8 @@ __all__ = [
     "deterrence_threshold",
     "inspection_game",
     "job_market",
+    "LearningProber",
+    "learning_prober",
     "posture_game",
     "swarm_posture_game",
     "probe_response",
