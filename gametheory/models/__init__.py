@@ -56,6 +56,8 @@ from .audience import audience_costs
 from .repeated_probe import repeated_probe_response, reputation_probe_response
 from .signaling import beer_quiche, job_market
 from .learning_prober import LearningProber, learning_prober
+from .costly_signals import costly_signals, separates, separation_interval
+from .deniable_probe import DeniableProbeEquilibrium, deniable_probe, deniable_probe_equilibrium
 # isort: on
 from .catalog import Catalog, CatalogEntry, catalog
 from .registry import register_model, register_variant
@@ -82,6 +84,12 @@ __all__ = [
     "job_market",
     "LearningProber",
     "learning_prober",
+    "costly_signals",
+    "separates",
+    "separation_interval",
+    "DeniableProbeEquilibrium",
+    "deniable_probe",
+    "deniable_probe_equilibrium",
     "posture_game",
     "swarm_posture_game",
     "probe_response",

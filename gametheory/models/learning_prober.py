@@ -80,7 +80,7 @@ Examples
 >>> m.threshold(1), m.threshold(2), m.threshold(3)
 (Fraction(1, 2), Fraction(1, 4), Fraction(1, 8))
 >>> m.probe_probability_by_round()
-[Fraction(0, 1), Fraction(1, 1), Fraction(3, 5)]
+[Fraction(0, 1), Fraction(1, 1), Fraction(4, 5)]
 """
 
 from __future__ import annotations
@@ -490,7 +490,7 @@ class LearningProber:
 
         >>> m = learning_prober(rounds=3, prior="1/5", probe_gain=1, answered_loss=1)
         >>> [str(r["belief"]) for r in m.reputation_path()]
-        ['1/5', '1/4', '1/2']
+        ['1/5', '1/5', '1/2']
         """
         rows, q, target = [], self.prior, None
         for k in range(self.rounds):
@@ -564,7 +564,7 @@ def learning_prober(rounds: int = 4, prior: Any = Fraction(1, 5), probe_gain: An
     >>> [m.threshold(n) for n in (1, 2, 3, 4)]
     [Fraction(1, 2), Fraction(1, 4), Fraction(1, 8), Fraction(1, 16)]
     >>> m.probe_probability_by_round()
-    [Fraction(0, 1), Fraction(0, 1), Fraction(1, 1), Fraction(3, 5)]
+    [Fraction(0, 1), Fraction(0, 1), Fraction(1, 1), Fraction(4, 5)]
     """
     return LearningProber(rounds, prior, probe_gain, answered_loss, peace_value,
                           response_cost, patience)

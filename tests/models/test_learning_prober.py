@@ -204,15 +204,17 @@ def test_patience_changes_nothing_when_one_answer_costs_less_than_one_round_of_p
 
 def test_a_patient_prober_probes_early_to_learn_when_answers_are_dear():
     """c > a: with two rounds left no reputation is worth one answer ((n-1) a < c), the
-    strategic type never answers, so a probe reveals the type; the Prober's threshold
-    solves g - mu (g + l) + delta mu l = 0, i.e. mu_2 = g / (g + l (1 - delta)), above the
-    myopic b = g / (g + l) (hand derivation; checked on the tree above)."""
+    strategic type never answers, so a probe reveals the type. Hand derivation: at
+    mu >= b the last Prober refrains (value 0), so probing now is worth
+    g - mu (g + l) + delta (1 - mu) g (a strategic type found out is probed again next
+    round) against 0 for refraining: the threshold is mu_2 = g (1 + delta) /
+    (g (1 + delta) + l), above the myopic b = g / (g + l) whenever delta > 0."""
     g, l = F(1), F(2)
     for d in (F(0), F(1, 2), F(9, 10)):
         m = learning_prober(rounds=3, prior="1/5", probe_gain=g, answered_loss=l,
                             peace_value=2, response_cost=3, patience=d)
         assert m.landing(2) is None and m.response_probability(2, F(1, 5)) == 0
-        assert m.threshold(2) == g / (g + l * (1 - d))
+        assert m.threshold(2) == g * (1 + d) / (g * (1 + d) + l)
     early = [learning_prober(rounds=4, prior="2/5", peace_value=2, response_cost=3,
                              patience=d).probe_probability_by_round()[1] for d in (0, F(9, 10))]
     assert early[1] > early[0]
