@@ -55,9 +55,11 @@ Published results reproduced
   building only with enough rounds left (:math:`V^D_{n-1}(1) = (n - 1) a \ge c`), and a
   patient prober probes *early* at beliefs a myopic one would not: an answer that the
   strategic type gives with probability 0 reveals the type, so the probe is an
-  experiment (Sobel 1985, *Review of Economic Studies* 52, on credibility built by costly
-  early actions; Sartori 2005, *Deterrence by Diplomacy*, Princeton University Press, on
-  reputations in repeated crises).
+  experiment. This case is the model's own (derived here and checked on the tree);
+  compare Sobel (1985, *Review of Economic Studies* 52), where an adversary builds
+  credibility by costly early honesty to exploit it when the stakes are high, and
+  Sartori (2005, *Deterrence by Diplomacy*, Princeton University Press) on reputations
+  carried across crises.
 
 The test suite checks the equilibrium independently: it builds the whole tree for
 :math:`T = 2, 3`, computes the beliefs by Bayes' rule from the strategies, and compares
@@ -503,6 +505,23 @@ class LearningProber:
                          "answer_probability": beta, "belief_after": q2})
             q, target = q2, t2
         return rows
+
+    def answer_incentive(self, n: int, belief: Any) -> dict[str, Fraction]:
+        """The strategic Defender's reason to answer a probe with ``n`` rounds left: its
+        value from answering (the cost now plus the reputation it keeps) and from letting
+        the probe pass (found out, probed every round after: 0), under the equilibrium.
+
+        >>> m = learning_prober(rounds=3, prior="1/5", probe_gain=1, answered_loss=1)
+        >>> m.answer_incentive(3, "1/2")   # above b^2: answering keeps the peace
+        {'answer': Fraction(3, 1), 'let pass': Fraction(0, 1)}
+        """
+        q = _frac(belief, "belief")
+        n = self._checked_n(n)
+        lam = self._level(n).landing
+        after = self.posterior(n, q, "answered")
+        keep = (self.response_cost if lam is not None and 0 < q < lam
+                else self._vd(n - 1, after))
+        return {"answer": keep - self.response_cost, "let pass": self._vd(n - 1, _F0)}
 
     def prober_value(self) -> Fraction:
         """The Prober's expected discounted payoff at the prior."""

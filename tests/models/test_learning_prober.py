@@ -246,6 +246,17 @@ def test_learning_by_type_and_values():
         resolute=False)
 
 
+def test_the_strategic_defenders_incentive_to_answer():
+    """Mixing where the reputation is worth exactly c, a strict reason to answer above
+    b^(n-1) (the peace it keeps: (n-1) a - c in the chain store), none in the last round."""
+    m = learning_prober(rounds=3, prior="1/5", probe_gain=1, answered_loss=1, patience=0)
+    for n, mu in ((3, F(1, 5)), (2, F(1, 3))):
+        inc = m.answer_incentive(n, mu)
+        assert inc["answer"] == inc["let pass"] == 0 and 0 < m.response_probability(n, mu) < 1
+    assert m.answer_incentive(3, "1/2") == {"answer": 2 * 2 - 1, "let pass": 0}
+    assert m.answer_incentive(1, "1/2")["answer"] == -1 and m.response_probability(1, F(1, 2)) == 0
+
+
 def test_validation_and_catalog():
     with pytest.raises(ParameterError):
         learning_prober(rounds=0)
