@@ -425,7 +425,8 @@ class LearningProber:
 
         >>> m = learning_prober(rounds=2, prior="1/5", probe_gain=1, answered_loss=1)
         >>> m.assessment(("answered",))
-        {'belief': Fraction(1, 2), 'rounds_left': 1, 'probe': Fraction(1, 2), 'answer': Fraction(0, 1)}
+        {'belief': Fraction(1, 2), 'rounds_left': 1, 'probe': Fraction(1, 2),
+         'answer': Fraction(0, 1)}
         """
         q, target = self.prior, None
         for k, outcome in enumerate(history):
@@ -532,8 +533,10 @@ class LearningProber:
         return self._vd(self.rounds, self.prior)
 
     def _repr_html_(self) -> str:
-        rows = "".join("<tr>" + "".join(f"<td>{html.escape(format_number(v)) if v is not None else '-'}</td>"
-                                        for v in r.values()) + "</tr>"
+        def cell(v: Any) -> str:
+            return "<td>" + ("-" if v is None else html.escape(format_number(v))) + "</td>"
+
+        rows = "".join("<tr>" + "".join(cell(v) for v in r.values()) + "</tr>"
                        for r in self.reputation_path())
         head = "".join(f"<th>{k.replace('_', ' ')}</th>" for k in self.reputation_path()[0])
         return (f"<p><b>Learning prober</b> (T = {self.rounds}): "

@@ -6,6 +6,7 @@ plans."""
 
 from __future__ import annotations
 
+import random
 from fractions import Fraction
 
 import pytest
@@ -37,6 +38,28 @@ def test_closed_form_is_the_unique_equilibrium(q):
     (solved,) = solver_equilibria(attribution_quality=q)
     eq = gt.models.deniable_probe_equilibrium(attribution_quality=q)
     assert solved == (eq.probe, eq.defender["attributed"], eq.defender["unattributed"])
+
+
+def test_closed_form_at_random_points():
+    """25 seeded points within the stated assumptions: the closed form is the solver's
+    unique equilibrium, including points where even certain retaliation does not deter
+    (A_I > q s: probe and retaliate for sure)."""
+    rng = random.Random(3)
+    checked = 0
+    while checked < 25:
+        point = {"attribution_quality": F(rng.randint(50, 99), 100),
+                 "other_incursion_prob": F(rng.randint(1, 9), 10),
+                 "wrong_target_cost": rng.randint(0, 6), "retaliation_damage": rng.randint(1, 8),
+                 "probe_value": rng.randint(2, 6),
+                 "residual_credibility_loss": rng.randint(1, 4),
+                 "retaliation_cost": F(rng.randint(1, 6), 2)}
+        try:
+            eq = gt.models.deniable_probe_equilibrium(**point)
+        except SolverError:
+            continue
+        checked += 1
+        assert solver_equilibria(**point) == [
+            (eq.probe, eq.defender["attributed"], eq.defender["unattributed"])], point
 
 
 def test_better_attribution_switches_the_defender_from_interception_to_retaliation():
