@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from numbers import Real
 from typing import TYPE_CHECKING
@@ -68,7 +69,7 @@ def posterior_paths(paths: Mapping[str, Sequence[Real]], *,
                     thresholds: Sequence[Real | None] | None = None, ax: Axes | None = None,
                     title: str | None = None, ylabel: str = "belief that the Defender is "
                     "resolute") -> Axes:
-    """Beliefs before each round (index 0: the prior, before round 1), one line per path.
+    """Beliefs after each round (index 0: the prior), one line per path.
 
     Parameters
     ----------
@@ -77,7 +78,8 @@ def posterior_paths(paths: Mapping[str, Sequence[Real]], *,
         where every probe is answered.
     thresholds : sequence, optional
         The Prober's threshold belief in each round (``None`` where there is none), drawn
-        as a step line: below it the Prober probes.
+        as a step line from the belief it applies to (after the previous round) to the
+        next: below it the Prober probes.
     ax : Axes, optional
     title, ylabel : str
 
@@ -90,11 +92,11 @@ def posterior_paths(paths: Mapping[str, Sequence[Real]], *,
     for k, (label, ys) in enumerate(series.items()):
         ax.plot(range(len(ys)), ys, label=_literal(label), **line_style(k))
     if thresholds is not None:
-        pts = [(t + 1, float(v)) for t, v in enumerate(thresholds) if v is not None]
-        if pts:
-            ax.step([p[0] for p in pts], [p[1] for p in pts], where="mid", color="0.4",
+        ts = [math.nan if v is None else float(v) for v in thresholds]
+        if ts:  # round t's threshold applies to the belief before it, at x = t - 1
+            ax.plot(range(len(ts) + 1), ts + ts[-1:], drawstyle="steps-post", color="0.4",
                     linestyle=":", label="threshold")
-    ax.set_xlabel("round (0: prior)")
+    ax.set_xlabel("rounds played (0: the prior)")
     ax.set_ylabel(_literal(ylabel))
     ax.set_ylim(-0.02, 1.02)
     if title:

@@ -32,7 +32,10 @@ def test_posterior_paths_draws_the_model_numbers():
     assert list(lines["resolute"].get_ydata()) == [float(v) for v in paths["resolute"]]
     assert list(lines["strategic"].get_xdata()) == [0, 1, 2, 3, 4]
     assert ax.get_title() == r"cost \$3"            # literal, not mathtext
-    assert list(lines["threshold"].get_xdata()) == [1, 2, 3, 4]
+    th = lines["threshold"]
+    assert list(th.get_xdata()) == [0, 1, 2, 3, 4] and th.get_drawstyle() == "steps-post"
+    expected = [float(m.threshold(n)) for n in (4, 3, 2, 1)]
+    assert list(th.get_ydata()) == expected + expected[-1:]
 
 
 def test_probing_by_round_into_given_axes():
