@@ -55,6 +55,9 @@ from .attribution import attribution_game
 from .audience import audience_costs
 from .repeated_probe import repeated_probe_response, reputation_probe_response
 from .signaling import beer_quiche, job_market
+from .learning_prober import LearningProber, learning_prober
+from .costly_signals import costly_signals, separates, separation_interval
+from .deniable_probe import DeniableProbeEquilibrium, deniable_probe, deniable_probe_equilibrium
 from .attrition import (
     AttritionCampaign,
     CampaignRound,
@@ -107,6 +110,14 @@ __all__ = [
     "deterrence_threshold",
     "inspection_game",
     "job_market",
+    "LearningProber",
+    "learning_prober",
+    "costly_signals",
+    "separates",
+    "separation_interval",
+    "DeniableProbeEquilibrium",
+    "deniable_probe",
+    "deniable_probe_equilibrium",
     "posture_game",
     "swarm_posture_game",
     "probe_response",

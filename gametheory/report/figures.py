@@ -80,6 +80,7 @@ from ..analysis.sensitivity.paths import equilibrium_branches
 from ..analysis.sensitivity.result import SweepFrame, SweepResult
 from ..core.parametric import ParametricGame
 from ..errors import GameError, ParameterError
+from .learning_figures import posterior_paths, probing_by_round
 from .style import HOUSE_STYLE, house_style, line_style, region_style, save_figure
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -98,6 +99,8 @@ __all__ = [
     "tornado",
     "folk_region_data",
     "folk_region",
+    "posterior_paths",
+    "probing_by_round",
     "save_figure",
     "house_style",
     "HOUSE_STYLE",

@@ -145,4 +145,5 @@ def test_catalog_keeps_its_order():
         "probe_response", "chain_store", "deterrence_game", "chicken", "stag_hunt",
         "inspection_game", "volunteers_dilemma", "consensus_stag_hunt", "burden_sharing",
         "attribution_game", "audience_costs", "reputation_probe_response", "beer_quiche",
-        "job_market", "attrition_campaign", "escalation_ladder"]
+        "job_market", "learning_prober", "costly_signals", "deniable_probe",
+        "attrition_campaign", "escalation_ladder"]
