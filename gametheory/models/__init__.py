@@ -54,6 +54,7 @@ from .alliance import (
 from .attribution import attribution_game
 from .audience import audience_costs
 from .repeated_probe import repeated_probe_response, reputation_probe_response
+from .posture import observed_posture_game, partial_posture_equilibria, partial_posture_game
 from .signaling import beer_quiche, job_market
 # isort: on
 from .catalog import Catalog, CatalogEntry, catalog
@@ -79,6 +80,9 @@ __all__ = [
     "deterrence_threshold",
     "inspection_game",
     "job_market",
+    "observed_posture_game",
+    "partial_posture_equilibria",
+    "partial_posture_game",
     "posture_game",
     "swarm_posture_game",
     "probe_response",
