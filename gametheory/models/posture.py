@@ -84,6 +84,9 @@ from .registry import register_variant
 __all__ = ["POSTURES", "POSTURE_PARAMETERS", "PostureEquilibrium", "available_replies",
            "observed_posture_game", "partial_posture_equilibria", "partial_posture_game"]
 
+#: Relative tolerance of float comparisons (times the largest absolute payoff, at least 1).
+FLOAT_TOL = 1e-9
+
 #: The Defender's postures, least ready first.
 POSTURES: tuple[str, str, str] = ("Unready", "Intercept-ready", "Retaliate-ready")
 
@@ -284,7 +287,8 @@ def partial_posture_equilibria(**values: ParameterValue) -> list[PostureEquilibr
     action when it does not see it, with payoffs weighted by :math:`\lambda` and
     :math:`1 - \lambda`; its Nash equilibria are found by the exact solver. At
     :math:`\lambda = 1` the unseen information set is unreached and the Defender simply
-    picks its best posture (the observed game).
+    picks its best posture (the observed game). Rational values give Fractions; with any
+    float, payoffs within :data:`FLOAT_TOL` times the largest absolute payoff count as tied.
 
     Examples
     --------
@@ -304,25 +308,27 @@ def partial_posture_equilibria(**values: ParameterValue) -> list[PostureEquilibr
     pay = {k: _value(e, point) for k, e in probe_response_payoffs().items()}
     lam = point["posture_visibility"]
     cost = {k: (0 if _READINESS[k] is None else point[_READINESS[k]]) for k in POSTURES}
+    exact = all(isinstance(v, Fraction) for v in [*pay.values(), *cost.values(), lam])
+    tol = 0 if exact else FLOAT_TOL * max([1.0, *(abs(float(v)) for v in pay.values())])
     tied = []
     for k in POSTURES:
         d = {r: pay[_KEYS[r][1]] for r in available_replies(k)}
         best = max(d.values())
-        tied.append([r for r in available_replies(k) if d[r] == best])
+        tied.append([r for r in available_replies(k) if d[r] >= best - tol])
     out: list[PostureEquilibrium] = []
     for replies in itertools.product(*tied):
         a = [pay[_KEYS[r][0]] for r in replies]
         d = [pay[_KEYS[r][1]] for r in replies]
-        seen_opts = [["Probe"] if x > 0 else ["Refrain"] if x < 0 else ["Refrain", "Probe"]
-                     for x in a]
+        seen_opts = [["Probe"] if x > tol else ["Refrain"] if x < -tol
+                     else ["Refrain", "Probe"] for x in a]
         for seen in itertools.product(*seen_opts):
-            out += _solve_unseen(replies, seen, a, d, cost, lam)
+            out += _solve_unseen(replies, seen, a, d, cost, lam, tol)
     return out
 
 
 def _solve_unseen(replies: tuple[str, ...], seen: tuple[str, ...], a: list, d: list,
-                  cost: Mapping[str, Fraction | float], lam: Fraction | float
-                  ) -> list[PostureEquilibrium]:
+                  cost: Mapping[str, Fraction | float], lam: Fraction | float,
+                  tol: float = 0) -> list[PostureEquilibrium]:
     m = [cost[k] for k in POSTURES]
     # seen branch: payoffs of each posture given the Aggressor's seen action
     sa = [a[k] if seen[k] == "Probe" else 0 for k in range(3)]
@@ -331,7 +337,7 @@ def _solve_unseen(replies: tuple[str, ...], seen: tuple[str, ...], a: list, d: l
         best = max(sd)
         res = []
         for k in range(3):
-            if sd[k] == best:
+            if sd[k] >= best - tol:
                 y = {p: Fraction(int(j == k)) for j, p in enumerate(POSTURES)}
                 res.append(_equilibrium(y, replies, seen, None, sa, sd, lam, m, a, d))
         return res

@@ -151,6 +151,7 @@ def phantom_payoffs() -> dict[str, sympy.Expr]:
     :func:`~gametheory.models.probe_response.probe_response_payoffs` with
     :math:`v = c_p = h = r_U = r_I = 0` and :math:`e_I = 0` (intercepting nothing cannot
     escalate); retaliation against a phantom still hits the Aggressor and still risks war.
+    Every other term of the reduced form is kept.
 
     >>> pay = phantom_payoffs()
     >>> pay["A_U"], pay["D_U"], pay["D_I"]

@@ -28,6 +28,29 @@ KEYS = {"Under-react": "U", "Intercept": "I", "Retaliate": "X"}
 COST = {"Unready": None, "Intercept-ready": "readiness_cost_intercept",
         "Retaliate-ready": "readiness_cost_retaliate"}
 
+#: The base point, pinned (today's defaults; the payoff terms the model revision of issue
+#: #12 adds, where present, switched off) so that the hand derivations below keep holding
+#: if the family's defaults move.
+PIN = {"probe_value": 4, "probe_cost": 1, "interception_prob": F(3, 4),
+       "retaliation_damage": 6, "escalation_prob_intercept": F(1, 100),
+       "escalation_prob_retaliate": F(1, 10), "war_cost_aggressor": 100,
+       "war_cost_defender": 100, "probe_damage": 2, "credibility_loss": 3,
+       "residual_credibility_loss": F(1, 2), "intercept_cost": 1, "retaliation_cost": 2,
+       "cohesion": F(3, 4), "readiness_cost_intercept": F(1, 2),
+       "readiness_cost_retaliate": 1, "posture_visibility": F(1, 2),
+       **{n: 0 for n in ("information_gain", "cost_imposition", "disunity_cost")
+          if n in POSTURE_PARAMETERS}}
+
+
+def pinned(tree_or_none=None, **values):
+    """The pinned point with ``values`` on top, limited to the parameters of a tree."""
+    point = {**PIN, **values}
+    if tree_or_none is not None:
+        names = {p.name for p in tree_or_none.parameters}
+        point = {k: v for k, v in point.items() if k in names}
+    return point
+
+
 #: Exact points: defaults (interception credible and deterring), a low credibility loss
 #: (a ready Defender would not intercept), a costly readiness, an unprofitable probe,
 #: interception that does not deter, and a credible deterring retaliation.
@@ -45,7 +68,7 @@ POINTS = [
 def point_values(**values):
     """Every parameter at the point: defaults, then the given values, exact."""
     out = {n: sp.default for n, sp in POSTURE_PARAMETERS.items()}
-    out.update({k: F(v) for k, v in values.items()})
+    out.update({k: F(v) for k, v in {**PIN, **values}.items()})
     return out
 
 
@@ -85,30 +108,35 @@ def test_variants_are_registered():
 def test_observed_spe_is_backward_induction_by_hand(point):
     tree = observed_posture_game()
     assert tree.is_perfect_information
-    got = {(e.path[0], e.path[1], *e.payoffs) for e in tree.backward_induction(**point)}
+    got = {(e.path[0], e.path[1], *e.payoffs)
+           for e in tree.backward_induction(**pinned(tree, **point))}
     assert got == hand_backward_induction(**point)
 
 
 def test_observed_outcomes_at_named_points():
     tree = observed_posture_game()
+
+    def paths(**point):
+        return [e.path[:2] for e in tree.backward_induction(**pinned(tree, **point))]
+
     # defaults: a credible interception posture deters, nobody probes
-    assert [e.path for e in tree.backward_induction()] == [("Intercept-ready", "Refrain")]
+    assert paths() == [("Intercept-ready", "Refrain")]
     # a ready Defender that would not intercept deters nothing: it saves the cost
-    assert [e.path for e in tree.backward_induction(credibility_loss="1/2")] == \
-        [("Unready", "Probe")]
+    assert paths(credibility_loss="1/2") == [("Unready", "Probe")]
     # credible retaliation deters where interception cannot (pi = 0)
-    assert [e.path[:2] for e in tree.backward_induction(**POINTS[-1])] == \
-        [("Retaliate-ready", "Refrain")]
+    assert paths(**POINTS[-1]) == [("Retaliate-ready", "Refrain")]
 
 
 def probe_probability_simultaneous(**values):
-    eqs = gt.models.probe_response("posture").at(**values).equilibria()
+    game = gt.models.probe_response("posture")
+    eqs = game.at(**pinned(game, **values)).equilibria()
     assert len(eqs) == 1
     return eqs[0].row[1], eqs[0].col[1]
 
 
 def probe_probability_observed(**values):
-    (e,) = observed_posture_game().backward_induction(**values)
+    tree = observed_posture_game()
+    (e,) = tree.backward_induction(**pinned(tree, **values))
     return F(int(e.path[1] == "Probe")), F(int(e.path[0] == "Intercept-ready"))
 
 
@@ -131,20 +159,22 @@ def test_tsebelis_logic_disappears_under_observation():
     assert probe_probability_observed(readiness_cost_intercept=6,
                                       readiness_cost_retaliate=7) == (1, 0)
     # (with m_I > m_X the retaliation posture, which also intercepts, deters more cheaply)
-    (e,) = observed_posture_game().backward_induction(readiness_cost_intercept=6)
+    tree = observed_posture_game()
+    (e,) = tree.backward_induction(**pinned(tree, readiness_cost_intercept=6))
     assert e.path == ("Retaliate-ready", "Refrain")
 
 
 def test_partial_limits_are_the_simultaneous_and_observed_games():
     for point in ({}, {"readiness_cost_intercept": "3/4"}, {"probe_cost": "3/2"}):
-        (e,) = partial_posture_equilibria(posture_visibility=0, **point)
-        g = gt.models.probe_response("posture").at(**point)
+        (e,) = partial_posture_equilibria(**pinned(**point, posture_visibility=0))
+        game = gt.models.probe_response("posture")
+        g = game.at(**pinned(game, **point))
         (s,) = g.equilibria()
         assert e.probe_if_unseen == s.row[1] == e.probe_probability
         assert tuple(e.posture.values()) == s.col
     for point in POINTS:
         got = {(k, e.probe_if_seen[k], e.payoffs[1])
-               for e in partial_posture_equilibria(posture_visibility=1, **point)
+               for e in partial_posture_equilibria(**pinned(**point, posture_visibility=1))
                for k, y in e.posture.items() if y == 1}
         assert got == {(k, act, d) for k, act, _, d in hand_backward_induction(**point)}
 
@@ -153,7 +183,7 @@ def test_partial_limits_are_the_simultaneous_and_observed_games():
 def test_partial_closed_form(lam):
     pay, vals = payoffs_at()
     m_i = vals["readiness_cost_intercept"]
-    eqs = partial_posture_equilibria(posture_visibility=lam)
+    eqs = partial_posture_equilibria(**pinned(posture_visibility=lam))
     lam_star = m_i / (-pay["D_U"])
     assert lam_star == F(1, 10)
     y = pay["A_U"] / (pay["A_U"] - pay["A_I"])
@@ -204,9 +234,10 @@ def behaviour_payoffs(tree, posture, seen, unseen_p, replies, deviation=None):
                                    {"posture_visibility": "1/20",
                                     "readiness_cost_intercept": 2}])
 def test_partial_equilibria_are_nash_of_the_tree(point):
-    tree = partial_posture_game().at(**point)
+    tree = partial_posture_game()
+    tree = tree.at(**pinned(tree, **point))
     sets = tree.information_sets()
-    eqs = partial_posture_equilibria(**point)
+    eqs = partial_posture_equilibria(**pinned(**point))
     assert eqs
     for e in eqs:
         q = e.probe_if_unseen
