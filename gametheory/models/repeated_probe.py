@@ -58,7 +58,8 @@ a probe goes undetected with probability :math:`e_m` (``missed_detection``; it i
 unanswered: the realised reply is ``Under-react``), a quiet period raises a false alarm
 with probability :math:`e_f` (``false_alarm``; the Defender reacts to a phantom), and an
 Aggressor who means to refrain lets a drone stray into allied airspace with probability
-:math:`e_s` (``stray``; drones aimed elsewhere, as several 2025 incursions were described).
+:math:`e_s` (``stray``: a drone aimed at a target in Ukraine that crosses the border, the
+explanation offered for several incursions; its effects are those of a probe).
 Each side's automaton moves on what *it* saw: the Aggressor sees whether its probe (or
 stray) was answered; the Defender sees what it detected and how it replied, so a missed
 probe leaves it firm while the Aggressor, having seen its probe go unanswered, is

@@ -270,3 +270,27 @@ def test_partial_validation_and_normal_form():
     assert "posture_visibility" in [p.name for p in tree.parameters]
     assert [h.name for h in tree.information_sets("Aggressor") if len(h.nodes) > 1] == \
         ["posture unseen"]
+
+
+@pytest.mark.parametrize("point", [{"posture_visibility": 0}, {"posture_visibility": "1/20"},
+                                   {"posture_visibility": "1/2"},
+                                   {"posture_visibility": "1/20", "probe_cost": "3/2"}])
+def test_partial_equilibrium_path_agrees_with_gambit(point):
+    """Gambit's sequence-form LCP on the tree (written by to_efg) finds a Nash equilibrium
+    with the same posture mix, unseen probing rate and payoffs; off the path (an unused
+    Retaliate-ready reply) Gambit need not be sequentially rational, so that is not compared."""
+    gbt = pytest.importorskip("pygambit")
+    import io
+
+    tree = partial_posture_game()
+    tree = tree.at(**pinned(tree, **point))
+    (ours,) = partial_posture_equilibria(**pinned(**point))
+    game = gbt.read_efg(io.StringIO(tree.to_efg()))
+    (eq,) = gbt.nash.lcp_solve(game, rational=True).equilibria
+    sets = {(p.label, h.label): h for p in game.players for h in p.infosets}
+    root = sets[("Defender", "at the root")]
+    assert {a.label: F(str(eq[a])) for a in root.actions} == ours.posture
+    unseen = sets[("Aggressor", "posture unseen")]
+    probe = {a.label: F(str(eq[a])) for a in unseen.actions}["Probe"]
+    assert probe == ours.probe_if_unseen
+    assert tuple(F(str(eq.payoff(p))) for p in game.players) == ours.payoffs
