@@ -54,6 +54,7 @@ from .alliance import (
 from .attribution import attribution_game
 from .audience import audience_costs
 from .repeated_probe import repeated_probe_response, reputation_probe_response
+from .posture import observed_posture_game, partial_posture_equilibria, partial_posture_game
 from .signaling import beer_quiche, job_market
 from .learning_prober import LearningProber, learning_prober
 from .costly_signals import costly_signals, separates, separation_interval
@@ -118,6 +119,9 @@ __all__ = [
     "DeniableProbeEquilibrium",
     "deniable_probe",
     "deniable_probe_equilibrium",
+    "observed_posture_game",
+    "partial_posture_equilibria",
+    "partial_posture_game",
     "posture_game",
     "swarm_posture_game",
     "probe_response",

@@ -170,7 +170,8 @@ def catalog() -> Catalog:
     >>> import gametheory as gt
     >>> cat = gt.models.catalog()
     >>> cat["probe_response"].variants
-    ('sequential', 'posture', 'swarm', 'bayesian', 'repeated', 'alliance')
+    ('sequential', 'posture', 'swarm', 'bayesian', 'repeated', 'alliance', 'observed-posture',
+     'partial-posture')
     >>> cat["inspection_game"].parameters
     ('violation_gain', 'penalty', 'inspection_cost', 'violation_loss')
     """

@@ -702,7 +702,7 @@ def bayesian_game(stage: str = "sequential", **overrides: ParameterValue) -> Bay
 #: built by :mod:`gametheory.models.repeated_probe` and :mod:`gametheory.models.alliance`,
 #: which register their builders (they import this module, not the other way round).
 VARIANTS: tuple[str, ...] = ("sequential", "posture", "swarm", "bayesian", "repeated",
-                             "alliance")
+                             "alliance", "observed-posture", "partial-posture")
 
 
 @register_model(

@@ -99,7 +99,8 @@ def test_reputation_entry_builds_a_chain_store_with_the_probe_payoffs():
 
 def test_probe_response_family_entry():
     e = CAT["probe_response"]
-    assert e.variants == ("sequential", "posture", "swarm", "bayesian", "repeated", "alliance")
+    assert e.variants == ("sequential", "posture", "swarm", "bayesian", "repeated", "alliance",
+                          "observed-posture", "partial-posture")
     assert isinstance(e.build("sequential"), gt.GameTree)
     assert isinstance(e.build("posture"), gt.ParametricGame)
     for name in ("credibility_loss", "interception_prob", "cohesion",

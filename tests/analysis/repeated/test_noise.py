@@ -82,3 +82,57 @@ def test_misread_and_validation(pd):
         simulate(rg, prof, misread={"C": "X"})
     with pytest.raises(gt.ParameterError, match="probability"):
         simulate(rg, prof, perception_error=2)
+
+
+# ------------------------------------------------------------------ exact values under noise
+from gametheory.analysis.repeated import noise as noise_mod  # noqa: E402
+from gametheory.analysis.repeated.noise import noisy_values, perception_kernel  # noqa: E402
+
+
+def test_exact_values_by_hand(pd):
+    """Row always cooperates; column's grim trigger misreads C as D w.p. e and then
+    punishes forever: V_col = ((1-d) 3 + 5 d e) / (1 - d (1-e)), V_row = (1-d) 3 / (...)."""
+    rg = gt.RepeatedGame(pd)
+    prof = (S.always(pd, 0, "C"), S.grim_trigger(pd, 1))
+    for e, d in ((F(1, 10), F(9, 10)), (F(1, 3), F(1, 2)), (F(0), F(3, 4))):
+        res = noisy_values(rg, prof, perception_kernel(rg, e), d)
+        den = 1 - d * (1 - e)
+        assert res.values == ((1 - d) * 3 / den, ((1 - d) * 3 + 5 * d * e) / den)
+        assert all(isinstance(v, F) for v in res.values)
+    floats = noisy_values(rg, prof, perception_kernel(rg, 0.1), 0.9).values
+    assert isinstance(floats[0], float)
+    assert floats[0] == pytest.approx(float(F(3, 10) / F(19, 100)), rel=1e-12)
+
+
+def test_noiseless_kernel_gives_the_path_values(pd):
+    rg = gt.RepeatedGame(pd)
+    for prof in (pair(S.grim_trigger, pd), pair(S.tit_for_tat, pd),
+                 (S.always(pd, 0, "D"), S.tit_for_tat(pd, 1))):
+        res = noisy_values(rg, prof, perception_kernel(rg, 0), F(4, 5))
+        assert res.values == rg.payoffs(prof, F(4, 5))
+
+
+def test_exact_values_match_the_monte_carlo(pd):
+    rg = gt.RepeatedGame(pd)
+    prof = pair(S.tit_for_tat, pd)
+    exact = noisy_values(rg, prof, perception_kernel(rg, "1/20", "1/50"), "9/10").values
+    mc = simulate(rg, prof, discount="9/10", rounds=250, runs=4000, perception_error=0.05,
+                  execution_error=0.02, seed=5)
+    for p in (0, 1):
+        assert mc.ci_low[p] - 1e-9 <= float(exact[p]) <= mc.ci_high[p] + 1e-9
+
+
+def test_noisy_values_validation(pd, monkeypatch):
+    rg = gt.RepeatedGame(pd)
+    prof = pair(S.grim_trigger, pd)
+
+    def leaky(i, j):
+        return [(F(1, 2), (0, 0), (i, j), (i, j))]
+
+    with pytest.raises(gt.ParameterError, match="sum to"):
+        noisy_values(rg, prof, leaky)
+    with pytest.raises(gt.ParameterError, match="probability"):
+        perception_kernel(rg, 2)
+    monkeypatch.setattr(noise_mod, "MAX_NOISY_STATES", 1)
+    with pytest.raises(gt.SolverError, match="joint states"):
+        noisy_values(rg, prof, perception_kernel(rg, "1/10"))
