@@ -51,6 +51,8 @@ from .alliance import (
     consensus_stag_hunt,
     volunteers_dilemma,
 )
+from .volunteer import asymmetric_volunteers_dilemma, nobody_intercepts, volunteers_dilemma_n
+from .burden_sharing import burden_shares, burden_sharing_n
 from .attribution import attribution_game
 from .audience import audience_costs
 from .repeated_probe import repeated_probe_response, reputation_probe_response
@@ -63,13 +65,16 @@ __all__ = [
     "Catalog",
     "CatalogEntry",
     "alliance",
+    "asymmetric_volunteers_dilemma",
     "audience_costs",
     "bayesian_game",
     "beer_quiche",
     "bayesian_tree",
     "attribution_game",
     "best_reply_after_probe",
+    "burden_shares",
     "burden_sharing",
+    "burden_sharing_n",
     "catalog",
     "chain_store",
     "chicken",
@@ -79,6 +84,7 @@ __all__ = [
     "deterrence_threshold",
     "inspection_game",
     "job_market",
+    "nobody_intercepts",
     "posture_game",
     "swarm_posture_game",
     "probe_response",
@@ -96,4 +102,5 @@ __all__ = [
     "stag_hunt_risk_dominance",
     "type_payoffs",
     "volunteers_dilemma",
+    "volunteers_dilemma_n",
 ]
