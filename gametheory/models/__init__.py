@@ -51,6 +51,7 @@ from .alliance import (
     consensus_stag_hunt,
     volunteers_dilemma,
 )
+from .alliance_security import alliance_security_dilemma, security_dilemma_path
 from .volunteer import asymmetric_volunteers_dilemma, nobody_intercepts, volunteers_dilemma_n
 from .burden_sharing import burden_shares, burden_sharing_n
 from .attribution import attribution_game
@@ -65,6 +66,7 @@ __all__ = [
     "Catalog",
     "CatalogEntry",
     "alliance",
+    "alliance_security_dilemma",
     "asymmetric_volunteers_dilemma",
     "audience_costs",
     "bayesian_game",
@@ -97,6 +99,7 @@ __all__ = [
     "reputation_probe_response",
     "resolve_threshold",
     "sequential_game",
+    "security_dilemma_path",
     "sequential_normal_form",
     "stag_hunt",
     "stag_hunt_risk_dominance",
