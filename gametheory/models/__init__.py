@@ -51,6 +51,13 @@ from .alliance import (
     consensus_stag_hunt,
     volunteers_dilemma,
 )
+from .alliance_probe import (
+    DEFAULT_ALLIES,
+    Ally,
+    AllianceProbe,
+    alliance_probe,
+    rule_probability,
+)
 from .alliance_security import alliance_security_dilemma, security_dilemma_path
 from .volunteer import asymmetric_volunteers_dilemma, nobody_intercepts, volunteers_dilemma_n
 from .burden_sharing import burden_shares, burden_sharing_n
@@ -63,9 +70,13 @@ from .catalog import Catalog, CatalogEntry, catalog
 from .registry import register_model, register_variant
 
 __all__ = [
+    "DEFAULT_ALLIES",
+    "Ally",
+    "AllianceProbe",
     "Catalog",
     "CatalogEntry",
     "alliance",
+    "alliance_probe",
     "alliance_security_dilemma",
     "asymmetric_volunteers_dilemma",
     "audience_costs",
@@ -98,6 +109,7 @@ __all__ = [
     "repeated_probe_response",
     "reputation_probe_response",
     "resolve_threshold",
+    "rule_probability",
     "sequential_game",
     "security_dilemma_path",
     "sequential_normal_form",
