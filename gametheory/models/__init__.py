@@ -60,7 +60,7 @@ from .alliance_probe import (
 )
 from .alliance_security import alliance_security_dilemma, security_dilemma_path
 from .volunteer import asymmetric_volunteers_dilemma, nobody_intercepts, volunteers_dilemma_n
-from .burden_sharing import burden_shares, burden_sharing_n
+from .alliance_burden import burden_shares, burden_sharing_n
 from .attribution import attribution_game
 from .audience import audience_costs
 from .repeated_probe import repeated_probe_response, reputation_probe_response

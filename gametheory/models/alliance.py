@@ -49,15 +49,17 @@ and Statistics* 48(3), 266-279.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sympy
 
 from ..core.parametric import ParametricGame
 from ..errors import GameError
-from .alliance_probe import AllianceProbe, alliance_probe
 from .kit import ParameterSpec, ParameterValue, make_game, spec, specs, symbol
 from .registry import register_model, register_variant
+
+if TYPE_CHECKING:
+    from .alliance_probe import AllianceProbe
 
 __all__ = ["volunteers_dilemma", "consensus_stag_hunt", "burden_sharing", "alliance",
            "consensus_risk_dominance"]
@@ -270,6 +272,8 @@ def alliance(game: str = "volunteers_dilemma", **overrides: Any
     ('Aggressor', 'Poland', 'Estonia')
     """
     if game == "probe" or "allies" in overrides:
+        from .alliance_probe import alliance_probe  # registers in catalog order otherwise
+
         return alliance_probe(**overrides)
     try:
         fn = ALLIANCE_GAMES[game]
