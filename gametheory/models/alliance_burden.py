@@ -12,14 +12,20 @@ perception, so
 
 A profile is a Nash equilibrium iff every contributor's last unit is worth its cost to it
 (:math:`b_i \delta^{Q-1} \ge c` when :math:`q_i > 0`) and no member wants one more
-(:math:`b_i \delta^{Q} \le c` when :math:`q_i < m`). With distinct valuations the members
-with the highest :math:`b_i` provide the defence and the others free-ride, so the largest
-member's share of the burden exceeds its share of the benefit :math:`b_i / \sum_j b_j`,
-and the total falls short of the alliance's optimum, where a further unit is provided
-while :math:`\sum_j b_j \delta^{Q} > c`. These are Olson and Zeckhauser's (1966) two
+(:math:`b_i \delta^{Q} \le c` when :math:`q_i < m`). A contributor :math:`i` and a
+large member :math:`L` below capacity thus satisfy :math:`b_i \delta^{Q-1} \ge c \ge
+b_L \delta^{Q}`, so :math:`b_i \ge \delta\, b_L`: when every other member values
+defence less than :math:`\delta b_L` (the great are great enough) and :math:`L` is not
+at capacity, :math:`L` provides all the defence and the others free-ride, so its share of
+the burden (1) exceeds its share of the benefit :math:`b_L / \sum_j b_j`; and the total
+falls short of the alliance's optimum, where a further unit is provided while
+:math:`\sum_j b_j \delta^{Q} > c`. These are Olson and Zeckhauser's (1966) two
 propositions: the *exploitation of the great by the small* and the *suboptimality* of
 alliance provision (stated there for Nash contributions with continuous quantities; here
 on a grid of units, solved exactly by the vectorised n-player pure-equilibrium solver).
+On the grid, members with close valuations (:math:`b_i \ge \delta b_L`) also have
+equilibria in which the smaller one carries the burden: discreteness, not the theory,
+makes those; the tests show one.
 
 The game is a weighted potential game (potential
 :math:`\sum_{t \le Q} \delta^{t-1} - \sum_i (c/b_i)\, q_i`), so pure equilibria exist.
@@ -53,11 +59,11 @@ MAX_UNITS = 9
 
 
 def _parameters(n: int) -> dict[str, ParameterSpec]:
-    out = [spec("defence_unit_cost", "c", "3/2", "cost of one unit of air defence", unit=_U),
+    out = [spec("defence_unit_cost", "c", 3, "cost of one unit of air defence", unit=_U),
            spec("returns_decay", r"\delta", "1/2", "each further unit is worth this share "
                 "of the previous one", bounds=(0, 1))]
     for k in range(1, n + 1):
-        out.append(spec(f"defence_value_{k}", f"b_{{{k}}}", 2 ** (n - k), f"member {k}'s "
+        out.append(spec(f"defence_value_{k}", f"b_{{{k}}}", 3 ** (n - k), f"member {k}'s "
                         "value of the first unit of air defence (size and threat)", unit=_U))
     return specs(*out)
 
@@ -78,8 +84,8 @@ def burden_sharing_n(members: int | Sequence[str] = 3, units: int = 3,
     units : int
         The most units a member can provide, :math:`m` (1 to :data:`MAX_UNITS`).
     **overrides
-        New defaults for ``defence_unit_cost`` :math:`c` (3/2), ``returns_decay``
-        :math:`\delta` (1/2) and ``defence_value_k`` :math:`b_k` (``2**(n-k)``).
+        New defaults for ``defence_unit_cost`` :math:`c` (3), ``returns_decay``
+        :math:`\delta` (1/2) and ``defence_value_k`` :math:`b_k` (``3**(n-k)``).
 
     Returns
     -------
@@ -92,7 +98,7 @@ def burden_sharing_n(members: int | Sequence[str] = 3, units: int = 3,
     Closed form: at an equilibrium every contributor has :math:`b_i \delta^{Q-1} \ge c`
     and every member below capacity :math:`b_i \delta^{Q} \le c`; at the defaults the
     largest member provides two units and the others none, while the alliance would want
-    a third (:math:`\sum_j b_j \delta^2 = 7/4 > 3/2`).
+    a third (:math:`\sum_j b_j \delta^2 = 13/4 > 3`).
 
     Examples
     --------

@@ -46,7 +46,10 @@ firm alliance (:math:`v - c_p > s_F + s_R`) and an abandoned frontline accommoda
 (:math:`a + k_F + m > h_F`), committing means entrapment and distancing means an
 unanswered probe, so the restrained ally commits iff :math:`e < d + h_R`; crossing that
 threshold moves the alliance from entrapment to abandonment, and the Aggressor's wedge
-pays. When commitment deters (:math:`v - c_p < s_F + s_R`) the restrained ally commits at
+pays (the Aggressor gains :math:`w` from the split; on the subgame-perfect path the
+wedge never decides whether it probes here, since a restrained ally whose commitment
+would deter always commits; it does in :func:`gametheory.models.alliance_probe`). When
+commitment deters (:math:`v - c_p < s_F + s_R`) the restrained ally commits at
 no entrapment risk. This reproduces Snyder's qualitative proposition that strengthening
 commitment trades the partner's abandonment for one's own entrapment; the payoff numbers
 are illustrative.
@@ -203,16 +206,12 @@ class SecurityPath:
         (a probe meets a firm frontline backed by the committed ally),
         ``"abandonment"`` (a probe meets a firm frontline left alone) or
         ``"unanswered probe"`` (the frontline accommodates).
-    wedge_pays : bool
-        Whether the Aggressor probes only because of the wedge gain :math:`w` (it would
-        refrain with :math:`w = 0` on the same path).
     """
 
     plans: tuple[int, int, int]
     path: tuple[str, str, str]
     payoffs: tuple[Fraction | float, ...]
     outcome: str
-    wedge_pays: bool
 
 
 def security_dilemma_path(**values: Any) -> SecurityPath:
@@ -249,8 +248,5 @@ def security_dilemma_path(**values: Any) -> SecurityPath:
         outcome = "unanswered probe"
     else:
         outcome = "entrapment" if r == COMMIT else "abandonment"
-    wedge = symbol("wedge_gain")
-    without = exact_value(_terminal(r, f, PROBE)[2].xreplace({**sub, wedge: 0}))
-    wedge_pays = bool(p) and without <= 0
     return SecurityPath(plans, (_MOVES[0][r], _MOVES[1][f], _MOVES[2][p]), pay[r, f, p],
-                        outcome, wedge_pays)
+                        outcome)
