@@ -19,13 +19,14 @@ This module writes it as a three-stage game of perfect information between the
 
 After a probe:
 
-=====================  ============================  ======================  ====================
-frontline, restrained  Aggressor                     Frontline               Restrained
-=====================  ============================  ======================  ====================
-accommodate, either    :math:`v - c_p`               :math:`-h_F`            :math:`-h_R` (and :math:`-d`)
-firm, commit           :math:`v - c_p - s_F - s_R`   :math:`-m - k_F`        :math:`-e` (entrapped)
-firm, distance         :math:`v - c_p - s_F + w`     :math:`-m - k_F - a`    :math:`-d`
-=====================  ============================  ======================  ====================
+=====================  ===========================  ====================  ================
+frontline, restrained  Aggressor                    Frontline             Restrained
+=====================  ===========================  ====================  ================
+accommodate, commit    :math:`v - c_p`              :math:`-h_F`          :math:`-h_R`
+accommodate, distance  :math:`v - c_p`              :math:`-h_F`          :math:`-h_R - d`
+firm, commit           :math:`v - c_p - s_F - s_R`  :math:`-m - k_F`      :math:`-e`
+firm, distance         :math:`v - c_p - s_F + w`    :math:`-m - k_F - a`  :math:`-d`
+=====================  ===========================  ====================  ================
 
 :math:`s_F, s_R` are the harm the frontline's and the restrained ally's responses do to
 the Aggressor, :math:`k_F` the frontline's cost of answering, :math:`a` its extra cost of
@@ -45,10 +46,10 @@ The dilemma, derived: when the Aggressor is strong enough to probe even a commit
 firm alliance (:math:`v - c_p > s_F + s_R`) and an abandoned frontline accommodates
 (:math:`a + k_F + m > h_F`), committing means entrapment and distancing means an
 unanswered probe, so the restrained ally commits iff :math:`e < d + h_R`; crossing that
-threshold moves the alliance from entrapment to abandonment, and the Aggressor's wedge
-pays (the Aggressor gains :math:`w` from the split; on the subgame-perfect path the
-wedge never decides whether it probes here, since a restrained ally whose commitment
-would deter always commits; it does in :func:`gametheory.models.alliance_probe`). When
+threshold moves the alliance from entrapment to abandonment. (The Aggressor gains
+:math:`w` when it probes a frontline left standing alone; on the subgame-perfect path
+the wedge never decides whether it probes here, since a restrained ally whose commitment
+would deter always commits; it does in :func:`gametheory.models.alliance_probe`.) When
 commitment deters (:math:`v - c_p < s_F + s_R`) the restrained ally commits at
 no entrapment risk. This reproduces Snyder's qualitative proposition that strengthening
 commitment trades the partner's abandonment for one's own entrapment; the payoff numbers

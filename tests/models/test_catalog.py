@@ -145,5 +145,5 @@ def test_catalog_keeps_its_order():
         "probe_response", "chain_store", "deterrence_game", "chicken", "stag_hunt",
         "inspection_game", "volunteers_dilemma", "consensus_stag_hunt", "burden_sharing",
         "alliance_probe", "alliance_security_dilemma", "volunteers_dilemma_n",
-        "asymmetric_volunteers_dilemma", "burden_sharing_n", "attribution_game", "audience_costs", "reputation_probe_response", "beer_quiche",
-        "job_market"]
+        "asymmetric_volunteers_dilemma", "burden_sharing_n", "attribution_game",
+        "audience_costs", "reputation_probe_response", "beer_quiche", "job_market"]
