@@ -53,12 +53,14 @@ from .alliance import (
 )
 from .alliance_probe import (
     DEFAULT_ALLIES,
-    Ally,
     AllianceProbe,
+    AllianceProbeOutcome,
+    Ally,
+    TargetAnalysis,
     alliance_probe,
     rule_probability,
 )
-from .alliance_security import alliance_security_dilemma, security_dilemma_path
+from .alliance_security import SecurityPath, alliance_security_dilemma, security_dilemma_path
 from .volunteer import asymmetric_volunteers_dilemma, nobody_intercepts, volunteers_dilemma_n
 from .alliance_burden import burden_shares, burden_sharing_n
 from .attribution import attribution_game
@@ -67,14 +69,19 @@ from .repeated_probe import repeated_probe_response, reputation_probe_response
 from .signaling import beer_quiche, job_market
 # isort: on
 from .catalog import Catalog, CatalogEntry, catalog
+from .nplayer import NPlayerGame
 from .registry import register_model, register_variant
 
 __all__ = [
     "DEFAULT_ALLIES",
     "Ally",
     "AllianceProbe",
+    "AllianceProbeOutcome",
     "Catalog",
     "CatalogEntry",
+    "NPlayerGame",
+    "SecurityPath",
+    "TargetAnalysis",
     "alliance",
     "alliance_probe",
     "alliance_security_dilemma",
