@@ -125,8 +125,9 @@ print(majority.labels(majority.solve().profile))
 # %% [markdown]
 # ### Regime map: whom Moscow probes
 #
-# Over Estonia's interception cost and the harm retaliation does, under a majority rule
-# (every point solved exactly):
+# Over Estonia's interception cost and the value of restored deterrence $g$ (which raises
+# every ally's support for retaliation), under a majority rule; every point is solved
+# exactly:
 
 # %%
 def target_grid(model, xs, ys, x_of, y_of):
@@ -147,16 +148,18 @@ def estonia_cost(model, c):
 
 
 xs = [F(k, 10) for k in range(0, 41)]
-ys = [F(k, 4) for k in range(0, 61)]
-grid = target_grid(majority, xs, ys, estonia_cost, lambda s: {"retaliation_damage": s})
-figures.regime_map(grid, x="Estonia's interception cost", y="harm of retaliation s",
+ys = [F(k, 4) for k in range(0, 41)]
+grid = target_grid(majority, xs, ys, estonia_cost, lambda g: {"deterrence_gain": g})
+figures.regime_map(grid, x="Estonia's interception cost", y="value of deterrence g",
                    title="Whom the Aggressor probes (majority rule)")
 plt.show()
 
 # %% [markdown]
 # Cheap interception moves the probe from Estonia to Hungary, the far ally that neither
-# intercepts nor backs retaliation; strong retaliation deters only where the rule can be
-# met, since cohesion multiplies it.
+# intercepts nor backs retaliation. As the allies value deterrence more, a majority for
+# retaliation becomes likely and the probe stops paying, later over Estonia, where a
+# probe goes through even when it may be punished: retaliation deters only through the
+# cohesion that the rule lets it have.
 #
 # ## 4. Where Moscow's wedge works
 #
@@ -175,8 +178,8 @@ def wedge_grid(model, vs, ws):
             "labels": labels}
 
 
-vs = [F(k, 20) for k in range(0, 61)]
-ws = [F(k, 20) for k in range(0, 61)]
+vs = [F(k, 10) for k in range(0, 31)]
+ws = [F(k, 10) for k in range(0, 31)]
 for name in ("majority", "unanimity"):
     figures.regime_map(wedge_grid(gt.models.alliance_probe(**rules[name]), vs, ws),
                        x="probe value v", y="wedge gain w",
@@ -184,8 +187,11 @@ for name in ("majority", "unanimity"):
     plt.show()
 
 # %% [markdown]
-# Under unanimity the veto player makes cohesion 0, so the wedge is worth its full $w$:
-# the region where the probe pays only by dividing the alliance is widest there.
+# Under unanimity the veto player makes cohesion 0: there is no retaliation to fear, the
+# probe pays by itself once $v > c_p$, and the wedge decides only below that. A majority
+# sometimes retaliates, so over Estonia the probe needs the wedge up to
+# $v = c_p + \tfrac{3}{32} s \approx 1.56$: the more an alliance can punish, the more the
+# Aggressor's gain depends on showing that it will not.
 #
 # ## 5. Who intercepts: the volunteer's dilemma of $n$ allies (Diekmann 1985)
 #

@@ -64,6 +64,7 @@ def test_backward_induction_is_a_pure_nash_equilibrium_and_maximises(rule, value
     assert arrays[0][out.profile] == best
     # each target's interception is its best reply when probed
     for j, t in enumerate(out.targets):
+        assert (out.profile[1 + j] == 0) == t.intercepts
         probed = list(out.profile)
         probed[0] = j + 1
         mine = arrays[1 + j][tuple(probed)]

@@ -62,7 +62,7 @@ def _group_size(ns):
 def test_diekmann_1985_group_size_result_by_the_solver_n_2_to_5():
     roots = _group_size(range(2, 6))
     # P(nobody) rises with n, compared exactly, and stays below its limit c/b
-    assert all(compare(a, b) < 0 for a, b in zip(roots, roots[1:]))
+    assert all(compare(a, b) < 0 for a, b in zip(roots, roots[1:], strict=False))
     assert compare(roots[-1], F(1, 4)) < 0
 
 
