@@ -51,6 +51,18 @@ from .alliance import (
     consensus_stag_hunt,
     volunteers_dilemma,
 )
+from .alliance_probe import (
+    DEFAULT_ALLIES,
+    AllianceProbe,
+    AllianceProbeOutcome,
+    Ally,
+    TargetAnalysis,
+    alliance_probe,
+    rule_probability,
+)
+from .alliance_security import SecurityPath, alliance_security_dilemma, security_dilemma_path
+from .volunteer import asymmetric_volunteers_dilemma, nobody_intercepts, volunteers_dilemma_n
+from .alliance_burden import burden_shares, burden_sharing_n
 from .attribution import attribution_game
 from .audience import audience_costs
 from .repeated_probe import repeated_probe_response, reputation_probe_response
@@ -77,6 +89,7 @@ from .escalation import (
 )
 # isort: on
 from .catalog import Catalog, CatalogEntry, catalog
+from .nplayer import NPlayerGame
 from .registry import register_model, register_variant
 
 __all__ = [
@@ -92,16 +105,28 @@ __all__ = [
     "climb_thresholds",
     "escalation_ladder",
     "ladder_outcomes",
+    "DEFAULT_ALLIES",
+    "Ally",
+    "AllianceProbe",
+    "AllianceProbeOutcome",
     "Catalog",
     "CatalogEntry",
+    "NPlayerGame",
+    "SecurityPath",
+    "TargetAnalysis",
     "alliance",
+    "alliance_probe",
+    "alliance_security_dilemma",
+    "asymmetric_volunteers_dilemma",
     "audience_costs",
     "bayesian_game",
     "beer_quiche",
     "bayesian_tree",
     "attribution_game",
     "best_reply_after_probe",
+    "burden_shares",
     "burden_sharing",
+    "burden_sharing_n",
     "catalog",
     "chain_store",
     "chicken",
@@ -122,6 +147,7 @@ __all__ = [
     "observed_posture_game",
     "partial_posture_equilibria",
     "partial_posture_game",
+    "nobody_intercepts",
     "posture_game",
     "swarm_posture_game",
     "probe_response",
@@ -133,10 +159,13 @@ __all__ = [
     "repeated_probe_response",
     "reputation_probe_response",
     "resolve_threshold",
+    "rule_probability",
     "sequential_game",
+    "security_dilemma_path",
     "sequential_normal_form",
     "stag_hunt",
     "stag_hunt_risk_dominance",
     "type_payoffs",
     "volunteers_dilemma",
+    "volunteers_dilemma_n",
 ]

@@ -49,6 +49,7 @@ and Statistics* 48(3), 266-279.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import sympy
 
@@ -56,6 +57,9 @@ from ..core.parametric import ParametricGame
 from ..errors import GameError
 from .kit import ParameterSpec, ParameterValue, make_game, spec, specs, symbol
 from .registry import register_model, register_variant
+
+if TYPE_CHECKING:
+    from .alliance_probe import AllianceProbe
 
 __all__ = ["volunteers_dilemma", "consensus_stag_hunt", "burden_sharing", "alliance",
            "consensus_risk_dominance"]
@@ -245,22 +249,32 @@ ALLIANCE_GAMES: dict[str, Callable[..., ParametricGame]] = {
 
 
 @register_variant("probe_response", "alliance")
-def alliance(game: str = "volunteers_dilemma", **overrides: ParameterValue) -> ParametricGame:
+def alliance(game: str = "volunteers_dilemma", **overrides: Any
+             ) -> ParametricGame | AllianceProbe:
     """One of the alliance games by name: the ``"alliance"`` variant of probe_response.
 
     Parameters
     ----------
-    game : {"volunteers_dilemma", "consensus_stag_hunt", "burden_sharing"}
-        Who intercepts; consensus to retaliate; who pays for air defence.
+    game : {"volunteers_dilemma", "consensus_stag_hunt", "burden_sharing", "probe"}
+        Who intercepts; consensus to retaliate; who pays for air defence (two members);
+        ``"probe"``: the probe against an alliance of k members
+        (:func:`gametheory.models.alliance_probe`), also chosen by passing ``allies=``.
     **overrides
-        New parameter defaults of that game.
+        New parameter defaults of that game (for ``"probe"`` also ``allies``, ``rule``,
+        ``lead``).
 
     Examples
     --------
     >>> import gametheory as gt
     >>> gt.models.alliance("burden_sharing").players
     ('Large ally', 'Small ally')
+    >>> gt.models.probe_response("alliance", allies=gt.models.DEFAULT_ALLIES[:2]).players
+    ('Aggressor', 'Poland', 'Estonia')
     """
+    if game == "probe" or "allies" in overrides:
+        from .alliance_probe import alliance_probe  # registers in catalog order otherwise
+
+        return alliance_probe(**overrides)
     try:
         fn = ALLIANCE_GAMES[game]
     except (KeyError, TypeError):

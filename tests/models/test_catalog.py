@@ -145,6 +145,8 @@ def test_catalog_keeps_its_order():
     assert CAT.names() == [
         "probe_response", "chain_store", "deterrence_game", "chicken", "stag_hunt",
         "inspection_game", "volunteers_dilemma", "consensus_stag_hunt", "burden_sharing",
-        "attribution_game", "audience_costs", "reputation_probe_response", "beer_quiche",
-        "job_market", "learning_prober", "costly_signals", "deniable_probe",
-        "attrition_campaign", "escalation_ladder"]
+        "alliance_probe", "alliance_security_dilemma", "volunteers_dilemma_n",
+        "asymmetric_volunteers_dilemma", "burden_sharing_n", "attribution_game",
+        "audience_costs", "reputation_probe_response", "beer_quiche", "job_market",
+        "learning_prober", "costly_signals", "deniable_probe", "attrition_campaign",
+        "escalation_ladder"]
