@@ -62,11 +62,9 @@ from .solve.components import EquilibriumComponent
 from .solve.elimination import EliminationResult
 from .solve.facade import equilibrium_components
 from .solve.nashpy_backend import GameWarning
-from .solve.signaling import (
-    BeliefSet,
-    PerfectBayesianEquilibrium,
-    intuitive_criterion,
-)
+from .solve.refinements import CriterionVerdict, d1_criterion, intuitive_criterion
+from .solve.signaling import BeliefSet, PerfectBayesianEquilibrium
+from .solve.tree_pbe import Assessment, PerfectBayesianAssessment, SequentialVerdict
 from .solve.symbolic import (
     ComparativeStatics,
     Regime,
@@ -81,6 +79,11 @@ __all__ = [
     "PerfectBayesianEquilibrium",
     "BeliefSet",
     "intuitive_criterion",
+    "d1_criterion",
+    "CriterionVerdict",
+    "Assessment",
+    "PerfectBayesianAssessment",
+    "SequentialVerdict",
     "salami_campaign",
     "salami",
     "reputation",

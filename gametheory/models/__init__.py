@@ -54,7 +54,7 @@ from .alliance import (
 from .attribution import attribution_game
 from .audience import audience_costs
 from .repeated_probe import repeated_probe_response, reputation_probe_response
-from .signaling import beer_quiche, job_market
+from .signaling import beer_quiche, job_market, spence_education
 # isort: on
 from .catalog import Catalog, CatalogEntry, catalog
 from .registry import register_model, register_variant
@@ -79,6 +79,7 @@ __all__ = [
     "deterrence_threshold",
     "inspection_game",
     "job_market",
+    "spence_education",
     "posture_game",
     "swarm_posture_game",
     "probe_response",
