@@ -64,7 +64,6 @@ from .solve.facade import equilibrium_components
 from .solve.nashpy_backend import GameWarning
 from .solve.refinements import CriterionVerdict, d1_criterion, intuitive_criterion
 from .solve.signaling import BeliefSet, PerfectBayesianEquilibrium
-from .solve.tree_pbe import Assessment, PerfectBayesianAssessment, SequentialVerdict
 from .solve.symbolic import (
     ComparativeStatics,
     Regime,
@@ -73,6 +72,7 @@ from .solve.symbolic import (
 )
 from .solve.tree import SubgamePerfectEquilibrium, Tie
 from .solve.tree_credibility import ClassifiedEquilibrium, NonCredibleThreat
+from .solve.tree_pbe import Assessment, PerfectBayesianAssessment, SequentialVerdict
 
 __all__ = [
     "SignalingGame",

@@ -92,8 +92,8 @@ def job_market(prior_high: Any = Fraction(1, 2), cost_high: Any = 1, cost_low: A
 
 @register_model(
     title="Spence education signalling on a grid: D1 selects the Riley outcome",
-    result="among the pure perfect Bayesian equilibria (pooling and separating), only the "
-           "least-cost separating (Riley) outcome survives D1",
+    result="of 15 extreme perfect Bayesian equilibria (pooling, separating, semi-separating) "
+           "only the least-cost separating (Riley) outcome survives D1",
     citation="Spence (1973); Riley (1979); Cho and Kreps (1987)", returns="SignalingGame",
     parameters=("prior_high", "cost_high", "cost_low"))
 def spence_education(prior_high: Any = Fraction(1, 3), cost_high: Any = Fraction(1, 8),

@@ -103,10 +103,53 @@ def solve_affine(rows: Sequence[Sequence[Fraction]], rhs: Sequence[Fraction], nc
     return x, nullspace([r[:ncols] for r in m], ncols)
 
 
+def _det(m: list[list[int]]) -> int:
+    """Determinant of an integer matrix by Bareiss's fraction-free elimination."""
+    a = [row[:] for row in m]
+    n = len(a)
+    sign, prev = 1, 1
+    for k in range(n - 1):
+        if a[k][k] == 0:
+            swap = next((i for i in range(k + 1, n) if a[i][k] != 0), None)
+            if swap is None:
+                return 0
+            a[k], a[swap] = a[swap], a[k]
+            sign = -sign
+        for i in range(k + 1, n):
+            for j in range(k + 1, n):
+                a[i][j] = (a[i][j] * a[k][k] - a[i][k] * a[k][j]) // prev
+        prev = a[k][k]
+    return sign * a[n - 1][n - 1] if n else 1
+
+
+def _integer_rows(rows: Sequence[Sequence[Fraction]], rhs: Sequence[Fraction]
+                  ) -> list[tuple[list[int], int]] | None:
+    """``a.z <= h`` rows scaled to integers, zero rows dropped, duplicates removed; None
+    when a zero row is violated."""
+    out: dict[tuple[tuple[int, ...], int], None] = {}
+    for r, h in zip(rows, rhs, strict=True):
+        den = 1
+        for v in (*r, h):
+            den = den * v.denominator // math.gcd(den, v.denominator)
+        ints = [int(v * den) for v in r]
+        hi = int(h * den)
+        g = math.gcd(*ints, hi)
+        if not any(ints):
+            if hi < 0:
+                return None
+            continue
+        out.setdefault((tuple(v // g for v in ints), hi // g), None)
+    return [(list(r), h) for r, h in out]
+
+
 def polytope_vertices(eq: Sequence[Sequence[Fraction]], eq_rhs: Sequence[Fraction],
                       ineq: Sequence[Sequence[Fraction]], ineq_rhs: Sequence[Fraction]
                       ) -> list[tuple[Fraction, ...]]:
     """The vertices of the bounded polytope ``{x : eq x = eq_rhs, ineq x <= ineq_rhs}``.
+
+    The equalities are solved exactly once; each choice of :math:`d` inequalities is
+    then solved by Cramer's rule with fraction-free (Bareiss) determinants and checked
+    against the other inequalities in integer arithmetic.
 
     Raises
     ------
@@ -123,25 +166,30 @@ def polytope_vertices(eq: Sequence[Sequence[Fraction]], eq_rhs: Sequence[Fractio
     gz = [[sum((g[j] * b[j] for j in range(n)), _F0) for b in basis] for g in ineq]
     hz = [h - sum((g[j] * x0[j] for j in range(n)), _F0) for g, h in zip(ineq, ineq_rhs,
                                                                       strict=True)]
+    rows = _integer_rows(gz, hz)
+    if rows is None:
+        return []
 
     def point(z: Sequence[Fraction]) -> tuple[Fraction, ...]:
         return tuple(x0[j] + sum((z[k] * basis[k][j] for k in range(d)), _F0)
                      for j in range(n))
 
-    def feasible(z: Sequence[Fraction]) -> bool:
-        return all(sum((a * b for a, b in zip(row, z, strict=True)), _F0) <= h
-                   for row, h in zip(gz, hz, strict=True))
-
     if d == 0:
-        return [point([])] if feasible([]) else []
-    if math.comb(len(gz), d) > MAX_BASES:
-        raise SolverError(f"vertex enumeration needs {math.comb(len(gz), d)} bases "
+        return [point([])]  # every remaining row was a satisfied zero row
+    if math.comb(len(rows), d) > MAX_BASES:
+        raise SolverError(f"vertex enumeration needs {math.comb(len(rows), d)} bases "
                           f"(more than {MAX_BASES}); the game is too large for it")
     found: dict[tuple[Fraction, ...], None] = {}
-    for pick in itertools.combinations(range(len(gz)), d):
-        s = solve_affine([gz[i] for i in pick], [hz[i] for i in pick], d)
-        if s is None or s[1]:
-            continue  # inconsistent or not a basis
-        if feasible(s[0]):
-            found.setdefault(point(s[0]), None)
+    for pick in itertools.combinations(range(len(rows)), d):
+        a = [rows[i][0] for i in pick]
+        det = _det(a)
+        if det == 0:
+            continue
+        b = [rows[i][1] for i in pick]
+        num = [_det([[*r[:k], bi, *r[k + 1:]] for r, bi in zip(a, b, strict=True)])
+               for k in range(d)]
+        if det < 0:
+            det, num = -det, [-v for v in num]
+        if all(sum(c * v for c, v in zip(r, num, strict=True)) <= h * det for r, h in rows):
+            found.setdefault(point([Fraction(v, det) for v in num]), None)
     return list(found)

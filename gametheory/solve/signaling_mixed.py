@@ -24,8 +24,13 @@ removes duplicates: the result is every *extreme* equilibrium of every pattern, 
 sense of the normal-form solver (:mod:`gametheory.solve.exact`), among which all pure
 ones and all isolated mixed ones.
 
-The number of patterns is :math:`(2^{|M|}-1)^{|T|} (2^{|A|}-1)^{|M|}`; more than
-``MAX_PATTERNS`` raises :class:`~gametheory.errors.SolverError` (use ``pure=True``).
+A pattern is skipped at once when some :math:`R_m` is not a set of joint best replies to
+a belief on the types that send :math:`m` (on the path the posterior is such a belief),
+or when its sender polytope is empty. The number of patterns is
+:math:`(2^{|M|}-1)^{|T|} (2^{|A|}-1)^{|M|}`; more than ``MAX_PATTERNS`` raises
+:class:`~gametheory.errors.SolverError` (use ``pure=True``). Measured: beer-quiche (81
+patterns) 0.1 s; a two-type game with three messages and three actions (16,807
+patterns, :func:`~gametheory.models.spence_education`) about 10 s.
 
 >>> from gametheory.models import beer_quiche
 >>> from fractions import Fraction as F
@@ -52,7 +57,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["mixed_candidates", "MAX_PATTERNS", "Mix"]
 
 #: Most support patterns enumerated.
-MAX_PATTERNS = 100_000
+MAX_PATTERNS = 20_000
 
 _F0, _F1 = Fraction(0), Fraction(1)
 
@@ -183,19 +188,23 @@ def mixed_candidates(game: SignalingGame) -> list[tuple[Mix, Mix]]:
                           f"{MAX_PATTERNS}): mixed equilibria of this game are too costly; "
                           "ask for pure ones (pure=True)")
     msg_sets, act_sets = _subsets(M), _subsets(A)
-    feasible = {(m, R): supportable(game, m, R) for m in M for R in act_sets}
+    type_sets = [frozenset(c) for c in _subsets(T)] + [frozenset()]
+    # a message's replies must be jointly best against a belief on the types sending it
+    # (on the path: the posterior; off the path: any belief)
+    replies = {(m, ts): [R for R in act_sets if supportable(game, m, R, sorted(ts) or T)]
+               for m in M for ts in type_sets}
     found: dict[tuple, tuple[Mix, Mix]] = {}
     for combo in itertools.product(msg_sets, repeat=len(T)):
         S = dict(zip(T, combo, strict=True))
-        on = [m for m in M if any(m in s for s in combo)]
-        off = [m for m in M if m not in on]
-        for r_on in itertools.product(act_sets, repeat=len(on)):
+        senders = {m: frozenset(t for t in T if m in S[t]) for m in M}
+        on = [m for m in M if senders[m]]
+        off = [m for m in M if not senders[m]]
+        for r_on in itertools.product(*(replies[(m, senders[m])] for m in on)):
             R_on = dict(zip(on, r_on, strict=True))
             sigmas = _sigma_vertices(game, S, R_on)
             if not sigmas:
                 continue
-            options = [[R for R in act_sets if feasible[(m, R)]] for m in off]
-            for r_off in itertools.product(*options):
+            for r_off in itertools.product(*(replies[(m, frozenset())] for m in off)):
                 R = {**R_on, **dict(zip(off, r_off, strict=True))}
                 for rho in _rho_vertices(game, S, R):
                     for sigma in sigmas:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from fractions import Fraction as F
 
+import pytest
+
 from gametheory.models import beer_quiche, job_market, spence_education
 from gametheory.solve.refinements import d1_criterion, d1_deleted, intuitive_criterion
 from gametheory.solve.signaling import perfect_bayesian_equilibria
@@ -93,3 +95,20 @@ def test_d1_selects_the_riley_outcome_of_spence_education():
         assert d1_deleted(g, e, "e=1") == {"High": "Low"}
     kept = [e for e in eqs if riley(e) and e.receiver["e=1"] != "w=1"]
     assert kept and not any(d1_criterion(g, e).survives for e in kept)
+
+
+@pytest.mark.slow
+def test_d1_keeps_only_riley_among_mixed_and_semi_separating_equilibria_too():
+    # all 15 extreme PBE of the grid game (6 pure, 5 pooling ones with the employer mixing
+    # off path, 3 semi-separating ones where Low mixes between e=0 and e=1 and High takes
+    # e=1, and a separating one mixing off path): D1 keeps one, the Riley outcome with
+    # the wage 1 after e=1; the intuitive criterion keeps the Riley outcome with every
+    # off-path reply
+    g = spence_education()
+    eqs = perfect_bayesian_equilibria(g)
+    assert len(eqs) == 15
+    assert sum(e.kind == "semi-separating" for e in eqs) == 3
+    d1 = [e for e in eqs if d1_criterion(g, e).survives]
+    assert len(d1) == 1 and riley(d1[0]) and d1[0].receiver["e=1"] == "w=1"
+    ic = [e for e in eqs if intuitive_criterion(g, e).survives]
+    assert len(ic) == 3 and all(riley(e) for e in ic)

@@ -132,12 +132,31 @@ def test_horse_against_gambit_pure_nash_equilibria():
     g = pygambit.read_efg(_efg_file(horse()))
     found = set()
     for prof in pygambit.nash.enumpure_solve(g).equilibria:
+        b = prof.as_behavior()
         found.add(tuple(a.label for p in g.players for h in p.infosets
-                        for a in h.actions if prof[a] == 1))
+                        for a in h.actions if b[a] == 1))
     assert found == {("A", "a", "R"), ("D", "a", "L")}
     pbe = {tuple(e.profile[h] for h in ("one", "two", "three"))
            for e in perfect_bayesian_equilibria(horse())}
     assert pbe < found  # PBE refines Nash here
+
+
+def test_semi_separating_beer_quiche_is_gambits_only_nash_equilibrium():
+    # at prior 1/10 every Nash equilibrium of the tree (Gambit's exact enumeration of the
+    # extreme ones) is the semi-separating PBE found by the signalling solver
+    pygambit = pytest.importorskip("pygambit")
+    g = beer_quiche(F(1, 10))
+    gb = pygambit.read_efg(_efg_file(g.to_tree()))
+    found = []
+    for prof in pygambit.nash.enummixed_solve(gb, rational=True).equilibria:
+        b = prof.as_behavior()
+        found.append({(h.label, a.label): F(str(b[a])) for p in gb.players
+                      for h in p.infosets for a in h.actions})
+    (e,) = signalling_pbe(g)
+    ours = {(f"if {t}", m): e.sender_mix(t).get(m, F(0)) for t in g.types for m in g.messages}
+    ours |= {(f"after {m}", a): e.receiver_mix(m).get(a, F(0))
+             for m in g.messages for a in g.actions}
+    assert found == [ours]
 
 
 def _efg_file(tree):
@@ -252,3 +271,35 @@ def test_symbolic_tree_is_solved_at_a_point():
     assert [e.profile["entered"] for e in t.perfect_bayesian_equilibria(c=-2)] == ["Fight"]
     assert [e.profile["entered"] for e in t.perfect_bayesian_equilibria(c=2)] == [
         "Accommodate"]
+
+
+def linked_beliefs():
+    # 1 stays Out or enters by M or R; 2 (not seeing which) plays x or y; after x, 3 (not
+    # seeing which either) plays a or b. Payoffs are all zero: only consistency matters.
+    def after(m):
+        return T.decision("2", {"x": T.decision("3", {"a": T.terminal(0, 0, 0),
+                                                      "b": T.terminal(0, 0, 0)}, "three"),
+                                "y": T.terminal(0, 0, 0)}, "two")
+    return T(T.decision("1", {"Out": T.terminal(0, 0, 0), "M": after("M"), "R": after("R")},
+                        "one"), players=("1", "2", "3"))
+
+
+@pytest.mark.parametrize("two, three, consistent", [
+    ((F(1, 3), F(2, 3)), (F(1, 3), F(2, 3)), True),
+    ((F(1, 2), F(1, 2)), (F(1, 3), F(2, 3)), False),   # the ratio c_M / c_R is shared
+    ((F(1), F(0)), (F(1), F(0)), True),                # M infinitely more likely than R
+    ((F(1), F(0)), (F(1, 2), F(1, 2)), False),         # ... then so at 3's set too
+    ((F(0), F(1)), (F(0), F(1)), True),
+])
+def test_consistency_links_beliefs_along_the_same_trembles(two, three, consistent):
+    # Kreps and Wilson (1982): 2's and 3's beliefs are limits of the same ratio
+    # P(M) / P(R) (2's x is played at both of its nodes), so they must coincide
+    t = linked_beliefs()
+    a = Assessment({"one": "Out", "two": "x", "three": "a"},
+                   {"two": {"M": two[0], "R": two[1]},
+                    "three": {"M > x": three[0], "R > x": three[1]}})
+    v = t.is_sequential(a)
+    assert v.rational and v.consistent == consistent
+    # with 2 playing y, 3's set is reached only by 2's tremble, alike after M and R
+    a = Assessment({"one": "Out", "two": "y", "three": "a"}, a.beliefs)
+    assert t.is_sequential(a).consistent == consistent
