@@ -662,6 +662,25 @@ class GameTree:
 
         return perfect_bayesian_equilibria(self, **values)
 
+    def pbe_conditions(self, simplify: bool = False) -> list[PerfectBayesianAssessment]:
+        """Each pure profile of a symbolic tree with the parameter conditions under which it
+        is a perfect Bayesian equilibrium (see
+        :func:`gametheory.solve.tree_pbe.pbe_conditions`; unreached information sets of at
+        most two nodes).
+
+        >>> import gametheory as gt, sympy as sp
+        >>> c = sp.Symbol("c")
+        >>> T = gt.GameTree
+        >>> t = T(T.decision("Entrant", {"Out": T.terminal(0, 2), "In": T.decision(
+        ...     "Incumbent", {"Fight": T.terminal(-1, -c), "Accommodate": T.terminal(1, 1)},
+        ...     "entered")}))
+        >>> [str(e.condition) for e in t.pbe_conditions()]
+        ['c <= -1', 'c >= -1']
+        """
+        from ..solve.tree_pbe import pbe_conditions
+
+        return pbe_conditions(self, simplify)
+
     def is_sequential(self, assessment: Assessment, **values: Any) -> SequentialVerdict:
         """Whether an assessment (behaviour and beliefs) is a sequential equilibrium of
         Kreps and Wilson (1982): sequentially rational, with consistent beliefs (see

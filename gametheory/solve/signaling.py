@@ -102,8 +102,9 @@ class BeliefSet:
     @property
     def interval(self) -> tuple[Fraction, Fraction] | None:
         """For two states: ``(low, high)`` bounds on the probability of the second one
-        (``low > high`` when the set is empty)."""
-        if len(self.types) != 2:
+        (``low > high`` when the set is empty); None for symbolic rows."""
+        if len(self.types) != 2 or not all(
+                isinstance(v, Fraction | int) for row in self.inequalities for v in row.values()):
             return None
         a, b = self.types
         low, high = _F0, _F1

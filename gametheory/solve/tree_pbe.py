@@ -79,18 +79,21 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+import sympy as sp
+
 from .._numbers import format_number
 from ..core.tree import MAX_ENUMERATION
 from ..errors import ProfileError, SolverError
 from .exact_linalg import nullspace
 from .exact_lp import simplex_max
 from .signaling import BeliefSet
+from .tree import _ge_condition, _is_false, _simplify_condition
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..core.tree import GameTree
 
 __all__ = ["Assessment", "PerfectBayesianAssessment", "SequentialVerdict",
-           "perfect_bayesian_equilibria", "is_sequential", "node_label"]
+           "perfect_bayesian_equilibria", "pbe_conditions", "is_sequential", "node_label"]
 
 _F0, _F1 = Fraction(0), Fraction(1)
 Behaviour = dict[int, dict[str, Fraction]]
@@ -147,8 +150,10 @@ class PerfectBayesianAssessment:
         (sets with more than one node).
     off_path : dict
         ``{information set name: BeliefSet}``: every belief supporting the action there.
-    payoffs : tuple of Fraction
-        Expected payoffs.
+    payoffs : tuple
+        Expected payoffs (sympy expressions from :func:`pbe_conditions`).
+    condition : sympy Boolean or True
+        Where the profile is a PBE (from :func:`pbe_conditions`).
     """
 
     players: tuple[str, ...]
@@ -156,7 +161,8 @@ class PerfectBayesianAssessment:
     owners: dict[str, str]
     beliefs: dict[str, dict[str, Fraction]]
     off_path: dict[str, BeliefSet]
-    payoffs: tuple[Fraction, ...]
+    payoffs: tuple[Any, ...]
+    condition: Any = True
 
     def assessment(self, beliefs: Mapping[str, Mapping[str, Any]] | None = None) -> Assessment:
         """The :class:`Assessment` with the Bayes beliefs and, off path, ``beliefs`` where
@@ -183,6 +189,8 @@ class PerfectBayesianAssessment:
         if self.off_path:
             text += "; off path: " + "; ".join(f"{h}: {bs.describe()}"
                                                for h, bs in self.off_path.items())
+        if self.condition is not True:
+            text += f"; if {self.condition}"
         return text
 
     def __repr__(self) -> str:
@@ -193,11 +201,13 @@ class PerfectBayesianAssessment:
 class _Engine:
     """Values, reach probabilities and continuation rows of one numeric tree."""
 
-    def __init__(self, tree: GameTree) -> None:
+    def __init__(self, tree: GameTree, symbolic: bool = False) -> None:
         self.tree = tree
         self.nodes = tree.nodes
         self.sets = tree.information_sets()
-        self.pay = [tuple(_exact(v) for v in n.payoffs) for n in self.nodes]
+        self.symbolic = symbolic
+        self.pay = [tuple(sp.sympify(v) if symbolic else _exact(v) for v in n.payoffs)
+                    for n in self.nodes]
         self.prob = [tuple(_exact(p) for p in n.probabilities) for n in self.nodes]
         roots = tree.subgame_roots()
         self.sub_root = {}
@@ -269,6 +279,8 @@ class _Engine:
                 alt[g] = {a: _F1}
             v = self.values_at(alt, hs.nodes)
             row = {x: base[x][i] - v[x][i] for x in hs.nodes}
+            if self.symbolic:
+                row = {x: sp.expand(d) for x, d in row.items()}
             key = tuple(row.values())
             if any(key) and key not in seen:
                 seen.add(key)
@@ -365,6 +377,112 @@ def _check_pure(eng: _Engine, b: Behaviour
                 return None
             off[h.name] = bs
     return beliefs, off
+
+
+# ---------------------------------------------------------------------------- symbolic
+def pbe_conditions(tree: GameTree, simplify: bool = False) -> list[PerfectBayesianAssessment]:
+    r"""Each pure profile of a symbolic tree, with the parameter conditions under which it
+    is a perfect Bayesian equilibrium (profiles whose condition is identically false are
+    dropped).
+
+    The condition is the conjunction, over the information sets, of sequential
+    rationality: at a set reached (from its subgame's root) with probability mass
+    :math:`P(x)` at its nodes, :math:`\sum_x P(x)\,[V_i(x; b) - V_i(x; \tau)] \ge 0`
+    for each continuation :math:`\tau`; at an unreached set, that *some* belief supports
+    the behaviour. For one node that is the row itself; for two nodes, with belief
+    :math:`q` on the second and rows :math:`f_r(q) = a_r + q(b_r - a_r)`, Helly's theorem
+    on the line reduces it to every pair of rows having a common point in :math:`[0, 1]`:
+    :math:`(a_r, a_s \ge 0) \lor (b_r, b_s \ge 0) \lor (a_r, b_s \ge 0 \land a_r b_s -
+    a_s b_r \ge 0) \lor (a_s, b_r \ge 0 \land a_s b_r - a_r b_s \ge 0)`.
+
+    Limits: chance probabilities must be numbers (so that which sets are reached does not
+    depend on the parameters); an unreached information set with more than two nodes
+    raises :class:`~gametheory.errors.SolverError`. Off-path sets are returned as
+    :class:`~gametheory.solve.signaling.BeliefSet` values with symbolic rows.
+    ``simplify=True`` runs ``sympy.simplify`` on each condition.
+
+    Examples
+    --------
+    >>> import gametheory as gt, sympy as sp
+    >>> c = sp.Symbol("c")
+    >>> T = gt.GameTree
+    >>> t = T(T.decision("Entrant", {"Out": T.terminal(0, 2),
+    ...     "In1": T.decision("Incumbent", {"Fight": T.terminal(-1, -c),
+    ...                                     "Accommodate": T.terminal(3, 0)}, "entered"),
+    ...     "In2": T.decision("Incumbent", {"Fight": T.terminal(-1, -c),
+    ...                                     "Accommodate": T.terminal(2, 1)}, "entered")}))
+    >>> for e in pbe_conditions(t, simplify=True):
+    ...     print(e.profile, e.condition)
+    {'at the root': 'Out', 'entered': 'Fight'} c <= 0
+    {'at the root': 'In1', 'entered': 'Accommodate'} c >= 0
+
+    Fighting deters entry exactly when it costs the incumbent nothing (:math:`c \le 0`):
+    then it is a best reply to the belief that entry came by In1.
+    """
+    if any(isinstance(p, sp.Basic) and p.free_symbols for n in tree.nodes
+           for p in n.probabilities):
+        raise SolverError("pbe_conditions() needs numeric chance probabilities")
+    eng = _Engine(tree, symbolic=True)
+    sets = eng.sets
+    total = 1
+    for h in sets:
+        total *= len(h.actions)
+    if total > MAX_ENUMERATION:
+        raise SolverError(f"{total} pure profiles (more than {MAX_ENUMERATION}) to enumerate")
+    out = []
+    for choice in itertools.product(*(h.actions for h in sets)):
+        b = {h.index: {a: _F1} for h, a in zip(sets, choice, strict=True)}
+        conds: list[Any] = []
+        beliefs: dict[str, dict[str, Fraction]] = {}
+        off: dict[str, BeliefSet] = {}
+        reach_cache: dict[int, dict[int, Fraction]] = {}
+        for h in sets:
+            r = eng.sub_root[h.index]
+            reach = reach_cache.setdefault(r, eng.reach(b, r))
+            mass = sum((reach[x] for x in h.nodes), _F0)
+            rows = [row for row, _ in eng.rows(b, h.index)]
+            if mass > 0:
+                conds += [_ge_condition(sum((reach[x] * row[x] for x in h.nodes), _F0), 0)
+                          for row in rows]
+                if len(h.nodes) > 1:
+                    beliefs[h.name] = {node_label(tree, x): reach[x] / mass for x in h.nodes}
+            else:
+                conds.append(_exists_belief(h.name, h.nodes, rows))
+                off[h.name] = _belief_set(eng, h.index, rows)
+            if _is_false(conds[-1] if conds else True):
+                break
+        cond = sp.And(*conds) if conds else sp.true
+        if _is_false(cond):
+            continue
+        if simplify and cond is not sp.true:
+            cond = _simplify_condition(cond)
+        pays = tuple(sp.expand(v) for v in eng.values(b)[0])
+        out.append(PerfectBayesianAssessment(
+            tree.players, {h.name: a for h, a in zip(sets, choice, strict=True)},
+            {h.name: tree.players[h.player] for h in sets}, beliefs, off, pays,
+            True if cond is sp.true else cond))
+    return out
+
+
+def _exists_belief(name: str, nodes: Sequence[int], rows: Sequence[Mapping[int, Any]]) -> Any:
+    """The condition that some belief over ``nodes`` satisfies every row."""
+    if len(nodes) == 1:
+        return sp.And(*(_ge_condition(row[nodes[0]], 0) for row in rows))
+    if len(nodes) > 2:
+        raise SolverError(f"pbe_conditions(): the unreached information set {name!r} has "
+                          f"{len(nodes)} nodes; symbolic belief conditions are implemented "
+                          "for at most two (evaluate the tree at a point instead)")
+    x, y = nodes
+    ab = [(row[x], row[y]) for row in rows]
+    parts = []
+    for i, (ar, br) in enumerate(ab):
+        for a_s, b_s in ab[i:]:
+            ge = _ge_condition
+            parts.append(sp.Or(
+                sp.And(ge(ar, 0), ge(a_s, 0)), sp.And(ge(br, 0), ge(b_s, 0)),
+                sp.And(ge(ar, 0), ge(b_s, 0), ge(ar * b_s - a_s * br, 0)),
+                sp.And(ge(a_s, 0), ge(br, 0), ge(a_s * br - ar * b_s, 0))))
+    return sp.And(*parts)
 
 
 # ---------------------------------------------------------------------------- sequential

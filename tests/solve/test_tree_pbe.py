@@ -303,3 +303,86 @@ def test_consistency_links_beliefs_along_the_same_trembles(two, three, consisten
     # with 2 playing y, 3's set is reached only by 2's tremble, alike after M and R
     a = Assessment({"one": "Out", "two": "y", "three": "a"}, a.beliefs)
     assert t.is_sequential(a).consistent == consistent
+
+
+def _holds(cond, **point):
+    if cond is True:
+        return True
+    import sympy as sp
+
+    out = cond.subs({s: sp.Rational(point[s.name].numerator, point[s.name].denominator)
+                     for s in cond.free_symbols})
+    assert out in (sp.true, sp.false), out
+    return out == sp.true
+
+
+def middle_action(m):
+    # 1 ends the game (Out) or moves X or Y, which 2 cannot tell apart; 2's middle action
+    # pays m at both nodes and is a best reply to some belief iff m >= 1/2 (at q = 1/2)
+    def after(x):
+        return T.decision("2", {"L": T.terminal(0, 1 if x else 0), "M": T.terminal(0, m),
+                                "R": T.terminal(0, 0 if x else 1)}, "two")
+    return T(T.decision("1", {"Out": T.terminal(1, 0), "X": after(True), "Y": after(False)},
+                        "one"))
+
+
+@pytest.mark.parametrize("build, name", [
+    (lambda c: T(T.decision("Entrant", {"Out": T.terminal(0, 2), "In": T.decision(
+        "Incumbent", {"Fight": T.terminal(-1, -c), "Accommodate": T.terminal(1, 1)},
+        "entered")})), "c"),
+    (lambda c: T(T.decision("Entrant", {"Out": T.terminal(0, 2),
+        "In1": T.decision("Incumbent", {"Fight": T.terminal(-1, -c),
+                                        "Accommodate": T.terminal(3, 0)}, "entered"),
+        "In2": T.decision("Incumbent", {"Fight": T.terminal(-1, -c),
+                                        "Accommodate": T.terminal(2, 1)}, "entered")})), "c"),
+    (middle_action, "m"),
+])
+def test_symbolic_conditions_agree_with_the_numeric_solver_at_points(build, name):
+    import sympy as sp
+
+    from gametheory.solve.tree_pbe import pbe_conditions
+
+    x = sp.Symbol(name)
+    conds = pbe_conditions(build(x))
+    for v in (F(-2), F(-1), F(-1, 2), F(0), F(1, 4), F(1, 2), F(3, 4), F(1), F(2)):
+        numeric = [e.profile for e in perfect_bayesian_equilibria(build(v))]
+        symbolic = [e.profile for e in conds if _holds(e.condition, **{name: v})]
+        assert numeric == symbolic, v
+
+
+def test_symbolic_conditions_match_subgame_perfection_with_perfect_information():
+    import sympy as sp
+
+    from gametheory.solve.tree_pbe import pbe_conditions
+
+    c = sp.Symbol("c")
+    t = T(T.decision("Entrant", {"Out": T.terminal(0, 2), "In": T.decision(
+        "Incumbent", {"Fight": T.terminal(-1, -c), "Accommodate": T.terminal(1, 1)},
+        "entered")}))
+    assert [str(e.condition) for e in pbe_conditions(t)] == [
+        str(e.condition) for e in t.spe_conditions()] == ["c <= -1", "c >= -1"]
+    (e,) = [e for e in pbe_conditions(middle_action(sp.Symbol("m")))
+            if e.profile == {"one": "Out", "two": "M"}]
+    assert str(sp.simplify(e.condition)) == "m >= 1/2"
+    assert e.off_path["two"].interval is None  # symbolic rows: no numeric interval
+    assert "if" in e.describe()
+
+
+def test_symbolic_limits():
+    import sympy as sp
+
+    from gametheory.solve.tree_pbe import pbe_conditions
+
+    m = sp.Symbol("m")
+
+    def after(k):
+        return T.decision("2", {"L": T.terminal(0, k), "R": T.terminal(0, m)}, "two")
+    three = T(T.decision("1", {"Out": T.terminal(1, 0), "X": after(0), "Y": after(1),
+                               "Z": after(2)}, "one"))
+    with pytest.raises(SolverError, match="three|3 nodes"):
+        pbe_conditions(three)
+    p = sp.Symbol("p")
+    chance = T(T.chance({"a": (p, T.terminal(1, 0)), "b": (1 - p, T.terminal(0, 0))}),
+               players=("A", "B"), parameters=["p"])
+    with pytest.raises(SolverError, match="numeric chance"):
+        pbe_conditions(chance)
