@@ -178,8 +178,9 @@ class SignalingGame:
         :func:`gametheory.solve.signaling.perfect_bayesian_equilibria`).
 
         >>> from gametheory.models import beer_quiche
-        >>> [e.kind for e in beer_quiche("1/10").perfect_bayesian_equilibria()]
-        ['semi-separating']
+        >>> for e in beer_quiche("1/10").perfect_bayesian_equilibria():
+        ...     print(e.kind, e.sender["weak"])
+        semi-separating {'beer': Fraction(1, 9), 'quiche': Fraction(8, 9)}
         """
         from ..solve.signaling import perfect_bayesian_equilibria
 

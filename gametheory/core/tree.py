@@ -655,8 +655,10 @@ class GameTree:
         ...                                     "Accommodate": T.terminal(3, 0)}, "entered"),
         ...     "In2": T.decision("Incumbent", {"Fight": T.terminal(-1, -1),
         ...                                     "Accommodate": T.terminal(2, 1)}, "entered")}))
-        >>> [e.profile for e in t.perfect_bayesian_equilibria()]
-        [{'at the root': 'In1', 'entered': 'Accommodate'}]
+        >>> for e in t.perfect_bayesian_equilibria():
+        ...     print(e.describe())
+        Entrant: In1; Incumbent: Accommodate  (payoffs 3, 0); beliefs entered: mu(In1) = 1,
+        mu(In2) = 0
         """
         from ..solve.tree_pbe import perfect_bayesian_equilibria
 
@@ -674,8 +676,10 @@ class GameTree:
         >>> t = T(T.decision("Entrant", {"Out": T.terminal(0, 2), "In": T.decision(
         ...     "Incumbent", {"Fight": T.terminal(-1, -c), "Accommodate": T.terminal(1, 1)},
         ...     "entered")}))
-        >>> [str(e.condition) for e in t.pbe_conditions()]
-        ['c <= -1', 'c >= -1']
+        >>> for e in t.pbe_conditions():
+        ...     print(e.profile["entered"], e.condition)
+        Fight c <= -1
+        Accommodate c >= -1
         """
         from ..solve.tree_pbe import pbe_conditions
 
