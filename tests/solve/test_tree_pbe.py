@@ -127,6 +127,7 @@ def test_seltens_horse_nash_equilibrium_that_is_not_sequential():
     assert not v.consistent
 
 
+@pytest.mark.slow  # importing pygambit the first time takes seconds
 def test_horse_against_gambit_pure_nash_equilibria():
     pygambit = pytest.importorskip("pygambit")
     g = pygambit.read_efg(_efg_file(horse()))
@@ -386,3 +387,25 @@ def test_symbolic_limits():
                players=("A", "B"), parameters=["p"])
     with pytest.raises(SolverError, match="numeric chance"):
         pbe_conditions(chance)
+
+
+def test_signalling_equilibria_are_sequential_on_the_tree():
+    # in a signalling game each type moves at its own information set, so any belief
+    # after an unsent message is a limit of Bayes beliefs: every PBE is sequential
+    g = beer_quiche()
+    t = g.to_tree()
+    for e in perfect_bayesian_equilibria(t):
+        assert t.is_sequential(e.assessment()).sequential
+    # the semi-separating equilibrium at prior 1/10, mixed behaviour on the tree
+    g = beer_quiche(F(1, 10))
+    (e,) = signalling_pbe(g)
+    behaviour = {f"if {ty}": e.sender_mix(ty) for ty in g.types}
+    behaviour |= {f"after {m}": e.receiver_mix(m) for m in g.messages}
+    beliefs = {f"after {m}": {f"{ty} > {m}": e.beliefs[m][ty] for ty in g.types}
+               for m in g.messages}
+    v = g.to_tree().is_sequential(Assessment(behaviour, beliefs))
+    assert v.sequential, v.reasons
+    # the same behaviour with the prior as the belief after beer is not even Bayesian
+    beliefs["after beer"] = {"strong > beer": F(1, 10), "weak > beer": F(9, 10)}
+    v = g.to_tree().is_sequential(Assessment(behaviour, beliefs))
+    assert not v.consistent and not v.rational
