@@ -74,6 +74,7 @@ True
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -590,6 +591,8 @@ def _consistent(eng: _Engine, b: Behaviour, mu: Mapping[int, Mapping[int, Fracti
     rows, senses, rhs = [], [], []
     eqs: list[list[Fraction]] = []
     ratios: list[Fraction] = []
+    owner: list[str] = []  # the information set of each row of eqs
+    lp_owner: list[str | None] = []  # ... and of each row of the order LP
 
     def order(path: Sequence[tuple[int, str]]) -> list[Fraction]:
         v = [_F0] * n
@@ -602,6 +605,7 @@ def _consistent(eng: _Engine, b: Behaviour, mu: Mapping[int, Mapping[int, Fracti
         rows.append([_F1 if i == j else _F0 for i in range(n)])
         senses.append(">=")
         rhs.append(_F1)
+        lp_owner.append(None)
     for h in eng.sets:
         info = {x: _paths(eng, x) for x in h.nodes}
         support = [x for x in h.nodes if mu[h.index][x] > 0]
@@ -616,11 +620,13 @@ def _consistent(eng: _Engine, b: Behaviour, mu: Mapping[int, Mapping[int, Fracti
                 continue
             kx = order(info[x][0])
             diff = [p - q for p, q in zip(kx, k0, strict=True)]
+            lp_owner.append(h.name)
             if x in support:
                 rows.append(diff)
                 senses.append("=")
                 rhs.append(_F0)
                 eqs.append(diff)  # sum (k_x - k_x0) log c = log of the ratio below
+                owner.append(h.name)
                 wx = info[x][1] * _played(b, info[x][0])
                 ratios.append((mu[h.index][x] / mu[h.index][x0]) / (wx / w0))
             else:
@@ -630,8 +636,15 @@ def _consistent(eng: _Engine, b: Behaviour, mu: Mapping[int, Mapping[int, Fracti
     if rows:
         status, _, _ = simplex_max([_F0] * n, rows, senses, rhs)
         if status != "optimal":
-            return False, ("the beliefs' supports cannot all be the most likely nodes of "
-                           "their information sets under any trembles")
+            alone = None
+            for name in dict.fromkeys(o for o in lp_owner if o):
+                keep = [k for k, o in enumerate(lp_owner) if o in (None, name)]
+                if simplex_max([_F0] * n, [rows[k] for k in keep], [senses[k] for k in keep],
+                               [rhs[k] for k in keep])[0] != "optimal":
+                    alone = name
+                    break
+            where = f"at {alone!r} the belief's support" if alone else "the beliefs' supports"
+            return False, (f"{where} cannot be the most likely nodes under any trembles")
     # sum_j eqs[r][j] * log c_j = log ratios[r]: solvable iff every integer y with
     # y^T E = 0 has prod ratios^y = 1
     if eqs:
@@ -639,20 +652,15 @@ def _consistent(eng: _Engine, b: Behaviour, mu: Mapping[int, Mapping[int, Fracti
         for y in nullspace(transposed, len(eqs)):
             den = 1
             for v in y:
-                den = den * v.denominator // _gcd(den, v.denominator)
+                den = den * v.denominator // math.gcd(den, v.denominator)
             prod = _F1
             for v, q in zip(y, ratios, strict=True):
                 prod *= q ** int(v * den)
             if prod != 1:
-                return False, ("the belief ratios cannot be the limit of Bayes beliefs "
-                               "under any trembles")
+                where = list(dict.fromkeys(o for o, v in zip(owner, y, strict=True) if v))
+                return False, ("the belief ratios at " + " and ".join(map(repr, where))
+                               + " cannot be the limit of Bayes beliefs under any trembles")
     return True, ""
-
-
-def _gcd(a: int, b: int) -> int:
-    while b:
-        a, b = b, a % b
-    return a
 
 
 def _played(b: Behaviour, path: Sequence[tuple[int, str]]) -> Fraction:

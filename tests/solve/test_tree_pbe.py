@@ -203,6 +203,7 @@ def test_pbe_that_is_not_sequential_because_its_beliefs_are_inconsistent():
         v = t.is_sequential(eqs[0].assessment({"entered": {"strong > In": 1 - q,
                                                             "weak > In": q}}))
         assert v.rational and not v.consistent and not v.sequential
+        assert "at 'entered'" in v.reasons[0]
     assert t.is_sequential(eqs[1].assessment()).sequential
     # the prior itself is consistent but does not support fighting
     v = t.is_sequential(eqs[0].assessment({"entered": {"strong > In": F(2, 3),
@@ -301,6 +302,9 @@ def test_consistency_links_beliefs_along_the_same_trembles(two, three, consisten
                     "three": {"M > x": three[0], "R > x": three[1]}})
     v = t.is_sequential(a)
     assert v.rational and v.consistent == consistent
+    if not consistent and two[1] and three[1]:
+        assert v.reasons == ("the belief ratios at 'two' and 'three' cannot be the limit of "
+                             "Bayes beliefs under any trembles",)
     # with 2 playing y, 3's set is reached only by 2's tremble, alike after M and R
     a = Assessment({"one": "Out", "two": "y", "three": "a"}, a.beliefs)
     assert t.is_sequential(a).consistent == consistent
