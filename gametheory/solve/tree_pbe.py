@@ -44,8 +44,10 @@ Limits: the enumeration of :func:`perfect_bayesian_equilibria` is over pure prof
 most ``MAX_ENUMERATION`` of them, and as many continuations per information set);
 mixed PBE of general trees are not enumerated (signalling games have their own mixed
 solver, :mod:`gametheory.solve.signaling`); :func:`is_sequential` accepts mixed
-behaviour. Payoffs are read exactly (floats at their binary value); symbolic trees are
-evaluated at given parameter values first.
+behaviour but does not search the off-path sets for a consistent belief (give one).
+Payoffs are read exactly (floats at their binary value); symbolic trees are evaluated at
+given parameter values first, or handed to :func:`pbe_conditions`, which states where
+each pure profile is a PBE (unreached sets of at most two nodes).
 
 References: D. M. Kreps and R. Wilson (1982), Sequential equilibria, *Econometrica*
 50(4), 863-894. R. Selten (1975), *Int. J. Game Theory* 4, 25-55 (the horse).
