@@ -62,11 +62,8 @@ from .solve.components import EquilibriumComponent
 from .solve.elimination import EliminationResult
 from .solve.facade import equilibrium_components
 from .solve.nashpy_backend import GameWarning
-from .solve.signaling import (
-    BeliefSet,
-    PerfectBayesianEquilibrium,
-    intuitive_criterion,
-)
+from .solve.refinements import CriterionVerdict, d1_criterion, intuitive_criterion
+from .solve.signaling import BeliefSet, PerfectBayesianEquilibrium
 from .solve.symbolic import (
     ComparativeStatics,
     Regime,
@@ -75,12 +72,18 @@ from .solve.symbolic import (
 )
 from .solve.tree import SubgamePerfectEquilibrium, Tie
 from .solve.tree_credibility import ClassifiedEquilibrium, NonCredibleThreat
+from .solve.tree_pbe import Assessment, PerfectBayesianAssessment, SequentialVerdict
 
 __all__ = [
     "SignalingGame",
     "PerfectBayesianEquilibrium",
     "BeliefSet",
     "intuitive_criterion",
+    "d1_criterion",
+    "CriterionVerdict",
+    "Assessment",
+    "PerfectBayesianAssessment",
+    "SequentialVerdict",
     "salami_campaign",
     "salami",
     "reputation",

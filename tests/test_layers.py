@@ -71,6 +71,8 @@ FACADE: dict[tuple[str, str], str] = {
     ("gametheory.core.tree", "gametheory.solve.tree_credibility"):
         "GameTree.classify_equilibria / classify / nash_equilibria",
     ("gametheory.core.tree", "gametheory.io.efg"): "GameTree.to_efg",
+    ("gametheory.core.tree", "gametheory.solve.tree_pbe"):
+        "GameTree.perfect_bayesian_equilibria / pbe_conditions / is_sequential",
     ("gametheory.core.signaling", "gametheory.solve.signaling"):
         "SignalingGame.perfect_bayesian_equilibria",
     ("gametheory.core.bayesian", "gametheory.solve.bayesian"):

@@ -171,12 +171,20 @@ class SignalingGame:
             for t in self._types})
         return GameTree(root, players=self.players, title=self._title)
 
-    def perfect_bayesian_equilibria(self) -> list[PerfectBayesianEquilibrium]:
-        """Every pure-strategy perfect Bayesian equilibrium, with its belief sets
-        (see :func:`gametheory.solve.signaling.perfect_bayesian_equilibria`)."""
+    def perfect_bayesian_equilibria(self, pure: bool = False
+                                    ) -> list[PerfectBayesianEquilibrium]:
+        """Every pure perfect Bayesian equilibrium with its belief sets and, unless
+        ``pure``, every extreme mixed (semi-separating) one (see
+        :func:`gametheory.solve.signaling.perfect_bayesian_equilibria`).
+
+        >>> from gametheory.models import beer_quiche
+        >>> for e in beer_quiche("1/10").perfect_bayesian_equilibria():
+        ...     print(e.kind, e.sender["weak"])
+        semi-separating {'beer': Fraction(1, 9), 'quiche': Fraction(8, 9)}
+        """
         from ..solve.signaling import perfect_bayesian_equilibria
 
-        return perfect_bayesian_equilibria(self)
+        return perfect_bayesian_equilibria(self, pure=pure)
 
     def __repr__(self) -> str:
         return (f"SignalingGame(types={list(self._types)}, messages={list(self._messages)}, "

@@ -22,8 +22,9 @@ chance moves.
 pure profile. Solving reads the tree through that API: backward induction, subgame-perfect
 conditions and the reduced normal form live in :mod:`gametheory.solve.tree`, the
 credibility of Nash equilibria (non-credible threats) in
-:mod:`gametheory.solve.tree_credibility`, and the Gambit writer in
-:mod:`gametheory.io.efg`; the methods of the same names here call them.
+:mod:`gametheory.solve.tree_credibility`, perfect Bayesian and sequential equilibria
+(assessments: behaviour and beliefs) in :mod:`gametheory.solve.tree_pbe`, and the Gambit
+writer in :mod:`gametheory.io.efg`; the methods of the same names here call them.
 
 Payoffs and chance probabilities may be numbers (exact when rational) or sympy
 expressions of declared parameters; strings are read by the restricted expression
@@ -99,6 +100,7 @@ from .values import Declared, is_symbolic_value, substitution
 if TYPE_CHECKING:
     from ..solve.tree import SubgamePerfectEquilibrium
     from ..solve.tree_credibility import ClassifiedEquilibrium
+    from ..solve.tree_pbe import Assessment, PerfectBayesianAssessment, SequentialVerdict
     from .game import Equilibrium, NormalFormGame
     from .parametric import ParametricGame
 
@@ -595,7 +597,7 @@ class GameTree:
         Completions are searched over pure actions, so the verdict is exact whenever no
         completion needs mixing (always when the excluded nodes have no ties). In a game
         without proper subgames (a signalling game, say) every Nash equilibrium is subgame
-        perfect; refinements such as perfect Bayesian equilibrium are not applied.
+        perfect; :meth:`perfect_bayesian_equilibria` and :meth:`is_sequential` refine further.
         ``method`` chooses the normal-form solver (see :func:`gametheory.solve.equilibria`);
         the exhaustive default can be slow on large normal forms (sequential games give
         degenerate ones), where ``pure=True`` classifies only the pure equilibria and
@@ -636,6 +638,69 @@ class GameTree:
                         ) -> list[ClassifiedEquilibrium]:
         """Alias of :meth:`classify_equilibria`."""
         return self.classify_equilibria(method=method, pure=pure, **values)
+
+    def perfect_bayesian_equilibria(self, **values: Any) -> list[PerfectBayesianAssessment]:
+        """Every pure perfect Bayesian equilibrium, with its beliefs: Bayes' rule wherever
+        the profile reaches an information set from the root of its smallest subgame, and
+        elsewhere the exact set of supporting beliefs (see
+        :func:`gametheory.solve.tree_pbe.perfect_bayesian_equilibria`).
+
+        Unlike subgame perfection this removes threats that no belief justifies in games
+        without proper subgames. Symbolic trees are evaluated at ``values``.
+
+        >>> import gametheory as gt
+        >>> T = gt.GameTree
+        >>> t = T(T.decision("Entrant", {"Out": T.terminal(0, 2),
+        ...     "In1": T.decision("Incumbent", {"Fight": T.terminal(-1, -1),
+        ...                                     "Accommodate": T.terminal(3, 0)}, "entered"),
+        ...     "In2": T.decision("Incumbent", {"Fight": T.terminal(-1, -1),
+        ...                                     "Accommodate": T.terminal(2, 1)}, "entered")}))
+        >>> for e in t.perfect_bayesian_equilibria():
+        ...     print(e.describe())
+        Entrant: In1; Incumbent: Accommodate  (payoffs 3, 0); beliefs entered: mu(In1) = 1,
+        mu(In2) = 0
+        """
+        from ..solve.tree_pbe import perfect_bayesian_equilibria
+
+        return perfect_bayesian_equilibria(self, **values)
+
+    def pbe_conditions(self, simplify: bool = False) -> list[PerfectBayesianAssessment]:
+        """Each pure profile of a symbolic tree with the parameter conditions under which it
+        is a perfect Bayesian equilibrium (see
+        :func:`gametheory.solve.tree_pbe.pbe_conditions`; unreached information sets of at
+        most two nodes).
+
+        >>> import gametheory as gt, sympy as sp
+        >>> c = sp.Symbol("c")
+        >>> T = gt.GameTree
+        >>> t = T(T.decision("Entrant", {"Out": T.terminal(0, 2), "In": T.decision(
+        ...     "Incumbent", {"Fight": T.terminal(-1, -c), "Accommodate": T.terminal(1, 1)},
+        ...     "entered")}))
+        >>> for e in t.pbe_conditions():
+        ...     print(e.profile["entered"], e.condition)
+        Fight c <= -1
+        Accommodate c >= -1
+        """
+        from ..solve.tree_pbe import pbe_conditions
+
+        return pbe_conditions(self, simplify)
+
+    def is_sequential(self, assessment: Assessment, **values: Any) -> SequentialVerdict:
+        """Whether an assessment (behaviour and beliefs) is a sequential equilibrium of
+        Kreps and Wilson (1982): sequentially rational, with consistent beliefs (see
+        :func:`gametheory.solve.tree_pbe.is_sequential`).
+
+        >>> import gametheory as gt
+        >>> from gametheory.solve.tree_pbe import Assessment
+        >>> T = gt.GameTree
+        >>> t = T(T.decision("A", {"L": T.terminal(1, 1), "R": T.decision("B", {
+        ...     "x": T.terminal(2, 2), "y": T.terminal(0, 0)}, "right")}))
+        >>> t.is_sequential(Assessment({"at the root": "L", "right": "y"}, {})).reasons
+        ("at 'right', B gains 2 by deviating to x",)
+        """
+        from ..solve.tree_pbe import is_sequential
+
+        return is_sequential(self, assessment, **values)
 
     def to_efg(self) -> str:
         """The tree as a Gambit ``.efg`` file (numeric trees; use ``at()`` first).

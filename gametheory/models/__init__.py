@@ -67,7 +67,7 @@ from .attribution import attribution_game
 from .audience import audience_costs
 from .repeated_probe import repeated_probe_response, reputation_probe_response
 from .posture import observed_posture_game, partial_posture_equilibria, partial_posture_game
-from .signaling import beer_quiche, job_market
+from .signaling import beer_quiche, job_market, spence_education
 from .learning_prober import LearningProber, learning_prober
 from .costly_signals import costly_signals, separates, separation_interval
 from .deniable_probe import DeniableProbeEquilibrium, deniable_probe, deniable_probe_equilibrium
@@ -148,6 +148,7 @@ __all__ = [
     "partial_posture_equilibria",
     "partial_posture_game",
     "nobody_intercepts",
+    "spence_education",
     "posture_game",
     "swarm_posture_game",
     "probe_response",

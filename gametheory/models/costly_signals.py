@@ -53,9 +53,10 @@ Schelling, T. C. (1960). *The Strategy of Conflict*. Harvard University Press.
 
 Examples
 --------
->>> from gametheory.solve.signaling import intuitive_criterion, perfect_bayesian_equilibria
+>>> from gametheory.solve.refinements import intuitive_criterion
+>>> from gametheory.solve.signaling import perfect_bayesian_equilibria
 >>> g = costly_signals("sunk")
->>> [(e.kind, intuitive_criterion(g, e).survives) for e in perfect_bayesian_equilibria(g)]
+>>> [(e.kind, intuitive_criterion(g, e).survives) for e in perfect_bayesian_equilibria(g, pure=True)]
 [('pooling', False), ('separating', True)]
 >>> separation_interval("tied")
 (Fraction(3, 1), None)

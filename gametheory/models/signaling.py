@@ -4,18 +4,22 @@ Beer-quiche (Cho and Kreps 1987) is the standard test of equilibrium refinements
 likely strong sender both pooling equilibria are perfect Bayesian, and the intuitive
 criterion keeps only pooling on beer. The job-market game is a two-type, two-message
 version of Spence's (1973) education signalling, with a separating equilibrium and
-pooling equilibria that the intuitive criterion sorts.
+pooling equilibria that the intuitive criterion sorts; :func:`spence_education` puts the
+education levels and wages on a grid, where D1 selects the least-cost separating (Riley)
+outcome.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
+from .._numbers import format_number
 from ..core.signaling import SignalingGame, exact_value
 from .registry import register_model
 
-__all__ = ["beer_quiche", "job_market"]
+__all__ = ["beer_quiche", "job_market", "spence_education"]
 
 
 @register_model(
@@ -84,3 +88,47 @@ def job_market(prior_high: Any = Fraction(1, 2), cost_high: Any = 1, cost_low: A
     return SignalingGame(("High", "Low"), {"High": prior, "Low": 1 - prior},
                          ("Educate", "Skip"), ("Manager", "Clerk"), pay,
                          players=("Worker", "Employer"), title="Job market")
+
+
+@register_model(
+    title="Spence education signalling on a grid: D1 selects the Riley outcome",
+    result="of 15 extreme perfect Bayesian equilibria (pooling, separating, semi-separating) "
+           "only the least-cost separating (Riley) outcome survives D1",
+    citation="Spence (1973); Riley (1979); Cho and Kreps (1987)", returns="SignalingGame",
+    parameters=("prior_high", "cost_high", "cost_low"))
+def spence_education(prior_high: Any = Fraction(1, 3), cost_high: Any = Fraction(1, 8),
+                     cost_low: Any = Fraction(3, 4), levels: Sequence[Any] = (0, 1, 2),
+                     wages: Sequence[Any] = (1, Fraction(3, 2), 2),
+                     productivity_high: Any = 2, productivity_low: Any = 1) -> SignalingGame:
+    r"""Spence's (1973) job market with education levels and a grid of wages.
+
+    A worker of High (prior ``prior_high``, productivity ``productivity_high``) or Low
+    ability picks an education level :math:`e` at cost :math:`c_\theta e` per unit; the
+    employer offers a wage :math:`w` from ``wages`` and gets :math:`-(w - \theta)^2`, so
+    its best reply is the wage nearest the expected productivity. The worker gets
+    :math:`w - c_\theta e`. The *Riley outcome* (Riley 1979, *Econometrica* 47) is the
+    least-cost separating one: Low gets no education, High the least level at which Low
+    would not mimic (here 2, as :math:`2 - \tfrac34 \cdot 1 > 1`); D1 (Cho and Kreps 1987)
+    selects it.
+
+    Examples
+    --------
+    >>> g = spence_education()
+    >>> g.messages, g.actions
+    (('e=0', 'e=1', 'e=2'), ('w=1', 'w=3/2', 'w=2'))
+    >>> g.payoff("High", "e=2", "w=2")
+    (Fraction(7, 4), Fraction(0, 1))
+    """
+    prior = exact_value(prior_high, "prior_high")
+    cost = {"High": exact_value(cost_high, "cost_high"), "Low": exact_value(cost_low, "cost_low")}
+    prod = {"High": exact_value(productivity_high, "productivity_high"),
+            "Low": exact_value(productivity_low, "productivity_low")}
+    es = [exact_value(e, "an education level") for e in levels]
+    ws = [exact_value(w, "a wage") for w in wages]
+    msg = {e: f"e={format_number(e)}" for e in es}
+    act = {w: f"w={format_number(w)}" for w in ws}
+    pay = {(t, msg[e], act[w]): (w - cost[t] * e, -(w - prod[t]) ** 2)
+           for t in ("High", "Low") for e in es for w in ws}
+    return SignalingGame(("High", "Low"), {"High": prior, "Low": 1 - prior},
+                         tuple(msg.values()), tuple(act.values()), pay,
+                         players=("Worker", "Employer"), title="Spence education")

@@ -1,17 +1,17 @@
 r"""Perfect Bayesian equilibria of signalling games, exactly, with their belief sets.
 
-An assessment of a sender-receiver game is a sender strategy :math:`s : T \to M`, a
-receiver strategy :math:`r : M \to A` and beliefs :math:`\mu(\cdot \mid m) \in \Delta(T)`
-at each message. It is a *perfect Bayesian equilibrium* (Fudenberg and Tirole 1991,
-*Game Theory*, sec. 8.2) when
+An assessment of a sender-receiver game is a sender strategy :math:`\sigma(m \mid t)`, a
+receiver strategy :math:`\rho(a \mid m)` and beliefs :math:`\mu(\cdot \mid m) \in
+\Delta(T)` at each message. It is a *perfect Bayesian equilibrium* (Fudenberg and Tirole
+1991, *Game Theory*, sec. 8.2) when
 
-1. each type's message is a best reply to :math:`r`:
-   :math:`u_S(t, s(t), r(s(t))) \ge u_S(t, m', r(m'))` for all :math:`m'`;
-2. after each message the receiver's action is a best reply to its belief:
-   :math:`\sum_t \mu(t \mid m)\,[u_R(t, m, r(m)) - u_R(t, m, a')] \ge 0` for all
-   :math:`a'`;
+1. each type sends only messages that maximise
+   :math:`U_t(m) = \sum_a \rho(a \mid m)\, u_S(t, m, a)`;
+2. after each message the receiver plays only best replies to its belief:
+   :math:`\sum_t \mu(t \mid m)\,[u_R(t, m, a) - u_R(t, m, a')] \ge 0` for every
+   :math:`a` it plays and every :math:`a'`;
 3. beliefs on the path follow Bayes' rule,
-   :math:`\mu(t \mid m) = p(t)\,[s(t) = m] / \sum_{t'} p(t')\,[s(t') = m]`.
+   :math:`\mu(t \mid m) = p(t)\,\sigma(m \mid t) / \sum_{t'} p(t')\,\sigma(m \mid t')`.
 
 Off the path Bayes' rule says nothing: the equilibrium is supported by *every* belief in
 the polytope that condition 2 cuts out of the simplex. This module returns that set
@@ -19,27 +19,42 @@ exactly, as its linear inequalities (and, for two types, as an interval), and de
 its emptiness with an exact LP, so an equilibrium is reported exactly when some belief
 supports it.
 
-Refinements: the *intuitive criterion* (Cho and Kreps 1987, *Quarterly Journal of
-Economics* 102, 179-221) removes, for an unsent message :math:`m`, the types for which
-:math:`m` is *equilibrium dominated* (:math:`u^*(t) > \max_{a \in BR(T, m)} u_S(t, m, a)`)
-and rejects the equilibrium when some type would gain from :math:`m` against every best
-reply to beliefs on the remaining types.
+Pure equilibria are enumerated directly; mixed ones (a type randomising: *semi-separating*
+or *hybrid* equilibria; a receiver randomising) come from the exact indifference systems
+of :mod:`gametheory.solve.signaling_mixed` and are re-checked here. An equilibrium's
+``kind`` reads its posteriors: *separating* when every message sent reveals the type,
+*pooling* when every message sent leaves the prior unchanged, *semi-separating*
+otherwise. The refinements (intuitive criterion, D1) are in
+:mod:`gametheory.solve.refinements`.
 
 Examples
 --------
-Beer-quiche at prior 9/10 has two pooling equilibria; only beer-pooling passes the
-intuitive criterion:
+Beer-quiche (Cho and Kreps 1987, *Quarterly Journal of Economics* 102) at prior 9/10 has
+two pure pooling equilibria, each supported by off-path beliefs that the deviator is weak
+with probability at least 1/2:
 
 >>> from gametheory.models import beer_quiche
->>> g = beer_quiche()
->>> for e in perfect_bayesian_equilibria(g):
+>>> for e in perfect_bayesian_equilibria(beer_quiche(), pure=True):
 ...     print(e.describe())
 pooling on beer: strong -> beer, weak -> beer; beer -> not, quiche -> duel;
     off path: mu(weak | quiche) >= 1/2
 pooling on quiche: strong -> quiche, weak -> quiche; beer -> duel, quiche -> not;
     off path: mu(weak | beer) >= 1/2
->>> [intuitive_criterion(g, e).survives for e in perfect_bayesian_equilibria(g)]
-[True, False]
+
+With mixed equilibria, each pooling component adds its other extreme point: the receiver
+mixes off path, at the belief 1/2 that makes it indifferent.
+
+>>> print(perfect_bayesian_equilibria(beer_quiche())[2].describe())
+pooling on beer: strong -> beer, weak -> beer; beer -> not, quiche -> 1/2 duel + 1/2 not;
+    beliefs mu(. | beer) = 9/10 strong + 1/10 weak; off path: mu(weak | quiche) = 1/2
+
+At prior 1/10 the only equilibrium is semi-separating: the weak type mixes.
+
+>>> for e in perfect_bayesian_equilibria(beer_quiche("1/10")):
+...     print(e.describe())
+semi-separating: strong -> beer, weak -> 1/9 beer + 8/9 quiche;
+    beer -> 1/2 duel + 1/2 not, quiche -> duel;
+    beliefs mu(. | beer) = 1/2 strong + 1/2 weak, mu(. | quiche) = weak
 """
 
 from __future__ import annotations
@@ -52,24 +67,32 @@ from typing import TYPE_CHECKING
 
 from .._numbers import format_number
 from .exact_lp import simplex_max
+from .signaling_mixed import mixed_candidates
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..core.signaling import SignalingGame
 
 __all__ = ["perfect_bayesian_equilibria", "PerfectBayesianEquilibrium", "BeliefSet",
-           "intuitive_criterion", "CriterionVerdict", "best_reply_actions"]
+           "best_reply_actions", "verify_equilibrium"]
 
 _F0, _F1 = Fraction(0), Fraction(1)
+
+#: A strategy entry: a label (played for sure) or ``{label: probability}``.
+Choice = str | dict[str, Fraction]
 
 
 @dataclass(frozen=True)
 class BeliefSet:
-    """Beliefs over the types at an unsent message that make the receiver's action a best
-    reply: :math:`\\{\\mu \\in \\Delta(T) : \\sum_t \\mu_t c_t \\ge 0\\ \\text{for each row } c\\}`.
+    """Beliefs over states that make the chosen behaviour a best reply where Bayes' rule
+    does not apply: :math:`\\{\\mu \\in \\Delta : \\sum_s \\mu_s c_s \\ge 0\\ \\text{for each
+    row } c\\}`.
 
-    ``inequalities`` lists the rows ``c`` (one per alternative action, as
-    ``{type: coefficient}``); for two types :attr:`interval` gives the same set as bounds
-    on the second type's probability.
+    In a signalling game the states are the types and ``message`` is the unsent message;
+    on a game tree (:mod:`gametheory.solve.tree_pbe`) the states are the nodes of an
+    information set (labelled by their histories) and ``message`` is its name.
+    ``inequalities`` lists the rows ``c`` as ``{state: coefficient}`` (an equality, for a
+    mixed reply, appears as a row and its negative); for two states :attr:`interval` gives
+    the same set as bounds on the second state's probability.
     """
 
     message: str
@@ -78,8 +101,10 @@ class BeliefSet:
 
     @property
     def interval(self) -> tuple[Fraction, Fraction] | None:
-        """For two types: ``(low, high)`` bounds on the probability of the second type."""
-        if len(self.types) != 2:
+        """For two states: ``(low, high)`` bounds on the probability of the second one
+        (``low > high`` when the set is empty); None for symbolic rows."""
+        if len(self.types) != 2 or not all(
+                isinstance(v, Fraction | int) for row in self.inequalities for v in row.values()):
             return None
         a, b = self.types
         low, high = _F0, _F1
@@ -101,6 +126,8 @@ class BeliefSet:
             name = f"mu({t} | {self.message})"
             if lo == 0 and hi == 1:
                 return f"{name} anywhere in [0, 1]"
+            if lo == hi:
+                return f"{name} = {format_number(lo)}"
             if hi == 1:
                 return f"{name} >= {format_number(lo)}"
             if lo == 0:
@@ -111,62 +138,105 @@ class BeliefSet:
         return f"after {self.message}: " + "; ".join(r for r in rows if r != " >= 0")
 
     def contains(self, belief: Mapping[str, Fraction]) -> bool:
-        """Whether ``belief`` (a distribution over the types) is in the set."""
+        """Whether ``belief`` (a distribution over the states) is in the set."""
         return all(sum((row[t] * Fraction(belief.get(t, 0)) for t in self.types), _F0) >= 0
                    for row in self.inequalities)
+
+    def point(self, types: Sequence[str] | None = None) -> dict[str, Fraction] | None:
+        """A belief in the set (a vertex found by exact LP), on ``types`` only if given;
+        None when there is none."""
+        ts = list(self.types if types is None else types)
+        if not ts:
+            return None
+        constraints = [[row[t] for t in ts] for row in self.inequalities] + [[_F1] * len(ts)]
+        senses = [">="] * len(self.inequalities) + ["="]
+        rhs = [_F0] * len(self.inequalities) + [_F1]
+        status, x, _ = simplex_max([_F0] * len(ts), constraints, senses, rhs)
+        if status != "optimal" or x is None:
+            return None
+        return {t: (x[ts.index(t)] if t in ts else _F0) for t in self.types}
+
+    def is_nonempty(self, types: Sequence[str] | None = None) -> bool:
+        """Whether some belief (on ``types`` only, if given) is in the set."""
+        return self.point(types) is not None
+
+
+def _mix_text(choice: Choice) -> str:
+    if isinstance(choice, str):
+        return choice
+    return " + ".join(f"{format_number(p)} {k}" for k, p in choice.items())
 
 
 @dataclass(frozen=True)
 class PerfectBayesianEquilibrium:
-    """A pure perfect Bayesian equilibrium of a signalling game.
+    """A perfect Bayesian equilibrium of a signalling game.
 
-    ``sender`` maps type to message, ``receiver`` message to action; ``beliefs`` maps each
-    sent message to its Bayes posterior; ``off_path`` maps each unsent message to the
-    :class:`BeliefSet` that supports the receiver's action there. ``kind`` is
-    ``"separating"`` (each type its own message), ``"pooling"`` (one message) or
-    ``"partially pooling"``. ``sender_payoffs`` by type; ``receiver_payoff`` expected.
+    ``sender`` maps each type to its message, or to ``{message: probability}`` when the
+    type mixes; ``receiver`` maps each message to an action or ``{action: probability}``.
+    ``beliefs`` maps each message sent to its Bayes posterior; ``off_path`` maps each
+    unsent message to the :class:`BeliefSet` supporting the receiver's reply there
+    (:meth:`belief` gives either). ``kind`` is ``"separating"``, ``"pooling"`` or
+    ``"semi-separating"`` (see the module docstring). ``sender_payoffs`` by type;
+    ``receiver_payoff`` expected.
     """
 
-    sender: dict[str, str]
-    receiver: dict[str, str]
+    sender: dict[str, Choice]
+    receiver: dict[str, Choice]
     beliefs: dict[str, dict[str, Fraction]]
     off_path: dict[str, BeliefSet]
     kind: str
     sender_payoffs: dict[str, Fraction]
     receiver_payoff: Fraction
 
+    @property
+    def is_pure(self) -> bool:
+        return all(isinstance(v, str) for v in (*self.sender.values(), *self.receiver.values()))
+
+    def sender_mix(self, type_: str) -> dict[str, Fraction]:
+        """``{message: probability}`` of a type (pure choices as probability 1)."""
+        v = self.sender[type_]
+        return {v: _F1} if isinstance(v, str) else dict(v)
+
+    def receiver_mix(self, message: str) -> dict[str, Fraction]:
+        """``{action: probability}`` after a message."""
+        v = self.receiver[message]
+        return {v: _F1} if isinstance(v, str) else dict(v)
+
+    def belief(self, message: str) -> dict[str, Fraction] | BeliefSet:
+        """The posterior after a message sent, or the supporting set after an unsent one."""
+        return self.beliefs[message] if message in self.beliefs else self.off_path[message]
+
     def describe(self) -> str:
-        sent = list(dict.fromkeys(self.sender.values()))
-        head = f"pooling on {sent[0]}" if self.kind == "pooling" else self.kind
-        s = ", ".join(f"{t} -> {m}" for t, m in self.sender.items())
-        r = ", ".join(f"{m} -> {a}" for m, a in self.receiver.items())
+        sent = list(self.beliefs)
+        head = f"pooling on {sent[0]}" if self.kind == "pooling" and len(sent) == 1 \
+            else self.kind
+        s = ", ".join(f"{t} -> {_mix_text(m)}" for t, m in self.sender.items())
+        r = ", ".join(f"{m} -> {_mix_text(a)}" for m, a in self.receiver.items())
+        text = f"{head}: {s}; {r}"
+        if not self.is_pure:
+            text += "; beliefs " + ", ".join(
+                f"mu(. | {m}) = " + _mix_text(
+                    {t: p for t, p in b.items() if p} if sum(1 for p in b.values() if p) > 1
+                    else next(t for t, p in b.items() if p))
+                for m, b in self.beliefs.items())
         off = "; ".join(b.describe() for b in self.off_path.values())
-        return f"{head}: {s}; {r}" + (f"; off path: {off}" if off else "")
+        return text + (f"; off path: {off}" if off else "")
 
     def __repr__(self) -> str:
         return f"PerfectBayesianEquilibrium({self.describe()})"
 
 
-def _expected_receiver(game: SignalingGame, m: str, a: str,
-                       belief: Mapping[str, Fraction]) -> Fraction:
-    return sum((belief[t] * game.payoff(t, m, a)[1] for t in game.types), _F0)
-
-
-def _support_rows(game: SignalingGame, m: str, a: str, types: Sequence[str]
+def _support_rows(game: SignalingGame, m: str, acts: Sequence[str], types: Sequence[str]
                   ) -> tuple[dict[str, Fraction], ...]:
-    return tuple({t: game.payoff(t, m, a)[1] - game.payoff(t, m, b)[1] for t in types}
-                 for b in game.actions if b != a)
-
-
-def _feasible(rows: Sequence[Mapping[str, Fraction]], types: Sequence[str]) -> bool:
-    """Whether some belief over ``types`` satisfies every row (an exact LP)."""
-    if not types:
-        return False
-    constraints = [[row[t] for t in types] for row in rows] + [[_F1] * len(types)]
-    senses = [">="] * len(rows) + ["="]
-    rhs = [_F0] * len(rows) + [_F1]
-    status, _, _ = simplex_max([_F0] * len(types), constraints, senses, rhs)
-    return status == "optimal"
+    """Rows ``c`` with ``sum_t mu_t c_t >= 0`` iff every action of ``acts`` is a best
+    reply after ``m`` (equalities between the actions of ``acts`` as two rows)."""
+    rows = []
+    for a in acts:
+        for b in game.actions:
+            if b != a:
+                rows.append({t: game.payoff(t, m, a)[1] - game.payoff(t, m, b)[1]
+                             for t in types})
+    return tuple(rows)
 
 
 def best_reply_actions(game: SignalingGame, message: str, types: Sequence[str]) -> list[str]:
@@ -177,102 +247,98 @@ def best_reply_actions(game: SignalingGame, message: str, types: Sequence[str]) 
     ['not']
     """
     return [a for a in game.actions
-            if _feasible(_support_rows(game, message, a, types), list(types))]
+            if BeliefSet(message, tuple(types), _support_rows(game, message, [a], types)
+                         ).is_nonempty()]
 
 
-def perfect_bayesian_equilibria(game: SignalingGame) -> list[PerfectBayesianEquilibrium]:
-    """Every pure-strategy perfect Bayesian equilibrium, in a deterministic order.
+def _kind(game: SignalingGame, beliefs: Mapping[str, Mapping[str, Fraction]]) -> str:
+    prior = game.prior
+    if all(sum(1 for p in b.values() if p) == 1 for b in beliefs.values()):
+        return "separating"
+    if all(dict(b) == prior for b in beliefs.values()):
+        return "pooling"
+    return "semi-separating"
 
-    Sender strategies are enumerated in the order of the messages (lexicographic over
-    types), receiver strategies likewise; an equilibrium is listed once per pair
-    ``(s, r)``. Off-path actions are kept whenever *some* belief supports them, and the
-    supporting set is returned.
+
+def verify_equilibrium(game: SignalingGame, sender: Mapping[str, Mapping[str, Fraction]],
+                       receiver: Mapping[str, Mapping[str, Fraction]]
+                       ) -> PerfectBayesianEquilibrium | None:
+    """The equilibrium with behaviour ``(sender, receiver)`` (both as distributions), with
+    its Bayes beliefs and off-path belief sets, or None if it is not a PBE."""
+    T, M, A = game.types, game.messages, game.actions
+    prior = game.prior
+    mass = {m: sum((prior[t] * sender[t].get(m, _F0) for t in T), _F0) for m in M}
+    beliefs = {m: {t: prior[t] * sender[t].get(m, _F0) / mass[m] for t in T}
+               for m in M if mass[m] > 0}
+    U = {(t, m): sum((p * game.payoff(t, m, a)[0] for a, p in receiver[m].items()), _F0)
+         for t in T for m in M}
+    pays = {}
+    for t in T:
+        best = max(U[(t, m)] for m in M)
+        if any(p > 0 and U[(t, m)] < best for m, p in sender[t].items()):
+            return None
+        pays[t] = best
+    off = {}
+    for m in M:
+        acts = [a for a, p in receiver[m].items() if p > 0]
+        if m in beliefs:
+            value = {a: sum((beliefs[m][t] * game.payoff(t, m, a)[1] for t in T), _F0)
+                     for a in A}
+            if any(value[a] < max(value.values()) for a in acts):
+                return None
+        else:
+            bs = BeliefSet(m, T, _support_rows(game, m, acts, T))
+            if not bs.is_nonempty():
+                return None
+            off[m] = bs
+    receiver_payoff = sum((prior[t] * sender[t].get(m, _F0) * p * game.payoff(t, m, a)[1]
+                           for t in T for m in M for a, p in receiver[m].items()), _F0)
+
+    def show(mix: Mapping[str, Fraction]) -> Choice:
+        live = {k: v for k, v in mix.items() if v > 0}
+        return next(iter(live)) if len(live) == 1 else live
+
+    return PerfectBayesianEquilibrium(
+        {t: show(sender[t]) for t in T}, {m: show(receiver[m]) for m in M}, beliefs, off,
+        _kind(game, beliefs), pays, receiver_payoff)
+
+
+def perfect_bayesian_equilibria(game: SignalingGame, pure: bool = False
+                                ) -> list[PerfectBayesianEquilibrium]:
+    """Every pure perfect Bayesian equilibrium and, unless ``pure``, every extreme mixed
+    one, in a deterministic order (pure ones first).
+
+    Pure sender strategies are enumerated in the order of the messages (lexicographic
+    over types), receiver strategies likewise. Off-path actions are kept whenever *some*
+    belief supports them, and the supporting set is returned. Mixed equilibria are the
+    vertices of each support pattern's equilibrium polytopes
+    (:mod:`gametheory.solve.signaling_mixed`), each re-verified by
+    :func:`verify_equilibrium`; a continuum of equilibria shows as its extreme points.
+
+    Raises
+    ------
+    SolverError
+        With ``pure=False``, when the game has too many support patterns.
 
     Examples
     --------
     See the module docstring (beer-quiche).
     """
     T, M, A = game.types, game.messages, game.actions
-    prior = game.prior
     out = []
     for sent in itertools.product(M, repeat=len(T)):
-        s = dict(zip(T, sent, strict=True))
-        on_path = [m for m in M if m in sent]
-        beliefs: dict[str, dict[str, Fraction]] = {}
-        for m in on_path:
-            mass = sum((prior[t] for t in T if s[t] == m), _F0)
-            beliefs[m] = {t: (prior[t] / mass if s[t] == m else _F0) for t in T}
-        # receiver best replies on path, and the actions some belief supports off path
-        choices: list[list[str]] = []
-        for m in M:
-            if m in beliefs:
-                values = {a: _expected_receiver(game, m, a, beliefs[m]) for a in A}
-                best = max(values.values())
-                choices.append([a for a in A if values[a] == best])
-            else:
-                choices.append(best_reply_actions(game, m, T))
-        for acts in itertools.product(*choices):
-            r = dict(zip(M, acts, strict=True))
-            pays = {t: game.payoff(t, s[t], r[s[t]])[0] for t in T}
-            if any(game.payoff(t, m, r[m])[0] > pays[t] for t in T for m in M):
-                continue
-            off = {m: BeliefSet(m, T, _support_rows(game, m, r[m], T))
-                   for m in M if m not in beliefs}
-            kind = ("pooling" if len(on_path) == 1 else
-                    "separating" if len(on_path) == len(T) else "partially pooling")
-            receiver_payoff = sum((prior[t] * game.payoff(t, s[t], r[s[t]])[1] for t in T), _F0)
-            out.append(PerfectBayesianEquilibrium(s, r, beliefs, off, kind, pays,
-                                                  receiver_payoff))
+        s = {t: {m: _F1} for t, m in zip(T, sent, strict=True)}
+        for acts in itertools.product(A, repeat=len(M)):
+            r = {m: {a: _F1} for m, a in zip(M, acts, strict=True)}
+            eq = verify_equilibrium(game, s, r)
+            if eq is not None:
+                out.append(eq)
+    if pure:
+        return out
+    for sigma, rho in mixed_candidates(game):
+        if all(len(v) == 1 for v in (*sigma.values(), *rho.values())):
+            continue  # pure: listed above
+        eq = verify_equilibrium(game, sigma, rho)
+        if eq is not None:
+            out.append(eq)
     return out
-
-
-@dataclass(frozen=True)
-class CriterionVerdict:
-    """Whether an equilibrium survives a refinement, and why (one reason per message)."""
-
-    survives: bool
-    reasons: tuple[str, ...]
-
-
-def intuitive_criterion(game: SignalingGame, eq: PerfectBayesianEquilibrium
-                        ) -> CriterionVerdict:
-    """The Cho-Kreps intuitive criterion applied to a pure PBE.
-
-    For each unsent message :math:`m`: drop the types for which :math:`m` is equilibrium
-    dominated; if some type's equilibrium payoff is strictly below its payoff from
-    :math:`m` against *every* best reply to beliefs on the remaining types, the
-    equilibrium fails.
-
-    >>> from gametheory.models import beer_quiche
-    >>> g = beer_quiche()
-    >>> quiche_pool = perfect_bayesian_equilibria(g)[1]
-    >>> print(intuitive_criterion(g, quiche_pool).reasons[0])
-    beer: equilibrium dominated for weak; against every best reply to beliefs on strong,
-    strong gains (3 > 2)
-    """
-    reasons = []
-    ok = True
-    for m in game.messages:
-        if m in eq.beliefs:
-            continue
-        br_all = best_reply_actions(game, m, game.types)
-        dominated = [t for t in game.types
-                     if eq.sender_payoffs[t] > max(game.payoff(t, m, a)[0] for a in br_all)]
-        rest = [t for t in game.types if t not in dominated]
-        if not rest:
-            reasons.append(f"{m}: equilibrium dominated for every type (no restriction)")
-            continue
-        br_rest = best_reply_actions(game, m, rest)
-        gainers = [t for t in game.types
-                   if min(game.payoff(t, m, a)[0] for a in br_rest) > eq.sender_payoffs[t]]
-        dom = ", ".join(dominated) if dominated else "no type"
-        if gainers:
-            ok = False
-            t = gainers[0]
-            worst = min(game.payoff(t, m, a)[0] for a in br_rest)
-            reasons.append(f"{m}: equilibrium dominated for {dom}; against every best reply to "
-                           f"beliefs on {', '.join(rest)}, {t} gains "
-                           f"({format_number(worst)} > {format_number(eq.sender_payoffs[t])})")
-        else:
-            reasons.append(f"{m}: equilibrium dominated for {dom}; no type gains for sure")
-    return CriterionVerdict(ok, tuple(reasons))

@@ -31,7 +31,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import gametheory as gt
-from gametheory.solve.signaling import intuitive_criterion, perfect_bayesian_equilibria
+from gametheory.solve.refinements import intuitive_criterion
+from gametheory.solve.signaling import perfect_bayesian_equilibria
 
 pd.set_option("display.width", 120)
 
@@ -154,7 +155,7 @@ for sig in ("sunk", "tied"):
     g = gt.models.costly_signals(sig)
     print(g.title, "- separating interval of the signal's cost:",
           gt.models.separation_interval(sig))
-    for e in perfect_bayesian_equilibria(g):
+    for e in perfect_bayesian_equilibria(g, pure=True):
         v = intuitive_criterion(g, e)
         print("  ", e.describe(), "| intuitive criterion:", "survives" if v.survives else "fails")
 

@@ -169,3 +169,21 @@ def test_at_validates_probabilities_and_equality_is_by_value():
              players=("X", "Y"))
     assert tree.at(q="1/4") == same
     assert tree.at(q="1/3") != same
+
+
+def test_perfect_bayesian_and_sequential_facades():
+    from gametheory.solve.tree_pbe import Assessment
+
+    T = gt.GameTree
+    # an entrant whose two ways in the incumbent cannot tell apart (no proper subgame):
+    # fighting is subgame perfect but a best reply to no belief
+    t = T(T.decision("E", {"Out": T.terminal(0, 2),
+                           "In1": T.decision("I", {"F": T.terminal(-1, -1),
+                                                   "A": T.terminal(3, 0)}, "in"),
+                           "In2": T.decision("I", {"F": T.terminal(-1, -1),
+                                                   "A": T.terminal(2, 1)}, "in")}))
+    (e,) = t.perfect_bayesian_equilibria()
+    assert e.profile == {"at the root": "In1", "in": "A"}
+    assert t.is_sequential(e.assessment()).sequential
+    assert not t.is_sequential(Assessment({"at the root": "Out", "in": "F"},
+                                          {"in": {"In1": 1, "In2": 0}}))

@@ -148,5 +148,6 @@ def test_catalog_keeps_its_order():
         "alliance_probe", "alliance_security_dilemma", "volunteers_dilemma_n",
         "asymmetric_volunteers_dilemma", "burden_sharing_n", "attribution_game",
         "audience_costs", "reputation_probe_response", "beer_quiche", "job_market",
+        "spence_education",
         "learning_prober", "costly_signals", "deniable_probe", "attrition_campaign",
         "escalation_ladder"]

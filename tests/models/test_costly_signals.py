@@ -11,7 +11,8 @@ import pytest
 
 import gametheory as gt
 from gametheory.errors import ParameterError
-from gametheory.solve.signaling import intuitive_criterion, perfect_bayesian_equilibria
+from gametheory.solve.refinements import intuitive_criterion
+from gametheory.solve.signaling import perfect_bayesian_equilibria
 
 F = Fraction
 
@@ -76,9 +77,9 @@ def test_intuitive_criterion_prunes_pooling_on_silence():
     for sig in ("sunk", "tied"):
         g = gt.models.costly_signals(sig)
         verdict = {e.kind: intuitive_criterion(g, e).survives
-                   for e in perfect_bayesian_equilibria(g)}
+                   for e in perfect_bayesian_equilibria(g, pure=True)}
         assert verdict == {"pooling": False, "separating": True}, sig
-        (pool,) = [e for e in perfect_bayesian_equilibria(g) if e.kind == "pooling"]
+        (pool,) = [e for e in perfect_bayesian_equilibria(g, pure=True) if e.kind == "pooling"]
         # off the path the Prober probes the signal only if mu(irresolute) >= 3/5
         assert pool.off_path[g.messages[1]].interval == (F(3, 5), F(1))
 

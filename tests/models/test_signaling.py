@@ -26,3 +26,15 @@ def test_job_market_separates_only_when_education_is_too_costly_for_low(cost_low
     g = gt.models.job_market(cost_low=cost_low)
     kinds = {e.kind for e in g.perfect_bayesian_equilibria()}
     assert ("separating" in kinds) == separates
+
+
+def test_spence_education_payoffs_on_the_grid():
+    g = gt.models.spence_education()
+    # the worker pays its cost per level; the employer loses the squared wage error
+    assert g.payoff("Low", "e=1", "w=3/2") == (F(3, 4), F(-1, 4))
+    assert g.payoff("High", "e=0", "w=1") == (F(1), F(-1))
+    assert g.prior == {"High": F(1, 3), "Low": F(2, 3)}
+    g2 = gt.models.spence_education(levels=(0, 1), wages=(1, 2))
+    assert g2.messages == ("e=0", "e=1") and g2.actions == ("w=1", "w=2")
+    with pytest.raises(PayoffError):
+        gt.models.spence_education(cost_low="lots")

@@ -51,6 +51,7 @@ D             5*, 0   [1*, 1*]
 
 from ..._latex import escape_latex
 from ..latex import standalone_document
+from .assessments import assessment_table
 from .base import ListTable, Math, PayoffGrid, Table, TableFormat, escape_markdown
 from .equilibria import equilibrium_table
 from .payoff import payoff_table
@@ -62,6 +63,7 @@ from .thresholds import threshold_table
 __all__ = [
     "payoff_table",
     "equilibrium_table",
+    "assessment_table",
     "regime_table",
     "threshold_table",
     "sweep_summary_table",
