@@ -56,7 +56,8 @@ Examples
 >>> from gametheory.solve.refinements import intuitive_criterion
 >>> from gametheory.solve.signaling import perfect_bayesian_equilibria
 >>> g = costly_signals("sunk")
->>> [(e.kind, intuitive_criterion(g, e).survives) for e in perfect_bayesian_equilibria(g, pure=True)]
+>>> pure = perfect_bayesian_equilibria(g, pure=True)
+>>> [(e.kind, intuitive_criterion(g, e).survives) for e in pure]
 [('pooling', False), ('separating', True)]
 >>> separation_interval("tied")
 (Fraction(3, 1), None)
