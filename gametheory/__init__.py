@@ -37,6 +37,7 @@ from .analysis.sensitivity.uncertainty import (
 )
 from .core.bayesian import BayesianGame
 from .core.expressions import parse_condition, parse_expression
+from .core.formula import Conditions, Formula
 from .core.game import Equilibrium, NormalFormGame
 from .core.parametric import Parameter, ParametricGame
 from .core.results import EquilibriumList
@@ -77,6 +78,8 @@ from .solve.tree import SubgamePerfectEquilibrium, Tie
 from .solve.tree_credibility import ClassifiedEquilibrium, NonCredibleThreat
 
 __all__ = [
+    "Formula",
+    "Conditions",
     "SignalingGame",
     "PerfectBayesianEquilibrium",
     "BeliefSet",

@@ -98,6 +98,8 @@ def plain_expr(expr: Any, symbols: Mapping[str, str] | None = None) -> str:
                     out += (" + " if k else "") + txt
             return out
 
+    if hasattr(expr, "_sympy_") and not isinstance(expr, sp.Basic):
+        expr = sp.sympify(expr)  # a Formula: its expression
     if not isinstance(expr, sp.Basic):
         return str(expr)
     symbols = dict(symbols or {})
