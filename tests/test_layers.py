@@ -71,6 +71,8 @@ FACADE: dict[tuple[str, str], str] = {
     ("gametheory.core.tree", "gametheory.solve.tree_credibility"):
         "GameTree.classify_equilibria / classify / nash_equilibria",
     ("gametheory.core.tree", "gametheory.io.efg"): "GameTree.to_efg",
+    ("gametheory.core.tree", "gametheory.report.tree_tikz"):
+        "GameTree.to_tikz draws the tree for a paper (istgame), like to_efg writes it",
     ("gametheory.core.signaling", "gametheory.solve.signaling"):
         "SignalingGame.perfect_bayesian_equilibria",
     ("gametheory.core.bayesian", "gametheory.solve.bayesian"):
