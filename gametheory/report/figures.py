@@ -81,6 +81,7 @@ from ..analysis.sensitivity.result import SweepFrame, SweepResult
 from ..core.parametric import ParametricGame
 from ..errors import GameError, ParameterError
 from .style import HOUSE_STYLE, house_style, line_style, region_style, save_figure
+from .tree_figure import draw_tree
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -98,6 +99,7 @@ __all__ = [
     "tornado",
     "folk_region_data",
     "folk_region",
+    "draw_tree",
     "save_figure",
     "house_style",
     "HOUSE_STYLE",
