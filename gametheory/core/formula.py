@@ -128,7 +128,7 @@ class Formula:
         return hash(self.expr)
 
     def __bool__(self) -> bool:
-        return bool(self.expr != 0)
+        return bool(self.expr)  # as sympy: a relation in free symbols refuses (TypeError)
 
     def __float__(self) -> float:
         return float(self.expr)

@@ -38,6 +38,9 @@ def test_behaves_as_its_sympy_expression():
     assert sympy.simplify(f) == sympy.simplify((V - C) / V)
     assert f.subs({V: 2, C: 1}) == sympy.Rational(1, 2) and f.free_symbols == {V, C}
     assert float(Formula(sympy.Rational(1, 4))) == 0.25
+    assert not Formula(sympy.Integer(0)) and Formula(V)
+    with pytest.raises(TypeError):  # as sympy: a relation has no truth value yet
+        bool(Formula(V > C))
     assert isinstance(f * 2, sympy.Expr) and isinstance(-f, sympy.Expr)
     assert (f > 0).lhs == f.expr
     assert repr(f) == repr(f.expr) and str(f) == str(f.expr)
