@@ -42,7 +42,8 @@ def blind_tree() -> gt.GameTree:
     waits (one information set of two nodes). Labels carry & % _ # $ and accents."""
     def aggressor(win: int) -> object:
         return T.decision("Aggressor & co", {"Probe_1 #": T.terminal(win, -win),
-                                             "Wait 100%": T.terminal(0, 0)}, infoset="blind")
+                                             "Wait 100% [<x>]": T.terminal(0, 0)},
+                          infoset="blind")
 
     return T(T.chance({"Strong $": ("1/3", aggressor(1)), "Faible é": ("2/3", aggressor(2))},
                       name="Nature"), players=("Aggressor & co", "Défenseur"))
@@ -103,7 +104,7 @@ def test_labels_are_escaped_and_information_sets_joined():
     tikz = tree_to_tikz(blind_tree(), width=None)
     assert r"{Aggressor \& co}" in tikz and r"{Probe\_1 \#}" in tikz
     assert r"Strong \$ ($\tfrac{1}{3}$)" in tikz and r"Faible \'{e}" in tikz
-    assert r"{Wait 100\%}" in tikz and "[chance node]" in tikz
+    assert r"{Wait 100\% [\textless{}x\textgreater{}]}" in tikz and "[chance node]" in tikz
     assert tikz.count(r"\xtInfoset") == 1 and r"\xtInfoset(n1)(n4)" in tikz
     assert r"\resizebox" not in tikz and tikz.startswith(r"\begin{istgame}")
 
@@ -172,6 +173,7 @@ def _pictures() -> dict[str, str]:
 
 
 @needs_istgame
+@pytest.mark.slow  # six pictures a document, TikZ: a few seconds each preamble
 @pytest.mark.parametrize("preamble", ["toolkit", "plain article"])
 def test_every_tree_compiles_without_overfull_boxes(tmp_path, preamble):
     pictures = _pictures()
