@@ -37,6 +37,7 @@ from .analysis.sensitivity.uncertainty import (
 )
 from .core.bayesian import BayesianGame
 from .core.expressions import parse_condition, parse_expression
+from .core.formula import Conditions, Formula
 from .core.game import Equilibrium, NormalFormGame
 from .core.parametric import Parameter, ParametricGame
 from .core.results import EquilibriumList
@@ -75,6 +76,8 @@ from .solve.tree_credibility import ClassifiedEquilibrium, NonCredibleThreat
 from .solve.tree_pbe import Assessment, PerfectBayesianAssessment, SequentialVerdict
 
 __all__ = [
+    "Formula",
+    "Conditions",
     "SignalingGame",
     "PerfectBayesianEquilibrium",
     "BeliefSet",

@@ -452,6 +452,8 @@ def latex_expr(expr: Any, symbols: Mapping[str, str] | None = None) -> str:
     """
     import sympy as sp
 
+    if hasattr(expr, "_sympy_") and not isinstance(expr, sp.Basic):
+        expr = sp.sympify(expr)  # a Formula (gametheory.core.formula): its expression
     if isinstance(expr, Fraction | int) and not isinstance(expr, bool):
         expr = sp.Rational(Fraction(expr).numerator, Fraction(expr).denominator)
     elif isinstance(expr, float):
@@ -483,8 +485,9 @@ def latex_expr_lines(expr: Any, symbols: Mapping[str, str] | None = None,
 
     Terms are gathered greedily while a line stays within ``chars`` printed characters
     (:func:`visible_length`); each further line starts with its sign as a binary
-    operator (``{} - c_p``); a long term that is a product with one sum in it opens at
-    that sum's terms, in plain parentheses. A product or a short sum is one line.
+    operator (``{} - c_p``); a long term that is a product with sums in it opens at
+    the terms of its longest sum, in plain parentheses (so does a long product on its
+    own). A product without a sum, or a short formula, is one line.
 
     Examples
     --------
@@ -500,7 +503,9 @@ def latex_expr_lines(expr: Any, symbols: Mapping[str, str] | None = None,
     import sympy as sp
 
     whole = latex_expr(expr, symbols)
-    if not isinstance(expr, sp.Add) or visible_length(whole) <= chars:
+    if not isinstance(expr, sp.Add | sp.Mul) or visible_length(whole) <= chars:
+        return [whole]
+    if isinstance(expr, sp.Mul) and not any(isinstance(f, sp.Add) for f in expr.args):
         return [whole]
     names = {s: dict(symbols or {}).get(s.name, symbol_for(s.name)) for s in expr.free_symbols
              if isinstance(s, sp.Symbol)}
@@ -516,7 +521,8 @@ def latex_expr_lines(expr: Any, symbols: Mapping[str, str] | None = None,
 
 def _sum_pieces(expr: Any, printer: Any, chars: int) -> list[str]:
     """``expr`` (a sum) as LaTeX pieces that may each start a line: one per term, and a
-    long product with one sum in it (``\theta (a - b - c)``) opened up at its terms."""
+    long product with sums in it (``\theta (a - b - c)``) opened up at the terms of its
+    longest sum."""
     import sympy as sp
 
     out: list[str] = []
@@ -528,10 +534,14 @@ def _sum_pieces(expr: Any, printer: Any, chars: int) -> list[str]:
         sums = [f for f in sp.Mul.make_args(t) if isinstance(f, sp.Add)]
         if isinstance(t, sp.Add):
             body = rf"\left({body}\right)"
-        elif len(sums) == 1 and visible_length(body) > chars:
-            rest = sp.Mul(*[f for f in sp.Mul.make_args(t) if f is not sums[0]])
-            inner = _sum_pieces(sums[0], printer, chars)
+        elif sums and visible_length(body) > chars:
+            # open the longest sum; the other factors (sums too) lead, in parentheses
+            wide = max(reversed(sums), key=lambda f: visible_length(printer._print(f)))
+            rest = sp.Mul(*[f for f in sp.Mul.make_args(t) if f is not wide])
+            inner = _sum_pieces(wide, printer, chars)
             head = "" if rest == 1 else printer._print(rest) + " "
+            if isinstance(rest, sp.Add):  # a sum leading the product keeps its parentheses
+                head = rf"\left({printer._print(rest)}\right) "
             inner[0], inner[-1] = head + "(" + inner[0], inner[-1] + ")"
             out += [sign + inner[0], *inner[1:]]
             continue

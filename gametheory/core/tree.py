@@ -722,6 +722,29 @@ class GameTree:
 
         return to_efg(self)
 
+    def to_tikz(self, highlight: Any = None, *, payoffs: str = "auto",
+                symbols: Mapping[str, str] | None = None, caption: str | None = None,
+                label: str | None = None, width: str | None = "linewidth",
+                **values: Any) -> str:
+        r"""The tree as an ``istgame`` (TikZ) picture for a paper; see
+        :func:`gametheory.report.tree_tikz.tree_to_tikz`.
+
+        ``highlight=True`` draws the moves of the first subgame-perfect equilibrium
+        (:meth:`backward_induction` at ``values``) thick; an SPE or a mapping
+        ``{information set name: action}`` picks the moves.
+
+        >>> import gametheory as gt
+        >>> tikz = gt.models.chain_store().to_tikz(highlight=True)
+        >>> tikz.count(r"\istroot"), tikz.count("[very thick]")
+        (2, 2)
+        """
+        from ..report.tree_tikz import tree_to_tikz
+
+        if highlight is True:
+            highlight = self.backward_induction(**values)[0]
+        return tree_to_tikz(self, highlight=highlight or None, payoffs=payoffs,
+                            symbols=symbols, caption=caption, label=label, width=width)
+
     def __str__(self) -> str:
         lines = [self._title] if self._title else []
 

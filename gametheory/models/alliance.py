@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING, Any
 
 import sympy
 
+from ..core.formula import Formula, symbols_of
 from ..core.parametric import ParametricGame
 from ..errors import GameError
 from .kit import ParameterSpec, ParameterValue, make_game, spec, specs, symbol
@@ -181,7 +182,7 @@ def consensus_stag_hunt(**overrides: ParameterValue) -> ParametricGame:
                      constraints=(g1 > k1, g2 > k2, x1 > 0, x2 > 0))
 
 
-def consensus_risk_dominance() -> sympy.Basic:
+def consensus_risk_dominance() -> Formula:
     r"""Harsanyi-Selten condition for joint support to risk-dominate in :func:`consensus_stag_hunt`.
 
     Examples
@@ -190,7 +191,8 @@ def consensus_risk_dominance() -> sympy.Basic:
     exposure_cost_frontline*exposure_cost_rear
     """
     g1, g2, k1, k2, x1, x2 = (symbol(n) for n in CONSENSUS_PARAMETERS)
-    return sympy.StrictGreaterThan((g1 - k1) * (g2 - k2), x1 * x2)
+    return Formula(sympy.StrictGreaterThan((g1 - k1) * (g2 - k2), x1 * x2),
+                   symbols_of(CONSENSUS_PARAMETERS.values()))
 
 
 BURDEN_PARAMETERS: dict[str, ParameterSpec] = specs(

@@ -82,6 +82,7 @@ from __future__ import annotations
 
 import sympy
 
+from ..core.formula import Formula, symbols_of
 from ..core.parametric import ParametricGame
 from ..core.tree import GameTree, chance, decision, terminal
 from .kit import ParameterSpec, ParameterValue, make_game, make_parameters, spec, specs, symbol
@@ -172,8 +173,11 @@ def deterrence_game(**overrides: ParameterValue) -> GameTree:
              title="Rudimentary asymmetric deterrence (Zagare and Kilgour 2000)")
 
 
-def deterrence_threshold() -> sympy.Expr:
+def deterrence_threshold() -> Formula:
     r"""The Challenger's credibility threshold :math:`c_{Ch}` of :func:`deterrence_game`.
+
+    A :class:`~gametheory.core.formula.Formula` (sympy's expression, ``.expr``), shown
+    in the parameters' symbols.
 
     Examples
     --------
@@ -184,7 +188,8 @@ def deterrence_threshold() -> sympy.Expr:
     """
     uDC, uSQ, uDD = (symbol(n) for n in ("challenger_wins", "challenger_status_quo",
                                           "challenger_conflict"))
-    return (uDC - uSQ) / (uDC - uDD)
+    return Formula((uDC - uSQ) / (uDC - uDD), symbols_of(DETERRENCE_PARAMETERS.values()),
+                   lhs="c_{Ch}")
 
 
 CHICKEN_PARAMETERS: dict[str, ParameterSpec] = specs(
@@ -297,7 +302,7 @@ def stag_hunt(**overrides: ParameterValue) -> ParametricGame:
                      model="stag_hunt", constraints=(R > T, R > P, P > S))
 
 
-def stag_hunt_risk_dominance() -> sympy.Basic:
+def stag_hunt_risk_dominance() -> Formula:
     r"""Harsanyi-Selten condition for (Cooperate, Cooperate) to risk-dominate in :func:`stag_hunt`.
 
     In a 2x2 game with two strict equilibria, one risk-dominates the other when the
@@ -311,7 +316,8 @@ def stag_hunt_risk_dominance() -> sympy.Basic:
     cooperation_reward - temptation > punishment - sucker_payoff
     """
     R, T, P, S = (symbol(n) for n in STAG_HUNT_PARAMETERS)
-    return sympy.StrictGreaterThan(R - T, P - S)
+    return Formula(sympy.StrictGreaterThan(R - T, P - S),
+                   symbols_of(STAG_HUNT_PARAMETERS.values()))
 
 
 INSPECTION_PARAMETERS: dict[str, ParameterSpec] = specs(

@@ -118,6 +118,7 @@ from typing import Any
 import sympy
 
 from ..core.bayesian import BayesianGame
+from ..core.formula import Formula, symbols_of
 from ..core.parametric import ParametricGame
 from ..core.tree import Decision, GameTree, chance, decision, terminal
 from ..errors import GameError, ParameterError
@@ -567,14 +568,15 @@ def type_payoffs(defender_type: str) -> dict[str, sympy.Expr]:
 
 
 def resolve_threshold(resolute_reply: str = "Intercept",
-                      irresolute_reply: str = "Under-react") -> sympy.Expr:
+                      irresolute_reply: str = "Under-react") -> Formula:
     r"""The prior :math:`\rho^*` on a resolute Defender above which probing stops paying.
 
     With each type playing its best reply after a probe (resolute: ``resolute_reply``,
     irresolute: ``irresolute_reply``), the Aggressor's expected gain from probing is
     :math:`\rho A_R + (1 - \rho) A_L`, which is zero at
     :math:`\rho^* = A_L / (A_L - A_R)`; probing pays iff :math:`\rho < \rho^*` (when
-    :math:`A_R < 0 < A_L`).
+    :math:`A_R < 0 < A_L`). A :class:`~gametheory.core.formula.Formula`: the sympy
+    expression, shown as :math:`\rho^* = ...` in docs/model.md's symbols.
 
     Examples
     --------
@@ -590,7 +592,8 @@ def resolve_threshold(resolute_reply: str = "Intercept",
     except KeyError as err:
         raise GameError(f"unknown reply {err.args[0]!r}; replies are {', '.join(REPLIES)}"
                         ) from None
-    return sympy.cancel(a_l / (a_l - a_r))
+    return Formula(sympy.cancel(a_l / (a_l - a_r)), symbols_of(PARAMETERS.values()),
+                   lhs=r"\rho^*")
 
 
 @register_variant("probe_response", "bayesian")

@@ -109,6 +109,7 @@ from ..analysis.repeated.game import RepeatedGame
 from ..analysis.repeated.noise import NoisyOutcome, NoisyValues, noisy_values
 from ..analysis.repeated.reputation import ChainStore, chain_store_from_payoffs
 from ..analysis.repeated.salami import SalamiCampaign, salami_campaign
+from ..core.formula import Formula
 from ..core.parametric import ParametricGame
 from ..errors import LabelError, ParameterError
 from .kit import ParameterSpec, ParameterValue, make_game, spec, symbol
@@ -198,8 +199,11 @@ class RepeatedProbeResponse:
         """
         return self.game.discount_analysis(self.profile, at=at)
 
-    def credibility_threshold(self, at: dict | None = None) -> sympy.Expr:
+    def credibility_threshold(self, at: dict | None = None) -> Formula:
         """The least discount factor making the costly response credible, as a formula.
+
+        A :class:`~gametheory.core.formula.Formula`: a sympy expression (``.expr``) that
+        shows in Jupyter as :math:`\\delta^* = ...` in docs/model.md's symbols.
 
         >>> import gametheory as gt
         >>> m = gt.models.probe_response("repeated")

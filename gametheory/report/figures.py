@@ -82,6 +82,7 @@ from ..core.parametric import ParametricGame
 from ..errors import GameError, ParameterError
 from .learning_figures import posterior_paths, probing_by_round
 from .style import HOUSE_STYLE, house_style, line_style, region_style, save_figure
+from .tree_figure import draw_tree
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -101,6 +102,7 @@ __all__ = [
     "folk_region",
     "posterior_paths",
     "probing_by_round",
+    "draw_tree",
     "save_figure",
     "house_style",
     "HOUSE_STYLE",

@@ -98,6 +98,8 @@ def plain_expr(expr: Any, symbols: Mapping[str, str] | None = None) -> str:
                     out += (" + " if k else "") + txt
             return out
 
+    if hasattr(expr, "_sympy_") and not isinstance(expr, sp.Basic):
+        expr = sp.sympify(expr)  # a Formula: its expression
     if not isinstance(expr, sp.Basic):
         return str(expr)
     symbols = dict(symbols or {})
@@ -143,7 +145,8 @@ def latex_packages(latex: str) -> tuple[str, ...]:
 
     ``amsmath`` always (``\tfrac``, ``\boxed``, ``\text``); ``graphicx`` for
     ``\resizebox`` (the ``width="linewidth"`` policy of the tables); ``booktabs`` for
-    ``\toprule``; ``sgame`` for the ``game`` environment. A plain
+    ``\toprule``; ``sgame`` for the ``game`` environment; ``istgame`` (TikZ) for a game
+    tree (:mod:`gametheory.report.tree_tikz`). A plain
     ``\documentclass{article}`` with these packages compiles the fragment.
 
     Examples
@@ -155,8 +158,8 @@ def latex_packages(latex: str) -> tuple[str, ...]:
     """
     need = {"amsmath": True, "graphicx": r"\resizebox" in latex,
             "booktabs": r"\toprule" in latex or r"\cmidrule" in latex,
-            "sgame": r"\begin{game}" in latex}
-    return tuple(p for p in PREAMBLE_PACKAGES if need[p])
+            "sgame": r"\begin{game}" in latex, "istgame": r"\begin{istgame}" in latex}
+    return tuple(p for p in (*PREAMBLE_PACKAGES, "istgame") if need[p])
 
 
 def overfull_boxes(log: str) -> list[float]:

@@ -40,6 +40,7 @@ from typing import Any
 from ..._latex import latex_expr
 from ..._numbers import to_number
 from ..._roots import RealRoot, real_roots, sign_at, simplest_between, sorted_roots
+from ...core.formula import Conditions, Formula, symbols_of
 from ...core.parametric import ParametricGame
 from ...errors import GameError, ParameterError, SolverError
 from .automata import Automaton
@@ -56,16 +57,19 @@ class DiscountAnalysis:
     Attributes
     ----------
     concept : {"spe", "nash"}
-    critical : Fraction, float, sympy expression or None
+    critical : Fraction, float, Formula or None
         The least discount factor at which the profile is an equilibrium; None if none.
+        For a parametric stage a :class:`~gametheory.core.formula.Formula`: the sympy
+        expression (``.expr``; arithmetic, ``.subs`` and equality as sympy's) that shows
+        as :math:`\\delta^* = ...` in the parameters' LaTeX symbols.
     region : list of (lo, hi, lo_closed, hi_closed)
         The set of such discount factors as disjoint intervals (numeric stages only).
     constraints : list of (Deviation, sympy expression)
         Each distinct one-shot (or policy) deviation and its gain as a function of the
         discount factor ``delta``.
-    conditions : list of sympy relationals
+    conditions : Conditions (a list of sympy relationals)
         Parametric stages: the parameter conditions under which ``critical`` is valid
-        (signs read off at the reference point).
+        (signs read off at the reference point); shown in the parameters' symbols.
     breaking : Deviation or None
         When ``critical`` is None: a deviation that is profitable at the least discount
         factor satisfying the constraints at the initial state (its ``discount``), i.e. the
@@ -95,7 +99,8 @@ class DiscountAnalysis:
         r"""Jupyter: ``$\delta^* = ...$`` in the parameters' symbols, and its conditions."""
         if self.critical is None:
             return r"$\text{no discount factor works}$"
-        out = rf"\delta^* = {latex_expr(self.critical, self.symbols)}"
+        crit = self.critical.expr if isinstance(self.critical, Formula) else self.critical
+        out = rf"\delta^* = {latex_expr(crit, self.symbols)}"
         if self.conditions:
             conds = r",\ ".join(latex_expr(c, self.symbols) for c in self.conditions)
             out += rf"\quad\text{{if }} {conds}"
@@ -239,7 +244,8 @@ def _numeric_analysis(data: StageData, concept: str, constraints: list, delta: A
                                  out(val), dev.after, out(x), dev.gain_formula)
     crit = None if first is None else number(first)
     devs = [(dev, dev.gain_formula) for dev, _ in items]
-    return DiscountAnalysis(concept, crit, conv, devs, [], breaking, delta, _symbols(data))
+    return DiscountAnalysis(concept, crit, conv, devs, Conditions(), breaking, delta,
+                            _symbols(data))
 
 
 def _sign_at(expr: Any, ref: dict | None, what: str) -> int:
@@ -397,12 +403,14 @@ def _symbolic_analysis(data: StageData, concept: str, constraints: list, delta: 
                 breaking = lower[0][1] if lower else None
         for r, _ in upper:
             conditions.append(sympy.GreaterThan(r, crit if crit is not None else 0))
-    return DiscountAnalysis(concept, crit, [], devs, conditions, breaking, delta,
-                            _symbols(data))
+    symbols = _symbols(data)
+    if crit is not None:
+        crit = Formula(crit, symbols, lhs=r"\delta^*")
+    return DiscountAnalysis(concept, crit, [], devs, Conditions(conditions, symbols),
+                            breaking, delta, symbols)
 
 
 def _symbols(data: StageData) -> dict[str, str]:
     """``{name: LaTeX symbol}`` of a parametric stage's parameters (empty otherwise)."""
     game = data.game
-    return {p.name: p.latex for p in game.parameters} if isinstance(game, ParametricGame) \
-        else {}
+    return symbols_of(game.parameters) if isinstance(game, ParametricGame) else {}

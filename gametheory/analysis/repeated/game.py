@@ -278,8 +278,10 @@ class RepeatedGame:
 
         Returns
         -------
-        Fraction, float, sympy expression or None
-            None when no discount factor in [0, 1) works; then
+        Fraction, float, Formula or None
+            A parametric stage gives a :class:`~gametheory.core.formula.Formula` (a sympy
+            expression that displays in the parameters' LaTeX symbols; ``.expr`` is the
+            bare expression). None when no discount factor in [0, 1) works; then
             ``discount_analysis(profile).breaking`` names the state whose one-shot
             deviation breaks the profile.
 

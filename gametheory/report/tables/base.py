@@ -230,7 +230,7 @@ def latex_payoffs(grid: PayoffGrid) -> list[list[str]]:
 
     Stacked cells (``grid.stack``) put the two payoffs on two lines of an ``array``;
     with ``grid.value_lines`` a long formula takes several lines, each continuation
-    indented by ``\quad``. Pure-equilibrium cells are boxed when ``grid.highlight``.
+    indented by ``\enspace``. Pure-equilibrium cells are boxed when ``grid.highlight``.
     """
     cells = payoff_cells(grid, lambda v: grid.value(v, True),
                          lambda s: latex_mark(s, grid.marks))
@@ -242,8 +242,8 @@ def latex_payoffs(grid: PayoffGrid) -> list[list[str]]:
             if grid.stack and lines is not None:
                 xl, yl = lines(grid.a[i][j]), lines(grid.b[i][j])
                 if len(xl) + len(yl) > 2:
-                    xl = [xl[0], *(r"\quad " + t for t in xl[1:])]
-                    yl = [yl[0], *(r"\quad " + t for t in yl[1:])]
+                    xl = [xl[0], *(r"\enspace " + t for t in xl[1:])]
+                    yl = [yl[0], *(r"\enspace " + t for t in yl[1:])]
                     xl[-1] += ","
                     yl[-1] += r"\rule[-1.5ex]{0pt}{0pt}"  # room above and below
                     body = r"\rule{0pt}{3ex}" + r" \\ ".join(xl + yl)

@@ -25,7 +25,7 @@ D             5*, 0   [1*, 1*]
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from ..._latex import (
@@ -35,18 +35,54 @@ from ..._latex import (
     latex_number,
     latex_symbol_names,
     text_number,
+    visible_length,
 )
 from ...core.game import NormalFormGame
 from ...core.parametric import ParametricGame
 from ...errors import GameError
-from .base import PayoffGrid, Table, check_label, check_width
+from .base import WRAP_CHARS, PayoffGrid, Table, check_label, check_width
 from .registry import payoff_format
 from .values import sym_value
 
 __all__ = ["payoff_table", "MARKS"]
 
-#: Printed characters per line of a long payoff formula in a table fitted to the line.
-_LINE_CHARS = 16
+#: The line a table fitted to the line is laid out for: ``\linewidth`` of a plain
+#: ``article`` at 10 pt, in pt (a narrower line still gets the table scaled down).
+LINE_PT = 345.0
+#: Printed width of one visible character of a formula (:func:`visible_length`), in pt,
+#: with the spacing of its binary operators (measured on the probe-response formulas in
+#: 10 pt Computer Modern: 16 characters print 98 to 117 pt).
+_MATH_PT = 7.0
+#: Printed width of one character of a (wrapped) label, in pt.
+_TEXT_PT = 5.0
+#: Horizontal padding of a column (two ``\tabcolsep``) and a continuation line's
+#: indentation (``\enspace``), in pt.
+_COLUMN_PT, _INDENT_PT = 12.0, 5.0
+#: Fewest characters a formula line is cut to, however many columns share the line.
+_MIN_CHARS = 8
+
+
+def line_chars(players: Sequence[str], strategies: Sequence[Sequence[str]],
+               line_pt: float = LINE_PT) -> int:
+    r"""Printed characters per line of a long payoff formula, so that the table fits.
+
+    The line's width, less the row labels (the row player's name and the widest row
+    strategy, each wrapped at :data:`~.base.WRAP_CHARS` characters), is shared by the
+    :math:`n` columns (``sgame`` makes every column as wide as the widest cell); each
+    column loses its padding and the indentation of a continuation line, and what is
+    left is divided by the width of a printed character of a formula. A 2x2 table
+    gets about 14 characters a line, a 2x3 table about 9, never fewer than 8.
+
+    >>> line_chars(("Aggressor", "Defender"), (("Refrain", "Probe"), ("U", "I")))
+    14
+    >>> line_chars(("Aggressor", "Defender"), (("Refrain", "Probe"), ("U", "I", "X")))
+    9
+    """
+    n = max(1, len(strategies[1]))
+    label = min(len(str(players[0])), WRAP_CHARS) + max(
+        (min(len(str(x)), WRAP_CHARS) for x in strategies[0]), default=0)
+    room = (line_pt - label * _TEXT_PT - 2 * _COLUMN_PT) / n - _COLUMN_PT - _INDENT_PT
+    return max(_MIN_CHARS, int(room / _MATH_PT))
 
 #: How best replies may be marked.
 MARKS = ("underline", "star", None)
@@ -189,13 +225,17 @@ def payoff_table(
     if caption is None:
         caption = title or None
     marks = mark_best_replies if not sym else None
-    if stack is None:
-        stack = sym and max(len(_payoff_value(v, True, number_format, digits, symbols))
-                            for r in (*a, *b) for v in r) > (30 if width is None else 16)
+    chars = line_chars(players, strategies)
+    if stack is None:  # stack when a cell's pair would be wider than a formula line
+        stack = sym and max(
+            visible_length(_payoff_value(x, True, number_format, digits, symbols))
+            + visible_length(_payoff_value(y, True, number_format, digits, symbols)) + 1
+            for ra, rb in zip(a, b, strict=True) for x, y in zip(ra, rb, strict=True)
+        ) > (30 if width is None else chars)
 
     def lines(v: Any) -> list[str]:
         if isinstance(v, sp.Basic):
-            return latex_expr_lines(v, symbols, chars=_LINE_CHARS)
+            return latex_expr_lines(v, symbols, chars=chars)
         return [_payoff_value(v, True, number_format, digits, symbols)]
 
     grid = PayoffGrid(players, strategies, a, b, row_best, col_best, marks,

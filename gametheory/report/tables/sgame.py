@@ -16,8 +16,13 @@ Examples
 {D} & $\underline{5}, 0$ & {\fboxsep=1.5pt$\boxed{\underline{1}, \underline{1}}$}
 \end{game}
 
-By default (``width="linewidth"``) the same environment is set in a box that
-``\resizebox`` shrinks to ``\linewidth`` when it is wider (:func:`~.base.fit_width`).
+By default (``width="linewidth"``) a symbolic table is laid out for a plain
+``article``'s line: ``sgame`` makes every column as wide as the widest cell, so the two
+payoffs of a cell are stacked and each formula is cut at its sums into lines of
+:func:`~.payoff.line_chars` characters, the line shared among the columns (the
+probe-response posture and sequential tables fit 345 pt unscaled); what is still wider
+(long labels, parameters without a symbol) is set in a box that ``\resizebox`` shrinks
+to ``\linewidth`` (:func:`~.base.fit_width`).
 """
 
 from __future__ import annotations

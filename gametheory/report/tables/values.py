@@ -26,9 +26,12 @@ __all__ = ["sym_value", "num_cell", "mix_cell", "math_of", "numeric_of", "field"
 
 
 def sym_value(value: Any) -> Any:
-    """A sympy number as Fraction/float; symbolic expressions unchanged."""
+    """A sympy number as Fraction/float; symbolic expressions unchanged (a
+    :class:`~gametheory.core.formula.Formula` becomes its sympy expression)."""
     import sympy as sp
 
+    if hasattr(value, "_sympy_") and not isinstance(value, sp.Basic):
+        value = sp.sympify(value)
     if isinstance(value, sp.Basic) and not value.free_symbols:
         if value.is_Rational:
             return Fraction(int(value.p), int(value.q))

@@ -92,7 +92,8 @@ def test_tft_nash_symbolic(symbolic_pd):
     rg = gt.RepeatedGame(symbolic_pd)
     crit = rg.critical_discount(both(S.tit_for_tat, symbolic_pd), concept="nash")
     T, R, P, S_ = (symbolic_pd.symbols[k] for k in "TRPS")
-    args = set(crit.args) if isinstance(crit, sympy.Max) else {crit}
+    assert isinstance(crit, gt.Formula)  # displays in the symbols; .expr is sympy's
+    args = set(crit.args) if isinstance(crit.expr, sympy.Max) else {crit.expr}
     want = {(T - R) / (T - P), (T - R) / (R - S_)}
     assert len(args) == 2
     assert all(any(sympy.simplify(a - w) == 0 for a in args) for w in want)

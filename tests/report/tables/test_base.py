@@ -91,7 +91,7 @@ def test_long_symbolic_payoffs_break_at_their_sums_when_fitted():
     g = gt.ParametricGame([[" - ".join(names), 0]], [[0, "probe_cost"]], ps)
     fitted = tables.payoff_table(g, format="booktabs", caption="")
     natural = tables.payoff_table(g, format="booktabs", caption="", width=None)
-    assert r"\quad {} - " in fitted and r"\quad" not in natural
+    assert r"\enspace {} - " in fitted and r"\enspace" not in natural
     v, c, d, r = sp.symbols(names)
     assert latex_expr(v - c - d - r) in natural
 

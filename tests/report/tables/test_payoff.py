@@ -44,3 +44,73 @@ def test_bad_options_raise_game_error():
         tables.equilibrium_table(PD, format="sgame")
     with pytest.raises(gt.GameError, match="ParametricGame"):
         tables.payoff_table(PD, symbolic=True)
+
+
+# ------------------------------------------------- symbolic tables laid out for the line
+def test_line_chars_shares_the_line_among_the_columns():
+    from gametheory.report.tables.payoff import LINE_PT, line_chars
+
+    labels = ("Aggressor", "Defender")
+    two = line_chars(labels, (("Refrain", "Probe"), ("U", "I")))
+    three = line_chars(labels, (("Refrain", "Probe"), ("U", "I", "X")))
+    assert two > three >= 8
+    assert line_chars(labels, (("Refrain", "Probe"), tuple("abcdefgh"))) == 8  # the floor
+    assert line_chars(labels, (("Refrain", "Probe"), ("U", "I")), 2 * LINE_PT) > 2 * two - 3
+    # longer row labels leave less room
+    assert line_chars(("A long player name", "D"), (("Refrain it", "Probe"), ("U", "I"))) < two
+
+
+def _natural_width(body: str, packages: tuple[str, ...]) -> tuple[float, float]:
+    r"""The fitted table's natural width and ``\linewidth`` in pt, read from pdflatex's
+    log (the width test of :func:`~gametheory.report.tables.base.fit_width` reports it)."""
+    import re
+
+    from gametheory.report.latex import compile_pdf, standalone_document
+
+    probe = body.replace(r"\ifdim\wd0>\linewidth",
+                         r"\typeout{GTW=\the\wd0;LW=\the\linewidth}\ifdim\wd0>\linewidth")
+    assert probe != body
+    result = compile_pdf(standalone_document(probe, packages=packages))
+    assert result.ok, result.reason
+    width, line = re.findall(r"GTW=([\d.]+)pt;LW=([\d.]+)pt", result.log)[0]
+    return float(width), float(line)
+
+
+def _hostile_symbolic() -> gt.ParametricGame:
+    import sys
+
+    sys.path.insert(0, str(__import__("support").TESTS / "report"))
+    from test_latex_compile import symbolic_game
+
+    return symbolic_game()
+
+
+#: (game, least scale): the models' symbolic tables fit an article's line as laid out;
+#: the compile tests' hostile table (long labels, parameters without symbols) is scaled
+#: down by at most 15 % (it was 0.77 of the line, the probe-response posture 0.68).
+FIT_CASES = {
+    "posture": (lambda: gt.models.probe_response("posture"), 1.0),
+    "sequential plans": (lambda: gt.models.probe_response("sequential").to_normal_form(), 1.0),
+    "hostile labels": (_hostile_symbolic, 0.85),
+}
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdflatex") is None,
+                    reason="pdflatex not installed")
+@pytest.mark.parametrize("fmt", ["sgame", "booktabs"])
+@pytest.mark.parametrize("case", list(FIT_CASES))
+def test_symbolic_tables_fit_an_article_without_shrinking(case, fmt):
+    from gametheory.report.latex import latex_packages
+    from gametheory.report.tables.base import fit_width
+
+    make, least = FIT_CASES[case]
+    body = tables.payoff_table(make(), format=fmt)
+    width, line = _natural_width(body, latex_packages(body))
+    assert line == pytest.approx(345.0)  # a plain article's \linewidth
+    assert line / width >= least, f"{case} {fmt}: {width} pt on a {line} pt line"
+    if (case, fmt) != ("posture", "sgame"):
+        return
+    # the natural (unfitted) layout of the same table is wider: the layout made it fit
+    natural = fit_width(tables.payoff_table(make(), format=fmt, width=None, caption=""),
+                        "linewidth")
+    assert _natural_width(natural, latex_packages(body))[0] > width
