@@ -368,10 +368,11 @@ plt.show()
 # %% [markdown]
 # Reading: with the calibrated ratio $w_A/v_A = 10$, the Aggressor of the pure contest
 # would run the risks of interception (threshold 99) and of massed incursions (19), but
-# not Article 4's (9) or a strike on allied soil (3). Under complete information nobody
-# climbs on the path (the side that would lose gives up at once); the thresholds say
-# which rungs a threat can credibly reach. The assumption that drives them is the risk
-# attached to each rung, nothing else.
+# not Article 4's (9) or a strike on allied soil (3). Under complete information the
+# crisis never climbs past the first rung on the path (the side that would give up
+# somewhere gives up at its first move); the thresholds say which rungs a threat can
+# credibly reach. What drives them is the risk attached to each rung and the ratio of war
+# cost to stake, nothing else.
 
 # %% [markdown]
 # ## 6. The cost-exchange campaign
