@@ -26,7 +26,11 @@ names (filled in as ``"Player 2"`` or the action's position) and repeated action
 (made distinct by appending their position, since a tree's moves are addressed by name).
 Every number is kept exact.
 Errors name the line and column of the offending token; the size of the tree is bounded
-(:data:`MAX_NODES`).
+(:data:`MAX_NODES`). Games without perfect recall, which Gambit reads, are refused with a
+:class:`~gametheory.errors.GameError` naming the information set: the project's trees
+require perfect recall. The test suite reads every two-player ``.efg`` file of the Gambit
+repository that pygambit reads (``tests/data/gambit-efg/``) and compares the pure
+equilibria of each reduced normal form with pygambit's.
 
 Examples
 --------
