@@ -22,9 +22,15 @@ players; outcomes at any node (a node's outcome payoffs are added to every termi
 below it, as Gambit's own payoff computation does), given in full at an outcome's first
 appearance and by number afterwards; the information-set name and action list at an
 information set's first node and optionally again later (then they must agree); empty
-names (filled in as ``"Player 2"`` or the action's position). Every number is kept exact.
+names (filled in as ``"Player 2"`` or the action's position) and repeated action names
+(made distinct by appending their position, since a tree's moves are addressed by name).
+Every number is kept exact.
 Errors name the line and column of the offending token; the size of the tree is bounded
-(:data:`MAX_NODES`).
+(:data:`MAX_NODES`). Games without perfect recall, which Gambit reads, are refused with a
+:class:`~gametheory.errors.GameError` naming the information set: the project's trees
+require perfect recall. The test suite reads every two-player ``.efg`` file of the Gambit
+repository that pygambit reads (``tests/data/gambit-efg/``) and compares the pure
+equilibria of each reduced normal form with pygambit's.
 
 Examples
 --------
@@ -253,8 +259,20 @@ class _EfgParser(_Parser):
 
 
 def _fill(labels: list[str]) -> list[str]:
-    """Empty action names become their 1-based position (as Gambit shows them)."""
-    return [a or str(k + 1) for k, a in enumerate(labels)]
+    """Empty action names become their 1-based position (as Gambit shows them); a name
+    that repeats an earlier one (Gambit allows it, e.g. chance moves named by their
+    probability, ``"1/2" 1/2 "1/2" 1/2``) gets its position appended, ``"1/2 (2)"``.
+
+    >>> _fill(["", "a", "a", "1/2", "1/2"])
+    ['1', 'a', 'a (3)', '1/2', '1/2 (5)']
+    """
+    out: list[str] = []
+    for k, a in enumerate(labels):
+        name = a or str(k + 1)
+        while name in out:
+            name = f"{name} ({k + 1})"
+        out.append(name)
+    return out
 
 
 def read_efg(path_or_text: Any, *, max_nodes: int = MAX_NODES) -> GameTree:

@@ -144,3 +144,96 @@ def test_reads_what_pygambit_writes():
                     for prof in gbt.nash.enumpure_solve(g).equilibria)
     ours = sorted(tuple(e.payoffs) for e in tree.to_normal_form().pure_equilibria())
     assert tree.players == ("Ann", "Bob") and theirs == ours
+
+
+# ------------------------------------------------- the Gambit repository's own .efg files
+import json  # noqa: E402
+
+from support import DATA  # noqa: E402
+
+GAMBIT = DATA / "gambit-efg"
+EXPECTED = json.loads((GAMBIT / "expected.json").read_text(encoding="utf-8"))
+RECALL = sorted(k for k, e in EXPECTED.items() if e["perfect_recall"])
+NO_RECALL = sorted(k for k, e in EXPECTED.items() if not e["perfect_recall"])
+WITH_EQUILIBRIA = sorted(k for k, e in EXPECTED.items() if "pure_equilibrium_payoffs" in e)
+
+
+def test_the_vendored_set_is_what_the_readme_says():
+    two = [k for k, e in EXPECTED.items() if e["players"] == 2]
+    assert len(two) == 132 and len(EXPECTED) == 137
+    assert len(WITH_EQUILIBRIA) == 110 and len(NO_RECALL) == 21
+    # every two-player game with perfect recall but tic-tac-toe (10^10 pure profiles)
+    assert set(RECALL) - set(WITH_EQUILIBRIA) - {k for k, e in EXPECTED.items()
+                                                 if e["players"] > 2} == {"contrib/games/ttt.efg"}
+    on_disk = sorted(str(p.relative_to(GAMBIT)) for p in GAMBIT.rglob("*.efg"))
+    assert on_disk == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", RECALL)
+def test_gambit_file_is_read_and_round_trips_exactly(name):
+    """Every file with perfect recall is read with Gambit's players and reduced strategy
+    counts, and writing it back and reading again gives the same tree and the same text."""
+    tree = read_efg(GAMBIT / name)
+    expected = EXPECTED[name]
+    assert len(tree.players) == expected["players"]
+    if max(expected["reduced_strategies"]) <= 5000:  # tic-tac-toe has 10^5 plans: not listed
+        assert [len(tree.plans(p)) for p in tree.players] == expected["reduced_strategies"]
+    text = to_efg(tree)
+    again = read_efg(text)
+    assert again == tree and to_efg(again) == text
+
+
+def _payoffs(rows):
+    return sorted(tuple(F(x) for x in row) for row in rows)
+
+
+@pytest.mark.parametrize("name", WITH_EQUILIBRIA)
+def test_gambit_file_has_gambits_pure_equilibrium_payoffs(name):
+    """The pure equilibria of the reduced normal form have pygambit's payoff vectors (as
+    recorded in expected.json by pygambit 16.7.0's enumpure_solve; Monty Hall has 768)."""
+    tree = read_efg(GAMBIT / name)
+    ours = sorted(tuple(e.payoffs) for e in tree.to_normal_form().pure_equilibria())
+    assert ours == _payoffs(EXPECTED[name]["pure_equilibrium_payoffs"])
+
+
+@pytest.mark.parametrize("name", NO_RECALL)
+def test_gambit_file_without_perfect_recall_is_refused_by_name(name):
+    """Gambit reads games without perfect recall (absent-minded drivers and the like); the
+    project's trees require perfect recall, so the reader refuses them with a GameError
+    that names the information set, never a wrong tree."""
+    with pytest.raises(gt.GameError, match="violates perfect recall") as info:
+        read_efg(GAMBIT / name)
+    assert not isinstance(info.value, gt.ParseError)
+
+
+SMALL = [k for k in WITH_EQUILIBRIA
+         if EXPECTED[k]["reduced_strategies"][0] * EXPECTED[k]["reduced_strategies"][1] <= 1000]
+
+
+@pytest.mark.parametrize("name", SMALL[::7])
+def test_gambit_files_against_pygambit_itself(name):
+    """Independent check of the recorded payoffs, and pygambit reads what we write back."""
+    gbt = pytest.importorskip("pygambit")
+    import io
+
+    theirs = gbt.read_efg(str(GAMBIT / name))
+    assert theirs.is_perfect_recall
+    pays = sorted(tuple(F(str(pr.payoff(p))) for p in theirs.players)
+                  for pr in gbt.nash.enumpure_solve(theirs).equilibria)
+    assert pays == _payoffs(EXPECTED[name]["pure_equilibrium_payoffs"])
+    back = gbt.read_efg(io.StringIO(to_efg(read_efg(GAMBIT / name))))
+    assert sorted(tuple(F(str(pr.payoff(p))) for p in back.players)
+                  for pr in gbt.nash.enumpure_solve(back).equilibria) == pays
+
+
+def test_perfect_recall_flags_agree_with_pygambit():
+    gbt = pytest.importorskip("pygambit")
+    assert [k for k in sorted(EXPECTED) if not gbt.read_efg(str(GAMBIT / k)).is_perfect_recall
+            ] == NO_RECALL
+
+
+def test_repeated_action_names_are_made_distinct():
+    """von Stengel (2022), Fig. 10.1 in Gambit's catalog names both chance moves "1/2"."""
+    tree = read_efg(GAMBIT / "catalog/books/vonstengel2022/fig10.1.efg")
+    root = tree.nodes[0]
+    assert root.actions == ("1/2", "1/2 (2)") and root.probabilities == (F(1, 2), F(1, 2))
