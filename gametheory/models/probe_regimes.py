@@ -169,14 +169,30 @@ def posture_label(pay: Mapping[str, T], m_i: T, m_x: T) -> str:
 
 
 # ---------------------------------------------------------------- symbolic conditions
+# Each relation compares an expanded difference with 0 (short enough for scenario files).
+def _gt(x: sympy.Expr, y: sympy.Expr = sympy.Integer(0)) -> sympy.Basic:
+    return sympy.expand(x - y) > 0
+
+
+def _ge(x: sympy.Expr, y: sympy.Expr = sympy.Integer(0)) -> sympy.Basic:
+    return sympy.expand(x - y) >= 0
+
+
+def _eq(x: sympy.Expr, y: sympy.Expr = sympy.Integer(0)) -> sympy.Basic:
+    return sympy.Eq(sympy.expand(x - y), 0)
+
+
 def _best(d: Mapping[str, sympy.Expr], k: str, strict: bool) -> sympy.Basic:
     """``k`` is a best reply (``strict``: the only one) among the values ``d``."""
-    rel = (lambda x, y: x > y) if strict else (lambda x, y: x >= y)
+    rel = _gt if strict else _ge
     return sympy.And(*(rel(d[k], d[j]) for j in _KEYS if j != k))
 
 
-def _not_best(d: Mapping[str, sympy.Expr], k: str) -> sympy.Basic:
-    return sympy.Or(*(d[k] < d[j] for j in _KEYS if j != k))
+def _ties(d: Mapping[str, sympy.Expr]) -> dict[str, sympy.Basic]:
+    """Two replies both best: ``"UI"``, ``"UX"``, ``"IX"``."""
+    return {"UI": sympy.And(_eq(d["U"], d["I"]), _ge(d["U"], d["X"])),
+            "UX": sympy.And(_eq(d["U"], d["X"]), _ge(d["U"], d["I"])),
+            "IX": sympy.And(_eq(d["I"], d["X"]), _ge(d["I"], d["U"]))}
 
 
 def sequential_regime_conditions(pay: Mapping[str, sympy.Expr]) -> dict[str, sympy.Basic]:
@@ -188,32 +204,31 @@ def sequential_regime_conditions(pay: Mapping[str, sympy.Expr]) -> dict[str, sym
     >>> c = sequential_regime_conditions(dict(A_U=a_u, A_I=a_i, A_X=a_x, D_U=d_u,
     ...                                       D_I=d_i, D_X=d_x))
     >>> c["tolerated probing"]
-    (A_U > 0) & (D_U > D_I) & (D_U > D_X)
+    (A_U > 0) & (-D_I + D_U > 0) & (D_U - D_X > 0)
     """
     d = {k: pay["D_" + k] for k in _KEYS}
     a_u, a_i, a_x = pay["A_U"], pay["A_I"], pay["A_X"]
-    br = {k: _best(d, k, strict=False) for k in _KEYS}
     only = {k: _best(d, k, strict=True) for k in _KEYS}
-    gain = a_u > 0
-    pairs = sympy.Or(sympy.And(br["U"], br["I"]), sympy.And(br["U"], br["X"]),
-                     sympy.And(br["I"], br["X"]))
+    tie = _ties(d)
+    gain = _gt(a_u)
+    not_u = sympy.Or(_gt(d["I"], d["U"]), _gt(d["X"], d["U"]))
+    not_i = sympy.Or(_gt(d["U"], d["I"]), _gt(d["X"], d["I"]))
+    not_x = sympy.Or(_gt(d["U"], d["X"]), _gt(d["I"], d["X"]))
     return {
-        NO_INCENTIVE: sympy.And(a_u <= 0, sympy.Or(_not_best(d, "I"), a_i <= 0),
-                                sympy.Or(_not_best(d, "X"), a_x <= 0)),
+        NO_INCENTIVE: sympy.And(~gain, sympy.Or(not_i, ~_gt(a_i)), sympy.Or(not_x, ~_gt(a_x))),
         TOLERATED: sympy.And(gain, only["U"]),
-        DENIAL: sympy.And(gain, only["I"], a_i < 0),
-        CONTESTED: sympy.And(gain, only["I"], a_i > 0),
-        INVITED: sympy.And(a_u <= 0, _not_best(d, "U"), sympy.Or(_not_best(d, "I"), a_i > 0),
-                           sympy.Or(_not_best(d, "X"), a_x > 0)),
-        PUNISHMENT: sympy.And(gain, only["X"], a_x < 0),
-        RISKING: sympy.And(gain, only["X"], a_x > 0),
+        DENIAL: sympy.And(gain, only["I"], _gt(0, a_i)),
+        CONTESTED: sympy.And(gain, only["I"], _gt(a_i)),
+        INVITED: sympy.And(~gain, not_u, sympy.Or(not_i, _gt(a_i)), sympy.Or(not_x, _gt(a_x))),
+        PUNISHMENT: sympy.And(gain, only["X"], _gt(0, a_x)),
+        RISKING: sympy.And(gain, only["X"], _gt(a_x)),
         KNIFE_EDGE: sympy.Or(
-            sympy.And(gain, sympy.Or(pairs, sympy.And(only["I"], sympy.Eq(a_i, 0)),
-                                     sympy.And(only["X"], sympy.Eq(a_x, 0)))),
-            sympy.And(a_u <= 0, sympy.Or(
-                sympy.And(br["U"], br["I"], a_i > 0), sympy.And(br["U"], br["X"], a_x > 0),
-                sympy.And(br["I"], br["X"], a_i > 0, a_x <= 0),
-                sympy.And(br["I"], br["X"], a_i <= 0, a_x > 0)))),
+            sympy.And(gain, sympy.Or(*tie.values(), sympy.And(only["I"], _eq(a_i)),
+                                     sympy.And(only["X"], _eq(a_x)))),
+            sympy.And(~gain, sympy.Or(
+                sympy.And(tie["UI"], _gt(a_i)), sympy.And(tie["UX"], _gt(a_x)),
+                sympy.And(tie["IX"], sympy.Or(sympy.And(_gt(a_i), ~_gt(a_x)),
+                                              sympy.And(~_gt(a_i), _gt(a_x))))))),
     }
 
 
@@ -232,15 +247,15 @@ def posture_regime_conditions(pay: Mapping[str, sympy.Expr], m_i: sympy.Expr,
     >>> c = posture_regime_conditions(dict(A_U=a_u, A_I=a_i, A_X=a_x, D_U=d_u, D_I=d_i,
     ...                                    D_X=d_x), m, m)
     >>> c["invited probing"]
-    (A_U <= 0) & (((A_I > 0) & (D_I - m >= D_U) & (D_I - m >= D_X - m)) | ((A_X > 0) & (D_X - m >= D_U) & (D_X - m >= D_I - m)))
+    (A_U <= 0) & (((A_I > 0) & (D_I - D_X >= 0) & (D_I - D_U - m >= 0)) | ((A_X > 0) & (-D_I + D_X >= 0) & (-D_U + D_X - m >= 0)))
     """
     e = {"U": pay["D_U"], "I": pay["D_I"] - m_i, "X": pay["D_X"] - m_x}
     a = {k: pay["A_" + k] for k in _KEYS}
-    gain = a["U"] > 0
+    gain = _gt(a["U"])
     # the pure equilibria other than (Refrain, Under-react), which needs A_U <= 0
-    eq = {("R", "I"): sympy.And(sympy.Eq(m_i, 0), a["I"] <= 0),
-          ("R", "X"): sympy.And(sympy.Eq(m_x, 0), a["X"] <= 0),
-          **{("P", k): sympy.And(a[k] >= 0, _best(e, k, strict=False)) for k in _KEYS}}
+    eq = {("R", "I"): sympy.And(_eq(m_i), ~_gt(a["I"])),
+          ("R", "X"): sympy.And(_eq(m_x), ~_gt(a["X"])),
+          **{("P", k): sympy.And(_ge(a[k]), _best(e, k, strict=False)) for k in _KEYS}}
     names = list(eq)
 
     def alone(key: tuple[str, str]) -> sympy.Basic:
@@ -248,16 +263,16 @@ def posture_regime_conditions(pay: Mapping[str, sympy.Expr], m_i: sympy.Expr,
 
     two = sympy.Or(*(sympy.And(eq[p], eq[q]) for i, p in enumerate(names)
                      for q in names[i + 1:]))
-    zero = sympy.Or(*(sympy.And(eq[key], sympy.Eq(a[key[1]], 0)) for key in names))
-    invited = sympy.Or(*(sympy.And(a[k] > 0, _best(e, k, strict=False)) for k in ("I", "X")))
+    zero = sympy.Or(*(sympy.And(eq[key], _eq(a[key[1]])) for key in names))
+    invited = sympy.Or(*(sympy.And(_gt(a[k]), _best(e, k, strict=False)) for k in ("I", "X")))
     return {
-        NO_INCENTIVE: sympy.And(a["U"] <= 0, sympy.Not(invited)),
+        NO_INCENTIVE: sympy.And(~gain, sympy.Not(invited)),
         TOLERATED: sympy.And(gain, alone(("P", "U"))),
-        DENIAL: sympy.And(gain, alone(("R", "I")), a["I"] < 0),
-        CONTESTED: sympy.And(gain, alone(("P", "I")), a["I"] > 0),
-        INVITED: sympy.And(a["U"] <= 0, invited),
-        PUNISHMENT: sympy.And(gain, alone(("R", "X")), a["X"] < 0),
-        RISKING: sympy.And(gain, alone(("P", "X")), a["X"] > 0),
+        DENIAL: sympy.And(gain, alone(("R", "I")), _gt(0, a["I"])),
+        CONTESTED: sympy.And(gain, alone(("P", "I")), _gt(a["I"])),
+        INVITED: sympy.And(~gain, invited),
+        PUNISHMENT: sympy.And(gain, alone(("R", "X")), _gt(0, a["X"])),
+        RISKING: sympy.And(gain, alone(("P", "X")), _gt(a["X"])),
         MIXED: sympy.And(gain, *(sympy.Not(c) for c in eq.values())),
         KNIFE_EDGE: sympy.And(gain, sympy.Or(two, zero)),
     }
