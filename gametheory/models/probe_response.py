@@ -196,7 +196,7 @@ PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
          unit=_PAYOFF_UNIT),
     spec("escalation_prob_intercept", "e_I", "1/100", "probability that an interception "
          "spirals into major war", bounds=(0, 1), unit="probability"),
-    spec("escalation_prob_retaliate", "e_X", "1/20", "probability that retaliation spirals "
+    spec("escalation_prob_retaliate", "e_X", "1/50", "probability that retaliation spirals "
          "into major war (at least e_I)", bounds=(0, 1), unit="probability"),
     spec("war_cost_aggressor", "W_A", 100, "Aggressor's cost of a major war",
          unit=_PAYOFF_UNIT),
@@ -206,11 +206,11 @@ PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
          unit=_PAYOFF_UNIT),
     spec("credibility_loss", "r_U", 3, "Defender's loss of credibility from under-reacting "
          "(deterrence eroded, allies doubt, audiences punish)", unit=_PAYOFF_UNIT),
-    spec("residual_credibility_loss", "r_I", 1, "credibility still lost after a merely "
+    spec("residual_credibility_loss", "r_I", "1/2", "credibility still lost after a merely "
          "proportionate response (at most r_U)", unit=_PAYOFF_UNIT),
     spec("intercept_cost", "c_I", 1, "Defender's cost of intercepting (munitions, sorties: "
          "a costly missile against a cheap drone)", unit=_PAYOFF_UNIT),
-    spec("retaliation_cost", "c_X", "1/2", "Defender's extra direct and political cost of "
+    spec("retaliation_cost", "c_X", "1/4", "Defender's extra direct and political cost of "
          "retaliating (its escalation risk is counted apart)", unit=_PAYOFF_UNIT),
     spec("cohesion", r"\theta", "3/4", "probability that the alliance reaches consensus to "
          "carry out retaliation; otherwise it falls back to interception",
@@ -220,7 +220,7 @@ PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
     spec("cost_imposition", "k", "1/4", "Aggressor's gain per unit of the Defender's "
          "interception cost (costly interceptors against cheap drones)",
          unit="payoff units per payoff unit"),
-    spec("disunity_cost", "d", "1/2", "Defender's cost of a visible failure to agree on "
+    spec("disunity_cost", "d", "1/4", "Defender's cost of a visible failure to agree on "
          "retaliation, paid when consensus fails", unit=_PAYOFF_UNIT),
     spec("readiness_cost_intercept", "m_I", "1/2", "Defender's cost of holding an "
          "interception posture, paid whether or not a probe comes (posture variant)",
@@ -231,7 +231,7 @@ PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
          "(Bayesian variant)", bounds=(0, 1), unit="probability"),
     spec("credibility_loss_resolute", "r_U^R", 3, "credibility loss of a resolute Defender "
          "from under-reacting (Bayesian variant)", unit=_PAYOFF_UNIT),
-    spec("credibility_loss_irresolute", "r_U^L", 1, "credibility loss of an irresolute "
+    spec("credibility_loss_irresolute", "r_U^L", "1/2", "credibility loss of an irresolute "
          "Defender from under-reacting (Bayesian variant)", unit=_PAYOFF_UNIT),
 )}
 
@@ -327,7 +327,7 @@ def best_reply_after_probe(**values: ParameterValue) -> str:
     --------
     >>> best_reply_after_probe()
     'Intercept'
-    >>> best_reply_after_probe(credibility_loss=1)
+    >>> best_reply_after_probe(credibility_loss="1/2")
     'Under-react'
     """
     vals = _exact_values(values, CORE_PARAMETERS)
@@ -345,17 +345,17 @@ def regime(**values: ParameterValue) -> str:
 
     Examples
     --------
-    >>> regime(), regime(credibility_loss=1), regime(interception_prob="1/4")
+    >>> regime(), regime(credibility_loss="1/2"), regime(interception_prob="1/4")
     ('deterrence by denial', 'tolerated probing', 'contested probing')
-    >>> regime(war_cost_defender=10, cohesion=1)      # cheap escalation: over-reaction tempts
+    >>> regime(war_cost_defender=20, cohesion=1)      # cheap escalation: over-reaction tempts
     'deterrence by punishment'
-    >>> regime(war_cost_defender=10)                  # ... unless consensus may fail
+    >>> regime(war_cost_defender=20)                  # ... unless consensus may fail
     'deterrence by denial'
     >>> regime(probe_value=1)                         # probing would not pay unanswered
     'no incentive to probe'
     >>> regime(probe_value=1, intercept_cost=8, credibility_loss=12)   # interception invites it
     'invited probing'
-    >>> regime(credibility_loss="3/2")                # D_U = D_I: two equilibria
+    >>> regime(credibility_loss=1)                    # D_U = D_I: two equilibria
     'knife edge (several equilibria)'
     """
     vals = _exact_values(values, CORE_PARAMETERS)
@@ -424,7 +424,7 @@ def posture_game(**overrides: ParameterValue) -> ParametricGame:
     >>> p.classify()
     'mixed probing'
     >>> [(e.row[1], e.col) for e in p.at().equilibria()]
-    [(Fraction(1, 3), (Fraction(1, 13), Fraction(12, 13), Fraction(0, 1)))]
+    [(Fraction(1, 4), (Fraction(1, 13), Fraction(12, 13), Fraction(0, 1)))]
     """
     pay = probe_response_payoffs()
     m_i, m_x = symbol("readiness_cost_intercept"), symbol("readiness_cost_retaliate")
@@ -467,7 +467,7 @@ def swarm_posture_game(**overrides: ParameterValue) -> ParametricGame:
     >>> g.shape, g.strategies[0]
     ((3, 3), ('Refrain', 'Probe', 'Swarm'))
     >>> [e.row for e in g.equilibria()]
-    [(Fraction(2, 3), Fraction(1, 3), Fraction(0, 1))]
+    [(Fraction(3, 4), Fraction(1, 4), Fraction(0, 1))]
     """
     pay = probe_response_payoffs()
     m_i, m_x = symbol("readiness_cost_intercept"), symbol("readiness_cost_retaliate")
@@ -673,7 +673,7 @@ def bayesian_game(stage: str = "sequential", **overrides: ParameterValue) -> Bay
     [False]
     >>> e = g.bayes_nash_equilibria()[0]
     >>> e.action("Aggressor", "any")["Probe"], e.action("Defender", "resolute")["Intercept"]
-    (Fraction(1, 3), Fraction(25, 26))
+    (Fraction(1, 4), Fraction(25, 26))
     """
     if stage not in ("sequential", "posture"):
         raise GameError(f"stage must be 'sequential' or 'posture', got {stage!r}")

@@ -71,16 +71,16 @@ def test_example_matches_model_module():
         p.name: p.default for p in model.parameters}
     assert set(s.sweep) == {"war_cost_defender", "credibility_loss"}
     rng = np.random.default_rng(7)
-    points = [dict(war_cost_defender=10, cohesion=1),  # punishment
-              dict(war_cost_defender=10, cohesion=1, retaliation_damage=0,
+    points = [dict(war_cost_defender=20, cohesion=1),  # punishment
+              dict(war_cost_defender=20, cohesion=1, retaliation_damage=0,
                    war_cost_aggressor=10, interception_prob=Fraction(1, 4)),  # risking
               dict(probe_value=1, intercept_cost=8, credibility_loss=12),  # invited
-              dict(credibility_loss=Fraction(3, 2)),  # knife edge: D_U = D_I
+              dict(credibility_loss=1),  # knife edge: D_U = D_I
               dict(probe_value=1)]  # no incentive
     for _ in range(150):
         points.append({
             "war_cost_defender": Fraction(int(rng.integers(0, 300))),
-            "credibility_loss": Fraction(int(rng.integers(2, 40)), 2),
+            "credibility_loss": Fraction(int(rng.integers(1, 40)), 2),
             "cohesion": Fraction(int(rng.integers(0, 5)), 4),
             "probe_value": Fraction(int(rng.integers(0, 8))),
             "interception_prob": Fraction(int(rng.integers(0, 5)), 4),

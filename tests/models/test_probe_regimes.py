@@ -284,17 +284,17 @@ def _grid(xname, xs, yname, ys, **fixed):
 @pytest.mark.slow
 def test_labels_agree_with_equilibrium_set_on_a_100x100_grid():
     # cohesion x residual credibility loss at a low war cost (both horns); the steps hit
-    # knife edges exactly, e.g. D_I = D_X at theta = 1/3, r_I = 2
+    # knife edges exactly, e.g. D_I = D_X at theta = 1/3, r_I = 1
     grid = _grid("cohesion", [F(i, 99) for i in range(100)], "residual_credibility_loss",
                  [F(j, 25) for j in range(100)], credibility_loss=4,
-                 war_cost_defender=F(25, 2))
+                 war_cost_defender=25)
     _check_grid(grid, 10_000)
 
 
 def test_default_map_shows_both_horns_and_agrees_with_equilibria():
     # the report's default map, W_D in [0, 300] x r_U in [r_I, 12] at 41 x 41 points
     grid = _grid("war_cost_defender", [F(15 * i, 2) for i in range(41)], "credibility_loss",
-                 [1 + F(11 * j, 40) for j in range(41)])
+                 [F(1, 2) + F(23 * j, 80) for j in range(41)])
     seen = _check_grid(grid, 41 * 41)
     # under-reaction invites probing; over-reaction (retaliation, e_X > e_I) tempts
     assert {"tolerated probing", "deterrence by denial", "deterrence by punishment"} <= seen
@@ -322,9 +322,9 @@ def _check_grid(grid: dict, n: int) -> set[str]:
 
 
 def test_cohesion_alone_changes_the_regime_on_the_default_map():
-    # W_D = 10, r_U = 3 (on the default map): retaliate iff
-    # theta (r_I - c_X - (e_X - e_I) W_D) > (1 - theta) d, i.e. theta (1/2 - 2/5) ... > 0
-    a = {"war_cost_defender": 10, "credibility_loss": 3, "cohesion": 1}
+    # W_D = 20, r_U = 3 (on the default map): retaliate iff
+    # theta (r_I - c_X - (e_X - e_I) W_D) > (1 - theta) d, i.e. theta / 20 > (1 - theta) / 4
+    a = {"war_cost_defender": 20, "credibility_loss": 3, "cohesion": 1}
     b = {**a, "cohesion": F(3, 4)}
     assert regime(**a) == "deterrence by punishment"
     assert regime(**b) == "deterrence by denial"

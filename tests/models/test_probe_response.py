@@ -108,15 +108,15 @@ def random_point(rng: random.Random) -> dict:
 # Points where each regime holds (checked against the direct definition below).
 REGIME_POINTS = {
     "no incentive to probe": {"probe_value": 1},
-    "tolerated probing": {"credibility_loss": 1},
+    "tolerated probing": {"credibility_loss": "1/2"},
     "deterrence by denial": {},
     "contested probing": {"interception_prob": "1/4"},
     "invited probing": {"probe_value": 1, "intercept_cost": 8, "credibility_loss": 12},
-    "deterrence by punishment": {"war_cost_defender": 10, "cohesion": 1},
-    "retaliation risking escalation": {"war_cost_defender": 10, "cohesion": 1,
+    "deterrence by punishment": {"war_cost_defender": 20, "cohesion": 1},
+    "retaliation risking escalation": {"war_cost_defender": 20, "cohesion": 1,
                                        "retaliation_damage": 0, "war_cost_aggressor": 10,
                                        "interception_prob": "1/4"},
-    "knife edge (several equilibria)": {"credibility_loss": "3/2"},
+    "knife edge (several equilibria)": {"credibility_loss": 1},
 }
 
 
@@ -512,7 +512,7 @@ def test_swarm_variant_rows_are_built_from_the_reduced_form():
     rng = random.Random(5)
     for _ in range(10):
         vals = {"probe_value": F(rng.randint(0, 12), 2),
-                "credibility_loss": F(rng.randint(2, 16), 2),
+                "credibility_loss": F(rng.randint(1, 16), 2),
                 "intercept_cost": F(rng.randint(0, 8), 4),
                 "readiness_cost_intercept": F(rng.randint(0, 4), 4)}
         g3, g2 = swarm.at(**vals), posture.at(**vals)
