@@ -170,15 +170,18 @@ def posture_label(pay: Mapping[str, T], m_i: T, m_x: T) -> str:
 
 # ---------------------------------------------------------------- symbolic conditions
 # Each relation compares an expanded difference with 0 (short enough for scenario files).
-def _gt(x: sympy.Expr, y: sympy.Expr = sympy.Integer(0)) -> sympy.Basic:
+_ZERO = sympy.Integer(0)
+
+
+def _gt(x: sympy.Expr, y: sympy.Expr = _ZERO) -> sympy.Basic:
     return sympy.expand(x - y) > 0
 
 
-def _ge(x: sympy.Expr, y: sympy.Expr = sympy.Integer(0)) -> sympy.Basic:
+def _ge(x: sympy.Expr, y: sympy.Expr = _ZERO) -> sympy.Basic:
     return sympy.expand(x - y) >= 0
 
 
-def _eq(x: sympy.Expr, y: sympy.Expr = sympy.Integer(0)) -> sympy.Basic:
+def _eq(x: sympy.Expr, y: sympy.Expr = _ZERO) -> sympy.Basic:
     return sympy.Eq(sympy.expand(x - y), 0)
 
 
@@ -246,8 +249,9 @@ def posture_regime_conditions(pay: Mapping[str, sympy.Expr], m_i: sympy.Expr,
     ...                                                 real=True)
     >>> c = posture_regime_conditions(dict(A_U=a_u, A_I=a_i, A_X=a_x, D_U=d_u, D_I=d_i,
     ...                                    D_X=d_x), m, m)
-    >>> c["invited probing"]
-    (A_U <= 0) & (((A_I > 0) & (D_I - D_X >= 0) & (D_I - D_U - m >= 0)) | ((A_X > 0) & (-D_I + D_X >= 0) & (-D_U + D_X - m >= 0)))
+    >>> print(c["invited probing"])  # doctest: +NORMALIZE_WHITESPACE
+    (A_U <= 0) & (((A_I > 0) & (D_I - D_X >= 0) & (D_I - D_U - m >= 0)) |
+    ((A_X > 0) & (-D_I + D_X >= 0) & (-D_U + D_X - m >= 0)))
     """
     e = {"U": pay["D_U"], "I": pay["D_I"] - m_i, "X": pay["D_X"] - m_x}
     a = {k: pay["A_" + k] for k in _KEYS}
