@@ -19,7 +19,7 @@ def test_readme_python_blocks_run(monkeypatch):
             exec(compile(block, "README.md", "exec"), ns)  # noqa: S102 - our own README
     # spot-check claims the README makes in comments
     assert ns["rg"].critical_discount(ns["grim"]) == 1 / 2
-    assert ns["p"].classify(credibility_loss=1) == "tolerated probing"
+    assert ns["p"].classify(credibility_loss="1/2") == "tolerated probing"
     assert ns["g"].is_degenerate()
     assert ns["gt"].read_nfg(ns["g"].to_nfg()) == ns["g"]
 

@@ -35,6 +35,13 @@ from .probe_response import (
     swarm_posture_game,
     type_payoffs,
 )
+from .probe_regimes import (
+    posture_label,
+    posture_pure_equilibria,
+    posture_regime_conditions,
+    sequential_label,
+    sequential_regime_conditions,
+)
 from .chain_store import chain_store
 from .crisis import (
     chicken,
@@ -150,6 +157,9 @@ __all__ = [
     "nobody_intercepts",
     "spence_education",
     "posture_game",
+    "posture_label",
+    "posture_pure_equilibria",
+    "posture_regime_conditions",
     "swarm_posture_game",
     "probe_response",
     "probe_response_payoffs",
@@ -163,6 +173,8 @@ __all__ = [
     "rule_probability",
     "sequential_game",
     "security_dilemma_path",
+    "sequential_label",
+    "sequential_regime_conditions",
     "sequential_normal_form",
     "stag_hunt",
     "stag_hunt_risk_dominance",

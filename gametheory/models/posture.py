@@ -62,7 +62,7 @@ Examples
 >>> [e.path for e in tree.backward_induction()]
 [('Intercept-ready', 'Refrain')]
 >>> [e.probe_probability for e in partial_posture_equilibria(posture_visibility="1/20")]
-[Fraction(11, 80)]
+[Fraction(67, 520)]
 """
 
 from __future__ import annotations
@@ -293,13 +293,13 @@ def partial_posture_equilibria(**values: ParameterValue) -> list[PostureEquilibr
     Examples
     --------
     Below :math:`\lambda^* = m_I/(-D_U) = 1/10` the Defender mixes (ready with
-    probability :math:`A_U/(A_U - A_I) = 3/4`) and an unseen posture is probed with
+    probability :math:`A_U/(A_U - A_I) = 12/13`) and an unseen posture is probed with
     probability :math:`(m_I + \lambda D_U)/((1-\lambda)(D_I - D_U)) = 5/38` at
     :math:`\lambda = 1/20`; above it nobody probes:
 
     >>> e, = partial_posture_equilibria(posture_visibility="1/20")
     >>> e.posture["Intercept-ready"], e.probe_if_unseen
-    (Fraction(3, 4), Fraction(5, 38))
+    (Fraction(12, 13), Fraction(5, 38))
     >>> e, = partial_posture_equilibria(posture_visibility="1/5")
     >>> e.posture["Intercept-ready"], e.probe_if_unseen, e.probe_probability
     (Fraction(1, 1), Fraction(0, 1), Fraction(0, 1))

@@ -29,7 +29,13 @@ name                                 symbol           meaning
 ``intercept_cost``                   :math:`c_I`      Defender's cost of intercepting
 ``retaliation_cost``                 :math:`c_X`      Defender's extra cost of retaliating
 ``cohesion``                         :math:`\theta`   P(alliance agrees to retaliate); otherwise
-                                                      it falls back to under-reaction
+                                                      it falls back to interception
+``information_gain``                 :math:`g`        Aggressor's gain from any reaction
+                                                      (intelligence on the defences)
+``cost_imposition``                  :math:`k`        Aggressor's gain per unit of the
+                                                      Defender's interception cost
+``disunity_cost``                    :math:`d`        Defender's cost of a visible failure to
+                                                      agree on retaliation
 ===================================  ===============  ==========================================
 
 the reduced-form payoffs after a probe are (``docs/model.md``; written once, in
@@ -38,33 +44,40 @@ the reduced-form payoffs after a probe are (``docs/model.md``; written once, in
 .. math::
 
     A_U &= v - c_p, & D_U &= -h - r_U,\\
-    A_I &= (1-\pi) v - c_p - e_I W_A, & D_I &= -(1-\pi) h - c_I - e_I W_D - r_I,\\
-    A_X &= \theta\,((1-\pi) v - c_p - s - e_X W_A) + (1-\theta)(v - c_p), &
-    D_X &= \theta\,(-(1-\pi) h - c_I - c_X - e_X W_D) + (1-\theta) D_U.
+    A_I &= (1-\pi) v - c_p - e_I W_A + g + k c_I, & D_I &= -(1-\pi) h - c_I - e_I W_D - r_I,\\
+    A_X &= \theta\,(A_I - s - (e_X - e_I) W_A) + (1-\theta) A_I, &
+    D_X &= \theta\,(-(1-\pi) h - c_I - c_X - e_X W_D) + (1-\theta)(D_I - d).
+
+A failed consensus on retaliation falls back to interception (national air policing needs
+no alliance decision) and costs the Defender the visible disunity :math:`d`; the Aggressor
+gains :math:`g + k c_I` from any reaction, so interception can invite probing.
 
 Regimes
 -------
-Let BR be the Defender's best reply after a probe (ties go to the less escalatory reply).
-Intercepting beats under-reacting iff :math:`c_I + e_I W_D + r_I < \pi h + r_U`; since
-:math:`D_X - D_U = \theta\,(-(1-\pi)h - c_I - c_X - e_X W_D + h + r_U)`, cohesion
-:math:`\theta > 0` cancels out of the comparison between retaliating and under-reacting.
+Intercepting beats under-reacting iff :math:`c_I + e_I W_D + r_I < \pi h + r_U`;
+retaliating beats intercepting iff :math:`\theta\,(r_I - c_X - (e_X - e_I) W_D) >
+(1-\theta)\,d`, so cohesion :math:`\theta` matters as soon as disunity is costly. The
+labels (:mod:`gametheory.models.probe_regimes`) name the equilibrium set: each is true of
+every subgame-perfect equilibrium (every pure equilibrium of the posture game), and
+points where the equilibria disagree (ties, an indifferent Aggressor) are a knife edge.
 
-==================================  ======================================
-regime                              condition
-==================================  ======================================
-no incentive to probe               BR = Under-react and :math:`v \le c_p`
-tolerated probing                   BR = Under-react and :math:`A_U > 0`
-deterrence by denial                BR = Intercept and :math:`A_I \le 0`
-contested probing                   BR = Intercept and :math:`A_I > 0`
-deterrence by punishment            BR = Retaliate and :math:`A_X \le 0`
-escalation spiral                   BR = Retaliate and :math:`A_X > 0`
-mixed probing                       posture and Bayesian variants, when no pure
-                                    equilibrium exists
-==================================  ======================================
+==================================  ======================================================
+regime                              sequential game (BR: the Defender's best replies)
+==================================  ======================================================
+no incentive to probe               :math:`A_U \le 0` and :math:`A_r \le 0` for all r in BR
+invited probing                     :math:`A_U \le 0 < A_r` for all r in BR
+tolerated probing                   BR = {Under-react}, :math:`A_U > 0`
+deterrence by denial                BR = {Intercept}, :math:`A_I < 0 < A_U`
+contested probing                   BR = {Intercept}, :math:`A_I > 0, A_U > 0`
+deterrence by punishment            BR = {Retaliate}, :math:`A_X < 0 < A_U`
+retaliation risking escalation      BR = {Retaliate}, :math:`A_X > 0, A_U > 0`
+knife edge (several equilibria)     otherwise (ties in BR, or :math:`A_{BR} = 0 < A_U`)
+mixed probing                       posture game: :math:`A_U > 0` and no pure equilibrium
+==================================  ======================================================
 
-In the sequential game the subgame-perfect equilibrium is (Probe, BR) when
-:math:`A_{BR} > 0` and (Refrain, BR) when :math:`A_{BR} < 0` (Selten 1975): the regime is
-the SPE outcome. Its 2x3 normal form of contingent plans is degenerate (the Defender is
+In the sequential game the pure subgame-perfect equilibria are (Probe, r) for
+:math:`r \in BR` with :math:`A_r \ge 0` and (Refrain, r) with :math:`A_r \le 0`
+(Selten 1975). Its 2x3 normal form of contingent plans is degenerate (the Defender is
 indifferent between plans when no probe comes), so it also has Nash equilibria that rest
 on threats the Defender would not carry out.
 
@@ -75,10 +88,12 @@ Variants
 ``posture``
     Simultaneous: the Defender picks a readiness posture (``Under-react``, ``Intercept``,
     ``Retaliate``) and pays a readiness cost :math:`m_I` or :math:`m_X` whether or not a
-    probe comes. When BR (net of readiness cost) is a costly posture that makes probing
-    unprofitable but :math:`A_U > 0`, no pure equilibrium exists; for the interception
-    posture the Aggressor probes with probability :math:`m_I/(D_I - D_U)` and the Defender
-    holds the posture with probability :math:`A_U/(A_U - A_I)` ("mixed probing").
+    probe comes. When the best posture against a sure probe is interception, probing pays
+    against an unready Defender (:math:`A_U > 0`) and not against interception
+    (:math:`A_I < 0`), and holding the posture costs something (:math:`m_I > 0`), no pure
+    equilibrium exists: the Aggressor probes with probability :math:`m_I/(D_I - D_U)` and
+    the Defender holds the posture with probability :math:`A_U/(A_U - A_I)` ("mixed
+    probing"). A costless posture (:math:`m_I = 0`) deters outright.
 ``bayesian``
     (:func:`bayesian_tree`; Harsanyi form :func:`bayesian_game`)
     The Defender is *resolute* with prior :math:`\rho` (credibility loss
@@ -131,6 +146,12 @@ from .kit import (
     spec,
     symbol,
 )
+from .probe_regimes import (
+    REGIMES,
+    posture_regime_conditions,
+    sequential_label,
+    sequential_regime_conditions,
+)
 from .registry import build_variant, register_model, register_variant
 
 __all__ = [
@@ -158,23 +179,13 @@ __all__ = [
 #: The Defender's replies after a probe, least escalatory first.
 REPLIES: tuple[str, str, str] = ("Under-react", "Intercept", "Retaliate")
 
-#: The regimes of docs/model.md, in the order of its table.
-REGIMES: tuple[str, ...] = (
-    "no incentive to probe",
-    "tolerated probing",
-    "deterrence by denial",
-    "contested probing",
-    "deterrence by punishment",
-    "escalation spiral",
-    "mixed probing",
-)
-
-
 _PAYOFF_UNIT = "payoff units (status quo = 0)"
 
-#: Every parameter of the family, with illustrative exact defaults. At the defaults the
-#: Defender's best reply after a probe is Intercept and interception makes probing
-#: unprofitable (deterrence by denial); the retaliation threat is not credible.
+#: Every parameter of the family, with illustrative exact defaults (docs/model.md says
+#: why each). At the defaults the Defender's best reply after a probe is Intercept and
+#: interception makes probing unprofitable (deterrence by denial); on the default map
+#: (W_D, r_U) a low credibility loss gives tolerated probing and a low war cost makes
+#: retaliation the best reply (deterrence by punishment), and cohesion moves that line.
 PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
     spec("probe_value", "v", 4, "Aggressor's gain from an unanswered probe (intelligence "
          "on air defences, intimidation, division sown among allies)", unit=_PAYOFF_UNIT),
@@ -186,7 +197,7 @@ PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
          unit=_PAYOFF_UNIT),
     spec("escalation_prob_intercept", "e_I", "1/100", "probability that an interception "
          "spirals into major war", bounds=(0, 1), unit="probability"),
-    spec("escalation_prob_retaliate", "e_X", "1/10", "probability that retaliation spirals "
+    spec("escalation_prob_retaliate", "e_X", "1/50", "probability that retaliation spirals "
          "into major war (at least e_I)", bounds=(0, 1), unit="probability"),
     spec("war_cost_aggressor", "W_A", 100, "Aggressor's cost of a major war",
          unit=_PAYOFF_UNIT),
@@ -200,11 +211,18 @@ PARAMETERS: dict[str, ParameterSpec] = {s.name: s for s in (
          "proportionate response (at most r_U)", unit=_PAYOFF_UNIT),
     spec("intercept_cost", "c_I", 1, "Defender's cost of intercepting (munitions, sorties: "
          "a costly missile against a cheap drone)", unit=_PAYOFF_UNIT),
-    spec("retaliation_cost", "c_X", 2, "Defender's extra direct and political cost of "
-         "retaliating", unit=_PAYOFF_UNIT),
+    spec("retaliation_cost", "c_X", "1/4", "Defender's extra direct and political cost of "
+         "retaliating (its escalation risk is counted apart)", unit=_PAYOFF_UNIT),
     spec("cohesion", r"\theta", "3/4", "probability that the alliance reaches consensus to "
-         "carry out retaliation; otherwise it falls back to under-reaction",
+         "carry out retaliation; otherwise it falls back to interception",
          bounds=(0, 1), unit="probability"),
+    spec("information_gain", "g", "1/2", "Aggressor's gain from any reaction of the "
+         "defences (positions, reaction times, emitters revealed)", unit=_PAYOFF_UNIT),
+    spec("cost_imposition", "k", "1/4", "Aggressor's gain per unit of the Defender's "
+         "interception cost (costly interceptors against cheap drones)",
+         unit="payoff units per payoff unit"),
+    spec("disunity_cost", "d", "1/4", "Defender's cost of a visible failure to agree on "
+         "retaliation, paid when consensus fails", unit=_PAYOFF_UNIT),
     spec("readiness_cost_intercept", "m_I", "1/2", "Defender's cost of holding an "
          "interception posture, paid whether or not a probe comes (posture variant)",
          unit=_PAYOFF_UNIT),
@@ -223,7 +241,8 @@ CORE_PARAMETERS: tuple[str, ...] = (
     "probe_value", "probe_cost", "interception_prob", "retaliation_damage",
     "escalation_prob_intercept", "escalation_prob_retaliate", "war_cost_aggressor",
     "war_cost_defender", "probe_damage", "credibility_loss", "residual_credibility_loss",
-    "intercept_cost", "retaliation_cost", "cohesion",
+    "intercept_cost", "retaliation_cost", "cohesion", "information_gain", "cost_imposition",
+    "disunity_cost",
 )
 
 def probe_response_payoffs() -> dict[str, sympy.Expr]:
@@ -242,7 +261,10 @@ def probe_response_payoffs() -> dict[str, sympy.Expr]:
     >>> pay["A_U"] == symbol("probe_value") - symbol("probe_cost")
     True
     >>> import sympy
-    >>> sympy.factor(pay["D_X"] - pay["D_U"]).has(symbol("cohesion"))  # a factor theta
+    >>> sympy.expand(pay["A_I"] - (pay["A_U"] - symbol("interception_prob")
+    ...                            * symbol("probe_value")))   # what a reaction adds
+    cost_imposition*intercept_cost - escalation_prob_intercept*war_cost_aggressor + information_gain
+    >>> sympy.expand(pay["D_X"] - pay["D_I"]).has(symbol("cohesion"), symbol("disunity_cost"))
     True
     """
     v, cp, pi, s = (symbol(n) for n in ("probe_value", "probe_cost", "interception_prob",
@@ -253,12 +275,14 @@ def probe_response_payoffs() -> dict[str, sympy.Expr]:
     h, rU, rI, cI, cX, theta = (symbol(n) for n in (
         "probe_damage", "credibility_loss", "residual_credibility_loss", "intercept_cost",
         "retaliation_cost", "cohesion"))
+    g, k, d = (symbol(n) for n in ("information_gain", "cost_imposition", "disunity_cost"))
+    reaction = g + k * cI  # what any reaction gives the Aggressor
     A_U = v - cp
-    A_I = (1 - pi) * v - cp - eI * WA
-    A_X = theta * ((1 - pi) * v - cp - s - eX * WA) + (1 - theta) * (v - cp)
+    A_I = (1 - pi) * v - cp - eI * WA + reaction
+    A_X = theta * ((1 - pi) * v - cp - s - eX * WA + reaction) + (1 - theta) * A_I
     D_U = -h - rU
     D_I = -(1 - pi) * h - cI - eI * WD - rI
-    D_X = theta * (-(1 - pi) * h - cI - cX - eX * WD) + (1 - theta) * D_U
+    D_X = theta * (-(1 - pi) * h - cI - cX - eX * WD) + (1 - theta) * (D_I - d)
     return {"A_U": A_U, "A_I": A_I, "A_X": A_X, "D_U": D_U, "D_I": D_I, "D_X": D_X}
 
 
@@ -314,73 +338,53 @@ def best_reply_after_probe(**values: ParameterValue) -> str:
 
 
 def regime(**values: ParameterValue) -> str:
-    """The regime of the sequential game at a parameter point, by docs/model.md's definition.
+    """The regime of the sequential game at a parameter point (exact for exact input).
+
+    The label names the set of pure subgame-perfect equilibria
+    (:func:`gametheory.models.probe_regimes.sequential_label`): it is true of every one of
+    them, and a point where they disagree is ``"knife edge (several equilibria)"``.
 
     Examples
     --------
-    >>> regime()
-    'deterrence by denial'
-    >>> regime(credibility_loss="1/2")
-    'tolerated probing'
-    >>> regime(interception_prob=0, credibility_loss=30, residual_credibility_loss=10,
-    ...        escalation_prob_retaliate="1/100", cohesion=1)
+    >>> regime(), regime(credibility_loss="1/2"), regime(interception_prob="1/4")
+    ('deterrence by denial', 'tolerated probing', 'contested probing')
+    >>> regime(war_cost_defender=20, cohesion=1)      # cheap escalation: over-reaction tempts
     'deterrence by punishment'
+    >>> regime(war_cost_defender=20)                  # ... unless consensus may fail
+    'deterrence by denial'
+    >>> regime(probe_value=1)                         # probing would not pay unanswered
+    'no incentive to probe'
+    >>> regime(probe_value=1, intercept_cost=8, credibility_loss=12)   # interception invites it
+    'invited probing'
+    >>> regime(credibility_loss=1)                    # D_U = D_I: two equilibria
+    'knife edge (several equilibria)'
     """
     vals = _exact_values(values, CORE_PARAMETERS)
-    br = best_reply_after_probe(**vals)
-    if br == "Under-react":
-        return "tolerated probing" if _numeric("A_U", vals) > 0 else "no incentive to probe"
-    if br == "Intercept":
-        return "contested probing" if _numeric("A_I", vals) > 0 else "deterrence by denial"
-    return "escalation spiral" if _numeric("A_X", vals) > 0 else "deterrence by punishment"
-
-
-def _best_reply_conditions(d_u: sympy.Expr, d_i: sympy.Expr, d_x: sympy.Expr
-                           ) -> dict[str, sympy.Basic]:
-    """BR = each reply, with ties to the less escalatory one, as sympy relations."""
-    return {
-        "Under-react": sympy.And(d_u >= d_i, d_u >= d_x),
-        "Intercept": sympy.And(d_i > d_u, d_i >= d_x),
-        "Retaliate": sympy.And(d_x > d_u, d_x > d_i),
-    }
+    return sequential_label({k: _numeric(k, vals) for k in ("A_U", "A_I", "A_X", "D_U",
+                                                            "D_I", "D_X")})
 
 
 def regime_conditions(variant: str = "sequential") -> dict[str, sympy.Basic]:
     """Each regime's defining condition as a sympy Boolean in the parameter symbols.
 
-    For ``"sequential"`` these are docs/model.md's six rows; for ``"posture"`` the best reply
-    is taken net of readiness costs and ``"mixed probing"`` is the region without a pure
-    equilibrium. The conditions are mutually exclusive and (on the parameters' domain)
-    exhaustive.
+    ``"sequential"``: the labels of :func:`regime`; ``"posture"``: those of the posture
+    game, from its pure equilibria (net of readiness costs; ``"mixed probing"`` where it
+    has none). The conditions are mutually exclusive and, on the parameters' domain,
+    exhaustive (:mod:`gametheory.models.probe_regimes`).
 
     Examples
     --------
     >>> sorted(regime_conditions())[:2]
     ['contested probing', 'deterrence by denial']
+    >>> "mixed probing" in regime_conditions("posture")
+    True
     """
     pay = probe_response_payoffs()
-    a_u, a_i, a_x = pay["A_U"], pay["A_I"], pay["A_X"]
     if variant == "sequential":
-        br = _best_reply_conditions(pay["D_U"], pay["D_I"], pay["D_X"])
-        return {
-            "no incentive to probe": sympy.And(br["Under-react"], a_u <= 0),
-            "tolerated probing": sympy.And(br["Under-react"], a_u > 0),
-            "deterrence by denial": sympy.And(br["Intercept"], a_i <= 0),
-            "contested probing": sympy.And(br["Intercept"], a_i > 0),
-            "deterrence by punishment": sympy.And(br["Retaliate"], a_x <= 0),
-            "escalation spiral": sympy.And(br["Retaliate"], a_x > 0),
-        }
+        return sequential_regime_conditions(pay)
     if variant == "posture":
-        m_i, m_x = symbol("readiness_cost_intercept"), symbol("readiness_cost_retaliate")
-        br = _best_reply_conditions(pay["D_U"], pay["D_I"] - m_i, pay["D_X"] - m_x)
-        return {
-            "no incentive to probe": a_u <= 0,
-            "tolerated probing": sympy.And(br["Under-react"], a_u > 0),
-            "contested probing": sympy.And(br["Intercept"], a_u > 0, a_i >= 0),
-            "escalation spiral": sympy.And(br["Retaliate"], a_u > 0, a_x >= 0),
-            "mixed probing": sympy.And(a_u > 0, sympy.Or(sympy.And(br["Intercept"], a_i < 0),
-                                                         sympy.And(br["Retaliate"], a_x < 0))),
-        }
+        return posture_regime_conditions(pay, symbol("readiness_cost_intercept"),
+                                         symbol("readiness_cost_retaliate"))
     raise GameError(f"regime conditions are defined for variant 'sequential' or 'posture', "
                     f"got {variant!r}")
 
@@ -421,7 +425,7 @@ def posture_game(**overrides: ParameterValue) -> ParametricGame:
     >>> p.classify()
     'mixed probing'
     >>> [(e.row[1], e.col) for e in p.at().equilibria()]
-    [(Fraction(1, 4), (Fraction(1, 4), Fraction(3, 4), Fraction(0, 1)))]
+    [(Fraction(1, 4), (Fraction(1, 13), Fraction(12, 13), Fraction(0, 1)))]
     """
     pay = probe_response_payoffs()
     m_i, m_x = symbol("readiness_cost_intercept"), symbol("readiness_cost_retaliate")
@@ -583,7 +587,7 @@ def resolve_threshold(resolute_reply: str = "Intercept",
     >>> rho = resolve_threshold()
     >>> rho.xreplace({symbol(n): sympy.Rational(PARAMETERS[n].default)
     ...               for n in CORE_PARAMETERS})
-    3/4
+    12/13
     """
     key = {"Under-react": "A_U", "Intercept": "A_I", "Retaliate": "A_X"}
     try:
@@ -614,7 +618,7 @@ def bayesian_tree(**overrides: ParameterValue) -> GameTree:
     >>> tree = bayesian_tree()
     >>> [e.labels for e in tree.backward_induction()]
     [('Probe', 'Intercept if resolute, Under-react if irresolute')]
-    >>> [e.labels[0] for e in tree.backward_induction(resolve_prior="4/5")]
+    >>> [e.labels[0] for e in tree.backward_induction(resolve_prior="24/25")]
     ['Refrain']
     """
     names = [n for n in CORE_PARAMETERS if n != "credibility_loss"] + [
@@ -667,12 +671,12 @@ def bayesian_game(stage: str = "sequential", **overrides: ParameterValue) -> Bay
 
     Examples
     --------
-    >>> g = bayesian_game("posture", resolve_prior="4/5")
+    >>> g = bayesian_game("posture", resolve_prior="24/25")
     >>> [e.is_pure for e in g.bayes_nash_equilibria()]
     [False]
     >>> e = g.bayes_nash_equilibria()[0]
     >>> e.action("Aggressor", "any")["Probe"], e.action("Defender", "resolute")["Intercept"]
-    (Fraction(1, 4), Fraction(15, 16))
+    (Fraction(1, 4), Fraction(25, 26))
     """
     if stage not in ("sequential", "posture"):
         raise GameError(f"stage must be 'sequential' or 'posture', got {stage!r}")
@@ -711,7 +715,8 @@ VARIANTS: tuple[str, ...] = ("sequential", "posture", "swarm", "bayesian", "repe
 @register_model(
     title="Cheap deniable probes against an alliance: refrain or probe; "
           "under-react, intercept or retaliate",
-    result="six regimes from no incentive to probe to escalation spiral; non-credible "
+    result="regimes from no incentive to probe to retaliation risking escalation, "
+           "including probing the response itself invites; non-credible "
            "threats in the normal form; mixed probing under readiness costs or uncertain "
            "resolve",
     citation="docs/model.md; Schelling (1966); Snyder (1961); Zagare and Kilgour (2000)",
@@ -759,7 +764,7 @@ def probe_response(variant: str = "sequential", **overrides: Any) -> Any:
     The subgame-perfect equilibrium keeps only the Defender's best reply after a probe
     (intercepting, at the defaults); the normal form also has a Nash equilibrium in which
     the Aggressor is kept out by a threat to retaliate that the Defender would not carry
-    out (retaliating pays it -91/8, intercepting -3):
+    out (retaliating pays it -25/4, intercepting -7/2):
 
     >>> import gametheory as gt
     >>> tree = gt.models.probe_response("sequential")

@@ -238,7 +238,7 @@ class RepeatedProbeResponse:
         >>> import gametheory as gt
         >>> m = gt.models.probe_response("repeated")
         >>> [m.noisy_values(e, "1/10").values for e in (0, "1/5")]
-        [(Fraction(0, 1), Fraction(-1, 10)), (Fraction(0, 1), Fraction(-1, 10))]
+        [(Fraction(3, 40), Fraction(-1, 10)), (Fraction(3, 40), Fraction(-1, 10))]
         >>> [m.noisy_values(e, "1/10", "1/20").values[1] for e in (0, "1/5")]
         [Fraction(-49, 200), Fraction(-501, 1090)]
         """
@@ -407,7 +407,7 @@ def reputation_probe_response(stages: int = 10, prior: ParameterValue = "1/10",
     >>> from gametheory.models.repeated_probe import reputation_probe_response
     >>> cs = reputation_probe_response(stages=10, prior="1/10")
     >>> cs.entrant_gain, cs.incumbent_gain, cs.first_entry_market()
-    (Fraction(3, 4), Fraction(5, 1), 8)
+    (Fraction(12, 13), Fraction(5, 1), 10)
     """
     g = repeated_probe_response(**overrides).stage.at()
     A_U, A_I = g.A[1, 0], g.A[1, 1]

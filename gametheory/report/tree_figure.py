@@ -80,6 +80,28 @@ def _value_text(v: Any, symbols: Mapping[str, str]) -> tuple[str, bool]:
     return format_number(v), False
 
 
+def _shrink_to_axes(ax: Axes, texts: list[Any]) -> None:
+    """Shrink the listed payoffs' font until the widest line fits the axes' width.
+
+    Long symbolic payoffs would otherwise run past the figure's edge and be cut by a
+    plain ``savefig``. Needs a renderer (every Agg-based canvas has one); without it the
+    texts keep their size.
+    """
+    canvas = ax.figure.canvas
+    get_renderer = getattr(canvas, "get_renderer", None)
+    if get_renderer is None or not texts:
+        return
+    renderer = get_renderer()
+    right = ax.get_window_extent(renderer).x1
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    room = right - min(b.x0 for b in boxes)
+    widest = max(b.width for b in boxes)
+    if widest > room > 0:
+        size = max(3.0, texts[0].get_fontsize() * room / widest * 0.97)
+        for t in texts:
+            t.set_fontsize(size)
+
+
 def _vector(values: list[tuple[str, bool]]) -> str:
     """A payoff vector: ``$a, b$`` when any entry is mathtext, else ``a, b``."""
     if any(m for _, m in values):
@@ -198,16 +220,18 @@ def draw_tree(tree: Tree, *, ax: Axes | None = None,
             ax.plot([ax_, bx], [ay, by], linestyle=(0, (2, 2)), color="black",
                     linewidth=0.9, zorder=0)
     bottom = -depth - 0.55
+    listed: list[Any] = []
     if payoffs == "legend":  # the payoffs listed under the tree, inside the axes
         who = ", ".join(_literal(p) for p in tree.players)
         ax.text(0.0, bottom, f"payoffs ({who}):", ha="left", va="top", fontsize=8)
-        for k, z in enumerate(leaves):
-            ax.text(0.0, bottom - 0.3 * (k + 1), f"$z_{{{names[z]}}}$:  "
-                    + _vector(texts[z]), ha="left", va="top", fontsize=8)
+        listed = [ax.text(0.0, bottom - 0.3 * (k + 1), f"$z_{{{names[z]}}}$:  "
+                          + _vector(texts[z]), ha="left", va="top", fontsize=8)
+                  for k, z in enumerate(leaves)]
         bottom -= 0.3 * (rows + 1.6)
     ax.set_xlim(-0.6, width + 0.6)
     ax.set_ylim(bottom - 0.25, 0.45)
     ax.set_axis_off()
+    _shrink_to_axes(ax, listed)
     shown = getattr(tree, "title", "") if title is None else title
     if shown:
         ax.set_title(_literal(shown), fontsize=10)

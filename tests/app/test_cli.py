@@ -81,9 +81,11 @@ def test_sweep_writes_csv(tmp_path, capsys):
     df = pd.read_csv(out_file)
     assert sorted(df["credibility_loss"].unique()) == [1, 2, 3, 4, 5]
     assert {"point", "equilibrium", "regime", "payoff: Defender"} <= set(df.columns)
-    # threshold r_U = 1 (W_D = 100): tolerated probing up to 1 (tie: under-react), then denial
+    # threshold r_U = 1 (W_D = 100): the tie D_U = D_I at 1 has two subgame-perfect
+    # equilibria (a knife edge), then denial
     regimes = df.groupby("credibility_loss")["regime"].first()
-    assert regimes[1.0] == "tolerated probing" and regimes[2.0] == "deterrence by denial"
+    assert regimes[1.0] == "knife edge (several equilibria)"
+    assert regimes[2.0] == "deterrence by denial"
     assert "wrote" in err
     big = tmp_path / "big.csv"
     code, _, err = run(["sweep", str(EXAMPLE), "--param", "credibility_loss=0.5:12:41",

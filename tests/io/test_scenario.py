@@ -71,11 +71,12 @@ def test_example_matches_model_module():
         p.name: p.default for p in model.parameters}
     assert set(s.sweep) == {"war_cost_defender", "credibility_loss"}
     rng = np.random.default_rng(7)
-    points = [dict(interception_prob=0, credibility_loss=30, residual_credibility_loss=10,
-                   escalation_prob_retaliate=Fraction(1, 100), cohesion=1),  # punishment
-              dict(interception_prob=0, credibility_loss=30, residual_credibility_loss=10,
-                   escalation_prob_retaliate=Fraction(1, 100), cohesion=1,
-                   retaliation_damage=0, war_cost_aggressor=10)]  # spiral
+    points = [dict(war_cost_defender=20, cohesion=1),  # punishment
+              dict(war_cost_defender=20, cohesion=1, retaliation_damage=0,
+                   war_cost_aggressor=10, interception_prob=Fraction(1, 4)),  # risking
+              dict(probe_value=1, intercept_cost=8, credibility_loss=12),  # invited
+              dict(credibility_loss=1),  # knife edge: D_U = D_I
+              dict(probe_value=1)]  # no incentive
     for _ in range(150):
         points.append({
             "war_cost_defender": Fraction(int(rng.integers(0, 300))),
@@ -89,12 +90,22 @@ def test_example_matches_model_module():
         expected = regime(**vals)
         seen.add(expected)
         assert s.game.classify(**vals) == expected, vals
-    assert {"deterrence by punishment", "escalation spiral", "deterrence by denial",
-            "tolerated probing"} <= seen
+    assert {"deterrence by punishment", "retaliation risking escalation", "deterrence by denial",
+            "tolerated probing", "invited probing", "no incentive to probe",
+            "knife edge (several equilibria)"} <= seen
+
+
+def _first_rules(g, n):
+    """The game with only its first ``n`` regime rules (the posture game's exact rules are
+    longer than the scenario format's 2,000-character strings)."""
+    return gt.ParametricGame(g.A, g.B, parameters=g.parameters, players=g.players,
+                             strategies=g.strategies, title=g.title,
+                             constraints=g.constraints, regime_rules=g.regime_rules[:n])
 
 
 def test_dump_load_round_trip():
-    for g in (gt.models.probe_response("posture"), load_scenario(EXAMPLE).game):
+    for g in (_first_rules(gt.models.probe_response("posture"), 1),
+              load_scenario(EXAMPLE).game):
         text = dump_scenario(g, sweep={"credibility_loss": [0.0, 0.5, 1.0]})
         back = load_scenario(text)
         assert back.game.A == g.A and back.game.B == g.B

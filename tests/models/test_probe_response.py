@@ -37,16 +37,19 @@ e_I, e_X = S["escalation_prob_intercept"], S["escalation_prob_retaliate"]
 W_A, W_D, h = S["war_cost_aggressor"], S["war_cost_defender"], S["probe_damage"]
 r_U, r_I = S["credibility_loss"], S["residual_credibility_loss"]
 c_I, c_X, theta = S["intercept_cost"], S["retaliation_cost"], S["cohesion"]
+g, k, d = S["information_gain"], S["cost_imposition"], S["disunity_cost"]
 m_I, m_X = S["readiness_cost_intercept"], S["readiness_cost_retaliate"]
 
 # docs/model.md, "Reduced-form payoffs after a probe", typed from the table.
 MODEL_MD = {
     "A_U": v - c_p,
-    "A_I": (1 - pi) * v - c_p - e_I * W_A,
-    "A_X": theta * ((1 - pi) * v - c_p - s - e_X * W_A) + (1 - theta) * (v - c_p),
+    "A_I": (1 - pi) * v - c_p - e_I * W_A + g + k * c_I,
+    "A_X": theta * ((1 - pi) * v - c_p - s - e_X * W_A + g + k * c_I)
+    + (1 - theta) * ((1 - pi) * v - c_p - e_I * W_A + g + k * c_I),
     "D_U": -h - r_U,
     "D_I": -(1 - pi) * h - c_I - e_I * W_D - r_I,
-    "D_X": theta * (-(1 - pi) * h - c_I - c_X - e_X * W_D) + (1 - theta) * (-h - r_U),
+    "D_X": theta * (-(1 - pi) * h - c_I - c_X - e_X * W_D)
+    + (1 - theta) * (-(1 - pi) * h - c_I - e_I * W_D - r_I - d),
 }
 
 REPLIES = ("Under-react", "Intercept", "Retaliate")
@@ -64,18 +67,24 @@ def model_md_values(point: dict) -> dict:
 
 
 def direct_regime(point: dict) -> str:
-    """docs/model.md's regime table applied literally."""
+    """docs/model.md's regime table applied literally (every best reply, its A_r)."""
     pay = model_md_values(point)
     d = {"Under-react": pay["D_U"], "Intercept": pay["D_I"], "Retaliate": pay["D_X"]}
-    best = max(d.values())
-    br = next(r for r in REPLIES if d[r] == best)  # ties to the less escalatory reply
-    vv = point.get("probe_value", PARAMETERS["probe_value"].default)
-    cp = point.get("probe_cost", PARAMETERS["probe_cost"].default)
-    if br == "Under-react":
-        return "no incentive to probe" if vv <= cp else "tolerated probing"
-    if br == "Intercept":
-        return "deterrence by denial" if pay["A_I"] <= 0 else "contested probing"
-    return "deterrence by punishment" if pay["A_X"] <= 0 else "escalation spiral"
+    a = {"Under-react": pay["A_U"], "Intercept": pay["A_I"], "Retaliate": pay["A_X"]}
+    best = [r for r in REPLIES if d[r] == max(d.values())]
+    if pay["A_U"] <= 0:
+        if all(a[r] <= 0 for r in best):
+            return "no incentive to probe"
+        if all(a[r] > 0 for r in best):
+            return "invited probing"
+        return "knife edge (several equilibria)"
+    if len(best) > 1 or a[best[0]] == 0:
+        return "knife edge (several equilibria)"
+    return {("Under-react", True): "tolerated probing",
+            ("Intercept", False): "deterrence by denial",
+            ("Intercept", True): "contested probing",
+            ("Retaliate", False): "deterrence by punishment",
+            ("Retaliate", True): "retaliation risking escalation"}[best[0], a[best[0]] > 0]
 
 
 def random_point(rng: random.Random) -> dict:
@@ -88,6 +97,8 @@ def random_point(rng: random.Random) -> dict:
         "war_cost_aggressor": frac(0, 100, 1), "war_cost_defender": frac(0, 100, 1),
         "probe_damage": frac(0, 6), "credibility_loss": frac(0, 8),
         "intercept_cost": frac(0, 4), "retaliation_cost": frac(0, 4), "cohesion": frac(0, 1),
+        "information_gain": frac(0, 2), "cost_imposition": frac(0, 1),
+        "disunity_cost": frac(0, 2),
     }
     p["escalation_prob_retaliate"] = p["escalation_prob_intercept"] + frac(0, 0.3, 200)
     p["residual_credibility_loss"] = p["credibility_loss"] * frac(0, 1)
@@ -96,16 +107,16 @@ def random_point(rng: random.Random) -> dict:
 
 # Points where each regime holds (checked against the direct definition below).
 REGIME_POINTS = {
-    "no incentive to probe": {"probe_value": "1/2", "credibility_loss": "1/2"},
+    "no incentive to probe": {"probe_value": 1},
     "tolerated probing": {"credibility_loss": "1/2"},
     "deterrence by denial": {},
     "contested probing": {"interception_prob": "1/4"},
-    "deterrence by punishment": {"interception_prob": 0, "credibility_loss": 30,
-                                 "residual_credibility_loss": 10,
-                                 "escalation_prob_retaliate": "1/100", "cohesion": 1},
-    "escalation spiral": {"interception_prob": 0, "credibility_loss": 30,
-                          "residual_credibility_loss": 10, "escalation_prob_retaliate": "1/100",
-                          "cohesion": 1, "retaliation_damage": 0},
+    "invited probing": {"probe_value": 1, "intercept_cost": 8, "credibility_loss": 12},
+    "deterrence by punishment": {"war_cost_defender": 20, "cohesion": 1},
+    "retaliation risking escalation": {"war_cost_defender": 20, "cohesion": 1,
+                                       "retaliation_damage": 0, "war_cost_aggressor": 10,
+                                       "interception_prob": "1/4"},
+    "knife edge (several equilibria)": {"credibility_loss": 1},
 }
 
 
@@ -191,13 +202,13 @@ def test_intercepting_beats_under_reacting_iff_model_md_inequality():
     assert sympy.expand((cond.lhs - cond.rhs) - margin) == 0
 
 
-def test_cohesion_cancels_out_of_retaliate_versus_under_react():
-    g = _probe_row_game(["Under-react", "Retaliate"])
-    cond = g.conditions(("Probe", "Retaliate"), assume_bounds=False)
-    diff = sympy.factor(cond.lhs - cond.rhs)
-    rest = sympy.cancel(diff / theta)
-    assert not rest.has(theta)
-    assert sympy.expand(rest - (h + r_U - (1 - pi) * h - c_I - c_X - e_X * W_D)) == 0
+def test_retaliating_beats_intercepting_iff_model_md_inequality():
+    g_ = _probe_row_game(["Intercept", "Retaliate"])
+    cond = g_.conditions(("Probe", "Retaliate"), assume_bounds=False)
+    # docs/model.md: theta (r_I - c_X - (e_X - e_I) W_D) > (1 - theta) d
+    margin = theta * (r_I - c_X - (e_X - e_I) * W_D) - (1 - theta) * d
+    assert sympy.expand((cond.lhs - cond.rhs) - margin) == 0
+    assert sympy.diff(margin, theta) != 0   # cohesion no longer cancels
 
 
 # ------------------------------------------------------------------ credibility
@@ -231,20 +242,31 @@ def test_threat_to_intercept_is_not_credible_when_probing_is_tolerated():
 
 
 # ------------------------------------------------------------------ regimes
-@pytest.mark.parametrize("name", REGIMES[:6])
+def test_regime_names_are_the_documented_ones():
+    assert REGIMES == ("no incentive to probe", "tolerated probing", "deterrence by denial",
+                       "contested probing", "invited probing", "deterrence by punishment",
+                       "retaliation risking escalation", "mixed probing",
+                       "knife edge (several equilibria)")
+    assert set(REGIME_POINTS) == set(REGIMES) - {"mixed probing"}
+
+
+@pytest.mark.parametrize("name", sorted(REGIME_POINTS))
 def test_each_sequential_regime_is_reachable(name):
     point = REGIME_POINTS[name]
     assert direct_regime(_exact(point)) == name
     assert regime(**point) == name
     assert sequential_normal_form().classify(**point) == name
-    # The regime is the subgame-perfect outcome.
-    (spe,) = probe_response("sequential").backward_induction(**point)
-    br = spe.labels[1].removesuffix(" if probed")
-    assert br == best_reply_after_probe(**point)
-    deterred = name in ("no incentive to probe", "deterrence by denial",
-                        "deterrence by punishment")
-    assert spe.labels[0] == ("Refrain" if deterred else "Probe") or (
-        name == "no incentive to probe" and model_md_values(_exact(point))["A_U"] == 0)
+    # The regime names the subgame-perfect set.
+    spes = probe_response("sequential").backward_induction(**point)
+    if name == "knife edge (several equilibria)":
+        assert len(spes) == 2
+        return
+    moves = {e.labels[0] for e in spes}
+    assert {e.labels[1].removesuffix(" if probed") for e in spes} == {
+        best_reply_after_probe(**point)}
+    probing = name in ("tolerated probing", "contested probing", "invited probing",
+                       "retaliation risking escalation")
+    assert moves == ({"Probe"} if probing else {"Refrain"})
 
 
 def test_mixed_probing_is_reachable_in_the_posture_variant():
@@ -309,7 +331,7 @@ def test_posture_mixed_probing_closed_form():
     p = pay["A_U"] / (pay["A_U"] - pay["A_I"])     # interception-posture probability
     assert sympy.simplify(eq.row[1] - q) == 0
     assert sympy.simplify(eq.col[1] - p) == 0
-    for point in ({}, {"readiness_cost_intercept": "1/4"}, {"probe_value": 5},
+    for point in ({}, {"readiness_cost_intercept": "1/4"}, {"probe_value": "9/2"},
                   {"interception_prob": "9/10", "probe_cost": 2}):
         vals = post.values(**point)
         exact = {S[n]: sympy.Rational(x.numerator, x.denominator) for n, x in vals.items()}
@@ -397,8 +419,10 @@ probabilities = st.fractions(min_value=0, max_value=1, max_denominator=20)
 def points(draw):
     p = {n: draw(fractions) for n in ("probe_value", "probe_cost", "retaliation_damage",
                                       "probe_damage", "credibility_loss", "intercept_cost",
-                                      "retaliation_cost")}
-    p.update({n: draw(probabilities) for n in ("interception_prob", "cohesion")})
+                                      "retaliation_cost", "information_gain",
+                                      "disunity_cost")}
+    p.update({n: draw(probabilities) for n in ("interception_prob", "cohesion",
+                                               "cost_imposition")})
     p["war_cost_aggressor"] = draw(fractions) * 5
     p["war_cost_defender"] = draw(fractions) * 5
     p["escalation_prob_intercept"] = draw(probabilities) / 4
@@ -415,13 +439,15 @@ def test_regime_matches_definition_for_any_exact_point(point):
 
 @settings(max_examples=40, deadline=None)
 @given(points(), st.fractions(min_value=Fraction(1, 20), max_value=1, max_denominator=20))
-def test_cohesion_never_flips_retaliate_versus_under_react(point, other_cohesion):
+def test_cohesion_cancels_only_without_disunity_cost(point, other_cohesion):
+    """With d = 0 the sign of D_X - D_I does not depend on theta > 0; with d > 0 it can."""
     if point["cohesion"] == 0:
         return
+    point = {**point, "disunity_cost": Fraction(0)}
     before = model_md_values(point)
     after = model_md_values({**point, "cohesion": other_cohesion})
     sign = lambda x: (x > 0) - (x < 0)  # noqa: E731
-    assert sign(before["D_X"] - before["D_U"]) == sign(after["D_X"] - after["D_U"])
+    assert sign(before["D_X"] - before["D_I"]) == sign(after["D_X"] - after["D_I"])
 
 
 # ------------------------------------------------------------------ Bayesian (Harsanyi form)
@@ -467,7 +493,7 @@ def test_bayesian_posture_mixed_probing_closed_form():
         assert e.action("Aggressor", "any")["Probe"] == 1
         assert e.action("Defender", "resolute")["Intercept"] == 1
         assert e.action("Defender", "irresolute")["Under-react"] == 1
-    for rho in (Fraction(4, 5), Fraction(9, 10)):
+    for rho in (Fraction(24, 25), Fraction(49, 50)):
         eqs = g.bayes_nash_equilibria(resolve_prior=rho)
         assert [e.is_pure for e in eqs] == [False]      # mixed probing
         e = eqs[0]

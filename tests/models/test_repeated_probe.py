@@ -46,8 +46,8 @@ def test_retaliation_response_and_bad_response():
 
 
 def test_reputation_variant_normalises_the_stage_payoffs():
-    cs = reputation_probe_response(stages=6, prior="1/5", probe_value=5)
-    g = repeated_probe_response(probe_value=5).stage.at()
+    cs = reputation_probe_response(stages=6, prior="1/5", probe_value="9/2")
+    g = repeated_probe_response(probe_value="9/2").stage.at()
     a_u, a_i, d_u, d_i = g.A[1, 0], g.A[1, 1], g.B[1, 0], g.B[1, 1]
     assert cs.entrant_gain == a_u / (a_u - a_i)
     assert cs.incumbent_gain == -d_u / (d_u - d_i)

@@ -144,7 +144,8 @@ COSTLY_POINTS = [
     {},                                                   # variant defaults: r_U = 1/2
     {"credibility_loss": 0, "intercept_cost": 2},
     {"credibility_loss": 1, "probe_damage": 1, "residual_credibility_loss": "1/4"},
-    {"interception_prob": "1/2", "credibility_loss": "1/2", "intercept_cost": "3/2"},
+    {"interception_prob": "1/2", "credibility_loss": "1/2", "intercept_cost": "3/2",
+     "information_gain": 0, "cost_imposition": 0},   # no reaction gain: A_I = 0 deters
 ]
 
 

@@ -105,10 +105,14 @@ def test_from_payoffs_and_probe_response():
     c = chain_store_from_payoffs(5, "1/10", entrant=(0, 2, -1),
                                  weak_incumbent=(0, -1, "-3/2"))
     assert c.entrant_gain == F(2, 3) and c.incumbent_gain == F(2)
-    cs = reputation_probe_response(stages=10, prior="1/10")
-    # docs/model.md at r_U = 1/2: A_U = 3, A_I = -1, D_U = -5/2, D_I = -3
+    cs = reputation_probe_response(stages=10, prior="1/10", information_gain=0,
+                                   cost_imposition=0)
+    # docs/model.md at r_U = 1/2 without reaction gains: A_U = 3, A_I = -1, D_U = -5/2,
+    # D_I = -3
     assert cs.entrant_gain == F(3, 4) and cs.incumbent_gain == F(5)
     assert cs.first_entry_market() == 8   # (3/4)^8 > 1/10 > (3/4)^9
+    # with the default information gain and cost imposition A_I = -1/4: b = 3/(3 + 1/4)
+    assert reputation_probe_response(stages=10, prior="1/10").entrant_gain == F(12, 13)
 
 
 def test_errors():

@@ -41,11 +41,17 @@ def test_probe_response_boundaries_are_model_closed_forms():
                                               "war_cost_defender", "residual_credibility_loss",
                                               "interception_prob", "probe_damage"))
     cX, eX = sym["retaliation_cost"], sym["escalation_prob_retaliate"]
+    theta, d = sym["cohesion"], sym["disunity_cost"]
     general = [b.general_solution for b in bounds if b.solved_for == "credibility_loss"]
     # docs/model.md: intercept beats under-react iff c_I + e_I W_D + r_I < pi h + r_U
     assert any(sp.simplify(g - (cI + eI * WD + rI - pi * h)) == 0 for g in general)
-    # retaliate vs under-react: cohesion cancels: c_I + c_X + e_X W_D - pi h
-    assert any(sp.simplify(g - (cI + cX + eX * WD - pi * h)) == 0 for g in general)
+    # retaliate vs intercept: theta (r_I - c_X - (e_X - e_I) W_D) = (1 - theta) d
+    in_wd = [b.general_solution for b in bounds if b.solved_for == "war_cost_defender"]
+    over = (theta * (rI - cX) - (1 - theta) * d) / (theta * (eX - eI))
+    assert any(sp.simplify(g - over) == 0 for g in in_wd)
+    # at the defaults over-reaction tempts below W_D = (1/4 - 1/12) / (1/100) = 50/3
+    assert any(b.solution == sp.Rational(50, 3) for b in bounds
+               if b.solved_for == "war_cost_defender")
     # at the defaults (c_I = 1, e_I = 1/100, r_I = 1/2, pi = 3/4, h = 2): r_U = W_D / 100
     at_defaults = [b.solution for b in bounds]
     assert any(sp.simplify(a - WD / 100) == 0 for a in at_defaults)

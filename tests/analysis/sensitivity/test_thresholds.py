@@ -66,14 +66,16 @@ def test_model_regime_thresholds():
     models = pytest.importorskip("gametheory.models.probe_response")
     nf = models.sequential_normal_form()
     ts = gt.thresholds(nf, "probe_value", lower=0, upper=20)
-    # A_U = 0 at v = c_p = 1 does not matter at the defaults (BR = Intercept); the regime
-    # changes where A_I = (1 - pi) v - c_p - e_I W_A = 0, i.e. v = (c_p + e_I W_A)/(1 - pi) = 8
+    # below v = c_p = 1 probing would not pay even unanswered (nothing to deter); the
+    # interception regime changes where A_I = (1 - pi) v - c_p - e_I W_A + g + k c_I = 0,
+    # i.e. v = (c_p + e_I W_A - g - k c_I)/(1 - pi) = 5
     regime_changes = [t for t in ts if t.regime_before != t.regime_after]
     assert [(str(t.value), t.regime_before, t.regime_after) for t in regime_changes] == [
-        ("8", "deterrence by denial", "contested probing")]
+        ("1", "no incentive to probe", "deterrence by denial"),
+        ("5", "deterrence by denial", "contested probing")]
     num = gt.thresholds(nf, "probe_value", lower=0, upper=20, method="numeric", tol=1e-9)
     reg = [t for t in num if t.regime_before != t.regime_after]
-    assert len(reg) == 1 and abs(float(reg[0].value) - 8) <= 1e-9
+    assert len(reg) == 2 and abs(float(reg[1].value) - 5) <= 1e-9
 
 
 def test_isolated_degenerate_point_is_reported():

@@ -13,7 +13,7 @@ from gametheory.report import tables
 def test_regime_table_of_parametric_games():
     # named rules when the game has them (docs/model.md's posture regimes) ...
     md = tables.regime_table(gt.models.probe_response("posture"), format="markdown")
-    assert "| no incentive to probe | $v \\leq c_p$ |" in md
+    assert "| no incentive to probe | $v \\leq c_p" in md
     assert md.count("\n") == 1 + len(gt.models.probe_response("posture").regime_rules)
     # ... else the equilibrium-structure partition: chicken with positive costs always has
     # two pure equilibria and a mixed one (Maynard Smith 1974, 1982)

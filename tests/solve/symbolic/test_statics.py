@@ -72,7 +72,10 @@ POSTURE_SUPPORT = (("Refrain", "Probe"), ("Under-react", "Intercept"))
 
 
 def _posture():
-    g = gt.models.probe_response("posture")
+    # without reaction gains (g = k = 0): with them the Defender's probability
+    # (v - c_p) / (pi v + e_I W_A - g - k c_I) moves with v, c_p, c_I ... in a direction
+    # that the validity conditions do not fix (it depends on pi c_p + e_I W_A - g - k c_I)
+    g = gt.models.probe_response("posture").substitute(information_gain=0, cost_imposition=0)
     strict = gt.solve.symbolic.mixed_equilibrium(g, POSTURE_SUPPORT, strict=True)
     return g, strict
 
