@@ -222,11 +222,20 @@ def test_gambit_file_without_perfect_recall_is_read_and_refused_where_it_must_be
 def test_gambit_file_without_perfect_recall_against_pygambit_itself(name):
     """pygambit refuses to solve a tree without perfect recall, but solves its strategic
     form (``Game.from_arrays(*game.to_arrays())``): same strategies, same pure equilibrium
-    payoffs, and the same for the file we write back."""
+    payoffs, and the same for the file we write back. Our normal form is Gambit's table
+    up to the order of rows and columns (rows and columns compared as sorted multisets)."""
     gbt = pytest.importorskip("pygambit")
     import io
 
     ours = read_efg(GAMBIT / name)
+    A, B = gbt.read_efg(str(GAMBIT / name)).to_arrays()
+    g = ours.to_normal_form()
+    theirs_cells = [[(F(str(A[r][c])), F(str(B[r][c]))) for c in range(A.shape[1])]
+                    for r in range(A.shape[0])]
+    our_cells = [[(g.A[r, c], g.B[r, c]) for c in range(g.A.shape[1])]
+                 for r in range(g.A.shape[0])]
+    for table in (lambda t: t, lambda t: [list(col) for col in zip(*t, strict=True)]):
+        assert sorted(map(sorted, table(our_cells))) == sorted(map(sorted, table(theirs_cells)))
     for theirs in (gbt.read_efg(str(GAMBIT / name)), gbt.read_efg(io.StringIO(to_efg(ours)))):
         assert not theirs.is_perfect_recall
         with pytest.raises(RuntimeError, match="imperfect recall"):
