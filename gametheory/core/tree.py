@@ -8,8 +8,11 @@ finite rooted tree. Each non-terminal node is either a *decision node* of a play
 nodes are partitioned into *information sets*: nodes the player cannot tell apart, with
 the same actions. The game has *perfect information* when every information set is a
 single node, and *perfect recall* when all nodes of an information set share the
-owner's own past information sets and actions (Kuhn 1953); this module requires perfect
-recall.
+owner's own past information sets and actions (Kuhn 1953). A tree without it (a player
+forgets a move, or is *absent-minded*, Piccione and Rubinstein 1997) is built only with
+``perfect_recall="allow"``: its normal form and Nash equilibria work, while the solvers
+that read behaviour at information sets (backward induction, subgame perfection,
+credibility, perfect Bayesian and sequential equilibria) refuse it by name.
 
 A pure strategy of player :math:`i` picks an action at each of its information sets. A
 *plan* (the reduced strategy of the *reduced normal form*) leaves out the information
@@ -81,6 +84,7 @@ from .tree_compile import (
     compile_tree,
     history_name,
     player_index,
+    reachable_plan,
     to_exact,
 )
 from .tree_nodes import (
@@ -128,13 +132,16 @@ class GameTree:
         Parameters that symbolic payoffs and probabilities may use. Default: the free
         symbols of sympy payoffs, if any.
     title : str, optional
+    perfect_recall : {"require", "allow"}, optional
+        ``"require"`` (default) refuses a tree without perfect recall; ``"allow"`` builds
+        it (see :attr:`has_perfect_recall`).
 
     Raises
     ------
     GameError
         Unknown players, a wrong number of payoffs, invalid or non-summing chance
-        probabilities, information sets mixing players or actions, imperfect recall,
-        undeclared parameters; each message names the node by its history.
+        probabilities, information sets mixing players or actions, imperfect recall
+        (unless allowed), undeclared parameters; each message names the node.
 
     Examples
     --------
@@ -156,7 +163,8 @@ class GameTree:
     terminal = staticmethod(terminal)
 
     def __init__(self, root: Node, players: Sequence[str] | None = None,
-                 parameters: Sequence[Declared] | None = None, title: str = "") -> None:
+                 parameters: Sequence[Declared] | None = None, title: str = "",
+                 perfect_recall: str = "require") -> None:
         if not isinstance(root, Terminal | Decision | Chance):
             raise GameError(f"the root must be a node built with GameTree.decision, .chance "
                             f"or .terminal, got {type(root).__name__}")
@@ -164,7 +172,8 @@ class GameTree:
             raise LabelError(f"title must be a string, got {title!r}")
         self._root = root
         self._title = title
-        c = compile_tree(root, players, parameters)
+        c = compile_tree(root, players, parameters, perfect_recall)
+        self._recall_mode, self._recall_violation = perfect_recall, c.recall_violation
         self._players, self._parameters, self._symbols = c.players, c.parameters, c.symbols
         self._nodes, self._infosets = c.nodes, c.infosets
         self._symbolic = any(is_symbolic_value(v) for n in self._nodes
@@ -198,6 +207,23 @@ class GameTree:
     def is_perfect_information(self) -> bool:
         """True when every information set is a single node."""
         return all(len(h.nodes) == 1 for h in self._infosets)
+
+    @property
+    def has_perfect_recall(self) -> bool:
+        """Whether all nodes of each information set follow the same own earlier moves.
+
+        >>> import gametheory as gt
+        >>> T = gt.GameTree
+        >>> T(T.decision("A", {"x": T.terminal(1, 0)}), players=("A", "B")).has_perfect_recall
+        True
+        """
+        return self._recall_violation is None
+
+    def require_perfect_recall(self, what: str) -> None:
+        """Raise :class:`GameError` naming the information set that breaks perfect recall."""
+        if self._recall_violation is not None:
+            raise GameError(f"{what} needs perfect recall, but {self._recall_violation}; "
+                            "use to_normal_form() and its Nash equilibria instead")
 
     @property
     def n_nodes(self) -> int:
@@ -258,7 +284,7 @@ class GameTree:
                             h.label)
 
         return GameTree(build(0), players=self._players, parameters=parameters,
-                        title=self._title)
+                        title=self._title, perfect_recall=self._recall_mode)
 
 
     # ------------------------------------------------------------ traversal
@@ -361,7 +387,8 @@ class GameTree:
         """A player's plans (reduced strategies) as ``((information set, action), ...)``.
 
         A plan chooses an action at each of the player's information sets that its own
-        earlier choices do not exclude; the order is the normal form's.
+        earlier choices do not exclude (without perfect recall: that a node reaches when
+        the player follows it); the order is the normal form's.
 
         >>> import gametheory as gt
         >>> T = gt.GameTree
@@ -396,6 +423,8 @@ class GameTree:
         ((0, 'L'),)
         """
         i = player_index(self._players, player, "reduce()")
+        if self._recall_violation is not None:
+            return reachable_plan(self._nodes, self._infosets, i, strategy)
         return tuple((h.index, strategy[h.index]) for h in self.information_sets(i)
                      if all(strategy[g] == a for g, a in h.own_history))
 
@@ -541,10 +570,8 @@ class GameTree:
     def backward_induction(self, **values: Any) -> list[SubgamePerfectEquilibrium]:
         """Every pure subgame-perfect equilibrium of a perfect-information tree.
 
-        At each node the mover picks a payoff-maximising action given the continuation
-        (expected over chance); where several tie, each choice gives its own equilibrium
-        and the tie is recorded. Symbolic trees are evaluated at ``values`` (defaults fill
-        the rest). Works for any number of players.
+        Ties branch and are recorded (see :func:`gametheory.solve.tree.backward_induction`);
+        symbolic trees are evaluated at ``values``. Any number of players.
 
         >>> import gametheory as gt
         >>> T = gt.GameTree
@@ -562,14 +589,8 @@ class GameTree:
     def spe_conditions(self, simplify: bool = False) -> list[SubgamePerfectEquilibrium]:
         """Each pure profile of a perfect-information tree, with where it is subgame perfect.
 
-        The condition is the conjunction, over all decision nodes, of "the prescribed
-        action is at least as good for the mover as each alternative, given the
-        continuation" (the one-shot deviation principle), as sympy inequalities in the
-        parameters, each written with positive terms on the left. Profiles whose condition
-        is identically false are dropped. Common factors that are positive by the declared
-        bounds (a parameter with a positive lower bound) are divided out.
-        ``simplify=True`` also runs ``sympy.simplify`` on each condition (slow with many
-        parameters).
+        The one-shot deviation conditions as sympy inequalities in the parameters (see
+        :func:`gametheory.solve.tree.spe_conditions`); ``simplify=True`` also simplifies.
 
         >>> import gametheory as gt, sympy as sp
         >>> c = sp.Symbol("c")
@@ -590,18 +611,11 @@ class GameTree:
                             ) -> list[ClassifiedEquilibrium]:
         """Each extreme Nash equilibrium of the reduced normal form, labelled by credibility.
 
-        An equilibrium is *subgame perfect* when its behaviour (Kuhn's realisation-
-        equivalent behaviour strategy, completed at information sets its own plan
-        excludes) is a Nash equilibrium of every subgame; otherwise it rests on a
-        non-credible threat, and the subgames where a player would deviate are reported.
-        Completions are searched over pure actions, so the verdict is exact whenever no
-        completion needs mixing (always when the excluded nodes have no ties). In a game
-        without proper subgames (a signalling game, say) every Nash equilibrium is subgame
-        perfect; :meth:`perfect_bayesian_equilibria` and :meth:`is_sequential` refine further.
-        ``method`` chooses the normal-form solver (see :func:`gametheory.solve.equilibria`);
-        the exhaustive default can be slow on large normal forms (sequential games give
-        degenerate ones), where ``pure=True`` classifies only the pure equilibria and
-        :meth:`classify` a single equilibrium, both cheaply.
+        Subgame perfect, or resting on a non-credible threat (the subgames where a player
+        would deviate are reported); see
+        :func:`gametheory.solve.tree_credibility.classify_equilibria`. ``method`` chooses
+        the normal-form solver; ``pure=True`` classifies only the pure equilibria (cheap
+        on the large, degenerate normal forms of sequential games).
 
         >>> import gametheory as gt
         >>> T = gt.GameTree

@@ -5,6 +5,9 @@ preorder and checks it: the players and declared parameters, one payoff per play
 each terminal node, chance probabilities in [0, 1] summing to one (symbolically when they
 depend on parameters), information sets of one player with the same actions, and perfect
 recall (every node of an information set follows the same own earlier moves, Kuhn 1953).
+A tree without perfect recall is refused unless ``perfect_recall="allow"``; it is then
+compiled with :attr:`CompiledTree.recall_violation` saying which information set breaks
+perfect recall and how.
 Payoff and probability strings are read by the restricted expression parser, never by
 ``eval``. The result is the frozen :class:`~gametheory.core.tree_nodes.TreeNode` and
 :class:`~gametheory.core.tree_nodes.InformationSet` records the tree exposes.
@@ -18,7 +21,7 @@ Payoff and probability strings are read by the restricted expression parser, nev
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,7 +48,10 @@ from .values import (
 )
 
 __all__ = ["CompiledTree", "compile_tree", "player_index", "history_name", "to_exact",
-           "MAX_NODES"]
+           "MAX_NODES", "RECALL_MODES", "reachable_plan"]
+
+#: Values of ``perfect_recall``: refuse a tree without perfect recall, or build it.
+RECALL_MODES = ("require", "allow")
 
 #: Largest tree (nodes) accepted.
 MAX_NODES = 100_000
@@ -97,16 +103,41 @@ class CompiledTree:
     symbols: dict[str, sp.Symbol]
     nodes: tuple[TreeNode, ...]
     infosets: tuple[InformationSet, ...]
+    #: None with perfect recall, else which information set breaks it and how.
+    recall_violation: str | None = None
 
 
 def compile_tree(root: Node, players: Sequence[str] | None,
-                 parameters: Sequence[Declared] | None) -> CompiledTree:
-    """Validate a tree and number its nodes in preorder (see the module docstring)."""
+                 parameters: Sequence[Declared] | None,
+                 perfect_recall: str = "require") -> CompiledTree:
+    """Validate a tree and number its nodes in preorder (see the module docstring).
+
+    ``perfect_recall="require"`` (the default) raises :class:`GameError` naming the first
+    information set that violates perfect recall; ``"allow"`` compiles the tree and
+    records that message in :attr:`CompiledTree.recall_violation`.
+
+    >>> from gametheory.core.tree_nodes import decision, terminal
+    >>> driver = decision("D", {"Exit": terminal(0), "Continue": decision(
+    ...     "D", {"Exit": terminal(4), "Continue": terminal(1)}, "crossing")}, "crossing")
+    >>> print(compile_tree(driver, None, None, "allow").recall_violation)
+    information set 'crossing' of D violates perfect recall: the node at the root and the
+    node after Continue follow different own moves (absent-minded: the node after
+    Continue follows a move at 'crossing' itself)
+    """
+    if perfect_recall not in RECALL_MODES:
+        raise GameError(f"perfect_recall must be one of {list(RECALL_MODES)}, got "
+                        f"{perfect_recall!r}")
     c = _Compiler(root, players, parameters)
     nodes, infosets = c.compile()
+    violation = c.violation
+    if violation is not None and perfect_recall == "require":
+        raise GameError(f"{violation}; pass perfect_recall='allow' to build a tree without "
+                        "perfect recall (its normal form and Nash equilibria are available, "
+                        "backward induction and subgame perfection are not)")
     return CompiledTree(
         c.players, c.parameters, c.symbols, tuple(TreeNode(**vars(n)) for n in nodes),
-        tuple(InformationSet(**{**vars(h), "nodes": tuple(h.nodes)}) for h in infosets))
+        tuple(InformationSet(**{**vars(h), "nodes": tuple(h.nodes)}) for h in infosets),
+        violation)
 
 
 def player_index(players: Sequence[str], player: str | int, where: str) -> int:
@@ -128,6 +159,7 @@ class _Compiler:
         self.players = self._players = self._resolve_players(root, players)
         self.parameters, self.symbols = self._resolve_parameters(root, parameters)
         self._symbols = self.symbols
+        self.violation: str | None = None
 
     @staticmethod
     def _resolve_players(root: Node, players: Sequence[str] | None) -> tuple[str, ...]:
@@ -265,7 +297,10 @@ class _Compiler:
         return player_index(self._players, player, where)
 
     def _finish_infosets(self, nodes: list[_N], infosets: list[_Infoset]) -> None:
-        """Own histories (checking perfect recall) and names of the information sets."""
+        """Own histories (checking perfect recall) and names of the information sets.
+
+        Without perfect recall an information set's own history is the longest prefix
+        common to its nodes' own histories, and the first violation is recorded."""
         for h in infosets:
             owns = []
             for nid in h.nodes:
@@ -279,15 +314,33 @@ class _Compiler:
                     child, parent = parent, pr.parent
                 owns.append(tuple(reversed(own)))
             for nid, own in zip(h.nodes[1:], owns[1:], strict=True):
-                if own != owns[0]:
-                    raise GameError(
-                        f"information set {h.label!r} of {self._players[h.player]} violates "
-                        f"perfect recall: the node {history_name([nodes[h.nodes[0]].history])} "
-                        f"and the node {history_name([nodes[nid].history])} follow different "
-                        f"own moves; only games with perfect recall are supported")
-            h.own_history = owns[0]
+                if own != owns[0] and self.violation is None:
+                    self.violation = self._recall_message(nodes, h, nid, owns)
+            common = owns[0]
+            for own in owns[1:]:
+                k = 0
+                while k < min(len(common), len(own)) and common[k] == own[k]:
+                    k += 1
+                common = common[:k]
+            h.own_history = common
             h.name = h.label if h.label is not None else \
                 history_name([nodes[nid].history for nid in h.nodes])
+
+    def _recall_message(self, nodes: list[_N], h: _Infoset, nid: int,
+                        owns: list[Plan]) -> str:
+        """Which information set breaks perfect recall, at which two nodes, and whether
+        its player is absent-minded (a node of the set follows a move at the set itself)."""
+        label = h.label if h.label is not None else \
+            history_name([nodes[m].history for m in h.nodes])
+        text = (f"information set {label!r} of {self._players[h.player]} violates perfect "
+                f"recall: the node {history_name([nodes[h.nodes[0]].history])} and the "
+                f"node {history_name([nodes[nid].history])} follow different own moves")
+        for m, own in zip(h.nodes, owns, strict=True):
+            if any(g == h.index for g, _ in own):
+                text += (f" (absent-minded: the node {history_name([nodes[m].history])} "
+                         f"follows a move at {label!r} itself)")
+                break
+        return text
 
 
 # --------------------------------------------------------------------- helpers
@@ -299,3 +352,31 @@ def to_exact(v: Any, where: str) -> Any:
         return to_number(v)
     except NotANumber as err:
         raise PayoffError(f"{where}: {err}") from None
+
+
+def reachable_plan(nodes: Sequence[TreeNode], infosets: Sequence[InformationSet],
+                   player: int, strategy: Mapping[int, str]) -> Plan:
+    """The plan of a pure strategy ``{information set: action}`` in any tree: its choices
+    at the player's information sets that some node reaches when the player follows the
+    strategy (at every visit, so an absent-minded player repeats its action) and the
+    others and chance may do anything. With perfect recall this is the choices whose own
+    history the strategy follows (the usual reduced strategy).
+
+    >>> from gametheory.core.tree import GameTree as T
+    >>> driver = T(T.decision("D", {"Exit": T.terminal(0), "Continue": T.decision(
+    ...     "D", {"Exit": T.terminal(4), "Continue": T.terminal(1)}, "x")}, "x"),
+    ...     perfect_recall="allow")
+    >>> reachable_plan(driver.nodes, driver.information_sets(), 0, {0: "Exit"})
+    ((0, 'Exit'),)
+    """
+    seen: set[int] = set()
+    stack = [0]
+    while stack:
+        n = nodes[stack.pop()]
+        if n.kind == "decision" and n.player == player:
+            seen.add(n.infoset)
+            stack.append(n.child(strategy[n.infoset]))
+        else:
+            stack.extend(n.children)
+    return tuple((h.index, strategy[h.index]) for h in infosets
+                 if h.player == player and h.index in seen)

@@ -243,7 +243,7 @@ class InformationSet:
         Ids of its nodes, in preorder.
     own_history : tuple of (int, str)
         The owner's own earlier (information set, action) pairs, the same at every node
-        by perfect recall.
+        by perfect recall (in a tree without it: the longest prefix common to its nodes).
     name : str
         ``label``, else a name from the nodes' histories ("after Probe").
 

@@ -26,11 +26,14 @@ names (filled in as ``"Player 2"`` or the action's position) and repeated action
 (made distinct by appending their position, since a tree's moves are addressed by name).
 Every number is kept exact.
 Errors name the line and column of the offending token; the size of the tree is bounded
-(:data:`MAX_NODES`). Games without perfect recall, which Gambit reads, are refused with a
-:class:`~gametheory.errors.GameError` naming the information set: the project's trees
-require perfect recall. The test suite reads every two-player ``.efg`` file of the Gambit
-repository that pygambit reads (``tests/data/gambit-efg/``) and compares the pure
-equilibria of each reduced normal form with pygambit's.
+(:data:`MAX_NODES`). Games without perfect recall (absent-minded drivers and the like),
+which Gambit reads, are read as trees built with ``perfect_recall="allow"``
+(:attr:`~gametheory.core.tree.GameTree.has_perfect_recall` is False): their normal form
+and Nash equilibria work, and the solvers that need perfect recall refuse them naming the
+information set; ``read_efg(..., perfect_recall="require")`` refuses them on reading. The
+test suite reads every two-player ``.efg`` file of the Gambit repository that pygambit
+reads (``tests/data/gambit-efg/``) and compares the pure equilibria of each reduced
+normal form with pygambit's.
 
 Examples
 --------
@@ -275,7 +278,8 @@ def _fill(labels: list[str]) -> list[str]:
     return out
 
 
-def read_efg(path_or_text: Any, *, max_nodes: int = MAX_NODES) -> GameTree:
+def read_efg(path_or_text: Any, *, max_nodes: int = MAX_NODES,
+             perfect_recall: str = "allow") -> GameTree:
     """Read a Gambit ``.efg`` file (a path, an open file or the text) into a
     :class:`~gametheory.core.tree.GameTree`.
 
@@ -286,7 +290,8 @@ def read_efg(path_or_text: Any, *, max_nodes: int = MAX_NODES) -> GameTree:
         or information set used before it is defined or defined twice differently, a
         player number out of range, or more than ``max_nodes`` nodes.
     GameError
-        When the tree itself is invalid (e.g. chance probabilities that do not sum to 1).
+        When the tree itself is invalid (e.g. chance probabilities that do not sum to 1),
+        or lacks perfect recall and ``perfect_recall="require"``.
 
     Examples
     --------
@@ -312,4 +317,4 @@ def read_efg(path_or_text: Any, *, max_nodes: int = MAX_NODES) -> GameTree:
     if parser.tok.kind != "eof":
         raise parser.error(f"expected the end of the file after the last node, found "
                            f"{_describe(parser.tok)}")
-    return GameTree(root, players=players, title=title)
+    return GameTree(root, players=players, title=title, perfect_recall=perfect_recall)

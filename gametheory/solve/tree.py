@@ -199,6 +199,17 @@ def to_normal_form(tree: GameTree) -> NormalFormGame | ParametricGame:
     """The reduced normal form of a two-player tree: plans as strategies, payoffs expected
     over chance (a :class:`ParametricGame` when the tree is symbolic).
 
+    A pure strategy picks one action per information set; a plan keeps the choices at the
+    information sets the player's own choices let play reach. This is well defined without
+    perfect recall too (``GameTree(..., perfect_recall="allow")``): an absent-minded player
+    repeats its action at every visit of an information set, and a plan keeps the sets
+    some node of which is reached. The Nash equilibria of this normal form are then the
+    equilibria in *mixed* strategies; behaviour strategies are no longer equivalent to
+    them without perfect recall (Kuhn 1953), and an absent-minded player may do better
+    with a behaviour strategy than with any pure or mixed one (Piccione and Rubinstein
+    1997, On the interpretation of decision problems with imperfect recall, *Games and
+    Economic Behavior* 20, 3-24).
+
     >>> import gametheory as gt
     >>> T = gt.GameTree
     >>> t = T(T.decision("Row", {
@@ -260,6 +271,7 @@ def backward_induction(tree: GameTree, **values: Any) -> EquilibriumList:
     [(('R', 'x'), 1), (('L', 'y'), 1)]
     """
     tree = tree.numeric(values, "backward_induction()")
+    tree.require_perfect_recall("backward_induction()")
     require_perfect_information(tree, "backward_induction()")
     nodes, order, n_players = tree.nodes, PayoffOrder(tree), len(tree.players)
     # a partial solution: (choices {information set: action}, payoff vector, ties)
@@ -336,6 +348,7 @@ def spe_conditions(tree: GameTree, simplify: bool = False) -> list[SubgamePerfec
     >>> [str(e.condition) for e in spe_conditions(t)]
     ['c <= -1', 'c >= -1']
     """
+    tree.require_perfect_recall("spe_conditions()")
     require_perfect_information(tree, "spe_conditions()")
     nodes = tree.nodes
     dec = [n for n in nodes if n.kind == "decision"]

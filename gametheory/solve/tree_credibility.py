@@ -149,6 +149,7 @@ def classify_equilibria(tree: GameTree, method: str = "exact", pure: bool = Fals
     [False, False, True]
     """
     tree = tree.numeric(values, "classify_equilibria()")
+    tree.require_perfect_recall("classify_equilibria() (credibility of threats)")
     game = _normal_form(tree)
     eqs = game.pure_equilibria() if pure else game.equilibria(method=method)
     checker = _Checker(tree)
@@ -172,6 +173,7 @@ def classify(tree: GameTree, equilibrium: Equilibrium, *, one_shot: bool | None 
     (NonCredibleThreat(at 'right', B's y is not credible: x gains 2),)
     """
     tree = tree.numeric(values, "classify()")
+    tree.require_perfect_recall("classify() (credibility of threats)")
     game = _normal_form(tree)
     if not game.is_equilibrium((equilibrium.row, equilibrium.col)):
         raise GameError("the profile is not a Nash equilibrium of the tree's normal form")

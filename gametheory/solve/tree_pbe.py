@@ -205,6 +205,7 @@ class _Engine:
     """Values, reach probabilities and continuation rows of one numeric tree."""
 
     def __init__(self, tree: GameTree, symbolic: bool = False) -> None:
+        tree.require_perfect_recall("perfect Bayesian and sequential equilibrium")
         self.tree = tree
         self.nodes = tree.nodes
         self.sets = tree.information_sets()

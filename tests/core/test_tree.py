@@ -83,13 +83,63 @@ def test_numeric_returns_the_tree_or_its_evaluation():
 
 
 # --------------------------------------------------------------------------- validation
-def test_imperfect_recall_is_refused():
+def _forgetful(**kw):
     # P1 forgets its own first move: both nodes of "later" follow different own actions
-    with pytest.raises(gt.GameError, match="perfect recall"):
-        T(decision("P1", {"a": decision("P1", {"x": terminal(1, 0), "y": terminal(0, 0)},
-                                        infoset="later"),
-                          "b": decision("P1", {"x": terminal(0, 0), "y": terminal(1, 0)},
-                                        infoset="later")}), players=("P1", "P2"))
+    return T(decision("P1", {"a": decision("P1", {"x": terminal(1, 0), "y": terminal(0, 0)},
+                                           infoset="later"),
+                             "b": decision("P1", {"x": terminal(0, 0), "y": terminal(1, 0)},
+                                           infoset="later")}, infoset="first"),
+             players=("P1", "P2"), **kw)
+
+
+def test_imperfect_recall_is_refused_by_default_with_the_way_to_allow_it():
+    with pytest.raises(gt.GameError, match="information set 'later' of P1 violates perfect "
+                       "recall.*perfect_recall='allow'"):
+        _forgetful()
+    with pytest.raises(gt.GameError, match="perfect_recall must be one of"):
+        _forgetful(perfect_recall="sometimes")
+    assert chain_store().has_perfect_recall
+
+
+def test_imperfect_recall_allowed_plans_are_full_strategies():
+    tree = _forgetful(perfect_recall="allow")
+    assert not tree.has_perfect_recall
+    # both nodes of "later" are reached whatever P1 chose first: no reduction, 2 x 2 plans
+    assert tree.reduced_plans("P1") == [((0, a), (1, b)) for a in "ab" for b in "xy"]
+    assert tree.plans("P1") == ["a if first, x if later", "a if first, y if later",
+                                "b if first, x if later", "b if first, y if later"]
+    assert not tree.at().has_perfect_recall  # evaluation keeps the mode
+    with pytest.raises(gt.GameError, match=r"backward_induction\(\) needs perfect recall, "
+                       "but information set 'later'"):
+        tree.backward_induction()
+
+
+def driver(exit_first=0, exit_second=4, continue_both=1):
+    """Piccione and Rubinstein's (1997) absent-minded driver, with a passenger who never
+    moves (so that the normal form has two players)."""
+    return T(decision("Driver", {
+        "Exit": terminal(exit_first, 0),
+        "Continue": decision("Driver", {"Exit": terminal(exit_second, 0),
+                                        "Continue": terminal(continue_both, 0)},
+                             infoset="crossing")}, infoset="crossing"),
+        players=("Driver", "Passenger"), perfect_recall="allow")
+
+
+def test_absent_minded_driver_repeats_its_action_and_mixing_is_not_behaviour():
+    tree = driver()
+    (h,) = tree.information_sets("Driver")
+    assert h.nodes == (0, 2) and h.own_history == ()  # the common prefix of () and (Continue)
+    assert tree.plans("Driver") == ["Exit if crossing", "Continue if crossing"]
+    g = tree.to_normal_form()
+    # a pure strategy repeats its action: Exit gets 0, Continue gets 1 (never the 4)
+    assert [row[0] for row in g.A.tolist()] == [0, 1]
+    assert tree.expected_payoffs({0: "Continue"}) == (1, 0)
+    # any mixed strategy gets at most 1, but continuing with probability p at each visit
+    # gets 4p(1-p) + p^2, whose maximum 4/3 at p = 2/3 beats it (Piccione and Rubinstein)
+    p = F(2, 3)
+    assert 4 * p * (1 - p) + p * p == F(4, 3) > max(row[0] for row in g.A.tolist())
+    with pytest.raises(gt.GameError, match="absent-minded: the node after Continue"):
+        T(tree.root, players=tree.players)
 
 
 def test_string_payoffs_use_the_restricted_parser():

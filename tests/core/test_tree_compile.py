@@ -9,7 +9,13 @@ import pytest
 import sympy as sp
 
 import gametheory as gt
-from gametheory.core.tree_compile import compile_tree, history_name, player_index, to_exact
+from gametheory.core.tree_compile import (
+    compile_tree,
+    history_name,
+    player_index,
+    reachable_plan,
+    to_exact,
+)
 from gametheory.core.tree_nodes import chance, decision, terminal
 
 
@@ -53,3 +59,22 @@ def test_too_many_nodes_is_a_solver_error(monkeypatch):
     with pytest.raises(gt.SolverError, match="more than 3 nodes"):
         compile_tree(decision("A", {"a": terminal(0), "b": terminal(1), "c": terminal(2)}),
                      ("A",), None)
+
+
+def test_recall_violation_is_recorded_when_allowed():
+    late = decision("B", {"u": terminal(0, 1), "v": terminal(1, 0)}, "late")
+    root = decision("B", {"l": decision("A", {"x": late, "y": terminal(0, 0)}, "mid"),
+                          "r": late}, "early")
+    with pytest.raises(gt.GameError, match="'late' of B violates perfect recall: the node "
+                       "after l, x and the node after r follow different own moves"):
+        compile_tree(root, None, None)
+    c = compile_tree(root, None, None, "allow")
+    assert c.recall_violation.startswith("information set 'late' of B violates")
+    assert "absent-minded" not in c.recall_violation
+    late_set = c.infosets[2]
+    assert late_set.nodes == (2, 6) and late_set.own_history == ()
+    # B's plan keeps "late" after l only if some node of it is reached: l then A's x, or r
+    assert reachable_plan(c.nodes, c.infosets, 0, {0: "l", 2: "u"}) == ((0, "l"), (2, "u"))
+    assert reachable_plan(c.nodes, c.infosets, 1, {1: "y"}) == ((1, "y"),)
+    assert compile_tree(root, None, None, "allow").recall_violation == c.recall_violation
+    assert compile_tree(late, ("B", "A"), None).recall_violation is None

@@ -161,7 +161,8 @@ WITH_EQUILIBRIA = sorted(k for k, e in EXPECTED.items() if "pure_equilibrium_pay
 def test_the_vendored_set_is_what_the_readme_says():
     two = [k for k, e in EXPECTED.items() if e["players"] == 2]
     assert len(two) == 132 and len(EXPECTED) == 137
-    assert len(WITH_EQUILIBRIA) == 110 and len(NO_RECALL) == 21
+    assert len(WITH_EQUILIBRIA) == 131 and len(NO_RECALL) == 21
+    assert set(NO_RECALL) <= set(WITH_EQUILIBRIA)
     # every two-player game with perfect recall but tic-tac-toe (10^10 pure profiles)
     assert set(RECALL) - set(WITH_EQUILIBRIA) - {k for k, e in EXPECTED.items()
                                                  if e["players"] > 2} == {"contrib/games/ttt.efg"}
@@ -169,13 +170,15 @@ def test_the_vendored_set_is_what_the_readme_says():
     assert on_disk == sorted(EXPECTED)
 
 
-@pytest.mark.parametrize("name", RECALL)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_gambit_file_is_read_and_round_trips_exactly(name):
-    """Every file with perfect recall is read with Gambit's players and reduced strategy
-    counts, and writing it back and reading again gives the same tree and the same text."""
+    """Every file, with perfect recall or without, is read with Gambit's players, recall
+    flag and reduced strategy counts, and writing it back and reading again gives the same
+    tree and the same text."""
     tree = read_efg(GAMBIT / name)
     expected = EXPECTED[name]
     assert len(tree.players) == expected["players"]
+    assert tree.has_perfect_recall == expected["perfect_recall"]
     if max(expected["reduced_strategies"]) <= 5000:  # tic-tac-toe has 10^5 plans: not listed
         assert [len(tree.plans(p)) for p in tree.players] == expected["reduced_strategies"]
     text = to_efg(tree)
@@ -190,24 +193,93 @@ def _payoffs(rows):
 @pytest.mark.parametrize("name", WITH_EQUILIBRIA)
 def test_gambit_file_has_gambits_pure_equilibrium_payoffs(name):
     """The pure equilibria of the reduced normal form have pygambit's payoff vectors (as
-    recorded in expected.json by pygambit 16.7.0's enumpure_solve; Monty Hall has 768)."""
+    recorded in expected.json by pygambit 16.7.0's enumpure_solve, on the strategic form
+    for the games without perfect recall; Monty Hall has 768)."""
     tree = read_efg(GAMBIT / name)
     ours = sorted(tuple(e.payoffs) for e in tree.to_normal_form().pure_equilibria())
     assert ours == _payoffs(EXPECTED[name]["pure_equilibrium_payoffs"])
 
 
 @pytest.mark.parametrize("name", NO_RECALL)
-def test_gambit_file_without_perfect_recall_is_refused_by_name(name):
-    """Gambit reads games without perfect recall (absent-minded drivers and the like); the
-    project's trees require perfect recall, so the reader refuses them with a GameError
-    that names the information set, never a wrong tree."""
-    with pytest.raises(gt.GameError, match="violates perfect recall") as info:
-        read_efg(GAMBIT / name)
+def test_gambit_file_without_perfect_recall_is_read_and_refused_where_it_must_be(name):
+    """Gambit reads games without perfect recall (absent-minded drivers and the like), and
+    so does the reader; asked to require perfect recall it refuses them naming the
+    information set, and so do the solvers that read behaviour at information sets."""
+    tree = read_efg(GAMBIT / name)
+    assert not tree.has_perfect_recall
+    with pytest.raises(gt.GameError, match="information set .* violates perfect recall: "
+                       "the node .* and the node .* follow different own moves") as info:
+        read_efg(GAMBIT / name, perfect_recall="require")
     assert not isinstance(info.value, gt.ParseError)
+    assert "perfect_recall='allow'" in str(info.value)
+    for solve in (tree.backward_induction, tree.perfect_bayesian_equilibria,
+                  lambda: tree.classify_equilibria(pure=True)):
+        with pytest.raises(gt.GameError, match="needs perfect recall, but information set"):
+            solve()
 
 
-SMALL = [k for k in WITH_EQUILIBRIA
-         if EXPECTED[k]["reduced_strategies"][0] * EXPECTED[k]["reduced_strategies"][1] <= 1000]
+@pytest.mark.parametrize("name", NO_RECALL)
+def test_gambit_file_without_perfect_recall_against_pygambit_itself(name):
+    """pygambit refuses to solve a tree without perfect recall, but solves its strategic
+    form (``Game.from_arrays(*game.to_arrays())``): same strategies, same pure equilibrium
+    payoffs, and the same for the file we write back. Our normal form is Gambit's table
+    up to the order of rows and columns (rows and columns compared as sorted multisets)."""
+    gbt = pytest.importorskip("pygambit")
+    import io
+
+    ours = read_efg(GAMBIT / name)
+    A, B = gbt.read_efg(str(GAMBIT / name)).to_arrays()
+    g = ours.to_normal_form()
+    theirs_cells = [[(F(str(A[r][c])), F(str(B[r][c]))) for c in range(A.shape[1])]
+                    for r in range(A.shape[0])]
+    our_cells = [[(g.A[r, c], g.B[r, c]) for c in range(g.A.shape[1])]
+                 for r in range(g.A.shape[0])]
+    for table in (lambda t: t, lambda t: [list(col) for col in zip(*t, strict=True)]):
+        assert sorted(map(sorted, table(our_cells))) == sorted(map(sorted, table(theirs_cells)))
+    for theirs in (gbt.read_efg(str(GAMBIT / name)), gbt.read_efg(io.StringIO(to_efg(ours)))):
+        assert not theirs.is_perfect_recall
+        with pytest.raises(RuntimeError, match="imperfect recall"):
+            gbt.nash.enumpure_solve(theirs)
+        table = gbt.Game.from_arrays(*theirs.to_arrays())
+        assert [len(p.strategies) for p in table.players] == EXPECTED[name]["reduced_strategies"]
+        pays = sorted(tuple(F(str(pr.payoff(p))) for p in table.players)
+                      for pr in gbt.nash.enumpure_solve(table).equilibria)
+        assert pays == _payoffs(EXPECTED[name]["pure_equilibrium_payoffs"])
+
+
+def test_absent_minded_driver_file_has_the_expected_normal_form():
+    """Shoham and Leyton-Brown (2008), Fig. 5.12 in Gambit's catalog: one information set
+    visited twice; a pure strategy repeats its action, so the normal form is 2 x 2."""
+    tree = read_efg(GAMBIT / "catalog/books/shohamleytonbrown2008/fig5_12.efg")
+    (h,) = tree.information_sets(0)
+    assert len(h.nodes) == 2 and h.nodes[0] == 0  # the root and a node below it
+    g = tree.to_normal_form()
+    assert g.A.shape == (2, 2)
+    # every cell is the expected payoff of playing the same action at both visits
+    for r, plan in enumerate(tree.reduced_plans(0)):
+        for c, other in enumerate(tree.reduced_plans(1)):
+            assert (g.A[r, c], g.B[r, c]) == tree.expected_payoffs({**dict(plan),
+                                                                    **dict(other)})
+
+
+def test_wichardt_game_has_mixed_but_no_pure_equilibria():
+    """Wichardt (2008, Games and Economic Behavior) gives a two-player game with imperfect
+    recall and no Nash equilibrium in behaviour strategies. Its normal form, a finite
+    game, has equilibria in mixed strategies (Nash 1951), none of them pure (as pygambit
+    finds): each is checked as a best reply against every pure strategy."""
+    tree = read_efg(GAMBIT / "catalog/journals/geb/wichardt2008.efg")
+    g = tree.to_normal_form()
+    assert g.pure_equilibria() == [] and EXPECTED["catalog/journals/geb/wichardt2008.efg"][
+        "pure_equilibrium_payoffs"] == []
+    eqs = g.equilibria()
+    assert eqs
+    for e in eqs:
+        assert g.is_equilibrium((e.row, e.col))
+        assert all(isinstance(x, F) for x in (*e.row, *e.col))
+
+
+SMALL = [k for k in WITH_EQUILIBRIA if EXPECTED[k]["perfect_recall"]
+         and EXPECTED[k]["reduced_strategies"][0] * EXPECTED[k]["reduced_strategies"][1] <= 1000]
 
 
 @pytest.mark.parametrize("name", SMALL[::7])

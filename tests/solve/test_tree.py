@@ -289,3 +289,42 @@ def test_float_payoffs_use_tolerances():
     credible = {c.equilibrium.pure_labels() for c in tree.classify_equilibria()
                 if c.subgame_perfect and c.equilibrium.is_pure}
     assert credible == {("Out", "Fight if entered")}
+
+
+def _absent_minded():
+    """Piccione and Rubinstein's (1997) driver: one information set visited twice."""
+    return gt.GameTree(decision("Driver", {
+        "Exit": terminal(0, 0),
+        "Continue": decision("Driver", {"Exit": terminal(4, 0), "Continue": terminal(1, 0)},
+                             infoset="crossing")}, infoset="crossing"),
+        players=("Driver", "Passenger"), perfect_recall="allow")
+
+
+def test_without_perfect_recall_normal_form_works_and_spe_solvers_refuse_by_name():
+    tree = _absent_minded()
+    g = to_normal_form(tree)
+    assert g.strategies[0] == ("Exit if crossing", "Continue if crossing")
+    assert [e.payoffs for e in g.pure_equilibria()] == [(1, 0)]
+    for solve, name in ((backward_induction, "backward_induction"),
+                        (spe_conditions, "spe_conditions")):
+        with pytest.raises(gt.GameError, match=rf"{name}\(\) needs perfect recall, but "
+                           "information set 'crossing' of Driver violates perfect recall.*"
+                           "absent-minded"):
+            solve(tree)
+
+
+def test_perfect_bayesian_and_sequential_refuse_a_tree_without_perfect_recall():
+    from gametheory.solve.tree_pbe import (
+        Assessment,
+        is_sequential,
+        pbe_conditions,
+        perfect_bayesian_equilibria,
+    )
+
+    tree = _absent_minded()
+    calls = (lambda: perfect_bayesian_equilibria(tree), lambda: pbe_conditions(tree),
+             lambda: is_sequential(tree, Assessment({"crossing": "Continue"}, {})))
+    for call in calls:
+        with pytest.raises(gt.GameError, match="perfect Bayesian and sequential equilibrium "
+                           "needs perfect recall, but information set 'crossing'"):
+            call()

@@ -139,3 +139,18 @@ def test_signalling_game_without_proper_subgames():
     sep = [c for c in classified if c.equilibrium.pure_labels() ==
            ("E if type High, N if type Low", "M if saw E, C if saw N")]
     assert len(sep) == 1 and sep[0].equilibrium.payoffs == (F(14, 3), 6)
+
+
+def test_credibility_refuses_a_tree_without_perfect_recall_by_name():
+    # P1 forgets whether it chose a or b: behaviour at 'later' is not Kuhn's equivalent
+    later = {"x": terminal(1, 0), "y": terminal(0, 1)}
+    tree = gt.GameTree(decision("P1", {"a": decision("P1", later, infoset="later"),
+                                       "b": decision("P1", later, infoset="later"),
+                                       "c": decision("P2", {"l": terminal(0, 0)})}),
+                       players=("P1", "P2"), perfect_recall="allow")
+    g = tree.to_normal_form()
+    eq = g.pure_equilibria()[0]
+    for call in (lambda: classify_equilibria(tree), lambda: classify(tree, eq)):
+        with pytest.raises(gt.GameError, match="needs perfect recall, but information set "
+                           "'later' of P1"):
+            call()
