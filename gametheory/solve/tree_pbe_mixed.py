@@ -5,9 +5,10 @@ played with positive probability) and a set of best replies :math:`B_h \supseteq
 Which information sets the behaviour reaches from the root of their smallest subgame
 depends on the supports alone (a node is reached iff every action on its path lies in a
 support and every chance move on it has positive probability). Write :math:`P(x)` for
-the probability of node :math:`x` given that root, with player :math:`i`'s own actions
-left out (by perfect recall they are common to all the nodes of :math:`i`'s information
-set), and :math:`V_i(y)` for :math:`i`'s expected payoff from node :math:`y` on. At a
+the probability of node :math:`x` given the last common ancestor of the nodes of its
+information set, with player :math:`i`'s own actions left out (the probability given the
+subgame's root is :math:`P(x)` times a factor common to the set's nodes, and by perfect
+recall so are :math:`i`'s own actions), and :math:`V_i(y)` for :math:`i`'s expected payoff from node :math:`y` on. At a
 reached set :math:`h` of player :math:`i`, with :math:`a_0` the first action of
 :math:`S_h`, the actions of :math:`B_h` must be equally good against the Bayes belief:
 
@@ -16,13 +17,14 @@ reached set :math:`h` of player :math:`i`, with :math:`a_0` the first action of
     \sum_{x \in h} P(x) \,\bigl[V_i(x a) - V_i(x a_0)\bigr] = 0
     \qquad (a \in B_h \setminus \{a_0\}),
 
-which is Bayes' rule multiplied by the positive mass :math:`\sum_{x \in h} P(x)`. These
+which is Bayes' rule multiplied by a positive number. These
 equations are polynomial (multilinear in the behaviour probabilities of each information
 set) in the unknowns :math:`b_h(a)`, :math:`a \in S_h` with :math:`|S_h| > 1` (one per
-support eliminated by the sum). Factors that are support probabilities (positive by
-construction) are removed, then a lexicographic Groebner basis decides whether the
-system is inconsistent, finite (every real solution is found) or positive-dimensional, as
-in :mod:`gametheory.solve.nplayer_support` for normal forms.
+support eliminated by the sum). A lexicographic Groebner basis decides whether the system
+is inconsistent, finite (every real solution is found) or positive-dimensional, as in
+:mod:`gametheory.solve.nplayer_support` for normal forms; before a positive-dimensional
+verdict, factors that are support probabilities (positive by construction, so their zero
+sets lie outside the region sought) are removed from the equations and the basis redone.
 
 Information sets that the supports leave unreached carry no equation: their belief is
 free, and the behaviour there only has to be a best reply to *some* belief. Every
@@ -87,6 +89,7 @@ import sympy as sp
 
 from .._numbers import format_number
 from ..errors import SolverError
+from .exact_linalg import rref
 from .nplayer_support import _as_value
 from .signaling import BeliefSet
 from .tree_pbe import Assessment, Behaviour, _check_pure, _Engine
@@ -230,14 +233,18 @@ class _Pattern:
                 self.positive += [first, *xs]
         self.b = b
         self.value = eng.values(b)
-        # P(x) from the subgame root with the owner's own actions left out
+        # P(x) with the owner's own actions left out, from the subgame root (whether the
+        # set is reached) and from the set's last common ancestor (the same up to a factor
+        # common to the set's nodes, left out of the equations)
         self.weight: dict[int, dict[int, Any]] = {}
         self.reached: list[bool] = []
         for h in eng.sets:
             r = eng.sub_root[h.index]
-            w = {x: self._weight(x, r, h.player) for x in h.nodes}
-            self.weight[h.index] = w
-            self.reached.append(any(v != 0 for v in w.values()))
+            self.reached.append(any(self._weight(x, r, h.player) != 0 for x in h.nodes))
+            top = h.nodes[0]
+            while not all(top <= x < eng.nodes[top].end for x in h.nodes):
+                top = eng.nodes[top].parent
+            self.weight[h.index] = {x: self._weight(x, top, h.player) for x in h.nodes}
 
     def _weight(self, x: int, root: int, player: int) -> Any:
         nodes, eng = self.eng.nodes, self.eng
@@ -275,20 +282,16 @@ class _Pattern:
                     n = eng.nodes[x]
                     ya, y0 = (n.children[n.actions.index(c)] for c in (a, a0))
                     total += self.weight[h.index][x] * (self.value[ya][i] - self.value[y0][i])
-                e = self._strip(sp.expand(total))
-                if e is None:
+                e = sp.expand(total)
+                if e == 0:
                     continue
                 if e.is_number:
                     return None
                 out.append(e)
         return out
 
-    def _strip(self, e: sp.Expr) -> sp.Expr | None:
-        """``e`` without its factors that are support probabilities (None if e == 0)."""
-        if e == 0:
-            return None
-        if e.is_number or not self.positive:
-            return e
+    def strip(self, e: sp.Expr) -> sp.Expr:
+        """``e`` without its factors that are support probabilities (positive)."""
         _, factors = sp.factor_list(e, *self.unknowns)
         keep = sp.Integer(1)
         for f, k in factors:
@@ -310,7 +313,16 @@ def _solve(pat: _Pattern, best: Sequence[tuple[str, ...]]
         return [{}], False
     if not eqs:
         return [], True
+    linear = _linear_solution(eqs, xs)
+    if linear is not None:
+        points, continuum = linear
+        return [p for p in points if all(_fraction(q, p) > 0 for q in pat.positive)], continuum
     basis = sp.groebner(eqs, *xs, order="lex")
+    if not basis.is_zero_dimensional and list(basis.exprs) != [1] and pat.positive:
+        # a factor that is a support probability adds a component where it vanishes,
+        # outside the region sought: the system without such factors has the same
+        # positive solutions and a smaller variety
+        basis = sp.groebner([pat.strip(e) for e in eqs], *xs, order="lex")
     if list(basis.exprs) == [1]:
         return [], False
     if not basis.is_zero_dimensional:
@@ -327,6 +339,25 @@ def _solve(pat: _Pattern, best: Sequence[tuple[str, ...]]
                               f"({dict(point)}); this solver verifies rational ones only")
         out.append(exact)
     return out, False
+
+
+def _linear_solution(eqs: Sequence[sp.Expr], xs: Sequence[sp.Symbol]
+                     ) -> tuple[list[dict[sp.Symbol, Fraction]], bool] | None:
+    """The solutions of linear equations by exact row reduction (None if not linear)."""
+    rows = []
+    for e in eqs:
+        poly = sp.Poly(e, *xs)
+        if poly.total_degree() > 1:
+            return None
+        coeffs = [poly.coeff_monomial(x) for x in xs]
+        rows.append([Fraction(int(c.p), int(c.q)) for c in
+                     (*coeffs, -poly.coeff_monomial(1))])
+    red, pivots = rref(rows)
+    if len(xs) in pivots:
+        return [], False  # 0 = 1
+    if len(pivots) < len(xs):
+        return [], True
+    return [{x: red[k][-1] for k, x in enumerate(xs)}], False
 
 
 def _fraction(p: sp.Expr, sol: Mapping[sp.Symbol, Fraction]) -> Fraction:

@@ -58,7 +58,7 @@ def _value(tree, node, b, player):
         return F(n.payoffs[player])
     probs = (n.probabilities if n.kind == "chance"
              else [b[n.infoset].get(a, F(0)) for a in n.actions])
-    return sum((F(p) * _value(tree, c, b, player) for p, c in zip(probs, n.children)
+    return sum((F(p) * _value(tree, c, b, player) for p, c in zip(probs, n.children, strict=True)
                 if p), F(0))
 
 
