@@ -74,6 +74,7 @@ from .solve.symbolic import (
 from .solve.tree import SubgamePerfectEquilibrium, Tie
 from .solve.tree_credibility import ClassifiedEquilibrium, NonCredibleThreat
 from .solve.tree_pbe import Assessment, PerfectBayesianAssessment, SequentialVerdict
+from .solve.tree_pbe_mixed import MixedPBESolution, MixedPerfectBayesianAssessment
 
 __all__ = [
     "Formula",
@@ -87,6 +88,8 @@ __all__ = [
     "Assessment",
     "PerfectBayesianAssessment",
     "SequentialVerdict",
+    "MixedPerfectBayesianAssessment",
+    "MixedPBESolution",
     "salami_campaign",
     "salami",
     "reputation",

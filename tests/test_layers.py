@@ -73,6 +73,8 @@ FACADE: dict[tuple[str, str], str] = {
     ("gametheory.core.tree", "gametheory.io.efg"): "GameTree.to_efg",
     ("gametheory.core.tree", "gametheory.solve.tree_pbe"):
         "GameTree.perfect_bayesian_equilibria / pbe_conditions / is_sequential",
+    ("gametheory.core.tree", "gametheory.solve.tree_pbe_mixed"):
+        "GameTree.perfect_bayesian_equilibria(mixed=True)",
     ("gametheory.core.tree", "gametheory.report.tree_tikz"):
         "GameTree.to_tikz draws the tree for a paper (istgame), like to_efg writes it",
     ("gametheory.core.signaling", "gametheory.solve.signaling"):

@@ -105,6 +105,7 @@ if TYPE_CHECKING:
     from ..solve.tree import SubgamePerfectEquilibrium
     from ..solve.tree_credibility import ClassifiedEquilibrium
     from ..solve.tree_pbe import Assessment, PerfectBayesianAssessment, SequentialVerdict
+    from ..solve.tree_pbe_mixed import MixedPBESolution
     from .game import Equilibrium, NormalFormGame
     from .parametric import ParametricGame
 
@@ -653,11 +654,14 @@ class GameTree:
         """Alias of :meth:`classify_equilibria`."""
         return self.classify_equilibria(method=method, pure=pure, **values)
 
-    def perfect_bayesian_equilibria(self, **values: Any) -> list[PerfectBayesianAssessment]:
+    def perfect_bayesian_equilibria(self, mixed: bool = False, **values: Any
+                                    ) -> list[PerfectBayesianAssessment] | MixedPBESolution:
         """Every pure perfect Bayesian equilibrium, with its beliefs: Bayes' rule wherever
         the profile reaches an information set from the root of its smallest subgame, and
         elsewhere the exact set of supporting beliefs (see
-        :func:`gametheory.solve.tree_pbe.perfect_bayesian_equilibria`).
+        :func:`gametheory.solve.tree_pbe.perfect_bayesian_equilibria`). With
+        ``mixed=True``, every extreme pure or mixed one of a small tree (see
+        :func:`gametheory.solve.tree_pbe_mixed.mixed_perfect_bayesian_equilibria`).
 
         Unlike subgame perfection this removes threats that no belief justifies in games
         without proper subgames. Symbolic trees are evaluated at ``values``.
@@ -674,6 +678,10 @@ class GameTree:
         Entrant: In1; Incumbent: Accommodate  (payoffs 3, 0); beliefs entered: mu(In1) = 1,
         mu(In2) = 0
         """
+        if mixed:
+            from ..solve.tree_pbe_mixed import mixed_perfect_bayesian_equilibria
+
+            return mixed_perfect_bayesian_equilibria(self, **values)
         from ..solve.tree_pbe import perfect_bayesian_equilibria
 
         return perfect_bayesian_equilibria(self, **values)

@@ -42,8 +42,9 @@ system* :math:`\mu` (a distribution :math:`\mu_h` over the nodes of each informa
 
 Limits: the enumeration of :func:`perfect_bayesian_equilibria` is over pure profiles (at
 most ``MAX_ENUMERATION`` of them, and as many continuations per information set);
-mixed PBE of general trees are not enumerated (signalling games have their own mixed
-solver, :mod:`gametheory.solve.signaling`); :func:`is_sequential` accepts mixed
+mixed PBE of small trees are enumerated by :mod:`gametheory.solve.tree_pbe_mixed`
+(``tree.perfect_bayesian_equilibria(mixed=True)``), of signalling games also by
+:mod:`gametheory.solve.signaling`; :func:`is_sequential` accepts mixed
 behaviour but does not search the off-path sets for a consistent belief (give one).
 Payoffs are read exactly (floats at their binary value); symbolic trees are evaluated at
 given parameter values first, or handed to :func:`pbe_conditions`, which states where
