@@ -1,0 +1,125 @@
+"""The compiled, certified vertex search against the exact integer search and brute force."""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from gametheory.solve import exact, exact_kernel
+from gametheory.solve.exact import (
+    extreme_equilibria,
+    is_degenerate_exact,
+    iter_extreme_equilibria,
+    polytope_vertices,
+    profile_key,
+)
+from gametheory.solve.exact_kernel import fast_vertex_pairs, polytope_bases
+from gametheory.solve.reference import reference_equilibria
+
+pytest.importorskip("numba")
+
+
+def decimal_game(rng: np.random.Generator, m: int, n: int):
+    """Standard normal payoffs rounded to two decimals, as exact Fractions."""
+    conv = lambda M: [[Fraction(f"{v:.2f}") for v in r] for r in M]  # noqa: E731
+    return conv(rng.normal(size=(m, n))), conv(rng.normal(size=(m, n)))
+
+
+def python_path(A, B):
+    """The pure-Python exact search, sorted like :func:`extreme_equilibria`."""
+    return sorted(iter_extreme_equilibria(A, B), key=lambda e: profile_key((e[0], e[1])))
+
+
+def kernel_path(A, B):
+    """The kernel's answer, sorted, or ``None`` when it declines."""
+    old = exact.KERNEL_MIN_CELLS
+    exact.KERNEL_MIN_CELLS = 0
+    try:
+        out = exact._compiled_equilibria(A, B)
+    finally:
+        exact.KERNEL_MIN_CELLS = old
+    return None if out is None else sorted(out, key=lambda e: profile_key((e[0], e[1])))
+
+
+def test_polytope_bases_of_a_square_match_the_exact_search():
+    G = [[2, 1], [1, 2]]
+    bases, labels = polytope_bases(G, [1, 2, 4, 8])
+    exact_labels = sorted(v.labels for v in polytope_vertices(G))
+    assert sorted(labels.tolist()) == exact_labels
+    assert len(set(bases.tolist())) == len(bases) == 3
+
+
+def test_polytope_bases_against_exact_search_on_random_polytopes():
+    rng = np.random.default_rng(3)
+    checked = 0
+    for _ in range(30):
+        k, d = rng.integers(2, 7, size=2)
+        G = rng.integers(1, 1000, size=(k, d)).tolist()
+        got = polytope_bases(G, [1 << v for v in range(k + d)])
+        want = sorted(v.labels for v in polytope_vertices(G))
+        if got is None:   # only a degenerate polytope may be declined
+            assert any(v.labels.bit_count() > d for v in polytope_vertices(G))
+            continue
+        assert sorted(got[1].tolist()) == want
+        checked += 1
+    assert checked >= 25
+
+
+@pytest.mark.parametrize("m,n,games", [(3, 3, 30), (4, 6, 20), (7, 7, 10), (9, 8, 4)])
+def test_kernel_equals_the_exact_search_on_random_games(m, n, games):
+    rng = np.random.default_rng(100 * m + n)
+    used = 0
+    for _ in range(games):
+        A, B = decimal_game(rng, m, n)
+        got = kernel_path(A, B)
+        if got is None:
+            assert is_degenerate_exact(A, B)   # declines only on degenerate games
+            continue
+        used += 1
+        assert got == python_path(A, B)
+    assert used >= games // 2
+
+
+def test_kernel_against_brute_force():
+    rng = np.random.default_rng(8)
+    for _ in range(15):
+        m, n = rng.integers(2, 5, size=2)
+        A, B = decimal_game(rng, m, n)
+        got = kernel_path(A, B)
+        if got is not None:
+            assert [(x, y) for x, y, _ in got] == reference_equilibria(A, B)
+
+
+def test_degenerate_games_are_declined_and_solved_exactly():
+    rng = random.Random(2026)
+    for m, n in [(7, 7), (8, 7)]:
+        A = [[rng.randint(-1, 1) for _ in range(n)] for _ in range(m)]
+        B = [[rng.randint(-1, 1) for _ in range(n)] for _ in range(m)]
+        assert is_degenerate_exact(A, B)
+        assert kernel_path(A, B) is None
+        assert extreme_equilibria(A, B) == python_path(A, B)
+
+
+def test_disabled_kernel_declines(monkeypatch):
+    monkeypatch.setattr(exact_kernel, "ENABLED", False)
+    assert fast_vertex_pairs([[3, 1], [5, 2]], [[3, 1], [5, 2]]) is None
+
+
+def test_large_entries_are_declined():
+    assert polytope_bases([[2 ** 53, 1], [1, 2]], [1, 2, 4, 8]) is None
+
+
+def test_dispatch_gives_the_same_answer_on_a_12x12_game():
+    rng = np.random.default_rng(12)
+    A, B = decimal_game(rng, 12, 12)
+    fast = extreme_equilibria(A, B)
+    assert exact._compiled_equilibria(A, B) is not None
+    # the answers are equilibria: checked against the best-reply conditions exactly
+    for x, y, (pa, pb) in fast:
+        Ay = [sum(a * q for a, q in zip(row, y, strict=True)) for row in A]
+        xB = [sum(B[i][j] * x[i] for i in range(12)) for j in range(12)]
+        assert pa == max(Ay) == sum(p * v for p, v in zip(x, Ay, strict=True))
+        assert pb == max(xB) == sum(q * v for q, v in zip(y, xB, strict=True))
