@@ -61,6 +61,16 @@ from typing import Any
 
 import numpy as np
 
+from . import exact_modular
+from .exact_modular import (
+    garner_tables,
+    hadamard_bits,
+    mod_column,
+    mod_setup,
+    primes_below_2_31,
+    residue_sign,
+)
+
 __all__ = ["kernel_available", "fast_vertex_pairs", "polytope_bases"]
 
 #: Status codes of the compiled search.
@@ -92,30 +102,37 @@ def _kernel() -> Any:
     if _compiled is None:
         import numba
         # _search calls _column by its global name: compile that first
-        globals()["_column"] = numba.njit(cache=True, nogil=True)(_column)
-        globals()["_mix"] = numba.njit(cache=True, nogil=True)(_mix)
+        g = globals()
+        for name in ("_column", "_mix", "_insert"):
+            g[name] = numba.njit(cache=True, nogil=True)(g[name])
+        for name in ("mod_setup", "mod_column", "residue_sign"):
+            g[name] = exact_modular.compiled(name)
         _compiled = numba.njit(cache=True, nogil=True)(_search)
     return _compiled
 
 
-def _search(G: np.ndarray, bits: np.ndarray, max_bases: int
+def _search(G: np.ndarray, bits: np.ndarray, max_bases: int, Gm: np.ndarray,
+            primes: np.ndarray, pref: np.ndarray, invpref: np.ndarray
             ) -> tuple[int, np.ndarray, np.ndarray]:  # pragma: no cover - compiled
     """Depth-first search over the bases of ``{z >= 0 : G z <= 1}`` with certified floats.
 
-    Returns ``(status, basis masks, label masks)`` of the nonzero vertices found, in the
-    order of the search; ``status`` is ``OK``, ``UNCERTIFIED`` or ``TOO_LARGE``.
+    Decisions the floats cannot certify are taken exactly from residues modulo the
+    ``primes`` (``Gm[t] = G mod primes[t]``; ``pref``/``invpref`` from
+    :func:`.exact_modular.garner_tables`). Returns ``(status, basis masks, label masks)``
+    of the distinct nonzero vertices, one basis each, in the order of the search;
+    ``status`` is ``OK``, ``UNCERTIFIED`` or ``TOO_LARGE``.
     """
     k, d = G.shape
     nv = d + k
+    P = primes.shape[0]
     u = 2.0 ** -53
     gam = 2.0 * (k + 2) * u / (1.0 - (k + 2) * u)
-    # ---- hash set of visited basis masks (open addressing, 0 = empty)
-    hcap = 1 << 12
-    table = np.zeros(hcap, np.int64)
-    hcount = 0
-    # ---- stack of bases and the variable that left to reach each
+    table = np.zeros(1 << 12, np.int64)      # visited bases (hash set, 0 = empty)
+    labtab = np.zeros(1 << 12, np.int64)     # label masks of the vertices recorded
+    nvis = 0
+    nlab = 0
     scap = 256
-    stack = np.empty((scap, k), np.int64)
+    stack = np.empty((scap, k), np.int64)    # bases to visit and the variable that left
     left = np.empty(scap, np.int64)
     ocap = 1024
     out_b = np.empty(ocap, np.int64)
@@ -127,14 +144,10 @@ def _search(G: np.ndarray, bits: np.ndarray, max_bases: int
         start |= np.int64(1) << np.int64(d + i)
     left[0] = -1
     top = 1
-    # insert start
-    h = _mix(start) & (hcap - 1)
-    table[h] = start
-    hcount = 1
+    table, nvis, _ = _insert(table, nvis, start)
     row_of = np.empty(nv, np.int64)
     S = np.empty(k, np.int64)        # basic structural variables
     Np = np.empty(k, np.int64)       # rows whose slack is nonbasic
-    pos_np = np.empty(k, np.int64)   # position of row i in Np, or -1
     C = np.empty((k, k))
     W = np.empty((k, k))
     R = np.empty((k, k))
@@ -144,6 +157,21 @@ def _search(G: np.ndarray, bits: np.ndarray, max_bases: int
     eb = np.empty(k)
     zs = np.empty(k)
     vn = np.empty(k)
+    zero = np.zeros(k, np.bool_)
+    rlo = np.empty(k)
+    rhi = np.empty(k)
+    cand = np.empty(k, np.int64)
+    # modular data of the current basis, computed only when a decision needs it
+    Ci = np.empty((P, k, k), np.int64)
+    Wi = np.empty((k, k), np.int64)
+    detp = np.empty(P, np.int64)
+    Mb = np.empty((P, k), np.int64)
+    Mc = np.empty((P, k), np.int64)
+    Ml = np.empty((P, k), np.int64)
+    vni = np.empty(k, np.int64)
+    zsi = np.empty(k, np.int64)
+    res = np.empty(P, np.int64)
+    digits = np.empty(P, np.int64)
     visited_count = 0
     while top > 0:
         top -= 1
@@ -163,11 +191,11 @@ def _search(G: np.ndarray, bits: np.ndarray, max_bases: int
                 s += 1
         t = 0
         for i in range(k):
-            pos_np[i] = -1
             if row_of[d + i] < 0:
                 Np[t] = i
-                pos_np[i] = t
                 t += 1
+        mod_ready = False
+        mb_ready = False
         # ---- C = G[Np, S] and R ~ C^{-1} by Gauss-Jordan with partial pivoting
         for a in range(s):
             for b in range(s):
@@ -224,78 +252,146 @@ def _search(G: np.ndarray, bits: np.ndarray, max_bases: int
         if alpha >= 0.5:
             return UNCERTIFIED, out_b[:nout], out_l[:nout]
         cinv = rnorm / (1.0 - alpha) * (1.0 + 4.0 * gam)
-        # ---- the rhs column (v = 1) and its bounds
+        # ---- the rhs column (v = 1): certified positive, or exactly zero or positive
         _column(G, d, k, s, S, Np, basic, row_of, C, R, cinv, gam, -1, vn, zs, beta, eb)
         for i in range(k):
-            if beta[i] - eb[i] <= 0.0:
+            zero[i] = False
+            if beta[i] - eb[i] > 0.0:
+                continue
+            if not mod_ready:
+                if not mod_setup(Gm, s, S, Np, primes, Ci, Wi, detp):
+                    return UNCERTIFIED, out_b[:nout], out_l[:nout]
+                mod_ready = True
+            if not mb_ready:
+                mod_column(Gm, d, k, s, S, Np, basic, row_of, Ci, detp, primes, -1,
+                            Mb, vni, zsi)
+                mb_ready = True
+            for q in range(P):
+                res[q] = Mb[q, i] * detp[q] % primes[q]
+            sg = residue_sign(res, primes, pref, invpref, digits)
+            if sg < 0:
                 return UNCERTIFIED, out_b[:nout], out_l[:nout]
+            if sg == 0:
+                zero[i] = True
+                beta[i] = 0.0
+                eb[i] = 0.0
         mask = np.int64(0)
         for i in range(k):
             mask |= np.int64(1) << basic[i]
-        if s > 0:
-            lab = np.int64(0)
-            for v in range(nv):
-                if row_of[v] < 0:
-                    lab |= bits[v]
-            if nout == ocap:
-                ocap *= 2
-                nb = np.empty(ocap, np.int64)
-                nl = np.empty(ocap, np.int64)
-                nb[:nout] = out_b[:nout]
-                nl[:nout] = out_l[:nout]
-                out_b = nb
-                out_l = nl
-            out_b[nout] = mask
-            out_l[nout] = lab
-            nout += 1
-        # ---- one certified ratio test per nonbasic column
+        lab = np.int64(0)
+        nonzero = False
+        for v in range(nv):
+            if row_of[v] < 0:
+                lab |= bits[v]
+            elif zero[row_of[v]]:
+                lab |= bits[v]
+            elif v < d:
+                nonzero = True
+        if nonzero:
+            labtab, nlab, new = _insert(labtab, nlab, lab)
+            if new:
+                if nout == ocap:
+                    ocap *= 2
+                    nb = np.empty(ocap, np.int64)
+                    nl = np.empty(ocap, np.int64)
+                    nb[:nout] = out_b[:nout]
+                    nl[:nout] = out_l[:nout]
+                    out_b = nb
+                    out_l = nl
+                out_b[nout] = mask
+                out_l[nout] = lab
+                nout += 1
+        # ---- one ratio test per nonbasic column, certified or exact
         for v in range(nv):
             if row_of[v] >= 0 or v == came:
                 continue
             _column(G, d, k, s, S, Np, basic, row_of, C, R, cinv, gam, v, vn, zs, z, ez)
-            win = -1
-            win_hi = 0.0
+            mc_ready = False
+            ncand = 0
             for i in range(k):
                 lo_a = z[i] - ez[i]
-                if lo_a > 0.0:
-                    hi = (beta[i] + eb[i]) / lo_a * (1.0 + 8.0 * u)
-                    if win < 0 or hi < win_hi:
-                        win = i
-                        win_hi = hi
-            if win < 0:
-                return UNCERTIFIED, out_b[:nout], out_l[:nout]
-            for i in range(k):
-                if i == win:
-                    continue
                 hi_a = z[i] + ez[i]
-                if hi_a > 0.0:
-                    lo = (beta[i] - eb[i]) / hi_a * (1.0 - 8.0 * u)
-                    if lo <= win_hi:
+                if hi_a <= 0.0:
+                    continue
+                if lo_a <= 0.0:   # sign not certified: decide it exactly
+                    if not mod_ready:
+                        if not mod_setup(Gm, s, S, Np, primes, Ci, Wi, detp):
+                            return UNCERTIFIED, out_b[:nout], out_l[:nout]
+                        mod_ready = True
+                    if not mc_ready:
+                        mod_column(Gm, d, k, s, S, Np, basic, row_of, Ci, detp, primes, v,
+                                    Mc, vni, zsi)
+                        mc_ready = True
+                    for q in range(P):
+                        res[q] = Mc[q, i] * detp[q] % primes[q]
+                    if residue_sign(res, primes, pref, invpref, digits) <= 0:
+                        continue
+                cand[ncand] = i
+                ncand += 1
+                blo = max(beta[i] - eb[i], 0.0)
+                bhi = beta[i] + eb[i]
+                rlo[i] = blo / hi_a * (1.0 - 8.0 * u)
+                if bhi == 0.0:
+                    rhi[i] = 0.0
+                elif lo_a > 0.0:
+                    rhi[i] = bhi / lo_a * (1.0 + 8.0 * u)
+                else:
+                    rhi[i] = np.inf
+            if ncand == 0:
+                return UNCERTIFIED, out_b[:nout], out_l[:nout]
+            win = cand[0]
+            for a in range(1, ncand):
+                i = cand[a]
+                if rhi[i] < rlo[win]:
+                    win = i
+                    continue
+                if rlo[i] > rhi[win]:
+                    continue
+                # a possible tie: compare beta_i a_win - beta_win a_i exactly, then by the
+                # rows of B^{-1} (the lexicographic rule)
+                if not mod_ready:
+                    if not mod_setup(Gm, s, S, Np, primes, Ci, Wi, detp):
                         return UNCERTIFIED, out_b[:nout], out_l[:nout]
+                    mod_ready = True
+                if not mc_ready:
+                    mod_column(Gm, d, k, s, S, Np, basic, row_of, Ci, detp, primes, v,
+                                Mc, vni, zsi)
+                    mc_ready = True
+                if not mb_ready:
+                    mod_column(Gm, d, k, s, S, Np, basic, row_of, Ci, detp, primes, -1,
+                                Mb, vni, zsi)
+                    mb_ready = True
+                for q in range(P):
+                    p = primes[q]
+                    res[q] = (Mb[q, i] * Mc[q, win] % p - Mb[q, win] * Mc[q, i] % p + p) % p
+                sg = residue_sign(res, primes, pref, invpref, digits)
+                if sg == 0:
+                    for sl in range(d, nv):
+                        r_sl = row_of[sl]
+                        if r_sl < 0:
+                            mod_column(Gm, d, k, s, S, Np, basic, row_of, Ci, detp, primes,
+                                        sl, Ml, vni, zsi)
+                        for q in range(P):
+                            p = primes[q]
+                            if r_sl < 0:
+                                ei = Ml[q, i]
+                                ew = Ml[q, win]
+                            else:
+                                ei = detp[q] if r_sl == i else 0
+                                ew = detp[q] if r_sl == win else 0
+                            res[q] = (ei * Mc[q, win] % p - ew * Mc[q, i] % p + p) % p
+                        sg = residue_sign(res, primes, pref, invpref, digits)
+                        if sg != 0:
+                            break
+                    if sg == 0:
+                        return UNCERTIFIED, out_b[:nout], out_l[:nout]
+                if sg < 0:
+                    win = i
             out_var = basic[win]
             child = (mask & ~(np.int64(1) << out_var)) | (np.int64(1) << v)
-            # visited?
-            h = _mix(child) & (hcap - 1)
-            found = False
-            while table[h] != 0:
-                if table[h] == child:
-                    found = True
-                    break
-                h = (h + 1) & (hcap - 1)
-            if found:
+            table, nvis, new = _insert(table, nvis, child)
+            if not new:
                 continue
-            table[h] = child
-            hcount += 1
-            if 2 * hcount > hcap:
-                old = table
-                hcap *= 2
-                table = np.zeros(hcap, np.int64)
-                for key in old:
-                    if key != 0:
-                        h2 = _mix(key) & (hcap - 1)
-                        while table[h2] != 0:
-                            h2 = (h2 + 1) & (hcap - 1)
-                        table[h2] = key
             if top == scap:
                 scap *= 2
                 ns = np.empty((scap, k), np.int64)
@@ -310,6 +406,33 @@ def _search(G: np.ndarray, bits: np.ndarray, max_bases: int
             left[top] = out_var
             top += 1
     return OK, out_b[:nout], out_l[:nout]
+
+
+def _insert(table: np.ndarray, count: int, key: np.int64
+            ) -> tuple[np.ndarray, int, bool]:  # pragma: no cover - compiled
+    """Insert the nonzero ``key`` in the open-addressing set ``table`` (grown at half full).
+
+    Returns the (possibly new) table, the new count and whether ``key`` was new.
+    """
+    cap = table.shape[0]
+    h = _mix(key) & (cap - 1)
+    while table[h] != 0:
+        if table[h] == key:
+            return table, count, False
+        h = (h + 1) & (cap - 1)
+    table[h] = key
+    count += 1
+    if 2 * count > cap:
+        old = table
+        cap *= 2
+        table = np.zeros(cap, np.int64)
+        for x in old:
+            if x != 0:
+                h = _mix(x) & (cap - 1)
+                while table[h] != 0:
+                    h = (h + 1) & (cap - 1)
+                table[h] = x
+    return table, count, True
 
 
 def _mix(x: np.int64) -> np.int64:  # pragma: no cover - compiled
@@ -380,36 +503,45 @@ def _column(G: np.ndarray, d: int, k: int, s: int, S: np.ndarray, Np: np.ndarray
 
 def polytope_bases(G: Sequence[Sequence[int]], bits: Sequence[int],
                    max_bases: int = 50_000_000) -> tuple[np.ndarray, np.ndarray] | None:
-    """Basis masks and label masks of the nonzero vertices of ``{z >= 0 : G z <= 1}``.
+    """One basis mask and the label mask of each nonzero vertex of ``{z >= 0 : G z <= 1}``.
 
     ``G`` is a positive integer ``k x d`` matrix, ``bits[v]`` the label bit of variable
-    ``v`` (structural ``0..d-1``, then slacks). ``None`` when a decision cannot be
-    certified (e.g. the polytope is degenerate) or the search passes ``max_bases``.
+    ``v`` (structural ``0..d-1``, then slacks). The labels include those of basic
+    variables at zero (degenerate vertices). ``None`` when the kernel cannot run (entries
+    of :math:`2^{52}` or more, over ``MAX_VARIABLES`` variables, a prime dividing a basis
+    determinant) or the search passes ``max_bases``.
 
     >>> b, lab = polytope_bases([[2, 1], [1, 2]], [1, 2, 4, 8])
     >>> sorted(lab.tolist())
     [6, 9, 12]
     """
-    Gf = np.asarray(G, dtype=np.float64)
-    if Gf.size == 0 or len(G) + len(G[0]) > MAX_VARIABLES or \
+    if not G or not G[0] or len(G) + len(G[0]) > MAX_VARIABLES or \
             max(abs(int(v)) for row in G for v in row) >= 2 ** 52:
         return None
-    status, bases, labels = _kernel()(Gf, np.asarray(bits, dtype=np.int64), max_bases)
+    Gf = np.asarray(G, dtype=np.float64)
+    # |X| <= 2 H^2 for every integer whose sign is decided; M = prod(primes) > 2 |X| + 1
+    count = math.ceil((2 * hadamard_bits(G) + 3) / 30) + 1
+    primes = primes_below_2_31(count)
+    Gm = np.array([[[int(v) % p for v in row] for row in G] for p in primes], dtype=np.int64)
+    pref, invpref = garner_tables(primes)
+    status, bases, labels = _kernel()(Gf, np.asarray(bits, dtype=np.int64), max_bases, Gm,
+                                      np.array(primes, dtype=np.int64), pref, invpref)
     if status != OK:
         return None
     return bases, labels
 
 
-def _exact_vertex(G: list[list[int]], d: int, basis: int
-                  ) -> tuple[tuple[int, ...], Fraction] | None:
+def _exact_vertex(G: list[list[int]], d: int, basis: int, bits: Sequence[int]
+                  ) -> tuple[tuple[int, ...], Fraction, int] | None:
     """The vertex of basis ``basis`` (a mask) in exact arithmetic, checked; ``None`` if not.
 
     Solves :math:`G_{N', S} z_S = 1` by Gaussian elimination over the rationals, checks
-    ``z > 0`` on ``S``, ``G z = 1`` on ``N'`` and ``G z < 1`` elsewhere, and returns the
-    coprime integer weights proportional to ``z`` and :math:`1 / \\sum_c z_c`.
+    ``z >= 0`` and ``G z <= 1`` with equality on :math:`N'`, and returns the coprime integer
+    weights proportional to ``z``, :math:`1 / \\sum_c z_c` and the exact label mask
+    (``bits`` of the zero coordinates and of the binding rows).
 
-    >>> _exact_vertex([[2, 1], [1, 2]], 2, 0b0011)
-    ((1, 1), Fraction(3, 2))
+    >>> _exact_vertex([[2, 1], [1, 2]], 2, 0b0011, [1, 2, 4, 8])
+    ((1, 1), Fraction(3, 2), 12)
     """
     k = len(G)
     S = [v for v in range(d) if basis >> v & 1]
@@ -429,25 +561,54 @@ def _exact_vertex(G: list[list[int]], d: int, basis: int
             f = M[r][col]
             if r != col and f:
                 M[r] = [a - f * b for a, b in zip(M[r], M[col], strict=True)]
-    zS = [M[a][s] for a in range(s)]
-    if any(v <= 0 for v in zS):
-        return None
     z = [Fraction(0)] * d
-    for c, val in zip(S, zS, strict=True):
-        z[c] = val
+    for a, c in enumerate(S):
+        z[c] = M[a][s]
+    if any(v < 0 for v in z) or not any(z):
+        return None
+    labels = sum(bits[c] for c in range(d) if z[c] == 0)
     in_rows = set(rows)
     for i in range(k):
         lhs = sum(G[i][c] * z[c] for c in S)
-        if (lhs != 1) if i in in_rows else (lhs >= 1):
+        if lhs > 1 or (i in in_rows and lhs != 1):
             return None
+        if lhs == 1:
+            labels |= bits[d + i]
     den = math.lcm(*(v.denominator for v in z))
     ints = [v.numerator * (den // v.denominator) for v in z]
     g = math.gcd(*ints)
-    return tuple(w // g for w in ints), 1 / sum(z)
+    return tuple(w // g for w in ints), 1 / sum(z), labels
 
 
 #: A nonzero vertex as ``(coprime integer weights, 1 / sum of coordinates)``.
 ExactVertex = tuple[tuple[int, ...], Fraction]
+
+
+def _complete_pairs(pl: np.ndarray, ql: np.ndarray, m: int, n: int) -> list[tuple[int, int]]:
+    """Indices ``(a, b)`` with ``pl[a] | ql[b]`` covering all ``m + n`` labels.
+
+    A vertex of ``P`` has at least ``m`` labels and one of ``Q`` at least ``n``; pairs of
+    vertices with exactly that many are matched by equal complement masks, the others by a
+    vectorised superset test.
+
+    >>> _complete_pairs(np.array([0b0110, 0b1001]), np.array([0b1001, 0b1011]), 2, 2)
+    [(0, 0), (0, 1)]
+    """
+    full = np.int64((1 << (m + n)) - 1)
+    need = full & ~pl
+    pcount = np.bitwise_count(pl)
+    qcount = np.bitwise_count(ql)
+    pn, qn = np.flatnonzero(pcount == m), np.flatnonzero(qcount == n)
+    out: list[tuple[int, int]] = []
+    _, ip, iq = np.intersect1d(need[pn], ql[qn], assume_unique=True, return_indices=True)
+    out += zip(pn[ip].tolist(), qn[iq].tolist(), strict=True)
+    for b in np.flatnonzero(qcount > n).tolist():          # degenerate vertices of Q
+        hit = pn[(need[pn] & ~ql[b]) == 0]
+        out += ((a, b) for a in hit.tolist())
+    for a in np.flatnonzero(pcount > m).tolist():          # degenerate vertices of P
+        hit = np.flatnonzero((need[a] & ~ql) == 0)
+        out += ((a, b) for b in hit.tolist())
+    return sorted(out)
 
 
 def fast_vertex_pairs(A2: list[list[int]], BT: list[list[int]]
@@ -457,10 +618,10 @@ def fast_vertex_pairs(A2: list[list[int]], BT: list[list[int]]
     ``A2`` (``m x n``) and ``BT`` (``n x m``) are the positive integer matrices of
     :func:`.exact.integer_game` (``BT`` transposed), so
     :math:`P = \\{x \\ge 0 : B^\\top x \\le 1\\}` and :math:`Q = \\{y \\ge 0 : Ay \\le 1\\}`.
-    ``None`` when ``ENABLED`` is false, numba is missing, the game is too large for the
-    kernel, or a decision of the vertex search cannot be certified (degenerate games among
-    others): the caller then runs the exact integer search. Otherwise every pair, each
-    vertex recomputed and checked in exact arithmetic, in no particular order.
+    ``None`` when ``ENABLED`` is false, numba is missing, or the kernel cannot run (see
+    :func:`polytope_bases`): the caller then runs the pure-Python search. Otherwise every
+    pair, degenerate games included, each vertex recomputed and checked in exact
+    arithmetic, in no particular order.
 
     >>> fast_vertex_pairs([[3, 1], [5, 2]], [[3, 1], [5, 2]])
     [(((0, 1), Fraction(2, 1)), ((0, 1), Fraction(2, 1)))]
@@ -469,24 +630,26 @@ def fast_vertex_pairs(A2: list[list[int]], BT: list[list[int]]
     if not ENABLED or m < 2 or n < 2 or m + n > MAX_VARIABLES or not kernel_available():
         return None
     # P: x_i has label i, row j of B^T label m+j (variables in order)
-    p = polytope_bases(BT, [1 << v for v in range(m + n)])
+    pbits = [1 << v for v in range(m + n)]
+    p = polytope_bases(BT, pbits)
     if p is None:
         return None
     # Q: y_j has label m+j, row i of A label i
-    q = polytope_bases(A2, [1 << (m + v) for v in range(n)] + [1 << i for i in range(m)])
+    qbits = [1 << (m + v) for v in range(n)] + [1 << i for i in range(m)]
+    q = polytope_bases(A2, qbits)
     if q is None:
         return None
     (pb, pl), (qb, ql) = p, q
-    full = (1 << (m + n)) - 1
-    # nondegenerate (certified): a vertex of P has exactly m labels, one of Q exactly n,
-    # so a completely labelled pair has complementary label masks
-    _, ip, iq = np.intersect1d(np.int64(full) & ~pl, ql, assume_unique=True,
-                               return_indices=True)
     out = []
-    for a, b in zip(ip.tolist(), iq.tolist(), strict=True):
-        vx = _exact_vertex(BT, m, int(pb[a]))
-        vy = _exact_vertex(A2, n, int(qb[b]))
-        if vx is None or vy is None:  # pragma: no cover - would be a wrong certificate
-            return None
-        out.append((vx, vy))
+    xs: dict[int, tuple] = {}
+    ys: dict[int, tuple] = {}
+    for a, b in _complete_pairs(pl, ql, m, n):
+        if a not in xs:
+            xs[a] = _exact_vertex(BT, m, int(pb[a]), pbits)
+        if b not in ys:
+            ys[b] = _exact_vertex(A2, n, int(qb[b]), qbits)
+        vx, vy = xs[a], ys[b]
+        if vx is None or vy is None or vx[2] != pl[a] or vy[2] != ql[b]:
+            return None  # pragma: no cover - would be a wrong certificate
+        out.append((vx[:2], vy[:2]))
     return out
