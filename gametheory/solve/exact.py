@@ -397,9 +397,10 @@ def extreme_equilibria(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any]]
     return sorted(sols, key=lambda e: profile_key((e[0], e[1])))
 
 
-#: Games with fewer cells than this skip the compiled kernel (the Python search is fast
-#: there, and loading numba costs about a second once per process).
-KERNEL_MIN_CELLS = 49
+#: Games with fewer cells than this skip the compiled kernel: the Python search takes
+#: under about 0.1 s there, and loading numba and the kernel costs about a second of CPU
+#: once per process.
+KERNEL_MIN_CELLS = 81
 
 
 def _compiled_equilibria(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any]]
