@@ -173,6 +173,7 @@ def _search(G: np.ndarray, bits: np.ndarray, max_bases: int, Gm: np.ndarray,
     res = np.empty(P, np.int64)
     digits = np.empty(P, np.int64)
     visited_count = 0
+    RHS = nv - nv - 1            # the rhs column, as a plain int64 (one compiled signature)
     while top > 0:
         top -= 1
         basic = stack[top].copy()
@@ -253,7 +254,7 @@ def _search(G: np.ndarray, bits: np.ndarray, max_bases: int, Gm: np.ndarray,
             return UNCERTIFIED, out_b[:nout], out_l[:nout]
         cinv = rnorm / (1.0 - alpha) * (1.0 + 4.0 * gam)
         # ---- the rhs column (v = 1): certified positive, or exactly zero or positive
-        _column(G, d, k, s, S, Np, basic, row_of, C, R, cinv, gam, -1, vn, zs, beta, eb)
+        _column(G, d, k, s, S, Np, basic, row_of, C, R, cinv, gam, RHS, vn, zs, beta, eb)
         for i in range(k):
             zero[i] = False
             if beta[i] - eb[i] > 0.0:
@@ -263,7 +264,7 @@ def _search(G: np.ndarray, bits: np.ndarray, max_bases: int, Gm: np.ndarray,
                     return UNCERTIFIED, out_b[:nout], out_l[:nout]
                 mod_ready = True
             if not mb_ready:
-                mod_column(Gm, d, k, s, S, Np, basic, row_of, Ci, detp, primes, -1,
+                mod_column(Gm, d, k, s, S, Np, basic, row_of, Ci, detp, primes, RHS,
                             Mb, vni, zsi)
                 mb_ready = True
             for q in range(P):
@@ -358,7 +359,7 @@ def _search(G: np.ndarray, bits: np.ndarray, max_bases: int, Gm: np.ndarray,
                                 Mc, vni, zsi)
                     mc_ready = True
                 if not mb_ready:
-                    mod_column(Gm, d, k, s, S, Np, basic, row_of, Ci, detp, primes, -1,
+                    mod_column(Gm, d, k, s, S, Np, basic, row_of, Ci, detp, primes, RHS,
                                 Mb, vni, zsi)
                     mb_ready = True
                 for q in range(P):
