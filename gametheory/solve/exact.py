@@ -91,8 +91,12 @@ after; 12 x 12 0.9 s; 10 x 10 0.09 s against pygambit's rational ``enummixed`` 7
 (which passes its 120 s time-out on every 12 x 12 and 15 x 15 game).
 
 None reaches the 2 s target for 15 x 15 (about 15 us per basis), which needs the whole
-pivot-and-ratio-test loop in compiled code with exact (multi-precision or multi-modular)
-integers; so the arithmetic stays plain Python integers, without a new dependency.
+pivot-and-ratio-test loop in compiled code. :mod:`.exact_kernel` does that (numba, the
+optional ``fast`` extra): the same search with certified floating-point decisions and
+exact residue arithmetic wherever a float cannot decide, the matched vertices recomputed
+in exact rationals. :func:`extreme_equilibria` uses it for games of ``KERNEL_MIN_CELLS``
+cells or more when numba is installed (same answer, see that module for the figures);
+the search below stays the reference and the fallback.
 
 References
 ----------

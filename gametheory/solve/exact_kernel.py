@@ -7,19 +7,32 @@ Mathematics
 search over its bases, pivoting in exact integers. Every step of that search is a
 *decision* about exact rational numbers: the sign of a tableau entry, the sign of a basic
 variable's value, and which of two ratios :math:`\beta_i / a_i` is the smaller. This module
-makes the same decisions in compiled floating point, each one *certified*: it computes a
-rigorous bound on the error of every float it uses and takes a decision only when the
-float is farther from the threshold than its bound. When a decision cannot be certified
-(a tie, a basic variable at zero, i.e. a degenerate game, or an ill-conditioned basis),
-the kernel gives up and the caller runs the exact integer search of :mod:`.exact`.
+makes the same decisions in compiled code (numba). Each is first tried in floating point
+and taken only when *certified*: a rigorous bound on the error of every float used (below)
+puts the float farther from the threshold than its error. A decision the floats cannot
+certify (a ratio tie or a basic variable at zero, i.e. a degenerate polytope, or a
+nearly singular basis) is taken exactly from residues: the fraction-free tableau entries
+are integer minors, known modulo a few primes below :math:`2^{31}` from the inverse of
+the basis modulo each prime, and the sign of :math:`\det(C)\,\beta_i`, of
+:math:`\det(C)\,a_i`, or of :math:`\beta_i a_r - \beta_r a_i` (and of the same
+cross products of the rows of :math:`B^{-1}`, the lexicographic rule) is read off the
+residues (:mod:`.exact_modular`; enough primes that the product exceeds twice the
+Hadamard bound on these numbers). So every decision equals the exact search's: the
+kernel visits the same lexicographic bases and finds every vertex, degenerate ones
+included.
 
-A certified run visits exactly the bases the exact search visits (all decisions agree,
-and no lexicographic tie-break is ever needed since no ratio ties), so it finds every
-vertex. Each vertex is identified by its basis; the completely labelled pairs are matched
-by their label masks, and every matched vertex is then recomputed from its basis in exact
-rational arithmetic and checked (feasible, binding where its labels say), so the answer is
-the same list of :class:`~fractions.Fraction` equilibria as the exact path, in the same
-order, and never a non-equilibrium.
+A vertex is identified by its label mask (its binding constraints: the nonbasic variables
+and the basic ones at zero, which determine the point), recorded once with one of its
+bases. The completely labelled pairs are matched by label masks (equal complements for
+vertices with exactly ``m`` or ``n`` labels, a vectorised superset test for the
+degenerate ones), and every matched vertex is recomputed from its basis in exact
+rational arithmetic and checked (nonnegative, feasible, binding exactly where its mask
+says), so the answer is the same list of :class:`~fractions.Fraction` equilibria as the
+exact search, in the same order after sorting, and never a non-equilibrium. The kernel
+declines (``None``; the caller runs the pure-Python search) only when numba is missing,
+an integer entry reaches :math:`2^{52}`, the game has over 62 strategies in all, or a
+prime divides a basis determinant (probability about :math:`k \cdot 2^{-31}` per basis
+that needs residues).
 
 Error bound (per basis, computed afresh, no accumulated drift). Let :math:`S` be the basic
 structural variables, :math:`N'` the rows whose slack is nonbasic (:math:`|N'| = |S| = s`)
@@ -38,18 +51,21 @@ rounding of the bound computations themselves, whose relative error is :math:`O(
 Ratios carry a further relative margin of :math:`8u`. ``G`` must be exactly representable
 (integers below :math:`2^{52}`); otherwise the kernel declines.
 
-Speed (measured on the 2-core development machine)
---------------------------------------------------
-See :func:`fast_vertex_pairs` and ``python benchmarks/solve.py --large``.
+Speed (measured on the 2-core development machine, heavily shared while measured)
+---------------------------------------------------------------------------------
+BENCH_PLACEHOLDER
 
-Why this design (measured alternatives are in :mod:`.exact`'s docstring): the exact
-search spends about 80-200 us per basis in the interpreter; the integers are 53 bits on
-average and 102 at most, so int64 arithmetic would overflow in most pivots, and
-multi-modular arithmetic needs a mixed-radix conversion (``O(p^2)`` modular products for
-``p`` primes) for every sign, i.e. for every comparison of the ratio test. The float
-tableau with a certificate needs one small inverse per basis and no big integers at all;
-exact arithmetic is kept for the few matched vertices and for every game whose decisions
-cannot be certified.
+Why this design (measured alternatives for the integer search are in :mod:`.exact`'s
+docstring): the integer search spends 80-200 us per basis in the interpreter; its
+integers are 53 bits on average and 102 at most, so int64 arithmetic would overflow in
+most pivots, and purely modular arithmetic would need a mixed-radix conversion
+(``O(P^2)`` modular products for ``P`` primes, 13 primes at 15 x 15) for every sign, i.e.
+for every comparison of every ratio test. Certified floats need one small inverse per
+basis (of the ``s x s`` block :math:`C` only, ``s`` the number of basic structural
+variables) and decide almost everything; residues are computed only for the bases where
+a float cannot decide. Not tried: enumerating only the smaller polytope and solving the
+complementary systems (EEE, Audet, Hansen, Jaumard and Savard 2001), which would save
+the larger polytope's bases but not the per-basis cost.
 """
 
 from __future__ import annotations

@@ -75,15 +75,13 @@ def test_polytope_bases_against_exact_search_on_random_polytopes():
     checked = 0
     for _ in range(30):
         k, d = rng.integers(2, 7, size=2)
-        G = rng.integers(1, 1000, size=(k, d)).tolist()
+        G = rng.integers(1, rng.choice([3, 1000]), size=(k, d)).tolist()
         got = polytope_bases(G, [1 << v for v in range(k + d)])
-        want = sorted(v.labels for v in polytope_vertices(G))
-        if got is None:   # only a degenerate polytope may be declined
-            assert any(v.labels.bit_count() > d for v in polytope_vertices(G))
-            continue
-        assert sorted(got[1].tolist()) == want
-        checked += 1
-    assert checked >= 25
+        vertices = list(polytope_vertices(G))
+        assert got is not None
+        assert sorted(got[1].tolist()) == sorted(v.labels for v in vertices)
+        checked += any(v.labels.bit_count() > d for v in vertices)
+    assert checked >= 1   # some of these polytopes are degenerate
 
 
 @pytest.mark.parametrize("m,n,games", [(3, 3, 30), (4, 6, 20), (7, 7, 10), (9, 8, 4)])
@@ -111,7 +109,7 @@ def test_kernel_against_brute_force_with_many_ties(seed):
     basic variables at zero; every decision there is taken from the residues."""
     rng = random.Random(seed)
     degenerate = 0
-    for _ in range(25):
+    for _ in range(15):
         m, n = rng.randint(2, 5), rng.randint(2, 5)
         A, B = random_game(rng, m, n, rng.choice([1, 2, 5, 100]))
         got = kernel_path(A, B)
@@ -119,7 +117,7 @@ def test_kernel_against_brute_force_with_many_ties(seed):
         assert [(x, y) for x, y, _ in got] == reference_equilibria(A, B), (A, B)
         assert got == python_path(A, B)
         degenerate += is_degenerate_exact(A, B)
-    assert degenerate >= 5
+    assert degenerate >= 3
 
 
 def test_highly_degenerate_larger_games_equal_the_exact_search():
