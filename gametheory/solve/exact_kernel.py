@@ -183,7 +183,7 @@ def _search(G: np.ndarray, bits: np.ndarray, max_bases: int, Gm: np.ndarray,
     detp = np.empty(P, np.int64)
     Mb = np.empty((P, k), np.int64)
     Mc = np.empty((P, k), np.int64)
-    Ml = np.empty((P, k), np.int64)
+    Ml = np.empty((k, P, k), np.int64)   # slack columns (rows of B^{-1}), for ties
     vni = np.empty(k, np.int64)
     zsi = np.empty(k, np.int64)
     res = np.empty(P, np.int64)
@@ -213,6 +213,7 @@ def _search(G: np.ndarray, bits: np.ndarray, max_bases: int, Gm: np.ndarray,
                 t += 1
         mod_ready = False
         mb_ready = False
+        ml_ready = False
         # ---- C = G[Np, S] and R ~ C^{-1} by Gauss-Jordan with partial pivoting
         for a in range(s):
             for b in range(s):
@@ -383,16 +384,19 @@ def _search(G: np.ndarray, bits: np.ndarray, max_bases: int, Gm: np.ndarray,
                     res[q] = (Mb[q, i] * Mc[q, win] % p - Mb[q, win] * Mc[q, i] % p + p) % p
                 sg = residue_sign(res, primes, pref, invpref, digits)
                 if sg == 0:
+                    if not ml_ready:   # every nonbasic slack column, once per basis
+                        for sl in range(d, nv):
+                            if row_of[sl] < 0:
+                                mod_column(Gm, d, k, s, S, Np, basic, row_of, Ci, detp,
+                                           primes, sl, Ml[sl - d], vni, zsi)
+                        ml_ready = True
                     for sl in range(d, nv):
                         r_sl = row_of[sl]
-                        if r_sl < 0:
-                            mod_column(Gm, d, k, s, S, Np, basic, row_of, Ci, detp, primes,
-                                        sl, Ml, vni, zsi)
                         for q in range(P):
                             p = primes[q]
                             if r_sl < 0:
-                                ei = Ml[q, i]
-                                ew = Ml[q, win]
+                                ei = Ml[sl - d, q, i]
+                                ew = Ml[sl - d, q, win]
                             else:
                                 ei = detp[q] if r_sl == i else 0
                                 ew = detp[q] if r_sl == win else 0
@@ -552,7 +556,7 @@ def _exact_vertex(G: list[list[int]], d: int, basis: int, bits: Sequence[int]
                   ) -> tuple[tuple[int, ...], Fraction, int] | None:
     """The vertex of basis ``basis`` (a mask) in exact arithmetic, checked; ``None`` if not.
 
-    Solves :math:`G_{N', S} z_S = 1` by Gaussian elimination over the rationals, checks
+    Solves :math:`G_{N', S} z_S = 1` by fraction-free elimination (Bareiss), checks
     ``z >= 0`` and ``G z <= 1`` with equality on :math:`N'`, and returns the coprime integer
     weights proportional to ``z``, :math:`1 / \\sum_c z_c` and the exact label mask
     (``bits`` of the zero coordinates and of the binding rows).
@@ -566,33 +570,39 @@ def _exact_vertex(G: list[list[int]], d: int, basis: int, bits: Sequence[int]
     if len(S) != len(rows) or not S:
         return None
     s = len(S)
-    M = [[Fraction(G[r][c]) for c in S] + [Fraction(1)] for r in rows]
+    # fraction-free (Bareiss) elimination on [C | 1]: integers throughout, exact divisions
+    M = [[G[r][c] for c in S] + [1] for r in rows]
+    prev = 1
     for col in range(s):
         piv = next((r for r in range(col, s) if M[r][col] != 0), None)
         if piv is None:
             return None
-        M[col], M[piv] = M[piv], M[col]
+        if piv != col:
+            M[col], M[piv] = M[piv], M[col]
         p = M[col][col]
-        M[col] = [a / p for a in M[col]]
-        for r in range(s):
+        for r in range(col + 1, s):
             f = M[r][col]
-            if r != col and f:
-                M[r] = [a - f * b for a, b in zip(M[r], M[col], strict=True)]
+            M[r] = [(p * a - f * b) // prev for a, b in zip(M[r], M[col], strict=True)]
+        prev = p
+    zS: list[Fraction] = [Fraction(0)] * s     # back substitution
+    for r in range(s - 1, -1, -1):
+        acc = Fraction(M[r][s]) - sum(M[r][c] * zS[c] for c in range(r + 1, s))
+        zS[r] = acc / M[r][r]
     z = [Fraction(0)] * d
     for a, c in enumerate(S):
-        z[c] = M[a][s]
+        z[c] = zS[a]
     if any(v < 0 for v in z) or not any(z):
         return None
-    labels = sum(bits[c] for c in range(d) if z[c] == 0)
+    den = math.lcm(*(v.denominator for v in z))
+    ints = [v.numerator * (den // v.denominator) for v in z]   # z = ints / den
+    labels = sum(bits[c] for c in range(d) if ints[c] == 0)
     in_rows = set(rows)
     for i in range(k):
-        lhs = sum(G[i][c] * z[c] for c in S)
-        if lhs > 1 or (i in in_rows and lhs != 1):
+        lhs = sum(G[i][c] * ints[c] for c in S)
+        if lhs > den or (i in in_rows and lhs != den):
             return None
-        if lhs == 1:
+        if lhs == den:
             labels |= bits[d + i]
-    den = math.lcm(*(v.denominator for v in z))
-    ints = [v.numerator * (den // v.denominator) for v in z]
     g = math.gcd(*ints)
     return tuple(w // g for w in ints), 1 / sum(z), labels
 
