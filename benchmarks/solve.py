@@ -211,9 +211,10 @@ def large(sizes: list[int], games: int, seed: int, gambit_timeout: float,
                 bad = sum(1 for a, b in zip(counts["exact"], counts[other], strict=True)
                           if b is not None and a != b)
                 ratio = medians[other] / medians["exact"]
-                print(f"      {other}: median CPU {'>' if ratio == float('inf') else ''}"
-                      f"{'' if ratio == float('inf') else f'{ratio:.1f}x'} ours; "
-                      f"games with a different number of equilibria: {bad}")
+                times = (f"median timed out (>{gambit_timeout:.0f} s)" if ratio == float("inf")
+                         else f"median CPU {ratio:.1f}x ours")
+                print(f"      {other}: {times}; games with a different number of "
+                      f"equilibria (among those finished): {bad}")
     if gbt is None:
         print("(pygambit not installed: its rows are omitted)")
 

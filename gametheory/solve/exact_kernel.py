@@ -53,7 +53,24 @@ Ratios carry a further relative margin of :math:`8u`. ``G`` must be exactly repr
 
 Speed (measured on the 2-core development machine, heavily shared while measured)
 ---------------------------------------------------------------------------------
-BENCH_PLACEHOLDER
+``python benchmarks/solve.py --large`` (random n x n games, standard normal payoffs rounded
+to two decimals, seed 20261128, three games per size, CPU time of one fresh process per
+solve forked after the kernel was loaded, peak resident memory including the 152 MiB of
+the idle interpreter), median (min-max):
+
+======  =====================  =====================  =======================
+size    kernel (this module)   pure-Python search     pygambit rational
+======  =====================  =====================  =======================
+10x10   0.02 s (0.01-0.03)     0.28 s (0.06-0.35)     9.6 s (4.6-19.2)
+12x12   0.08 s (0.05-0.14)     1.03 s (0.75-1.46)     > 120 s (all three)
+15x15   1.27 s (0.66-1.72)     15.9 s (10.0-27.8)     > 120 s (all three)
+======  =====================  =====================  =======================
+
+Peak memory at 15 x 15: 214 MiB against 409 MiB. Same equilibria in every game. Loading
+the compiled kernel from numba's on-disk cache costs 0.3 s of CPU once per process;
+compiling it on a fresh checkout about 27 s once. A heavily degenerate 15 x 15 game
+(integer payoffs in -2..2: 61,000 and 37,000 vertices, about 650 of them degenerate in
+each polytope, 99 extreme equilibria) takes 6 s, most bases there needing residues.
 
 Why this design (measured alternatives for the integer search are in :mod:`.exact`'s
 docstring): the integer search spends 80-200 us per basis in the interpreter; its
