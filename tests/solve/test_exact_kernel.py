@@ -164,3 +164,13 @@ def test_dispatch_gives_the_same_answer_on_a_12x12_game():
         xB = [sum(B[i][j] * x[i] for i in range(12)) for j in range(12)]
         assert pa == max(Ay) == sum(p * v for p, v in zip(x, Ay, strict=True))
         assert pb == max(xB) == sum(q * v for q, v in zip(y, xB, strict=True))
+
+
+def test_without_numba_the_python_search_answers(monkeypatch):
+    """A machine without the `fast` extra: the kernel declines, the same answer comes back."""
+    rng = np.random.default_rng(21)
+    A, B = decimal_game(rng, 9, 9)
+    fast = extreme_equilibria(A, B)
+    monkeypatch.setattr(exact_kernel, "kernel_available", lambda: False)
+    assert exact._compiled_equilibria(A, B) is None
+    assert extreme_equilibria(A, B) == fast == python_path(A, B)
