@@ -21,7 +21,8 @@ Run: ``python benchmarks/solve.py`` (about 1-2 minutes), ``--help`` for options.
 
 ``python benchmarks/solve.py --large`` times the exact path alone on larger random games
 (10x10, 12x12 and 15x15 by default, ``--large-games`` seeds each, the same two-decimal
-games) against pygambit's ``enummixed_solve(rational=True)`` in the same run. Each solve
+games) against its own pure-Python search (``exact-python``, skip with
+``--no-python-path``) and pygambit's ``enummixed_solve(rational=True)`` in the same run. Each solve
 runs in a fresh child process, so the figures are the child's CPU time (user + system)
 and its peak resident memory (``ru_maxrss``, including the interpreter and imports: the
 idle child's figure is printed for reference); a pygambit solve still running after
@@ -42,6 +43,7 @@ from fractions import Fraction
 import numpy as np
 
 import gametheory as gt
+from gametheory.solve import exact_kernel
 from gametheory.solve.exact import extreme_equilibria
 
 try:  # optional
@@ -125,7 +127,10 @@ def _child_solve(conn, engine: str, A, B) -> None:
         count, cpu = 0, 0.0
     else:
         t0 = time.process_time()
-        if engine == "exact":
+        if engine == "kernel-load":   # the one-time cost of loading the compiled kernel
+            count = len(exact_kernel.polytope_bases([[2, 1], [1, 2]], [1, 2, 4, 8])[0])
+        elif engine in ("exact", "exact-python"):
+            exact_kernel.ENABLED = engine == "exact"
             count = len(extreme_equilibria(A, B))
         else:
             game = gbt.Game.from_arrays(np.array(A, dtype=object), np.array(B, dtype=object))
@@ -157,37 +162,59 @@ def peak_text(peaks: list[int]) -> str:
     return f"{max(done) / 1024:.0f}" if done else "-"
 
 
-def large(sizes: list[int], games: int, seed: int, gambit_timeout: float) -> None:
-    """The exact path against pygambit rational enummixed on larger games (see ``--large``)."""
+def large(sizes: list[int], games: int, seed: int, gambit_timeout: float,
+          python_path: bool = True) -> None:
+    """The exact path against pygambit rational enummixed on larger games (see ``--large``).
+
+    ``exact`` is the default path (the compiled kernel of
+    :mod:`gametheory.solve.exact_kernel` when numba is installed), ``exact-python`` the
+    pure-Python integer search it replaces (``exact_kernel.ENABLED = False``).
+    """
     rng = np.random.default_rng(seed)
     idle = run_isolated("idle", [[0]], [[0]], 60)[2]
     print(f"Exact extreme equilibria, random n x n games with two-decimal payoffs; "
           f"median of {games} games; one fresh process per solve (idle child: "
           f"{idle / 1024:.0f} MiB peak RSS)")
-    engines = ["exact"] + (["gambit-rational"] if gbt is not None else [])
+    engines = ["exact"] + (["exact-python"] if python_path else []) + \
+        (["gambit-rational"] if gbt is not None else [])
+    if exact_kernel.kernel_available():
+        cpu, _, peak = run_isolated("kernel-load", [[0]], [[0]], 600)
+        print(f"compiled kernel: loading it (numba import and on-disk cache, or compiling "
+              f"on a first run) costs {cpu:.2f} s CPU once per process, {peak / 1024:.0f} MiB "
+              f"peak; the parent loads it before forking, so the solves below exclude it")
+        exact_kernel.polytope_bases([[2, 1], [1, 2]], [1, 2, 4, 8])
+    else:
+        print("numba is not installed: 'exact' is the pure-Python search")
     print(f"{'size':>5} {'engine':>16} {'median CPU s':>13} {'min':>8} {'max':>8} "
           f"{'peak MiB':>9} {'equilibria':>10}")
     for n in sizes:
         drawn = [draw_game(rng, n, "decimal") for _ in range(games)]
         counts: dict[str, list[int | None]] = {}
+        medians: dict[str, float] = {}
         for name in engines:
             cpus, peaks, found = [], [], []
             for A, B in drawn:
                 cpu, count, peak = run_isolated(name, A, B,
-                                                 gambit_timeout if name != "exact" else 3600)
+                                                 gambit_timeout if name == "gambit-rational"
+                                                 else 3600)
                 cpus.append(float("inf") if cpu is None else cpu)
                 peaks.append(peak)
                 found.append(count)
             counts[name] = found
-            med = statistics.median(cpus)
+            medians[name] = med = statistics.median(cpus)
             fmt = lambda t: f">{gambit_timeout:.0f}" if t == float("inf") else f"{t:.2f}"  # noqa: E731
             print(f"{n:>3}x{n:<1} {name:>16} {fmt(med):>13} {fmt(min(cpus)):>8} "
                   f"{fmt(max(cpus)):>8} {peak_text(peaks):>9} "
                   f"{'/'.join('-' if c is None else str(c) for c in found):>10}")
-        if "gambit-rational" in counts:
-            bad = sum(1 for a, b in zip(counts["exact"], counts["gambit-rational"], strict=True)
-                      if b is not None and a != b)
-            print(f"      games where pygambit found a different number of equilibria: {bad}")
+        for other in ("exact-python", "gambit-rational"):
+            if other in counts:
+                bad = sum(1 for a, b in zip(counts["exact"], counts[other], strict=True)
+                          if b is not None and a != b)
+                ratio = medians[other] / medians["exact"]
+                times = (f"median timed out (>{gambit_timeout:.0f} s)" if ratio == float("inf")
+                         else f"median CPU {ratio:.1f}x ours")
+                print(f"      {other}: {times}; games with a different number of "
+                      f"equilibria (among those finished): {bad}")
     if gbt is None:
         print("(pygambit not installed: its rows are omitted)")
 
@@ -203,11 +230,14 @@ def main(argv: list[str] | None = None) -> None:
                     help="only the exact path against pygambit rational on larger games")
     ap.add_argument("--large-sizes", type=int, nargs="+", default=[10, 12, 15])
     ap.add_argument("--large-games", type=int, default=3, help="games per size (default 3)")
+    ap.add_argument("--no-python-path", action="store_true",
+                    help="with --large: skip the pure-Python exact search (slow at 15x15)")
     ap.add_argument("--gambit-timeout", type=float, default=120.0,
                     help="seconds before a pygambit solve is stopped (default 120)")
     args = ap.parse_args(argv)
     if args.large:
-        large(args.large_sizes, args.large_games, args.seed, args.gambit_timeout)
+        large(args.large_sizes, args.large_games, args.seed, args.gambit_timeout,
+              not args.no_python_path)
         return
     rng = np.random.default_rng(args.seed)
     warnings.simplefilter("ignore")

@@ -91,8 +91,12 @@ after; 12 x 12 0.9 s; 10 x 10 0.09 s against pygambit's rational ``enummixed`` 7
 (which passes its 120 s time-out on every 12 x 12 and 15 x 15 game).
 
 None reaches the 2 s target for 15 x 15 (about 15 us per basis), which needs the whole
-pivot-and-ratio-test loop in compiled code with exact (multi-precision or multi-modular)
-integers; so the arithmetic stays plain Python integers, without a new dependency.
+pivot-and-ratio-test loop in compiled code. :mod:`.exact_kernel` does that (numba, the
+optional ``fast`` extra): the same search with certified floating-point decisions and
+exact residue arithmetic wherever a float cannot decide, the matched vertices recomputed
+in exact rationals. :func:`extreme_equilibria` uses it for games of ``KERNEL_MIN_CELLS``
+cells or more when numba is installed (same answer, see that module for the figures);
+the search below stays the reference and the fallback.
 
 References
 ----------
@@ -112,6 +116,7 @@ from fractions import Fraction
 from typing import Any
 
 from .._numbers import as_fraction, fraction_matrix
+from . import exact_kernel
 
 __all__ = [
     "Vertex",
@@ -391,7 +396,33 @@ def extreme_equilibria(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any]]
      ((Fraction(2, 3), Fraction(1, 3)), (Fraction(1, 3), Fraction(2, 3))),
      ((Fraction(0, 1), Fraction(1, 1)), (Fraction(0, 1), Fraction(1, 1)))]
     """
-    return sorted(iter_extreme_equilibria(A, B), key=lambda e: profile_key((e[0], e[1])))
+    fast = _compiled_equilibria(A, B)
+    sols = iter_extreme_equilibria(A, B) if fast is None else fast
+    return sorted(sols, key=lambda e: profile_key((e[0], e[1])))
+
+
+#: Games with fewer cells than this skip the compiled kernel: the Python search takes
+#: under about 0.1 s there, and loading numba and the kernel costs about a second of CPU
+#: once per process.
+KERNEL_MIN_CELLS = 81
+
+
+def _compiled_equilibria(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any]]
+                         ) -> list[Solution] | None:
+    """The answer of :mod:`.exact_kernel` (certified floats, exact output), or ``None``."""
+    m, n = len(A), len(A[0])
+    if m * n < KERNEL_MIN_CELLS or m < 2 or n < 2:
+        return None
+    A2, B2, (sa, ta), (sb, tb) = integer_game(A, B)
+    pairs = exact_kernel.fast_vertex_pairs(A2, [list(col) for col in zip(*B2, strict=True)])
+    if pairs is None:
+        return None
+    out: list[Solution] = []
+    for (wx, vx), (wy, vy) in pairs:
+        sx, sy = sum(wx), sum(wy)
+        out.append((tuple(Fraction(w, sx) for w in wx), tuple(Fraction(w, sy) for w in wy),
+                    ((vy - ta) / sa, (vx - tb) / sb)))
+    return out
 
 
 def is_degenerate_exact(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any]]) -> bool:
