@@ -8,7 +8,9 @@ make the toolkit spend, so that a hostile input ends quickly with a
 is trusted and what is not, is in ``docs/security.md``.
 
 Each constant is a plain module attribute; modules import the constant (never copy its
-value), so changing it here changes it everywhere.
+value into a literal), so changing it here changes it everywhere. The solver and sweep
+limits are read at each call, so a trusted caller with more memory may also raise them
+for a session (``gametheory._limits.MAX_SWEEP_POINTS = 10**7``).
 
 Examples
 --------
@@ -95,8 +97,9 @@ MAX_BATCH_BYTES = 256_000_000
 # ----------------------------------------------------------------- sweeps
 #: Largest number of points of one sweep or sample (the product of the axis lengths,
 #: computed exactly: ``7`` axes of ``600`` values are refused, not wrapped to a negative
-#: int64).
-MAX_SWEEP_POINTS = 10_000_000
+#: int64). A sweep keeps its result in memory, about 500 bytes per point of a 2x2 game
+#: (a million points: 0.66 GiB peak), so this keeps one under about 2 GB.
+MAX_SWEEP_POINTS = 2_000_000
 #: Most swept parameters of one grid.
 MAX_SWEEP_AXES = 32
 

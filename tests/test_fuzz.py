@@ -6,7 +6,8 @@ documents by small mutations. The contract under test: the reader returns a valu
 raises a ``GameError`` (a located ``ParseError`` for text), never another exception,
 and always within a bounded time (hypothesis' ``deadline``). Valid documents also
 round-trip. The suite is bounded: each property runs a modest number of examples
-(``max_examples``) with a per-example deadline, so it takes a few seconds in CI.
+(``max_examples``, 60) with a per-example deadline of 2 s, so the file takes about 15 s
+(less once hypothesis has cached its Unicode tables).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from gametheory.core.expressions import parse_expression
 from gametheory.io.nfg import read_nfg, to_nfg
 from gametheory.io.scenario import load_scenario
 
-FUZZ = settings(max_examples=120, deadline=2000, derandomize=True,
+FUZZ = settings(max_examples=60, deadline=2000, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
 
 NAMES = ["c", "v", "pi", "r_U"]
@@ -219,6 +220,7 @@ def test_the_valid_scenario_template_loads():
 
 
 # ----------------------------------------------------------------- labels
+@pytest.mark.filterwarnings("ignore:character .* has no pdflatex rendering")
 @FUZZ
 @given(st.lists(st.text(min_size=0, max_size=12), min_size=2, max_size=2),
        st.text(max_size=20))

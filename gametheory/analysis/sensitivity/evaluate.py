@@ -77,7 +77,7 @@ def evaluate_chunk(model: SweepModel, points: PointSet, fixed: Mapping[str, Frac
     out: Chunk = {}
     allv: dict[str, np.ndarray] = {}
     base: dict[str, Fraction] = {}
-    equal: tuple[np.ndarray, np.ndarray] | None
+    structural: tuple[np.ndarray, np.ndarray] | None = None
     if isinstance(model.model, ParametricGame):
         p = canonical(model.model)
         base = resolve_point(p, fixed, free=points.names)
@@ -88,7 +88,7 @@ def evaluate_chunk(model: SweepModel, points: PointSet, fixed: Mapping[str, Frac
             A, B = p.lambdify()(**allv)
         A = np.broadcast_to(A, (nloc, *p.shape)).copy()
         B = np.broadcast_to(B, (nloc, *p.shape)).copy()
-        equal = structural_equalities(p)
+        structural = structural_equalities(p)
 
         def exact_game(i: int) -> NormalFormGame:
             return p.at(**{**fixed, **points.exact(lo + i)})
@@ -98,7 +98,6 @@ def evaluate_chunk(model: SweepModel, points: PointSet, fixed: Mapping[str, Frac
         A = np.stack([g.as_float()[0] for g in games]).astype(float)
         B = np.stack([g.as_float()[1] for g in games]).astype(float)
         feas = np.ones(nloc, dtype=bool)
-        equal = _exact_equalities(games)
         out["players"] = np.array(games[0].players)
         out["strategies0"] = np.array(games[0].strategies[0])
         out["strategies1"] = np.array(games[0].strategies[1])
@@ -108,25 +107,39 @@ def evaluate_chunk(model: SweepModel, points: PointSet, fixed: Mapping[str, Frac
             return NormalFormGame(a.tolist(), b.tolist())
 
     finite = np.isfinite(A).all(axis=(1, 2)) & np.isfinite(B).all(axis=(1, 2))
+    exact_games: dict[int, NormalFormGame | None] = {}
+
+    def cached(i: int) -> NormalFormGame | None:
+        """The exact game at local point ``i`` (None where a payoff is undefined)."""
+        if i not in exact_games:
+            try:
+                exact_games[i] = exact_game(i)
+            except GameError:
+                exact_games[i] = None
+        return exact_games[i]
+
+    def defined() -> np.ndarray:
+        """False at the points found undefined when evaluated exactly."""
+        return np.array([exact_games.get(i, True) is not None for i in range(nloc)],
+                        dtype=bool)
+
+    # a float tie where the model's payoffs are not identically equal is checked at the
+    # exact point: a true tie is kept, a false one makes the game re-solved exactly
+    equal = _checked_ties(A, B, feas & finite, structural, cached)
+    finite &= defined()
     # only points that are feasible with finite payoffs are solved (and ever re-solved)
     idx = np.flatnonzero(feas & finite)
-    undefined: set[int] = set()  # finite in floats, but not at the exact point
 
     def exact_at(k: int) -> NormalFormGame | None:
-        try:
-            return exact_game(int(idx[k]))
-        except GameError:
-            undefined.add(int(idx[k]))
-            return None
+        return cached(int(idx[k]))
 
-    sub_equal = None if equal is None else tuple(E if E.shape[0] == 1 else E[idx]
-                                                 for E in equal)
+    sub_equal = None if equal is None else (equal[0][idx], equal[1][idx])
     if method == "batch":
         sub = solve_batch(A[idx], B[idx], tie_tol=tie_tol, resolve=_resolver(exact_at),
                           equal=sub_equal)
     else:
         sub = _solve_each(A[idx], B[idx], exact_at, method)
-    finite[list(undefined)] = False
+    finite &= defined()
     ok = feas & finite
     keep = ok[idx[sub.point]]
     degenerate = np.zeros(nloc, dtype=bool)
@@ -178,19 +191,35 @@ def structural_equalities(p: ParametricGame) -> tuple[np.ndarray, np.ndarray]:
     return ea, eb
 
 
-def _exact_equalities(games: list[NormalFormGame]) -> tuple[np.ndarray, np.ndarray] | None:
-    """Exact payoff equalities of a function model's games (None when all are float games,
-    whose float equalities are exact)."""
-    if not any(g.is_exact for g in games):
+def _checked_ties(A: np.ndarray, B: np.ndarray, solved: np.ndarray,
+                  structural: tuple[np.ndarray, np.ndarray] | None,
+                  exact_game: Callable[[int], NormalFormGame | None]
+                  ) -> tuple[np.ndarray, np.ndarray] | None:
+    """:func:`solve_batch`'s ``equal``: the exact payoff equalities of every game with a
+    float tie not known to be exact (not identical in the model, when ``structural``
+    says which are), found by evaluating the game exactly at its point.
+
+    Games without such a tie keep all-True masks (nothing to doubt). None when no game
+    has one.
+    """
+    fa = A[:, :, None, :] == A[:, None, :, :]
+    fb = B[:, :, :, None] == B[:, :, None, :]
+    if structural is not None:
+        fa &= ~structural[0]
+        fb &= ~structural[1]
+    doubt = (fa.any(axis=(1, 2, 3)) | fb.any(axis=(1, 2, 3))) & solved
+    if not doubt.any():
         return None
-    m, n = games[0].shape
-    ea = np.ones((len(games), m, m, n), dtype=bool)
-    eb = np.ones((len(games), m, n, n), dtype=bool)
-    for k, g in enumerate(games):
-        if g.is_exact:
-            a, b = g.A, g.B
-            ea[k] = (a[:, None, :] == a[None, :, :]).astype(bool)
-            eb[k] = (b[:, :, None] == b[:, None, :]).astype(bool)
+    N, m, n = A.shape
+    ea = np.ones((N, m, m, n), dtype=bool)
+    eb = np.ones((N, m, n, n), dtype=bool)
+    for i in np.flatnonzero(doubt).tolist():
+        g = exact_game(i)
+        if g is None:  # undefined at the exact point: not solved at all
+            continue
+        a, b = g.A, g.B  # Fractions (or floats, for irrational payoffs: the best known)
+        ea[i] = np.asarray(a[:, None, :] == a[None, :, :], dtype=bool)
+        eb[i] = np.asarray(b[:, :, None] == b[:, None, :], dtype=bool)
     return ea, eb
 
 
