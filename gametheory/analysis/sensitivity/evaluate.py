@@ -125,7 +125,10 @@ def evaluate_chunk(model: SweepModel, points: PointSet, fixed: Mapping[str, Frac
 
     # a float tie where the model's payoffs are not identically equal is checked at the
     # exact point: a true tie is kept, a false one makes the game re-solved exactly
-    equal = _checked_ties(A, B, feas & finite, structural, cached)
+    doubtable = feas & finite
+    if not isinstance(model.model, ParametricGame):  # a float game's floats are exact
+        doubtable &= np.array([g.is_exact for g in games], dtype=bool)
+    equal = _checked_ties(A, B, doubtable, structural, cached)
     finite &= defined()
     # only points that are feasible with finite payoffs are solved (and ever re-solved)
     idx = np.flatnonzero(feas & finite)
@@ -191,26 +194,28 @@ def structural_equalities(p: ParametricGame) -> tuple[np.ndarray, np.ndarray]:
     return ea, eb
 
 
-def _checked_ties(A: np.ndarray, B: np.ndarray, solved: np.ndarray,
+def _checked_ties(A: np.ndarray, B: np.ndarray, doubtable: np.ndarray,
                   structural: tuple[np.ndarray, np.ndarray] | None,
                   exact_game: Callable[[int], NormalFormGame | None]
                   ) -> tuple[np.ndarray, np.ndarray] | None:
-    """:func:`solve_batch`'s ``equal``: the exact payoff equalities of every game with a
-    float tie not known to be exact (not identical in the model, when ``structural``
-    says which are), found by evaluating the game exactly at its point.
+    """:func:`solve_batch`'s ``equal``: the exact payoff equalities of every ``doubtable``
+    game with a float tie not known to be exact (not identical in the model, when
+    ``structural`` says which are), found by evaluating the game exactly at its point.
 
     Games without such a tie keep all-True masks (nothing to doubt). None when no game
     has one.
     """
-    fa = A[:, :, None, :] == A[:, None, :, :]
-    fb = B[:, :, :, None] == B[:, :, None, :]
-    if structural is not None:
-        fa &= ~structural[0]
-        fb &= ~structural[1]
-    doubt = (fa.any(axis=(1, 2, 3)) | fb.any(axis=(1, 2, 3))) & solved
+    N, m, n = A.shape
+    if not doubtable.any():
+        return None
+    if structural is None:  # only an entry itself is identically equal to it
+        structural = (np.eye(m, dtype=bool)[None, :, :, None],
+                      np.eye(n, dtype=bool)[None, None, :, :])
+    fa = (A[:, :, None, :] == A[:, None, :, :]) & ~structural[0]
+    fb = (B[:, :, :, None] == B[:, :, None, :]) & ~structural[1]
+    doubt = (fa.any(axis=(1, 2, 3)) | fb.any(axis=(1, 2, 3))) & doubtable
     if not doubt.any():
         return None
-    N, m, n = A.shape
     ea = np.ones((N, m, m, n), dtype=bool)
     eb = np.ones((N, m, n, n), dtype=bool)
     for i in np.flatnonzero(doubt).tolist():

@@ -266,6 +266,24 @@ def test_a_float_tie_is_checked_at_the_decimal_value():
     assert not gt.sweep(q, {"c": [1.0, 2.0]}, progress=False).points["resolved"].any()
 
 
+def test_a_function_models_exact_games_decide_their_float_ties():
+    """A function returning exact games: equal floats of different Fractions are doubted
+    (and re-solved); equal floats of float games are the game itself (believed)."""
+    tiny = Fraction(1, 10**20)
+
+    def exact(c):
+        return gt.NormalFormGame([[1, 0], [1 + tiny, 0]], [[1, 0], [1, 0]])
+
+    def floats(c):
+        return gt.NormalFormGame([[1.0, 0.0], [1.0, 0.0]], [[1.0, 0.0], [1.0, 0.0]])
+
+    res = gt.sweep(exact, {"c": [0]}, progress=False)
+    assert res.points["resolved"].tolist() == [True]
+    assert res.frame[["Row: R1", "Row: R2"]].values.tolist() == [[0.0, 1.0]]
+    res = gt.sweep(floats, {"c": [0]}, progress=False)
+    assert res.points["resolved"].tolist() == [False] and len(res.frame) == 2
+
+
 @pytest.mark.parametrize("tie_tol", [float("nan"), -1.0, float("inf"), "1e-9"])
 def test_bad_tie_tol_is_refused(tie_tol):
     with pytest.raises(gt.PayoffError, match="tie_tol"):
