@@ -105,7 +105,9 @@ class BatchEquilibria:
     point : ndarray of int, shape (E,)
         Index of the game (parameter point) each equilibrium belongs to; sorted, and
         within a point equilibria are in the exact solver's order (row strategy
-        lexicographically descending, then column strategy).
+        lexicographically descending, then column strategy), decided on probabilities
+        rounded to 12 decimals: two profiles whose exact probabilities differ by less
+        (they can differ by 1e-19) may be listed in either order.
     row, col : ndarray of float, shape (E, m) and (E, n)
         Mixed strategies.
     payoffs : ndarray of float, shape (E, 2)
