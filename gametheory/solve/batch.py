@@ -501,9 +501,15 @@ def _rescaled(G: np.ndarray, swap: bool, k: int) -> tuple[np.ndarray, np.ndarray
     _, e = np.frexp(np.abs(G).max(axis=(1, 2)))
     S = np.ldexp(G, -e[:, None, None])
     safe = (np.ldexp(S, e[:, None, None]) == G).all(axis=(1, 2))
-    d = np.abs(S[:, :, :, None] - S[:, :, None, :])
     tiny = 2.0 ** -(SAFE_EXPONENT // max(k, 1))
-    safe &= ~((d > 0) & (d < tiny)).any(axis=(1, 2, 3))
+    # two different floats differ by at least the spacing of the smaller one, so entries
+    # all >= tiny * 2^53 in magnitude (or 0) give safe differences; others are checked
+    smallest = np.where(S != 0, np.abs(S), np.inf).min(axis=(1, 2))
+    check = np.flatnonzero(smallest < tiny * 2.0 ** 53)
+    if check.size:
+        Sc = S[check]
+        d = np.abs(Sc[:, :, :, None] - Sc[:, :, None, :])
+        safe[check] &= ~((d > 0) & (d < tiny)).any(axis=(1, 2, 3))
     return np.ascontiguousarray(S), safe
 
 
@@ -743,14 +749,13 @@ def _regret_failures(A: np.ndarray, B: np.ndarray, pts: np.ndarray, xs: np.ndarr
     """
     if pts.size == 0:
         return np.zeros(0, dtype=np.int64)
-    Ae, Be = A[pts], B[pts]
     with np.errstate(all="ignore"):
-        ay = np.einsum("eij,ej->ei", Ae, ys)
-        xb = np.einsum("ei,eij->ej", xs, Be)
-        ra = ay.max(axis=1) - np.einsum("ei,ei->e", xs, ay)
-        rb = xb.max(axis=1) - np.einsum("ej,ej->e", xb, ys)
-        sa = np.abs(Ae).max(axis=(1, 2))
-        sb = np.abs(Be).max(axis=(1, 2))
+        ay = (A[pts] @ ys[:, :, None])[:, :, 0]
+        xb = (xs[:, None, :] @ B[pts])[:, 0, :]
+        ra = ay.max(axis=1) - (xs * ay).sum(axis=1)
+        rb = xb.max(axis=1) - (xb * ys).sum(axis=1)
+        sa = np.abs(A).max(axis=(1, 2))[pts]
+        sb = np.abs(B).max(axis=(1, 2))[pts]
         bad = ~((ra <= REGRET_TOL * sa) & (rb <= REGRET_TOL * sb))
         bad |= ~((np.abs(xs.sum(axis=1) - 1) <= 1e-9) & (np.abs(ys.sum(axis=1) - 1) <= 1e-9))
     return np.unique(pts[bad])

@@ -108,6 +108,7 @@ def evaluate_chunk(model: SweepModel, points: PointSet, fixed: Mapping[str, Frac
 
     finite = np.isfinite(A).all(axis=(1, 2)) & np.isfinite(B).all(axis=(1, 2))
     exact_games: dict[int, NormalFormGame | None] = {}
+    undefined = np.zeros(nloc, dtype=bool)  # finite floats, but undefined exactly
 
     def cached(i: int) -> NormalFormGame | None:
         """The exact game at local point ``i`` (None where a payoff is undefined)."""
@@ -116,12 +117,8 @@ def evaluate_chunk(model: SweepModel, points: PointSet, fixed: Mapping[str, Frac
                 exact_games[i] = exact_game(i)
             except GameError:
                 exact_games[i] = None
+                undefined[i] = True
         return exact_games[i]
-
-    def defined() -> np.ndarray:
-        """False at the points found undefined when evaluated exactly."""
-        return np.array([exact_games.get(i, True) is not None for i in range(nloc)],
-                        dtype=bool)
 
     # a float tie where the model's payoffs are not identically equal is checked at the
     # exact point: a true tie is kept, a false one makes the game re-solved exactly
@@ -129,7 +126,7 @@ def evaluate_chunk(model: SweepModel, points: PointSet, fixed: Mapping[str, Frac
     if not isinstance(model.model, ParametricGame):  # a float game's floats are exact
         doubtable &= np.array([g.is_exact for g in games], dtype=bool)
     equal = _checked_ties(A, B, doubtable, structural, cached)
-    finite &= defined()
+    finite &= ~undefined
     # only points that are feasible with finite payoffs are solved (and ever re-solved)
     idx = np.flatnonzero(feas & finite)
 
@@ -142,7 +139,7 @@ def evaluate_chunk(model: SweepModel, points: PointSet, fixed: Mapping[str, Frac
                           equal=sub_equal)
     else:
         sub = _solve_each(A[idx], B[idx], exact_at, method)
-    finite &= defined()
+    finite &= ~undefined
     ok = feas & finite
     keep = ok[idx[sub.point]]
     degenerate = np.zeros(nloc, dtype=bool)
