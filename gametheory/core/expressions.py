@@ -520,38 +520,26 @@ def _transcendental_depth(expr: sympy.Basic) -> int:
 def expanded_terms(value: sympy.Basic) -> int:
     r"""An upper bound on the number of terms of ``value`` multiplied out (``expand``).
 
-    A sum has at most the sum of its terms' counts, a product the product, and a power
-    :math:`b^k` with a positive integer :math:`k` at most :math:`\binom{t + k - 1}{k}`
-    terms for a base of :math:`t` terms (the monomials of degree :math:`k` in :math:`t`
-    variables); anything else is one term. Counts are capped just above
-    :data:`gametheory._limits.MAX_EXPANDED_TERMS`, so the estimate is cheap whatever
-    the exponents.
+    A sum has at most the sum of its terms' counts, a product the product, a power
+    :math:`b^k` (integer :math:`k > 1`) of a base of :math:`t` terms at most
+    :math:`\binom{t + k - 1}{k}` (the monomials of degree :math:`k` in :math:`t`
+    variables), anything else one. Capped just above
+    :data:`gametheory._limits.MAX_EXPANDED_TERMS`, so it is cheap whatever the exponents.
 
     >>> a, b, c = sympy.symbols("a b c")
     >>> expanded_terms((a + b) ** 2), expanded_terms((a + b + c) ** 1000)
     (3, 100001)
     """
-    cap = _limits.MAX_EXPANDED_TERMS + 1
+    cap, out = _limits.MAX_EXPANDED_TERMS + 1, 1
     if value.is_Add:
         return min(cap, sum(expanded_terms(t) for t in value.args))
-    if value.is_Mul:
-        out = 1
-        for t in value.args:
-            out = min(cap, out * expanded_terms(t))
-        return out
+    for t in value.args if value.is_Mul else ():
+        out = min(cap, out * expanded_terms(t))
     if value.is_Pow and value.exp.is_Integer and value.exp > 1:
-        t = expanded_terms(value.base)
-        if t <= 1:
-            return 1
-        k = int(value.exp)
-        r, other = min(k, t - 1), max(k, t - 1)
-        out = 1
-        for i in range(1, r + 1):  # C(other + i, i) after step i: C(t + k - 1, k) at the end
-            out = out * (other + i) // i
-            if out >= cap:
-                return cap
-        return out
-    return 1
+        t, k = expanded_terms(value.base), int(value.exp)
+        for i in range(1, min(k, t - 1) + 1):  # C(max + i, i) at step i: C(t + k - 1, k)
+            out = min(cap, out * (max(k, t - 1) + i) // i)
+    return out
 
 
 def _number_bits(value: Fraction | sympy.Rational) -> int:

@@ -725,14 +725,10 @@ def solve_batch(A: np.ndarray, B: np.ndarray, *, tie_tol: float = TIE_TOL,
 
 def _equal_masks(equal: Equal, N: int, m: int, n: int) -> Equal:
     """``equal`` as two bool arrays of shapes (N or 1, m, m, n) and (N or 1, m, n, n)."""
-    try:
-        ea, eb = (np.asarray(M, dtype=bool) for M in equal)
-    except (TypeError, ValueError):
-        raise PayoffError("equal must be a pair of boolean arrays") from None
     out = []
-    for M, shape in ((ea, (m, m, n)), (eb, (m, n, n))):
-        if M.ndim == 3:
-            M = M[None]
+    for M, shape in zip(equal, ((m, m, n), (m, n, n)), strict=True):
+        M = np.asarray(M, dtype=bool)
+        M = M[None] if M.ndim == 3 else M
         if M.shape[1:] != shape or M.shape[0] not in (1, N):
             raise PayoffError(f"equal has an array of shape {M.shape}; expected "
                               f"({N} or 1, {', '.join(map(str, shape))})")
