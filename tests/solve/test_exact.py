@@ -340,6 +340,7 @@ def test_large_games_are_refused_before_any_work():
     assert time.perf_counter() - start < 2
 
 
+@pytest.mark.filterwarnings("ignore:Lemke-Howson hit the iteration cap")
 def test_the_methods_the_refusal_names_handle_the_game():
     rng = np.random.default_rng(4)
     A, B = np.round(rng.normal(size=(2, 20, 20)), 2)  # nondegenerate: Lemke-Howson's case
