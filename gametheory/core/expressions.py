@@ -53,6 +53,7 @@ gametheory.errors.ParseError: '__import__' is a dunder name; ... (at line 1, col
 
 from __future__ import annotations
 
+import functools
 import keyword
 import math
 import numbers
@@ -82,6 +83,7 @@ __all__ = [
     "MAX_DEPTH",
     "is_valid_name",
     "short_text",
+    "expanded_terms",
 ]
 
 # The limits are defined and documented once, in gametheory._limits.
@@ -300,6 +302,10 @@ class _Parser:
             if node.is_Rational and _number_bits(node) > _limits.MAX_NUMBER_BITS:
                 raise self.fail(f"the number computed here has more than "
                                 f"{_limits.MAX_NUMBER_BITS} bits (about 1e307)", tok)
+        if expanded_terms(value) > _limits.MAX_EXPANDED_TERMS:
+            raise self.fail(f"the expression would have more than "
+                            f"{_limits.MAX_EXPANDED_TERMS:,} terms when multiplied out "
+                            "(MAX_EXPANDED_TERMS)", tok)
         return value
 
     def enter(self) -> None:
@@ -508,6 +514,32 @@ def _transcendental_depth(expr: sympy.Basic) -> int:
     """Deepest nesting of exp and log in ``expr`` (0 for none)."""
     inner = max((_transcendental_depth(a) for a in expr.args), default=0)
     return inner + 1 if isinstance(expr, sympy.exp | sympy.log) else inner
+
+
+@functools.lru_cache(maxsize=4096)
+def expanded_terms(value: sympy.Basic) -> int:
+    r"""An upper bound on the number of terms of ``value`` multiplied out (``expand``).
+
+    A sum has at most the sum of its terms' counts, a product the product, a power
+    :math:`b^k` (integer :math:`k > 1`) of a base of :math:`t` terms at most
+    :math:`\binom{t + k - 1}{k}` (the monomials of degree :math:`k` in :math:`t`
+    variables), anything else one. Capped just above
+    :data:`gametheory._limits.MAX_EXPANDED_TERMS`, so it is cheap whatever the exponents.
+
+    >>> a, b, c = sympy.symbols("a b c")
+    >>> expanded_terms((a + b) ** 2), expanded_terms((a + b + c) ** 1000)
+    (3, 100001)
+    """
+    cap, out = _limits.MAX_EXPANDED_TERMS + 1, 1
+    if value.is_Add:
+        return min(cap, sum(expanded_terms(t) for t in value.args))
+    for t in value.args if value.is_Mul else ():
+        out = min(cap, out * expanded_terms(t))
+    if value.is_Pow and value.exp.is_Integer and value.exp > 1:
+        t, k = expanded_terms(value.base), int(value.exp)
+        for i in range(1, min(k, t - 1) + 1):  # C(max + i, i) at step i: C(t + k - 1, k)
+            out = min(cap, out * (max(k, t - 1) + i) // i)
+    return out
 
 
 def _number_bits(value: Fraction | sympy.Rational) -> int:

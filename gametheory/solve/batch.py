@@ -66,17 +66,31 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations, permutations
+from math import comb, isfinite
+from numbers import Integral, Real
 
 import numpy as np
 
-from ..errors import PayoffError
+from .. import _limits
+from ..errors import PayoffError, SolverError
 from .exact import extreme_equilibria, is_degenerate_exact
 
-__all__ = ["solve_batch", "BatchEquilibria", "exact_resolver", "square_bases"]
+__all__ = ["solve_batch", "BatchEquilibria", "exact_resolver", "square_bases",
+           "count_bases", "check_tie_tol"]
 
 _U = 2.0 ** -53
 #: Default relative band around a tie inside which a game is re-solved exactly.
 TIE_TOL = 1e-9
+#: Largest regret, relative to the payoff scale, that a float equilibrium may show before
+#: its game is re-solved exactly (a last check: no non-equilibrium leaves the solver).
+REGRET_TOL = 1e-8
+#: Exponent of the safe range: after scaling a game's matrix by a power of two to a
+#: largest entry in :math:`[1/2, 1)`, every nonzero payoff difference must be at least
+#: :math:`2^{-960/k}` (:math:`k = \min(m, n)`), so that no product of :math:`k`
+#: differences, nor its error bound, leaves the normal floating-point range.
+SAFE_EXPONENT = 960
+
+Equal = tuple[np.ndarray, np.ndarray]
 
 Resolver = Callable[[np.ndarray], list[list[tuple[Sequence[float], Sequence[float]]]]]
 
@@ -91,7 +105,9 @@ class BatchEquilibria:
     point : ndarray of int, shape (E,)
         Index of the game (parameter point) each equilibrium belongs to; sorted, and
         within a point equilibria are in the exact solver's order (row strategy
-        lexicographically descending, then column strategy).
+        lexicographically descending, then column strategy), decided on probabilities
+        rounded to 12 decimals: two profiles whose exact probabilities differ by less
+        (they can differ by 1e-19) may be listed in either order.
     row, col : ndarray of float, shape (E, m) and (E, n)
         Mixed strategies.
     payoffs : ndarray of float, shape (E, 2)
@@ -244,9 +260,48 @@ def _state(value: np.ndarray, perm: np.ndarray, err: float, band: np.ndarray,
     term is zero (``perm == 0``) is provably zero.
     """
     width = np.where(exact, 0.0, err * perm + band)
-    amb = (np.abs(value) <= width) & (perm > 0)
+    amb = (np.abs(value) <= width) & (perm > 0) & ~exact
     sign = np.where(np.abs(value) > width, np.sign(value), 0.0)
     return sign, amb
+
+
+def count_bases(m: int, n: int) -> int:
+    r"""The number :math:`\sum_{k \ge 1} \binom{m}{k}\binom{n}{k}` of :func:`square_bases`.
+
+    >>> count_bases(2, 2), count_bases(6, 6)
+    (5, 923)
+    """
+    return sum(comb(m, k) * comb(n, k) for k in range(1, min(m, n) + 1))
+
+
+def check_tie_tol(tie_tol: object) -> float:
+    """``tie_tol`` as a float; a :class:`PayoffError` unless it is a finite number >= 0.
+
+    >>> check_tie_tol(0), check_tie_tol(1e-9)
+    (0.0, 1e-09)
+    >>> check_tie_tol(float("nan"))
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.PayoffError: tie_tol must be a finite number >= 0, got nan
+    """
+    if isinstance(tie_tol, bool) or not isinstance(tie_tol, Real) or not isfinite(tie_tol) \
+            or tie_tol < 0:
+        raise PayoffError(f"tie_tol must be a finite number >= 0, got {tie_tol!r}")
+    return float(tie_tol)
+
+
+def _check_chunk_size(chunk_size: object) -> int:
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, Integral) or chunk_size < 1:
+        raise PayoffError(f"chunk_size must be a positive integer, got {chunk_size!r}")
+    return int(chunk_size)
+
+
+def _bytes_per_game(m: int, n: int, nb: int) -> int:
+    """A generous estimate of the working memory of one game in :func:`_core`."""
+    k = min(m, n)
+    side = nb * (8 * (2 * k + max(m, n) + 4) + 4 * (k + max(m, n)) + 32)
+    quantities = 12 * 2 * nb * (k + 1)
+    return 2 * side + quantities + 64 * m * n * max(m, n)
 
 
 def square_bases(m: int, n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -433,7 +488,42 @@ def _side(G: np.ndarray, bases, own_bits: np.ndarray, opp_bits: np.ndarray, tie_
     return (ok.T, masks.T, probs[:d].transpose(2, 1, 0), amb_any, extra_any)
 
 
-def _core(A: np.ndarray, B: np.ndarray, tie_tol: float):
+def _rescaled(G: np.ndarray, swap: bool, k: int) -> tuple[np.ndarray, np.ndarray]:
+    r"""``G`` times :math:`2^{-e}` per game (largest entry in [1/2, 1)), and whether it is safe.
+
+    ``swap`` transposes each game first (the column player's polytope reads ``A``
+    column-wise). A game is safe when the scaling lost nothing (no entry fell below the
+    normal range) and every nonzero difference of two entries in one row of the result is
+    at least :math:`2^{-\lfloor 960 / k \rfloor}` (see :data:`SAFE_EXPONENT`).
+    """
+    if swap:
+        G = np.swapaxes(G, 1, 2)
+    _, e = np.frexp(np.abs(G).max(axis=(1, 2)))
+    S = np.ldexp(G, -e[:, None, None])
+    safe = (np.ldexp(S, e[:, None, None]) == G).all(axis=(1, 2))
+    tiny = 2.0 ** -(SAFE_EXPONENT // max(k, 1))
+    # two different floats differ by at least the spacing of the smaller one, so entries
+    # all >= tiny * 2^53 in magnitude (or 0) give safe differences; others are checked
+    smallest = np.where(S != 0, np.abs(S), np.inf).min(axis=(1, 2))
+    check = np.flatnonzero(smallest < tiny * 2.0 ** 53)
+    if check.size:
+        Sc = S[check]
+        d = np.abs(Sc[:, :, :, None] - Sc[:, :, None, :])
+        safe[check] &= ~((d > 0) & (d < tiny)).any(axis=(1, 2, 3))
+    return np.ascontiguousarray(S), safe
+
+
+def _doubted(A: np.ndarray, B: np.ndarray, equal: Equal | None) -> np.ndarray:
+    """Games whose float payoffs are equal where the exact payoffs need not be."""
+    if equal is None:
+        return np.zeros(A.shape[0], dtype=bool)
+    ea, eb = equal
+    fa = A[:, :, None, :] == A[:, None, :, :]  # A[i, j] == A[k, j]: (N, m, m, n)
+    fb = B[:, :, :, None] == B[:, :, None, :]  # B[i, j] == B[i, l]: (N, m, n, n)
+    return (fa & ~ea).any(axis=(1, 2, 3)) | (fb & ~eb).any(axis=(1, 2, 3))
+
+
+def _core(A: np.ndarray, B: np.ndarray, tie_tol: float, doubted: np.ndarray):
     """Float vertex enumeration of a chunk; returns raw pairs and per-game flags."""
     N, m, n = A.shape
     bases = square_bases(m, n)
@@ -445,11 +535,15 @@ def _core(A: np.ndarray, B: np.ndarray, tie_tol: float):
     exact = np.ones(N, dtype=bool)
     for G in (A, B):
         scale = np.abs(G).max(axis=(1, 2))
-        exact &= (G == np.round(G)).all(axis=(1, 2)) & ((2 * scale + 1) ** k <= bound)
-    fP, mP, pP, aP, xP = _side(B, bases, row_bits, col_bits, tie_tol, exact)
-    fQ, mQ, pQ, aQ, xQ = _side(np.swapaxes(A, 1, 2), [(J, S) for S, J in bases],
+        exact &= (G == np.round(G)).all(axis=(1, 2)) & (scale <= (bound ** (1 / k) - 1) / 2)
+    # scale each matrix by a power of two (exact) to a largest entry in [1/2, 1); games
+    # whose differences would leave the normal range go to the exact solver
+    As, safe_a = _rescaled(A, swap=True, k=k)
+    Bs, safe_b = _rescaled(B, swap=False, k=k)
+    fP, mP, pP, aP, xP = _side(Bs, bases, row_bits, col_bits, tie_tol, exact)
+    fQ, mQ, pQ, aQ, xQ = _side(As, [(J, S) for S, J in bases],
                                col_bits, row_bits, tie_tol, exact)
-    ambiguous = aP | aQ
+    ambiguous = aP | aQ | ~safe_a | ~safe_b | doubted
     degenerate = (xP | xQ) & ~ambiguous
     good = ~ambiguous
     # non-degenerate games: complementary vertices come from the same basis
@@ -459,22 +553,50 @@ def _core(A: np.ndarray, B: np.ndarray, tie_tol: float):
     xs = [pP[pi, bi]]
     ys = [pQ[pi, bi]]
     # degenerate games: merge duplicate vertices, then pair by label sets
-    dg = np.flatnonzero(good & degenerate)
-    if dg.size:
-        full = (1 << (m + n)) - 1
-        fp, mp_ = fP[dg], mP[dg]
-        fq, mq = fQ[dg], mQ[dg]
-        nb = len(bases)
-        tri = np.tril(np.ones((nb, nb), dtype=bool), -1)  # earlier basis
-        dupP = ((mp_[:, :, None] == mp_[:, None, :]) & fp[:, None, :] & tri).any(axis=2)
-        dupQ = ((mq[:, :, None] == mq[:, None, :]) & fq[:, None, :] & tri).any(axis=2)
-        up, uq = fp & ~dupP, fq & ~dupQ
-        pair = ((mp_[:, :, None] | mq[:, None, :]) == full) & up[:, :, None] & uq[:, None, :]
-        di, bp, bq = np.nonzero(pair)
-        pts.append(dg[di])
-        xs.append(pP[dg[di], bp])
-        ys.append(pQ[dg[di], bq])
+    dg_all = np.flatnonzero(good & degenerate)
+    nb = len(bases)
+    # pair the distinct vertices of each degenerate game by their label sets, a
+    # sub-batch of games at a time so that no (games, nb, nb) array is ever built
+    step = max(1, _limits.MAX_BATCH_BYTES // (32 * nb + 64))
+    full = (1 << (m + n)) - 1
+    for lo in range(0, dg_all.size, step):
+        dg = dg_all[lo:lo + step]
+        oP, upP, kP = _unique_vertices(fP[dg], mP[dg])
+        oQ, upQ, kQ = _unique_vertices(fQ[dg], mQ[dg])
+        sub = max(1, _limits.MAX_BATCH_BYTES // (10 * oP.shape[1] * oQ.shape[1] + 64))
+        for s0 in range(0, dg.size, sub):
+            sl = slice(s0, s0 + sub)
+            pair = ((kP[sl, :, None] | kQ[sl, None, :]) == full) & upP[sl, :, None] & \
+                upQ[sl, None, :]
+            di, a, b = np.nonzero(pair)
+            bp, bq = oP[sl][di, a], oQ[sl][di, b]
+            g = dg[sl][di]
+            pts.append(g)
+            xs.append(pP[g, bp])
+            ys.append(pQ[g, bq])
     return (np.concatenate(pts), np.concatenate(xs), np.concatenate(ys), ambiguous, degenerate)
+
+
+def _unique_vertices(feasible: np.ndarray, masks: np.ndarray
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each game's distinct vertices, compacted: basis index, validity, label mask.
+
+    A vertex reached from several bases (same label set) is kept once, from its first
+    basis. Sorting the masks (stably, so the first basis leads each run of equal masks)
+    finds the duplicates in :math:`O(F \\log F)` per game; the result has as many
+    columns as the most vertices of any game.
+    """
+    none = np.iinfo(np.int64).max
+    key = np.where(feasible, masks, none)
+    order = np.argsort(key, axis=1, kind="stable")
+    ks = np.take_along_axis(key, order, axis=1)
+    first = np.ones(ks.shape, dtype=bool)
+    first[:, 1:] = ks[:, 1:] != ks[:, :-1]
+    uniq = first & (ks != none)
+    width = max(int(uniq.sum(axis=1).max()), 1)
+    pick = np.argsort(~uniq, axis=1, kind="stable")[:, :width]
+    return (np.take_along_axis(order, pick, axis=1), np.take_along_axis(uniq, pick, axis=1),
+            np.take_along_axis(ks, pick, axis=1))
 
 
 def exact_resolver(A: np.ndarray, B: np.ndarray) -> Resolver:
@@ -497,19 +619,22 @@ def _degenerate_exact(A: np.ndarray, B: np.ndarray) -> bool:
 
 
 def solve_batch(A: np.ndarray, B: np.ndarray, *, tie_tol: float = TIE_TOL,
-                resolve: Resolver | None = None, chunk_size: int = 8192
-                ) -> BatchEquilibria:
+                resolve: Resolver | None = None, chunk_size: int = 8192,
+                equal: Equal | None = None) -> BatchEquilibria:
     """Every extreme Nash equilibrium of each of many bimatrix games, vectorised.
 
     Parameters
     ----------
     A, B : array_like, shape (..., m, n)
         Stacked payoff matrices of the row and column player (leading dimensions are
-        flattened into the point index, C order). Finite floats.
+        flattened into the point index, C order). Finite floats, of any magnitude: each
+        game's matrices are scaled by powers of two (exactly) before any determinant,
+        and a game whose payoff differences span more than the safe range
+        (:data:`SAFE_EXPONENT`) is solved exactly.
     tie_tol : float
         Relative width of the band around a tie (on top of the rigorous rounding-error
         bound) inside which a decision counts as ambiguous and the game is re-solved
-        exactly. ``0`` keeps only the rigorous bound.
+        exactly. ``0`` keeps only the rigorous bound. A finite number >= 0.
     resolve : callable, optional
         ``resolve(indices) -> list``, one item per ambiguous game: its list of ``(x, y)``
         in the exact solver's order, or a pair ``(list, degenerate)``;
@@ -517,17 +642,31 @@ def solve_batch(A: np.ndarray, B: np.ndarray, *, tie_tol: float = TIE_TOL,
         float payoffs). :func:`gametheory.sweep` passes one that solves the model exactly
         at the parameter point.
     chunk_size : int
-        Games processed at once (bounds the memory, about 10 kB per 3x3 game; a few
-        thousand keep the working set in cache).
+        Most games processed at once, a positive integer; chunks are also cut so that
+        their working memory stays below :data:`gametheory._limits.MAX_BATCH_BYTES`
+        (about 10 kB per 3x3 game; a few thousand keep the working set in cache).
+    equal : pair of bool arrays, optional
+        Which payoff equalities hold exactly, when the floats only approximate exact
+        payoffs (a model at decimal parameter values): ``equal[0][..., i, k, j]`` says
+        that ``A[i, j] == A[k, j]`` exactly, ``equal[1][..., i, j, l]`` that
+        ``B[i, j] == B[i, l]``; shapes (N or 1, m, m, n) and (N or 1, m, n, n). A game
+        whose floats are equal where ``equal`` is False is re-solved (``resolve``), not
+        taken as tied. ``None``: the floats are the payoffs, their equalities exact.
 
     Returns
     -------
     BatchEquilibria
+        Every equilibrium returned has a regret of at most :data:`REGRET_TOL` times its
+        payoff scale; a float result failing that check is replaced by the exact one.
 
     Raises
     ------
     PayoffError
-        For mismatched shapes, fewer than 2 dimensions, or non-finite payoffs.
+        For mismatched shapes, fewer than 2 dimensions, non-finite payoffs, or a bad
+        ``tie_tol`` or ``chunk_size``.
+    SolverError
+        For games with more than :data:`gametheory._limits.MAX_BATCH_BASES` candidate
+        bases (larger than 6 x 6; solve them one by one with the exact solver).
 
     Examples
     --------
@@ -537,7 +676,15 @@ def solve_batch(A: np.ndarray, B: np.ndarray, *, tie_tol: float = TIE_TOL,
     >>> res = solve_batch(np.eye(2)[None], np.eye(2)[None])
     >>> res.counts.tolist(), res.row.round(2).tolist()
     ([3], [[1.0, 0.0], [0.5, 0.5], [0.0, 1.0]])
+
+    Scaling a game by :math:`10^{-300}` changes nothing:
+
+    >>> tiny = solve_batch(1e-300 * np.eye(2)[None], np.eye(2)[None])
+    >>> tiny.row.round(2).tolist() == res.row.round(2).tolist()
+    True
     """
+    tie_tol = check_tie_tol(tie_tol)
+    chunk_size = _check_chunk_size(chunk_size)
     A = np.asarray(A, dtype=float)
     B = np.asarray(B, dtype=float)
     if A.shape != B.shape or A.ndim < 2:
@@ -546,6 +693,13 @@ def solve_batch(A: np.ndarray, B: np.ndarray, *, tie_tol: float = TIE_TOL,
     m, n = A.shape[-2:]
     if m < 1 or n < 1:
         raise PayoffError(f"games must have at least one strategy per player, got {m}x{n}")
+    nb = count_bases(m, n)
+    if nb > _limits.MAX_BATCH_BASES:
+        raise SolverError(
+            f"the batch solver refuses {m}x{n} games: "
+            f"{f'{nb:,}' if nb < 10**9 else f'{nb:.3g}'} candidate bases per game, over "
+            f"the limit MAX_BATCH_BASES = {_limits.MAX_BATCH_BASES:,} (gametheory._limits); "
+            "solve them one by one with the exact solver (gt.sweep(..., method='exact'))")
     A = A.reshape(-1, m, n)
     B = B.reshape(-1, m, n)
     if not (np.isfinite(A).all() and np.isfinite(B).all()):
@@ -553,22 +707,65 @@ def solve_batch(A: np.ndarray, B: np.ndarray, *, tie_tol: float = TIE_TOL,
         raise PayoffError(f"payoffs must be finite; game {int(bad[0])} has NaN or inf "
                           f"({bad.size} such games)")
     N = A.shape[0]
+    masks = None if equal is None else _equal_masks(equal, N, m, n)
     if resolve is None:
         resolve = exact_resolver(A, B)
+    step = min(chunk_size, max(1, _limits.MAX_BATCH_BYTES // _bytes_per_game(m, n, nb)))
     parts = []
-    for lo in range(0, N, max(1, int(chunk_size))):
-        hi = min(N, lo + int(chunk_size))
-        parts.append(_solve_chunk(A[lo:hi], B[lo:hi], lo, tie_tol, resolve))
+    for lo in range(0, N, step):
+        hi = min(N, lo + step)
+        eq = None if masks is None else tuple(M if M.shape[0] == 1 else M[lo:hi]
+                                              for M in masks)
+        parts.append(_solve_chunk(A[lo:hi], B[lo:hi], lo, tie_tol, resolve, eq))
     if not parts:
         return BatchEquilibria(np.zeros(0, np.int64), np.zeros((0, m)), np.zeros((0, n)),
                                np.zeros((0, 2)), 0, np.zeros(0, bool), np.zeros(0, bool))
     return BatchEquilibria.concatenate(parts)
 
 
+def _equal_masks(equal: Equal, N: int, m: int, n: int) -> Equal:
+    """``equal`` as two bool arrays of shapes (N or 1, m, m, n) and (N or 1, m, n, n)."""
+    out = []
+    for M, shape in zip(equal, ((m, m, n), (m, n, n)), strict=True):
+        M = np.asarray(M, dtype=bool)
+        M = M[None] if M.ndim == 3 else M
+        if M.shape[1:] != shape or M.shape[0] not in (1, N):
+            raise PayoffError(f"equal has an array of shape {M.shape}; expected "
+                              f"({N} or 1, {', '.join(map(str, shape))})")
+        out.append(M)
+    return out[0], out[1]
+
+
+def _regret_failures(A: np.ndarray, B: np.ndarray, pts: np.ndarray, xs: np.ndarray,
+                     ys: np.ndarray) -> np.ndarray:
+    """Games (chunk indices) with an equilibrium whose regret exceeds :data:`REGRET_TOL`.
+
+    Each player's largest gain from a pure deviation is compared with
+    :data:`REGRET_TOL` times the largest absolute payoff of their matrix.
+    """
+    if pts.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    with np.errstate(all="ignore"):
+        ay = (A[pts] @ ys[:, :, None])[:, :, 0]
+        xb = (xs[:, None, :] @ B[pts])[:, 0, :]
+        ra = ay.max(axis=1) - (xs * ay).sum(axis=1)
+        rb = xb.max(axis=1) - (xb * ys).sum(axis=1)
+        sa = np.abs(A).max(axis=(1, 2))[pts]
+        sb = np.abs(B).max(axis=(1, 2))[pts]
+        bad = ~((ra <= REGRET_TOL * sa) & (rb <= REGRET_TOL * sb))
+        bad |= ~((np.abs(xs.sum(axis=1) - 1) <= 1e-9) & (np.abs(ys.sum(axis=1) - 1) <= 1e-9))
+    return np.unique(pts[bad])
+
+
 def _solve_chunk(A: np.ndarray, B: np.ndarray, offset: int, tie_tol: float,
-                 resolve: Resolver) -> BatchEquilibria:
+                 resolve: Resolver, equal: Equal | None = None) -> BatchEquilibria:
     N, m, n = A.shape
-    pts, xs, ys, ambiguous, degenerate = _core(A, B, tie_tol)
+    pts, xs, ys, ambiguous, degenerate = _core(A, B, tie_tol, _doubted(A, B, equal))
+    failed = _regret_failures(A, B, pts, xs, ys)
+    if failed.size:  # a last check: never return a non-equilibrium
+        ambiguous[failed] = True
+        keep = ~ambiguous[pts]
+        pts, xs, ys = pts[keep], xs[keep], ys[keep]
     # order: by point, then the exact solver's order (x descending, then y descending)
     keys = [np.round(-ys[:, j], 12) for j in range(n - 1, -1, -1)] + \
            [np.round(-xs[:, i], 12) for i in range(m - 1, -1, -1)] + [pts]

@@ -115,7 +115,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from .. import _limits
 from .._numbers import as_fraction, fraction_matrix
+from ..errors import SolverError
 from . import exact_kernel
 
 __all__ = [
@@ -126,6 +128,7 @@ __all__ = [
     "extreme_equilibria",
     "is_degenerate_exact",
     "profile_key",
+    "check_size",
 ]
 
 #: An extreme equilibrium as plain data: ``(x, y, (row payoff, column payoff))``.
@@ -145,6 +148,44 @@ class Vertex:
     weights: tuple[int, ...]
     labels: int
     value: Fraction
+
+
+def check_size(m: int, n: int, what: str = "the exact solver") -> int:
+    r"""The worst-case number of bases of an :math:`m \times n` game; refuse it over the limit.
+
+    Vertex enumeration visits each lexicographically feasible basis of :math:`P`
+    (dimension :math:`m`) and :math:`Q` (dimension :math:`n`) once, each polytope having
+    :math:`m + n` facets; McMullen's upper bound
+    (:func:`gametheory._limits.vertex_bound`) caps both counts, so the work and memory of
+    a solve are bounded before it starts. Games with a single row or column are answered
+    directly and always accepted.
+
+    Raises
+    ------
+    SolverError
+        When the bound exceeds :data:`gametheory._limits.MAX_EXACT_BASES`; the message
+        names the limit and the methods that handle larger games.
+
+    Examples
+    --------
+    >>> check_size(15, 15)
+    682176
+    >>> check_size(100, 100)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.SolverError: the exact solver refuses a 100x100 game: ...
+    """
+    if min(m, n) <= 1:
+        return max(m, n)
+    bound = _limits.vertex_bound(m, m + n) + _limits.vertex_bound(n, m + n)
+    if bound > _limits.MAX_EXACT_BASES:
+        raise SolverError(
+            f"{what} refuses a {m}x{n} game: its vertex enumeration may visit up to "
+            f"{bound:.3g} bases, over the limit MAX_EXACT_BASES = "
+            f"{_limits.MAX_EXACT_BASES:,} (gametheory._limits; 16x16 is the largest square "
+            "game accepted); method='lemke-howson' finds some equilibria of larger games "
+            "(floats), gt.solve.pure_equilibria finds the pure ones")
+    return bound
 
 
 def integer_game(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any]]
@@ -332,6 +373,7 @@ def iter_extreme_equilibria(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any
     if m == 1 or n == 1:
         yield from _single_strategy(A, B)
         return
+    check_size(m, n)
     A2, B2, (sa, ta), (sb, tb) = integer_game(A, B)
     BT = [[B2[i][j] for i in range(m)] for j in range(n)]
     full = (1 << (m + n)) - 1
@@ -436,6 +478,7 @@ def is_degenerate_exact(A: Sequence[Sequence[Any]], B: Sequence[Sequence[Any]]) 
     (True, False)
     """
     m, n = len(A), len(A[0])
+    check_size(m, n, "the exact degeneracy test")
     A2, B2, _, _ = integer_game(A, B)
     BT = [[B2[i][j] for i in range(m)] for j in range(n)]
     if any(v.labels.bit_count() > m for v in polytope_vertices(BT, 0, True)):

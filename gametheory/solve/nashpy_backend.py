@@ -54,13 +54,16 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
+from math import comb, isfinite
+from numbers import Real
 from typing import Any
 
 import numpy as np
 
+from .. import _limits
 from .._numbers import float_tolerance
 from ..errors import SolverError
-from .exact import extreme_equilibria, is_degenerate_exact, profile_key
+from .exact import check_size, extreme_equilibria, is_degenerate_exact, profile_key
 
 __all__ = ["GameWarning", "nashpy_solutions", "NASHPY_METHODS", "PROBABILITY_TOL"]
 
@@ -185,6 +188,28 @@ def _regret_ok(Af: np.ndarray, Bf: np.ndarray, x: tuple[float, ...], y: tuple[fl
     return float(max(Af @ yv) - u_row) <= tol and float(max(xv @ Bf) - u_col) <= tol
 
 
+def _check_size(method: str, m: int, n: int) -> None:
+    """Refuse games whose enumeration by ``method`` would exhaust time or memory.
+
+    Support enumeration tries :math:`\\sum_k \\binom{m}{k}\\binom{n}{k}` support pairs
+    (:data:`gametheory._limits.MAX_SUPPORT_PAIRS`); vertex enumeration meets the vertex
+    counts bounded by :func:`gametheory.solve.exact.check_size`. Lemke-Howson follows
+    ``m + n`` paths of capped length and has no size limit.
+    """
+    if min(m, n) <= 1 or method == "lemke-howson":
+        return
+    if method == "vertex":
+        check_size(m, n, "nashpy's vertex enumeration")
+        return
+    pairs = sum(comb(m, k) * comb(n, k) for k in range(1, min(m, n) + 1))
+    if pairs > _limits.MAX_SUPPORT_PAIRS:
+        raise SolverError(
+            f"support enumeration refuses a {m}x{n} game: it would try {pairs:.3g} support "
+            f"pairs, over the limit MAX_SUPPORT_PAIRS = {_limits.MAX_SUPPORT_PAIRS:,} "
+            "(gametheory._limits); method='exact' solves games up to 16x16, "
+            "method='lemke-howson' finds some equilibria of larger ones")
+
+
 def nashpy_solutions(A: Any, B: Any, method: str = "support", tol: float | None = None,
                      max_iterations: int | None = None) -> list[FloatSolution]:
     """Equilibria ``(x, y, payoffs)`` from nashpy's ``method``, verified, merged and sorted.
@@ -223,9 +248,19 @@ def nashpy_solutions(A: Any, B: Any, method: str = "support", tol: float | None 
         raise SolverError(f"unknown nashpy method {method!r}; choose one of {NASHPY_METHODS}")
     if max_iterations is not None and method != "lemke-howson":
         raise SolverError(f"max_iterations applies to method 'lemke-howson' only, not {method!r}")
+    if max_iterations is not None and (isinstance(max_iterations, bool) or not isinstance(
+            max_iterations, int | np.integer) or max_iterations < 1):
+        raise SolverError(f"max_iterations must be a positive integer, got {max_iterations!r}")
+    if tol is not None and (isinstance(tol, bool) or not isinstance(tol, Real)
+                            or not isfinite(tol) or tol < 0):
+        raise SolverError(f"tol must be a finite number >= 0, got {tol!r}")
     Af, Bf = np.asarray(A, dtype=float), np.asarray(B, dtype=float)
     m, n = Af.shape
-    degenerate = is_degenerate_exact(A, B)
+    _check_size(method, m, n)
+    try:
+        degenerate: bool | None = is_degenerate_exact(A, B)
+    except SolverError:  # too large to decide exactly: say so instead
+        degenerate = None
     capped: list[int] = []
     if min(m, n) == 1:
         raw = _single_strategy(Af, Bf, tol)
@@ -242,11 +277,16 @@ def nashpy_solutions(A: Any, B: Any, method: str = "support", tol: float | None 
                     cap = 100 * (m + n) if max_iterations is None else int(max_iterations)
                     cands = list(_lemke_howson_candidates(A1, B1, cap, capped))
         except Exception as err:  # nashpy/scipy failures (qhull, singular tableaux, ...)
-            warnings.warn(f"nashpy's {method!r} method failed ({type(err).__name__}: {err}); "
-                          "returning the exact solver's equilibria instead", GameWarning,
-                          stacklevel=_STACKLEVEL)
+            failed = f"nashpy's {method!r} method failed ({type(err).__name__}: {err})"
+            try:
+                exact = extreme_equilibria(A, B)
+            except SolverError as big:
+                raise SolverError(f"{failed}, and the game is too large for the exact "
+                                  f"solver ({big})") from None
+            warnings.warn(f"{failed}; returning the exact solver's equilibria instead",
+                          GameWarning, stacklevel=_STACKLEVEL)
             return [(tuple(map(float, x)), tuple(map(float, y)), (float(pa), float(pb)))
-                    for x, y, (pa, pb) in extreme_equilibria(A, B)]
+                    for x, y, (pa, pb) in exact]
         raw = []
         for x, y in cands:
             cx, cy = _clean(x), _clean(y)
@@ -262,7 +302,12 @@ def nashpy_solutions(A: Any, B: Any, method: str = "support", tol: float | None 
             continue
         kept.append((x, y))
     kept.sort(key=profile_key)
-    if degenerate:
+    if degenerate is None:
+        warnings.warn(
+            f"the game is too large to decide its degeneracy exactly, so nashpy's {method!r} "
+            f"method may miss extreme equilibria (found {len(kept)})", GameWarning,
+            stacklevel=_STACKLEVEL)
+    elif degenerate:
         warnings.warn(
             f"the game is degenerate, so nashpy's {method!r} method may miss extreme "
             f"equilibria (found {len(kept)}); method='exact' returns all of them",

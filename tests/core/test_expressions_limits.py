@@ -148,3 +148,23 @@ def test_tree_and_bayesian_evaluation_bounded():
     assert tree.at(c=2) is not None
     with pytest.raises(gt.GameError, match="bits"):
         tree.at(c=10**15)
+
+
+def test_expanded_size_is_bounded_after_folding():
+    """A power of a sum is small as text and as a tree, but multiplied out by a symbolic
+    analysis it has C(t + k - 1, k) terms: (a + b + c)^1000 has 501,501."""
+    from gametheory.core.expressions import expanded_terms
+
+    a, b, c = sympy.symbols("a b c")
+    assert expanded_terms(sympy.expand((a + b + c) ** 4)) == len(
+        sympy.expand((a + b + c) ** 4).args)  # 15 monomials, and the bound is 15
+    assert expanded_terms((a + b + c) ** 4) == 15
+    assert expanded_terms((a + b) * (a + c) * 3) == 4
+    assert parse_expression("(a + b)^1000", ["a", "b"]) is not None
+    with pytest.raises(gt.ParseError, match="MAX_EXPANDED_TERMS") as info:
+        parse_expression("(a + b + c)^1000", ["a", "b", "c"])
+    assert info.value.column == 12
+    # six different sums of 11 terms: 11^5 = 161,051 terms at the fifth product
+    with pytest.raises(gt.ParseError, match="terms when multiplied out"):
+        parse_expression("*".join(f"(a + b + c + d + e + f + g + h + i + j + {k})"
+                                  for k in range(1, 7)), list("abcdefghij"))

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.solve.batch import solve_batch
+from gametheory.solve.exact import extreme_equilibria
 
 # docs/model.md reduced-form payoffs after a probe, written as payoff strings
 A_U = "v - c_p"
@@ -236,3 +237,142 @@ def test_tidy_frame_and_support_masks():
     rows, cols = res.support_masks()
     assert rows.tolist() == [0b01, 0b11, 0b10, 0b10]
     assert cols.tolist() == [0b01, 0b11, 0b10, 0b10]
+
+
+# ----------------------------------------------------------------- issue 16: never lie
+@pytest.mark.parametrize("kwargs, match", [
+    ({"chunk_size": 0}, "chunk_size must be a positive integer"),
+    ({"chunk_size": -5}, "chunk_size must be a positive integer"),
+    ({"chunk_size": 2.5}, "chunk_size must be a positive integer"),
+    ({"tie_tol": float("nan")}, "tie_tol must be a finite number >= 0"),
+    ({"tie_tol": -1e-9}, "tie_tol must be a finite number >= 0"),
+    ({"tie_tol": float("inf")}, "tie_tol must be a finite number >= 0"),
+    ({"equal": (np.ones((2, 2, 2)), np.ones(3))}, "equal has an array of shape"),
+])
+def test_bad_arguments_are_refused(kwargs, match):
+    """Issue 16: chunk_size=0 returned no equilibria; NaN or negative tie_tol passed."""
+    with pytest.raises(gt.PayoffError, match=match):
+        solve_batch(np.eye(2)[None], np.eye(2)[None], **kwargs)
+
+
+def test_games_beyond_the_batch_size_limit_point_to_the_exact_solver():
+    with pytest.raises(gt.SolverError, match="7x7.*MAX_BATCH_BASES.*method='exact'"):
+        solve_batch(np.zeros((1, 7, 7)), np.zeros((1, 7, 7)))
+
+
+def test_chunking_changes_nothing():
+    rng = np.random.default_rng(11)
+    A = rng.integers(-1, 2, (50, 3, 3)).astype(float)
+    B = rng.integers(-1, 2, (50, 3, 3)).astype(float)
+    ref = solve_batch(A, B)
+    for size in (1, 7, 49):
+        got = solve_batch(A, B, chunk_size=size)
+        assert got.point.tolist() == ref.point.tolist()
+        np.testing.assert_array_equal(got.row, ref.row)
+        np.testing.assert_array_equal(got.col, ref.col)
+
+
+def exact_sets(A, B):
+    return [[(tuple(map(float, x)), tuple(map(float, y)))
+             for x, y, _ in extreme_equilibria(a.tolist(), b.tolist())]
+            for a, b in zip(A, B, strict=True)]
+
+
+def count_wrong(res, expected, tol=1e-9):
+    """Points whose equilibrium set differs from the expected one (as sets: two profiles
+    whose exact probabilities differ by less than float resolution, 2e-19 in one 6x6
+    game, may come out in either order)."""
+    wrong = 0
+    for i, ex in enumerate(expected):
+        got = [np.concatenate(p) for p in res.for_point(i)]
+        rest = [np.concatenate(p) for p in ex]
+        ok = len(got) == len(rest)
+        for v in got if ok else []:
+            hit = next((k for k, w in enumerate(rest) if np.allclose(v, w, atol=tol)), None)
+            if hit is None:
+                ok = False
+                break
+            rest.pop(hit)
+        wrong += not ok
+    return wrong
+
+
+@pytest.mark.parametrize("scale", [1e-300, 1e-160, 1e-110, 1e110, 1e160, 1e300])
+def test_scaled_games_give_the_exact_equilibria(scale):
+    """Issue 16: at payoff scales near 1e+-110 and beyond the error bound underflowed or
+    overflowed and non-equilibria came back unflagged. Each game is now scaled by a
+    power of two before any determinant."""
+    rng = np.random.default_rng(int(abs(np.log10(scale))))
+    A = np.round(rng.normal(size=(60, 3, 3)), 1) * scale
+    B = np.round(rng.normal(size=(60, 3, 3)), 1) * scale
+    A[::4, 0, :] = A[::4, 1, :]  # some exact ties, so degenerate games too
+    assert np.isfinite(A).all() and (np.abs(A[A != 0]) > 0).all()
+    res = solve_batch(A, B)
+    assert count_wrong(res, exact_sets(A, B)) == 0
+    assert not res.resolved.all()  # solved in floats, not all handed to the exact solver
+
+
+def test_games_spanning_more_than_the_safe_range_go_to_the_exact_solver():
+    # differences of 1e-300 next to payoffs of 1e300 cannot be handled in floats
+    A = np.array([[[1e300, 1e-300], [1e300, 0.0]], [[1.0, 0.0], [0.0, 1.0]]])
+    B = np.array([[[1.0, 0.0], [0.0, 1.0]], [[1.0, 0.0], [0.0, 1.0]]])
+    res = solve_batch(A, B)
+    assert res.resolved.tolist() == [True, False]
+    assert count_wrong(res, exact_sets(A, B)) == 0
+
+
+def test_float_ties_are_doubted_where_the_exact_payoffs_differ():
+    """Issue 16: a float tie was believed. ``c`` and ``c + 1e-20`` are equal floats at
+    c = 1; the exact payoffs are not, so the row player strictly prefers R2."""
+    A = np.array([[[1.0, 0.0], [1.0 + 1e-20, 0.0]]])
+    B = np.array([[[1.0, 0.0], [1.0, 0.0]]])
+    exact = gt.NormalFormGame([[1, 0], [1 + Fraction(1, 10**20), 0]], [[1, 0], [1, 0]])
+
+    def resolve(idx):
+        return [([(e.row, e.col) for e in exact.equilibria()], exact.is_degenerate())
+                for _ in idx]
+
+    believed = solve_batch(A, B, resolve=resolve)
+    assert len(believed) == 2 and not believed.resolved[0]  # floats taken as the data
+    ea = np.ones((1, 2, 2, 2), dtype=bool)
+    ea[0, 0, 1, 0] = ea[0, 1, 0, 0] = False  # A[0, 0] and A[1, 0] are not identical
+    doubted = solve_batch(A, B, resolve=resolve, equal=(ea, np.ones((1, 2, 2, 2), bool)))
+    assert doubted.resolved[0] and doubted.row.tolist() == [[0.0, 1.0]]
+
+
+def test_a_non_equilibrium_never_leaves_the_solver(monkeypatch):
+    """The last check: a float result with positive regret is replaced by the exact one."""
+    from gametheory.solve import batch
+
+    real = batch._core
+
+    def broken(A, B, tie_tol, doubted):
+        pts, xs, ys, amb, deg = real(A, B, tie_tol, doubted)
+        return pts, xs[:, ::-1].copy(), ys, amb, deg  # swap the row player's strategies
+
+    monkeypatch.setattr(batch, "_core", broken)
+    A = np.array([[[3.0, 0.0], [5.0, 1.0]]])  # prisoner's dilemma: (R2, C2) only
+    B = np.array([[[3.0, 5.0], [0.0, 1.0]]])
+    res = solve_batch(A, B)
+    assert res.resolved.tolist() == [True] and res.row.tolist() == [[0.0, 1.0]]
+
+
+@pytest.mark.slow
+def test_six_by_six_games_with_a_constant_row_stay_in_memory():
+    """Issue 16: pairing allocated (N, nb, nb) arrays, 6.49 GiB for 8,192 such games
+    (and a MemoryError under 2 GB for 400); the pairing now uses each game's distinct
+    vertices only, a budget of games at a time."""
+    import tracemalloc
+
+    rng = np.random.default_rng(5)
+    A = np.round(rng.normal(size=(100, 6, 6)), 2)
+    B = np.round(rng.normal(size=(100, 6, 6)), 2)
+    A[:, :, 0] = 1.0  # the row player is indifferent against column 0
+    B[:, 0, :] = 2.0  # the column player is indifferent against row 0
+    tracemalloc.start()
+    res = solve_batch(A, B)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 200e6, peak  # 45 MB measured for 200 games
+    assert res.degenerate.all()
+    assert count_wrong(res.take_points(np.arange(12)), exact_sets(A[:12], B[:12])) == 0

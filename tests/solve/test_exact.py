@@ -310,3 +310,48 @@ def test_highly_degenerate_larger_games_against_brute_force():
         assert got == reference_equilibria(A, B), (A, B)
         degenerate += is_degenerate_exact(A, B)
     assert degenerate >= 3
+
+
+# ----------------------------------------------------------------- size limit (issue 16)
+def test_size_limit_is_the_upper_bound_theorem_on_both_polytopes():
+    from gametheory import _limits
+    from gametheory.solve.exact import check_size
+
+    # McMullen's bound for each 15x15 polytope (d = 15, f = 30) is 2 * C(22, 7)
+    assert check_size(15, 15) == 2 * (2 * 170544)
+    assert check_size(16, 16) <= _limits.MAX_EXACT_BASES
+    assert check_size(1, 5000) == 5000  # one row: answered directly, no enumeration
+    for m, n in [(17, 17), (100, 100), (6, 200), (10, 30)]:
+        with pytest.raises(gt.SolverError, match=rf"{m}x{n} game.*MAX_EXACT_BASES = "
+                                                 r"2,000,000.*lemke-howson"):
+            check_size(m, n)
+
+
+def test_large_games_are_refused_before_any_work():
+    import time
+
+    rng = np.random.default_rng(3)
+    g = gt.NormalFormGame(rng.integers(0, 5, (60, 60)).tolist(),
+                          rng.integers(0, 5, (60, 60)).tolist())
+    start = time.perf_counter()
+    for call in (g.equilibria, g.is_degenerate, lambda: extreme_equilibria(g.A, g.B)):
+        with pytest.raises(gt.SolverError, match="MAX_EXACT_BASES"):
+            call()
+    assert time.perf_counter() - start < 2
+
+
+@pytest.mark.filterwarnings("ignore:Lemke-Howson hit the iteration cap")
+def test_the_methods_the_refusal_names_handle_the_game():
+    rng = np.random.default_rng(4)
+    A, B = np.round(rng.normal(size=(2, 20, 20)), 2)  # nondegenerate: Lemke-Howson's case
+    g = gt.NormalFormGame(A, B)
+    with pytest.warns(gt.GameWarning, match="too large to decide its degeneracy"):
+        found = g.equilibria(method="lemke-howson")
+    assert found  # Lemke-Howson always finds an equilibrium; each is verified by regret
+    for e in found:
+        x, y = np.array(e.row, float), np.array(e.col, float)
+        assert (A @ y).max() - x @ A @ y <= 1e-6 and (x @ B).max() - x @ B @ y <= 1e-6
+    pure = gt.solve.pure_equilibria(g)
+    for e in pure:
+        i, j = e.support[0][0], e.support[1][0]
+        assert A[i, j] == A[:, j].max() and B[i, j] == B[i, :].max()

@@ -188,3 +188,25 @@ def test_even_count_on_a_nondegenerate_game_warns(monkeypatch):
     g = gt.NormalFormGame([[2, 0], [0, 1]], [[1, 0], [0, 2]])
     with pytest.warns(gt.GameWarning, match="found 2 equilibria of a nondegenerate game"):
         assert len(g.equilibria(method="support")) == 2
+
+
+@pytest.mark.parametrize("options, match", [
+    ({"max_iterations": -1}, "max_iterations must be a positive integer"),
+    ({"max_iterations": 0}, "max_iterations must be a positive integer"),
+    ({"max_iterations": 2.5}, "max_iterations must be a positive integer"),
+    ({"tol": float("nan")}, "tol must be a finite number"),
+    ({"tol": -1e-9}, "tol must be a finite number"),
+])
+def test_bad_options_are_refused(options, match):
+    """Issue 16: max_iterations=-1 returned no equilibria instead of an error."""
+    g = gt.NormalFormGame([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    with pytest.raises(gt.SolverError, match=match):
+        g.equilibria(method="lemke-howson", **options)
+
+
+def test_support_enumeration_size_limit():
+    g = gt.NormalFormGame(np.eye(12), np.eye(12))  # 2,704,155 support pairs
+    with pytest.raises(gt.SolverError, match="MAX_SUPPORT_PAIRS.*method='exact'"):
+        g.equilibria(method="support")
+    with pytest.raises(gt.SolverError, match="MAX_EXACT_BASES"):
+        gt.NormalFormGame(np.eye(30), np.eye(30)).equilibria(method="vertex")

@@ -21,15 +21,17 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
 import numpy as np
 
+from ... import _limits
 from ..._numbers import NotANumber, to_number
 from ...errors import ParameterError
 
-__all__ = ["exact_value", "grid_axis", "PointSet", "Number"]
+__all__ = ["exact_value", "grid_axis", "PointSet", "Number", "check_point_count"]
 
 #: A parameter value as given: a number or a number string such as ``"3/4"``.
 Number = int | float | Fraction | str
@@ -55,6 +57,33 @@ def exact_value(v: Number | np.number) -> Fraction:
     except NotANumber as err:
         raise ParameterError(f"{v!r} is not a parameter value: {err}") from None
     return num if isinstance(num, Fraction) else Fraction(repr(float(num)))
+
+
+def check_point_count(shape: Sequence[int]) -> int:
+    """The number of points of a grid of ``shape`` (exact), refused over the limit.
+
+    The product is taken in Python integers, so it cannot wrap around as an int64 product
+    does (7 axes of 600 values are :math:`2.8 \\times 10^{19}` points, not a negative
+    number); more than :data:`gametheory._limits.MAX_SWEEP_POINTS` points, or more than
+    :data:`gametheory._limits.MAX_SWEEP_AXES` axes, raise a :class:`ParameterError`.
+
+    >>> check_point_count((600, 600))
+    360000
+    >>> check_point_count((600,) * 7)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.ParameterError: the sweep has 2.8e+19 points (600 x 600 x ...
+    """
+    if len(shape) > _limits.MAX_SWEEP_AXES:
+        raise ParameterError(f"the sweep has {len(shape)} axes, over the limit "
+                             f"MAX_SWEEP_AXES = {_limits.MAX_SWEEP_AXES} (gametheory._limits)")
+    n = math.prod(int(k) for k in shape)
+    if n > _limits.MAX_SWEEP_POINTS:
+        dims = " x ".join(str(int(k)) for k in shape)
+        raise ParameterError(f"the sweep has {n:.2g} points ({dims}), over the limit "
+                             f"MAX_SWEEP_POINTS = {_limits.MAX_SWEEP_POINTS:,} "
+                             "(gametheory._limits); use fewer values or fix some parameters")
+    return n
 
 
 def grid_axis(name: str, values: Number | Sequence[Number] | np.ndarray) -> Axis:
@@ -97,7 +126,7 @@ class PointSet:
         if self.axes is not None:
             self.names = list(self.axes)
             self.shape: tuple[int, ...] | None = tuple(len(a[0]) for a in self.axes.values())
-            self.n = int(np.prod(self.shape))
+            self.n = check_point_count(self.shape)
         else:
             self.arrays = self.arrays or {}
             self.names = list(self.arrays)
@@ -105,7 +134,7 @@ class PointSet:
             if len(lens) > 1:
                 raise ParameterError(f"point arrays have different lengths {sorted(lens)}")
             self.shape = None
-            self.n = lens.pop() if lens else 0
+            self.n = check_point_count([lens.pop()]) if lens else 0
 
     def grid(self) -> dict[str, np.ndarray] | None:
         """The grid axes as float arrays (None for scattered points)."""
