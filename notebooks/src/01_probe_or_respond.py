@@ -36,8 +36,12 @@ pd.set_option("display.max_colwidth", 70)
 # The **Aggressor** refrains or probes. After a probe the **Defender** (the alliance)
 # *under-reacts* (ignores or protests), *intercepts* (a proportionate response: shoot the
 # drone down) or *retaliates* (escalates against the launcher). Payoffs are measured
-# relative to the status quo, worth 0 to both. Every parameter has a name, a symbol, a
-# default and a meaning:
+# relative to the status quo, worth 0 to both. Any reaction gives the Aggressor
+# something too: the intelligence the defences reveal when they react (information gain
+# $g$) and the cost a costly interceptor imposes against a cheap drone (cost imposition
+# $k$ per unit of interception cost). Retaliation needs an alliance consensus, reached
+# with probability $\theta$; a failed consensus falls back to interception and costs the
+# visible disunity $d$. Every parameter has a name, a symbol, a default and a meaning:
 
 # %%
 tree = gt.models.probe_response("sequential")
@@ -67,6 +71,15 @@ display(Markdown("\n".join(f"- ${k} = {latex_expr(v, symbols)}$" for k, v in pay
 
 # %%
 print(tree)
+
+# %% [markdown]
+# Drawn, with the payoffs at the defaults:
+
+# %%
+import matplotlib.pyplot as plt  # noqa: E402
+
+gt.figures.draw_tree(tree.at())
+plt.show()
 
 # %% [markdown]
 # ### Backward induction keeps only credible replies
@@ -171,7 +184,10 @@ for e in gp.equilibria():
     print(e.describe())
 
 # %% [markdown]
-# The mixed equilibrium has a closed form. With the toolkit's symbolic solver, the
+# Here the posture is unobserved (a simultaneous game), although a posture such as
+# Eastern Sentry is public; notebook 03 compares the observed and partly observed
+# variants, and the counter-intuitive signs of the posture levers. The mixed equilibrium
+# has a closed form. With the toolkit's symbolic solver, the
 # probability with which the Aggressor probes, in terms of the parameters:
 
 # %%

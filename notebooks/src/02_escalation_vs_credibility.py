@@ -10,7 +10,9 @@
 # This notebook
 #
 # 1. sweeps the model over a grid of escalation cost and credibility loss and draws the
-#    regime map, with the exact threshold lines;
+#    regime map, with the exact threshold lines; then maps cohesion against the
+#    credibility still lost after a mere interception, where the over-reaction horn
+#    (retaliation) takes over;
 # 2. computes those thresholds exactly and checks them against numeric bisection;
 # 3. derives comparative statics of the posture game's mixed equilibrium;
 # 4. runs a Monte Carlo over uncertain parameters, with confidence intervals;
@@ -28,6 +30,7 @@ from fractions import Fraction as F
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import sympy
 
 import gametheory as gt
 from gametheory.report import figures
@@ -53,20 +56,74 @@ result.frame.head()
 
 # %% [markdown]
 # The share of the grid in each regime (docs/model.md's regimes, from the model's symbolic
-# regime rules):
+# regime rules). These are **shares of an assumed range** of parameter values (here a
+# uniform grid over $W_D \in [0, 300]$, $r_U \in [0, 12]$), not probabilities that the
+# world is in a regime: a wider or narrower range changes them.
 
 # %%
 regime_share = result.regimes()["regime"].value_counts(normalize=True).round(3)
+print("; ".join(f"{name}: {share:.1%} of the assumed range" for name, share in
+                regime_share.items()))
 regime_share
 
 # %% [markdown]
-# The regime map, with the exact threshold lines derived from the symbolic model:
+# The regime map, with the exact threshold lines derived from the symbolic model. Both
+# horns of the dilemma appear: below $r_U = W_D/100$ the Defender under-reacts (probing is
+# tolerated, the under-reaction horn); at a low war cost it retaliates (deterrence by
+# punishment, the over-reaction horn); elsewhere interception deters.
 
 # %%
 ax = figures.regime_map(result, x="war_cost_defender", y="credibility_loss",
                         game=sequential,
                         title="Probe versus response: regimes")
 plt.show()
+from gametheory.models.probe_response import probe_response_payoffs  # noqa: E402
+
+_P = probe_response_payoffs()
+_fixed = {sequential.symbols[k]: v for k, v in sequential.defaults().items()
+          if k != "war_cost_defender"}
+(w_star,) = sympy.solve(sympy.Eq((_P["D_X"] - _P["D_I"]).xreplace(_fixed), 0),
+                        sequential.symbols["war_cost_defender"])
+punish = result.regimes().query("regime == 'deterrence by punishment'")
+print(f"retaliation is the credible reply at war costs up to W_D = "
+      f"{punish['war_cost_defender'].max():g} on this grid; exactly, it beats interception "
+      f"iff W_D < {w_star} at the default cohesion")
+
+# %% [markdown]
+# ## 1b. The over-reaction horn: cohesion against residual credibility loss
+#
+# Retaliating beats intercepting iff $\theta\,(r_I - c_X - (e_X - e_I) W_D) > (1 -
+# \theta)\,d$: the more credibility a merely proportionate response still loses ($r_I$),
+# and the more cohesive the alliance ($\theta$), the more tempting retaliation. A failed
+# consensus falls back to interception and costs the visible disunity $d$, which is why
+# cohesion moves the boundary. Two maps over $(\theta, r_I)$ at a high credibility loss
+# $r_U = 8$ (so that $r_I$ can range over $[0, 8]$): (a) the other parameters at the
+# defaults, where retaliation deters (deterrence by punishment); (b) with a weaker
+# retaliation ($s = 1$) and interception ($\pi = 1/2$), where a retaliating Defender still
+# faces probes: **retaliation risking escalation** (its chance $e_X$ of war each time).
+
+# %%
+horn_axes = {"cohesion": (0, 1), "residual_credibility_loss": (0, 8)}
+horn_points = {
+    "(a) r_U = 8, other parameters at the defaults": {"credibility_loss": 8},
+    "(b) r_U = 8, s = 1, pi = 1/2": {"credibility_loss": 8, "retaliation_damage": 1,
+                                    "interception_prob": F(1, 2)},
+}
+for title, at in horn_points.items():
+    figures.regime_map(sequential, axes=horn_axes, at=at, resolution=121, title=title)
+    plt.show()
+
+# %%
+from gametheory.models.probe_response import regime  # noqa: E402
+
+horn_rows = []
+for title, at in horn_points.items():
+    labels = [regime(cohesion=th, residual_credibility_loss=ri, **at)
+              for th in [F(k, 40) for k in range(41)] for ri in [F(k, 5) for k in range(41)]]
+    shares = pd.Series(labels).value_counts(normalize=True)
+    horn_rows.append({"map": title, **{k: f"{v:.1%}" for k, v in shares.items()}})
+print("exact regimes on a 41 x 41 grid of each map (shares of the assumed range):")
+pd.DataFrame(horn_rows).set_index("map").fillna("-").T
 
 # %% [markdown]
 # ## 2. Exact thresholds
@@ -136,8 +193,10 @@ pd.DataFrame(rows).set_index("parameter")
 #
 # Suppose the analyst is unsure of the war cost, the credibility loss, the interception
 # probability and the cost of intercepting, and encodes that uncertainty as
-# distributions. The probability of each regime, with 95% Wilson confidence intervals
-# (seeded, so re-running reproduces it):
+# distributions. The share of draws in each regime, with 95% Wilson confidence intervals
+# (seeded, so re-running reproduces it). The "probability" column is a probability under
+# the **assumed distributions**, i.e. a share of an assumed range weighted by the
+# analyst's judgement, not a probability that the world is in that regime:
 
 # %%
 dists = {
@@ -186,7 +245,9 @@ local.round(3).head(8)
 # %% [markdown]
 # ## Summary
 #
-# Computed above: the regime map over escalation cost and credibility loss, its exact
-# thresholds (with a numeric check), the comparative statics of mixed probing, the
-# regime probabilities under uncertainty, and the global sensitivity of tolerated
-# probing. Notebook 03 turns the parameters into the policy levers of the public debate.
+# Computed above: the regime map over escalation cost and credibility loss (both horns:
+# tolerated probing at a low credibility loss, retaliation at a low war cost), the maps
+# over cohesion and residual credibility loss where retaliation deters or risks
+# escalation, the exact thresholds (with a numeric check), the comparative statics of
+# mixed probing, the regime shares under assumed distributions, and the global
+# sensitivity of tolerated probing. Notebook 03 turns the parameters into the policy levers of the public debate.

@@ -8,7 +8,9 @@
 # 1. How patient must the alliance be for responding to *every* probe to be credible,
 #    even when a single response costs more than it saves? (a critical discount factor,
 #    as a formula)
-# 2. How do trigger strategies fare when probes are misattributed or responses misread?
+# 2. How does that deterrence fare when probes are missed and phantoms are answered
+#    (detection noise on the drone game itself), and how do trigger strategies fare under
+#    misperception in the classic prisoner's dilemma?
 # 3. How long does a *reputation* for toughness deter a finite campaign
 #    (Kreps and Wilson 1982)?
 # 4. What does a patient aggressor take by *salami tactics* (Schelling 1966)?
@@ -79,10 +81,18 @@ print("breaking deviation:", rg.breaking_deviation(tft).describe())
 #
 # The profile: the Aggressor refrains while the Defender has never lapsed and probes
 # forever after a lapse; the Defender intercepts every probe while firm.
+#
+# No double counting: in the one-shot game the credibility loss $r_U$ stands for
+# everything an unanswered probe costs, including the probing it invites. Here that
+# future is modelled (a lapse invites probing forever), so in this variant $r_U$ and $r_I$
+# mean only the **non-reputational** cost of each incident (domestic audience, allies'
+# anger), with their own defaults:
 
 # %%
 m = gt.models.probe_response("repeated")
 stage = m.stage.at()
+print({p.name: str(p.default) for p in m.stage.parameters
+       if p.name in ("credibility_loss", "residual_credibility_loss")})
 print(stage)
 print()
 print("D_I < D_U (interception statically costly):",
@@ -144,12 +154,56 @@ figures.folk_region(region, title="Feasible, individually rational payoffs")
 plt.show()
 
 # %% [markdown]
-# ## Misattribution: grim trigger versus forgiving strategies
+# ## Detection noise on the drone game
 #
-# Drones are deniable: a probe may be missed, a stray drone mistaken for a probe. With
-# perception errors, grim trigger collapses into permanent punishment after the first
-# mistake; forgiving strategies recover. A seeded simulation on the prisoner's dilemma
-# (mean discounted payoffs with 95% confidence intervals, common random numbers):
+# Drones are deniable and hard to see. In the repeated drone game a probe is **missed**
+# with probability $e_m$ (it goes unanswered, and the Aggressor, having seen its probe pass,
+# is emboldened while the Defender still thinks itself firm); a quiet period raises a
+# **false alarm** with probability $e_f$ (the Defender reacts to a phantom and pays the
+# reaction's own costs); and a drone meant for elsewhere **strays** into allied airspace
+# with probability $e_s$. The values of the firm-until-lapse profile are exact (the joint
+# automaton under noise is a Markov chain; docs/model.md, "Detection noise"), at
+# $\delta = 9/10$, average discounted payoffs (Aggressor, Defender); the last column is
+# the values once the Aggressor is emboldened while the Defender is still firm:
+
+# %%
+noise_rows = []
+for e_s in (F(0), F(1, 100)):
+    noise_rows += m.noise_comparison(missed_detection=(0, F(1, 20), F(1, 10)),
+                                     false_alarm=(0, F(1, 20)), stray=e_s)
+drone_noise = pd.DataFrame(noise_rows)
+drone_noise.astype(str)
+
+# %%
+def value(e_m, e_f, e_s, who="Defender"):
+    row = drone_noise[(drone_noise.missed_detection == e_m) & (drone_noise.false_alarm == e_f)
+                      & (drone_noise.stray == e_s)]
+    return row[who].iloc[0]
+
+
+c_i = m.stage.defaults()["intercept_cost"]
+print(f"without strays: the Defender's value is {value(0, 0, 0)} at e_m = 0 and "
+      f"{value(F(1, 10), 0, 0)} at e_m = 1/10 (nothing is probed while deterrence holds, "
+      f"so missed detections cannot matter); a false alarm rate of 1/20 costs it "
+      f"{value(0, F(1, 20), 0)} = -e_f c_I = {-F(1, 20) * c_i} per period")
+print(f"with strays (e_s = 1/100): the Defender's value falls from {value(0, 0, F(1, 100))} "
+      f"= {float(value(0, 0, F(1, 100))):.4f} at e_m = 0 to {value(F(1, 10), 0, F(1, 100))} "
+      f"= {float(value(F(1, 10), 0, F(1, 100))):.4f} at e_m = 1/10: an unseen stray starts "
+      f"contested probing forever")
+
+# %% [markdown]
+# Grim deterrence does not forgive: once a missed stray has emboldened the Aggressor, the
+# firm-until-lapse profile has no way back. The classic comparison of grim and forgiving
+# strategies under noise is the prisoner's dilemma's, below.
+#
+# ## Misperception in the prisoner's dilemma: grim trigger versus forgiving strategies
+#
+# With perception errors (each player misreads the *opponent's* action), grim trigger
+# collapses into permanent punishment after the first mistake; forgiving strategies
+# recover. (On the drone game this perception noise is inert: the lapse trigger needs the
+# Defender's own action, which it never misreads; hence the detection noise above.) A
+# seeded simulation on the prisoner's dilemma (mean discounted payoffs with 95% confidence
+# intervals, common random numbers):
 
 # %%
 S = gt.strategies
@@ -179,14 +233,35 @@ print(f"punish-2-then-forgive with 10% misperception: {forgive_noisy['mean: Row'
 # paradox): a merely rational Defender under-reacts to the last probe, hence to every
 # probe. Kreps and Wilson (1982) resolve it with a small prior that the Defender is
 # *tough* (always intercepts). A weak Defender then intercepts early probes to keep its
-# reputation, and the Aggressor refrains until late in the campaign. The reputation
-# variant maps docs/model.md's payoffs onto their model:
+# reputation, and, when the prior is high enough for the campaign's length, the
+# Aggressor **does not probe early**: probing starts late. That is the opposite of the
+# autumn-2025 pattern of early, repeated probes by one long-lived prober, so this model
+# does not explain those probes (in Kreps-Wilson each market has its own short-lived
+# entrant). The reputation variant maps docs/model.md's payoffs onto their model ($r_U$
+# again meaning only non-reputational costs):
 
 # %%
 cs = gt.models.reputation_probe_response(stages=10, prior=F(1, 5))
 print(cs)
 path = pd.DataFrame(cs.belief_path())
 path
+
+# %% [markdown]
+# How the prior moves the first probe: the probability of a probe in each market along
+# the path on which every probe so far has been intercepted (market 10 is the first):
+
+# %%
+prior_rows = []
+for prior in (F(1, 10), F(1, 5), F(1, 3), F(1, 2)):
+    c = gt.models.reputation_probe_response(stages=10, prior=prior)
+    bp = c.belief_path()
+    quiet = next((i for i, r in enumerate(bp) if r["entry_probability"] != 0), len(bp))
+    prior_rows.append({"prior of toughness": str(prior),
+                       "markets without any probe at the start": quiet,
+                       "expected probes": round(float(c.expected_entries()), 3),
+                       **{f"m{r['market']}": str(r["entry_probability"]) for r in bp}})
+prior_table = pd.DataFrame(prior_rows).set_index("prior of toughness")
+prior_table
 
 # %%
 e_probes = cs.expected_entries()
@@ -217,6 +292,8 @@ pd.DataFrame(rows)
 #
 # Everything above is computed: the critical discount factor of a statically costly
 # response, as a formula and at the defaults; its sensitivity to credibility loss and
-# interception cost; the collapse of grim trigger under misattribution; the reputation
-# path of a finite campaign; and the take of a salami campaign with and without a red
-# line.
+# interception cost; the exact values of deterrence under missed detections, false alarms
+# and strays on the drone game; the collapse of grim trigger under misperception in the
+# prisoner's dilemma; the reputation path of a finite campaign (no early probing when the
+# prior of toughness is high enough, unlike the seed's early probes); and the take of a
+# salami campaign with and without a red line.

@@ -159,6 +159,64 @@ for x2 in (F(1), F(2), F(4), F(8)):
 pd.DataFrame(rows).set_index("exposure_cost_rear")
 
 # %% [markdown]
+# ### From the stag hunt to the probe-response model's cohesion $\theta$
+#
+# In the probe-response model cohesion $\theta$ is the probability that the alliance
+# reaches consensus to retaliate; a failed consensus falls back to interception and costs
+# the visible disunity $d$ (docs/model.md). The stag hunt supplies that probability: in
+# (Support, Support) $\theta = 1$, in (Hold back, Hold back) $\theta = 0$, and in the mixed
+# equilibrium $\theta$ is the chance that both support. The alliance-of-many model
+# (`alliance_probe`, notebook 07) derives $\theta$ from a decision rule instead. Each
+# $\theta$ is then fed into the drone model at a low war cost ($W_D = 20$), where
+# retaliation is tempting, with the default disunity cost and with $d = 0$:
+
+# %%
+from gametheory.models.probe_response import best_reply_after_probe, regime  # noqa: E402
+
+mixed_now = next(e for e in g.equilibria() if not e.is_pure)
+thetas = {"stag hunt: (Support, Support)": F(1),
+          "stag hunt: mixed equilibrium": mixed_now.row[0] * mixed_now.col[0],
+          "stag hunt: (Hold back, Hold back)": F(0)}
+for name, th in gt.models.alliance_probe(rule="majority").cohesion().items():
+    thetas[f"alliance_probe, majority rule, probe of {name}"] = th
+low_war = {"war_cost_defender": F(20)}
+theta_rows = []
+for source, th in thetas.items():
+    row = {"source of theta": source, "theta": str(th)}
+    for d in (F(1, 4), F(0)):
+        row[f"reply (d = {d})"] = best_reply_after_probe(cohesion=th, disunity_cost=d, **low_war)
+        row[f"regime (d = {d})"] = regime(cohesion=th, disunity_cost=d, **low_war)
+    theta_rows.append(row)
+theta_table = pd.DataFrame(theta_rows).set_index("source of theta")
+theta_table
+
+# %%
+moved = theta_table[theta_table["regime (d = 1/4)"] != theta_table["regime (d = 1/4)"].iloc[0]]
+print(f"with d = 1/4, {len(moved)} of {len(theta_table)} sources of theta give a different "
+      f"regime from full consensus; with d = 0 the reply is the same for every theta > 0: "
+      f"{sorted(set(theta_table.loc[theta_table['theta'] != '0', 'reply (d = 0)']))}")
+
+# %% [markdown]
+# Where $\theta$ now matters is the disunity cost: retaliating beats intercepting iff
+# $\theta\,(r_I - c_X - (e_X - e_I) W_D) > (1 - \theta)\,d$, so with $d > 0$ a less
+# cohesive alliance falls back to interception, and with $d = 0$ cohesion cancels from the
+# comparison. The cohesion the alliance needs for retaliation, as a function of the
+# disunity cost (exactly, at $W_D = 20$):
+
+# %%
+from gametheory.models.probe_response import probe_response_payoffs, symbol  # noqa: E402
+
+P = probe_response_payoffs()
+point = {symbol(n): sympy.Rational(str(spec.default)) for n, spec in PARAMETERS.items()
+         if spec.default is not None and n not in ("cohesion", "disunity_cost")}
+point[symbol("war_cost_defender")] = sympy.Integer(20)
+(theta_needed,) = sympy.solve(sympy.Eq((P["D_X"] - P["D_I"]).xreplace(point), 0),
+                              symbol("cohesion"))
+print("retaliation beats interception iff cohesion >", sympy.simplify(theta_needed))
+for d in (F(0), F(1, 4), F(1, 2), F(1)):
+    print(f"  d = {d}: cohesion > {theta_needed.subs(symbol('disunity_cost'), d)}")
+
+# %% [markdown]
 # ## 3. Who intercepts? The volunteer's dilemma
 #
 # A drone crosses a front-line state. Either ally can intercept it; both benefit, the
@@ -197,5 +255,7 @@ print(elim)
 # Computed above: the prior on resolve at which probing stops, the risk-dominance
 # condition and tipping point of consensual retaliation, the probability that nobody
 # intercepts in the volunteer's dilemma, and the free-riding equilibrium of burden
-# sharing. Cohesion matters less for *whether* to retaliate (notebook 03: it cancels out
-# of the Defender's comparison) than for whether the alliance can *coordinate* on it.
+# sharing; and the link to the drone model: the stag hunt's (or a decision rule's)
+# probability of consensus is the drone model's cohesion $\theta$, which decides between
+# retaliation and interception through the cost of a visible failure to agree ($d$); with
+# $d = 0$ cohesion would cancel from that choice.

@@ -151,7 +151,13 @@ cat = gt.models.catalog()
 cat.to_frame()[["name", "citation"]]
 
 # %% [markdown]
-# Their equilibria at the defaults, computed exactly:
+# Their equilibria at the defaults, computed exactly. For a sequential game (a tree) the
+# table reports its **credible** equilibria, every subgame-perfect one found by backward
+# induction (Selten 1975), beside the number of Nash equilibria of its normal form: in
+# these degenerate trees the first Nash equilibrium a solver returns is often one resting
+# on a non-credible threat. A simultaneous game has no proper subgame, so there every Nash
+# equilibrium is listed (pure ones by their cells, mixed ones counted). Signalling games,
+# campaigns and n-player games are solved by their own methods elsewhere and left out here.
 
 # %%
 rows = []
@@ -160,19 +166,49 @@ for entry in cat:
         continue
     game = entry.function()
     kind = type(game).__name__
+    credible = None
     if isinstance(game, gt.GameTree):
-        game = game.to_normal_form()
+        if not game.is_perfect_information:
+            continue
+        credible = game.backward_induction()
+        try:
+            game = game.to_normal_form()
+        except gt.GameError as err:  # e.g. the escalation ladder: too many plans
+            rows.append({"model": entry.name, "built as": kind,
+                         "players": " vs ".join(game.players), "shape": "-",
+                         "Nash equilibria": f"not enumerated ({type(err).__name__})",
+                         "degenerate": "-", "concept": "subgame perfect",
+                         "credible equilibria": len(credible),
+                         "each credible equilibrium": " | ".join(e.describe()
+                                                                 for e in credible)})
+            continue
     if isinstance(game, gt.ParametricGame):
         game = game.at()
     if not isinstance(game, gt.NormalFormGame):
         continue  # e.g. the reputation model, a campaign rather than one game
     eqs = game.equilibria()
+    if credible is None:
+        shown = [e.describe() for e in eqs if e.is_pure]
+        n_mixed = sum(not e.is_pure for e in eqs)
+        if n_mixed:
+            shown.append(f"and {n_mixed} mixed")
+        concept = "Nash (no proper subgame)"
+    else:
+        shown = [e.describe() for e in credible]
+        concept = "subgame perfect"
     rows.append({"model": entry.name, "built as": kind,
                  "players": " vs ".join(game.players),
                  "shape": "x".join(map(str, game.shape)),
-                 "equilibria": len(eqs),
-                 "pure": sum(e.is_pure for e in eqs),
+                 "Nash equilibria": len(eqs),
                  "degenerate": game.is_degenerate(),
-                 "first equilibrium": eqs[0].describe()})
+                 "concept": concept,
+                 "credible equilibria": len(credible) if credible is not None else len(eqs),
+                 "each credible equilibrium": " | ".join(shown)})
 side_by_side = pd.DataFrame(rows).set_index("model")
 side_by_side
+
+# %%
+trees = side_by_side[side_by_side["concept"] == "subgame perfect"]
+for name, row in trees.iterrows():
+    print(f"{name}: {row['credible equilibria']} subgame-perfect equilibrium(s); extreme Nash "
+          f"equilibria of the normal form: {row['Nash equilibria']}")
