@@ -61,14 +61,18 @@ import sympy
 
 from ..errors import PayoffError, SolverError
 
-__all__ = ["support_enumeration_n", "NPlayerSolution", "NPlayerProfile",
-           "MAX_SUPPORT_PROFILES"]
+__all__ = ["support_enumeration_n", "support_profiles_n", "NPlayerSolution",
+           "NPlayerProfile", "MAX_SUPPORT_PROFILES", "ContinuumWarning"]
 
 #: Largest number of support profiles :func:`support_enumeration_n` tries; beyond it the
 #: game is too large for enumeration (use a numerical method instead).
 MAX_SUPPORT_PROFILES = 20_000
 
 Value = Fraction | sympy.Expr
+
+
+class ContinuumWarning(UserWarning):
+    """Some support profile holds a continuum of equilibria that is not enumerated."""
 
 
 @dataclass(frozen=True)
@@ -295,8 +299,10 @@ def support_enumeration_n(payoffs: Sequence[np.ndarray],
     count = math.prod(2**k - 1 for k in shape)
     if count > max_supports:
         raise SolverError(f"the game has {count:,} support profiles; exact support enumeration "
-                          f"tries at most {max_supports:,} (raise max_supports, or use a "
-                          "numerical method such as logit QRE)")
+                          f"tries at most {max_supports:,} (MAX_SUPPORT_PROFILES; raise "
+                          "max_supports, or use method='pure' for the pure equilibria, "
+                          "'logit' for the logit QRE limit, or pygambit's 'gnm' or "
+                          "'simpdiv')")
     found: list[NPlayerProfile] = []
     continua = []
     for supports in itertools.product(*(_supports(k) for k in shape)):
@@ -321,3 +327,37 @@ def support_enumeration_n(payoffs: Sequence[np.ndarray],
     ordered = sorted(unique.values(), key=lambda e: (tuple(len(s) for s in e.support),
                      e.support, tuple(-float(p) for x in e.profile for p in x)))
     return NPlayerSolution(tuple(ordered), tuple(continua), count)
+
+
+def support_profiles_n(payoffs: Sequence[np.ndarray], *,
+                       max_supports: int = MAX_SUPPORT_PROFILES,
+                       on_continuum: str = "warn") -> list[tuple[tuple, tuple]]:
+    """:func:`support_enumeration_n` as ``(profile, payoffs)`` pairs, for the solve facade.
+
+    ``on_continuum`` says what happens when a support profile holds a continuum (whose
+    points are not listed): ``"warn"`` (default) issues a :class:`ContinuumWarning` naming
+    the support profiles and returns the isolated equilibria found, ``"raise"`` raises
+    :class:`SolverError`, ``"ignore"`` returns them silently.
+
+    >>> import numpy as np
+    >>> A = np.array([[1, -1], [-1, 1]])
+    >>> [[str(p) for p in x] for x in support_profiles_n([A, -A])[0][0]]
+    [['1/2', '1/2'], ['1/2', '1/2']]
+    """
+    if on_continuum not in ("warn", "raise", "ignore"):
+        raise SolverError(f"on_continuum must be 'warn', 'raise' or 'ignore'; got "
+                          f"{on_continuum!r}")
+    sol = support_enumeration_n(payoffs, max_supports)
+    if sol.continua and on_continuum != "ignore":
+        shown = "; ".join(str(tuple(list(s) for s in c)) for c in sol.continua[:4])
+        more = f" and {len(sol.continua) - 4} more" if len(sol.continua) > 4 else ""
+        message = (f"{len(sol.continua)} support profile(s) hold a possible continuum of "
+                   f"equilibria that is not enumerated (supports {shown}{more}); the "
+                   f"{len(sol.equilibria)} equilibria returned are the isolated ones and those "
+                   "pinned down by extra best replies")
+        if on_continuum == "raise":
+            raise SolverError(message)
+        import warnings
+
+        warnings.warn(message, ContinuumWarning, stacklevel=4)
+    return [(e.profile, e.payoffs) for e in sol.equilibria]
