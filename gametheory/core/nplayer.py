@@ -109,10 +109,10 @@ def payoff_array(data: Any, name: str, ndim: int) -> np.ndarray:
 
     >>> payoff_array([[[1, 2]]], "U", 3).shape
     (1, 1, 2)
-    >>> payoff_array([[1, 2]], "U", 3)
+    >>> payoff_array([[1, 2]], "U", 3)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
         ...
-    gametheory.errors.PayoffError: payoff array U needs 3 dimensions: the entry at (0, 0) is int, not a sequence
+    gametheory.errors.PayoffError: payoff array U needs 3 dimensions: the entry at (0, 0) is ...
     """
     if isinstance(data, np.ndarray):
         if data.ndim != ndim:

@@ -60,9 +60,16 @@ from ..errors import GameError, ProfileError
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from .game import NormalFormGame
-
 Number = Fraction | float
+
+
+class PayoffGame(Protocol):
+    """What :meth:`Equilibrium.from_game` reads of a game (a two-player game)."""
+
+    players: Any
+    strategies: Any
+
+    def expected_payoffs(self, profile: Any) -> tuple[Any, ...]: ...
 
 __all__ = ["EquilibriumList", "Equilibrium", "TableRow", "Cell", "identifier", "plain_value"]
 
@@ -325,7 +332,7 @@ class Equilibrium:
                    others=mixes[2:])
 
     @classmethod
-    def from_game(cls, game: NormalFormGame, row: Sequence[Number], col: Sequence[Number]
+    def from_game(cls, game: PayoffGame, row: Sequence[Number], col: Sequence[Number]
                   ) -> Equilibrium:
         """Build an Equilibrium of ``game`` from two mixed strategies, computing payoffs."""
         x, y = tuple(row), tuple(col)

@@ -1,4 +1,4 @@
-r"""Gambit strategic-form (``.nfg``) files: reading and writing games of any number of players.
+r"""Gambit strategic-form (``.nfg``) files: reading and writing games of n >= 2 players.
 
 A finite strategic-form game with players :math:`1, 2` and strategy sets
 :math:`S_1 = \{1, \dots, m\}`, :math:`S_2 = \{1, \dots, n\}` is a table of payoff pairs
@@ -82,16 +82,13 @@ import itertools
 import math
 import os
 import re
-import unicodedata
-import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
+
 from .._limits import MAX_NFG_BYTES, MAX_NFG_NUMBER_LENGTH
 from .._numbers import NotANumber, parse_number_text
 from ..errors import ParseError
@@ -570,7 +567,7 @@ def parse_nfg(path_or_text: Any, *, max_cells: int = MAX_CELLS) -> NfgFile:
 
 def read_nfg(path_or_text: Any, *, exact: bool = True, max_cells: int = MAX_CELLS
              ) -> NormalFormGame:
-    """Read a Gambit ``.nfg`` file (any number of players) into a :class:`~gametheory.NormalFormGame`.
+    """Read a Gambit ``.nfg`` file (n >= 2 players) into a :class:`~gametheory.NormalFormGame`.
 
     Parameters
     ----------

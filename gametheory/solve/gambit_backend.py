@@ -91,7 +91,7 @@ def _solve(gbt: Any, game: Any, method: str) -> Any:
     if method == "ipa":
         return nash.ipa_solve(game)
     if method == "simpdiv":
-        return nash.simpdiv_solve(game)
+        return nash.simpdiv_solve(game.mixed_strategy_profile(rational=True))
     return nash.enumpoly_solve(game, use_strategic=True)
 
 

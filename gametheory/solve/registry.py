@@ -145,8 +145,9 @@ def register_method(name: str, solve: MethodSolver | None, *, summary: str, exac
 def method_spec(name: str) -> MethodSpec:
     """The registered method ``name``; :class:`SolverError` naming the choices otherwise.
 
-    >>> method_spec("exact").summary
-    'exact vertex enumeration: every extreme equilibrium, also on degenerate games'
+    >>> method_spec("exact").summary  # doctest: +NORMALIZE_WHITESPACE
+    'exact vertex enumeration: every extreme equilibrium, also on degenerate games
+     (n players: exact support enumeration)'
     """
     try:
         return METHODS[name]
