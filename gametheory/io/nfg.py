@@ -11,9 +11,9 @@ strategy as the fastest digit*: profile :math:`(i, j)` (1-based) is entry number
 so the list runs :math:`(1,1), (2,1), \dots, (m,1), (1,2), \dots` -- column by column
 of the bimatrix, not row by row. With :math:`n` players the same rule holds: profiles
 are counted in mixed radix with player 1's strategy the fastest digit and player
-:math:`n`'s the slowest, and each profile carries :math:`n` payoffs. (As Gambit's format documentation spells out for its
-``e02.nfg`` example; the sample files agree, e.g. ``coord2.nfg``'s ``3 2 0 0 0 0 2 2`` is
-the coordination game with :math:`A = \begin{psmallmatrix}3&0\\0&2\end{psmallmatrix}`.)
+:math:`n`'s the slowest, and each profile carries :math:`n` payoffs. (As Gambit's
+format documentation spells out for its ``e02.nfg`` example; the sample files agree,
+e.g. ``coord2.nfg``'s ``3 2 0 0 0 0 2 2`` is the coordination game with :math:`A = \begin{psmallmatrix}3&0\\0&2\end{psmallmatrix}`.)
 
 The file has a prologue and one of two bodies (McKelvey, McLennan and Turocy, *Gambit:
 Software Tools for Game Theory*, "Game representation formats": "The strategic game
