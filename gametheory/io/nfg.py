@@ -13,7 +13,8 @@ of the bimatrix, not row by row. With :math:`n` players the same rule holds: pro
 are counted in mixed radix with player 1's strategy the fastest digit and player
 :math:`n`'s the slowest, and each profile carries :math:`n` payoffs. (As Gambit's
 format documentation spells out for its ``e02.nfg`` example; the sample files agree,
-e.g. ``coord2.nfg``'s ``3 2 0 0 0 0 2 2`` is the coordination game with :math:`A = \begin{psmallmatrix}3&0\\0&2\end{psmallmatrix}`.)
+e.g. ``coord2.nfg``'s ``3 2 0 0 0 0 2 2`` is the coordination game
+with :math:`A = \begin{psmallmatrix}3&0\\0&2\end{psmallmatrix}`.)
 
 The file has a prologue and one of two bodies (McKelvey, McLennan and Turocy, *Gambit:
 Software Tools for Game Theory*, "Game representation formats": "The strategic game

@@ -65,8 +65,9 @@ def test_pure_equilibria_of_gambits_games_are_gambits():
     enumpure_solve (vendored in expected.json; recomputed when pygambit is installed)."""
     import json
 
-    import gametheory as gt
     from support import DATA
+
+    import gametheory as gt
 
     folder = DATA / "gambit-nplayer"
     expected = json.loads((folder / "expected.json").read_text())["games"]

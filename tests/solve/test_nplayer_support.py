@@ -96,8 +96,9 @@ def _gambit_case(name):
     import json
     import warnings
 
-    import gametheory as gt
     from support import DATA
+
+    import gametheory as gt
 
     folder = DATA / "gambit-nplayer"
     expected = json.loads((folder / "expected.json").read_text())["games"][name]
