@@ -120,6 +120,19 @@ def payoff_array(data: Any, name: str, ndim: int) -> np.ndarray:
                               f"got a {data.ndim}-D array of shape {data.shape}")
         if np.iscomplexobj(data):
             raise PayoffError(f"payoff array {name} is complex; payoffs must be real")
+        if data.dtype.kind == "b":
+            raise PayoffError(f"payoff array {name} is boolean; payoffs must be numbers")
+        if 0 in data.shape:
+            raise PayoffError(f"payoff array {name} is empty (a player needs at least one "
+                              "strategy)")
+        if data.dtype.kind == "f":  # fast path: a float array stays a float array
+            if not np.isfinite(data).all():
+                bad = tuple(int(k) for k in np.argwhere(~np.isfinite(data))[0])
+                raise PayoffError(f"payoff array {name}, cell {bad}: payoffs must be finite "
+                                  "numbers")
+            return data.astype(float)
+        if data.dtype.kind in "iu":  # fast path: integers become exact Fractions
+            return np.frompyfunc(Fraction, 1, 1)(data.astype(object))
         data = data.tolist()
     nested = _nested(data, name, ndim, ())
     shape = _shape_of(nested, ndim)
