@@ -147,12 +147,12 @@ def equilibria(game: NormalFormGame, method: str = "exact", **options: Any
     tol = options.get("tol") if nplayer_path else None
     if nplayer_path and "tol" not in spec.options:
         options.pop("tol", None)  # the regret tolerance of the verification only
-    spec.check_options(options)
-    if game.n_players == 2 and spec.solve is not None:
-        extra = sorted(set(options) & set(spec.nplayer_options))
-        if extra:
-            raise SolverError(f"options {extra} of method {method!r} apply to games of three "
-                              "or more players only")
+    extra = sorted(set(options) & set(spec.nplayer_options) - set(spec.options))
+    if extra and not nplayer_path:
+        raise SolverError(f"options {extra} of method {method!r} apply to games of three "
+                          "or more players only")
+    spec.check_options(options, nplayer=nplayer_path)
+    if not nplayer_path:
         A, B = game.payoff_matrices
         return EquilibriumList(labelled(game, spec.solve(A.tolist(), B.tolist(), **options),
                                         spec.exact, spec.ordered))

@@ -102,17 +102,19 @@ class MethodSpec:
     with_payoffs: bool = False
     nplayer_options: tuple[str, ...] = ()
 
-    def check_options(self, options: dict[str, Any]) -> None:
-        """Raise :class:`SolverError` for options this method does not accept."""
-        bad = sorted(set(options) - set(self.options) - set(self.nplayer_options))
+    def check_options(self, options: dict[str, Any], nplayer: bool = False) -> None:
+        """Raise :class:`SolverError` for options this method does not accept (``nplayer``:
+        for its n-player algorithm, which may take more)."""
+        accepted = self.options + (self.nplayer_options if nplayer else ())
+        bad = sorted(set(options) - set(accepted))
         if not bad:
             return
         owners = sorted(name for name, spec in METHODS.items() if set(bad) & set(spec.options))
         hint = f" (options of {', '.join(map(repr, owners))})" if owners else ""
-        if not self.options and not self.nplayer_options:
+        if not accepted:
             raise SolverError(f"method {self.name!r} takes no options; got {bad}{hint}")
-        raise SolverError(f"method {self.name!r} accepts the options "
-                          f"{list(self.options + self.nplayer_options)}; got {bad}{hint}")
+        raise SolverError(f"method {self.name!r} accepts the options {list(accepted)}; "
+                          f"got {bad}{hint}")
 
 
 #: Every registered method by name; ``sorted(METHODS)`` lists the choices.
