@@ -196,8 +196,8 @@ class NormalFormGame(LabelledGame):
 
     Parameters
     ----------
-    A, B : array-like, shape (m, n)
-        Payoffs of the row and the column player.
+    *payoffs : array-like
+        Two matrices ``A, B`` of shape (m, n): payoffs of the row and the column player.
         With three or more players, pass one array per player instead, ``P1, ..., Pn``,
         each of shape ``(s1, ..., sn)`` (axis ``j`` is player ``j``'s strategy), with the
         same entry rules; ``players`` then defaults to ``("Player 1", ...)`` and the
@@ -336,7 +336,7 @@ class NormalFormGame(LabelledGame):
 
         >>> import gametheory as gt
         >>> g = gt.NormalFormGame([[[1, 0]]], [[[0, 1]]], [[[2, 2]]])
-        >>> g.n_players, g.shape, g.payoff_arrays[2][0, 0, 1]
+        >>> g.n_players, g.shape, g.payoff_array(2)[0, 0, 1]
         (3, (1, 1, 2), Fraction(2, 1))
         """
         return tuple(a.view() for a in self._payoffs)
