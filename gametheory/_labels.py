@@ -104,13 +104,16 @@ class LabelledGame:
         return tuple(self._A.shape)  # type: ignore[attr-defined,return-value]
 
     def player_index(self, player: int | str) -> int:
-        """0 for the row player, 1 for the column player, by name or index."""
+        """0 for the row player, 1 for the column player (k for player k + 1), by name or index."""
+        n = len(self._players)
         if isinstance(player, int | np.integer) and not isinstance(player, bool) \
-                and int(player) in (0, 1):
+                and 0 <= int(player) < n:
             return int(player)
         if player in self._players:
             return self._players.index(player)  # type: ignore[arg-type]
-        raise LabelError(f"unknown player {player!r}; players are {list(self._players)} (or 0, 1)")
+        indices = ", ".join(map(str, range(n))) if n <= 3 else f"0..{n - 1}"
+        raise LabelError(f"unknown player {player!r}; players are {list(self._players)} "
+                         f"(or {indices})")
 
     def strategy_index(self, player: int | str, strategy: int | str) -> int:
         """Index of a strategy given by label or index, for a player given by name or 0/1.

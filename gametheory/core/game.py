@@ -1,4 +1,4 @@
-r"""Two-player normal-form games and their equilibria, as plain validated data.
+r"""Normal-form games and their equilibria, as plain validated data.
 
 A two-player normal-form (bimatrix) game is a pair of :math:`m \times n` payoff
 matrices :math:`(A, B)`: when the row player picks pure strategy :math:`i` and the
@@ -13,6 +13,11 @@ is zero.
 
 Payoffs are exact :class:`fractions.Fraction` values whenever the input is rational
 (integers, Fractions, strings such as ``"3/4"`` or ``"7.32"``), and floats otherwise.
+With three or more players, player :math:`i`'s payoffs are an array
+:math:`U_i` of shape :math:`(s_1, \dots, s_n)`, a mixed profile is
+:math:`(x_1, \dots, x_n)` and the regret of player :math:`i` is
+:math:`\max_t E_i(t, x_{-i}) - u_i(x)` (see :mod:`gametheory.core.nplayer`); the class,
+its checks and its methods are the same, and ``A``/``B`` become ``payoff_arrays``.
 This module holds data and checks only; the equilibrium algorithms live in
 :mod:`gametheory.solve` and are reached through the methods below.
 
@@ -31,8 +36,7 @@ Examples
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +51,9 @@ from .._numbers import (
     payoff_scale,
     to_number,
 )
-from ..errors import LabelError, PayoffError, ProfileError
+from ..errors import GameError, LabelError, PayoffError, ProfileError
+from .nplayer import contract, deviation_payoffs, nplayer_labels, payoff_array
+from .results import Equilibrium
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..solve import EliminationResult, EquilibriumComponent
@@ -169,13 +175,33 @@ def _frozen(matrix: list[list[Number]], exact: bool) -> np.ndarray:
     return arr
 
 
+def _looks_like_labels(value: Any) -> bool:
+    """Whether a positional argument is names or label lists rather than payoffs."""
+    if isinstance(value, str) or not isinstance(value, Sequence) or not value:
+        return False
+    items = [w for v in value for w in (v if isinstance(v, Sequence) and not isinstance(v, str)
+                                        else [v])]
+    if not items or not all(isinstance(v, str) for v in items):
+        return False
+    for v in items:
+        try:
+            to_number(v)
+        except NotANumber:
+            return True
+    return False
+
+
 class NormalFormGame(LabelledGame):
-    """A two-player normal-form game with named players and labelled strategies.
+    """A normal-form game with named players and labelled strategies.
 
     Parameters
     ----------
-    A, B : array-like, shape (m, n)
-        Payoffs of the row and the column player. Entries may be ints, Fractions,
+    *payoffs : array-like
+        Two matrices ``A, B`` of shape (m, n): payoffs of the row and the column player.
+        With three or more players, pass one array per player instead, ``P1, ..., Pn``,
+        each of shape ``(s1, ..., sn)`` (axis ``j`` is player ``j``'s strategy), with the
+        same entry rules; ``players`` then defaults to ``("Player 1", ...)`` and the
+        strategies to ``s1, s2, ...``. Entries may be ints, Fractions,
         Decimals, floats, sympy rationals or strings such as ``"3/4"`` or ``"7.32"``.
         A labelled :class:`pandas.DataFrame` gives the strategy labels too (index: row
         player, columns: column player; named axes name the players); two frames must
@@ -214,16 +240,23 @@ class NormalFormGame(LabelledGame):
     (('Refrain', 'Probe'), ('Tolerate', 'Intercept'))
     """
 
-    __slots__ = ("_A", "_B", "_players", "_strategies", "_title", "_exact", "__weakref__")
+    __slots__ = ("_A", "_B", "_payoffs", "_players", "_strategies", "_title", "_exact",
+                 "__weakref__")
 
     def __init__(
         self,
-        A: Any,
-        B: Any,
+        *payoffs: Any,
         players: Sequence[str] = DEFAULT_PLAYERS,
         strategies: Sequence[Sequence[str]] | None = None,
         title: str = "",
     ) -> None:
+        if len(payoffs) < 2:
+            raise PayoffError(f"a normal-form game needs one payoff array per player, at least "
+                              f"two; got {len(payoffs)}")
+        if len(payoffs) > 2:
+            self._init_n(payoffs, players, strategies, title)
+            return
+        A, B = payoffs
         if _is_frame(A) or _is_frame(B):
             A, B, strategies, players = _from_frames(A, B, strategies, players)
         a = _payoff_matrix(A, "A (row player)")
@@ -238,45 +271,104 @@ class NormalFormGame(LabelledGame):
         self._exact = exact
         self._A = _frozen(a, exact)
         self._B = _frozen(b, exact)
+        self._payoffs = (self._A, self._B)
+
+    def _init_n(self, payoffs: Sequence[Any], players: Any, strategies: Any, title: Any
+                ) -> None:
+        n = len(payoffs)
+        if any(_looks_like_labels(P) for P in payoffs[2:]):
+            raise LabelError("players, strategies and title are keyword arguments: "
+                             "NormalFormGame(A, B, players=...); a positional argument after "
+                             "the payoffs is read as one more player's payoff array")
+        arrays = [payoff_array(P, f"P{k + 1} (player {k + 1})", n)
+                  for k, P in enumerate(payoffs)]
+        shapes = {a.shape for a in arrays}
+        if len(shapes) != 1:
+            raise PayoffError("payoff arrays have different shapes: " + ", ".join(
+                f"P{k + 1} is {'x'.join(map(str, a.shape))}" for k, a in enumerate(arrays)))
+        shape = arrays[0].shape
+        exact = all(a.dtype == object for a in arrays)
+        if players == DEFAULT_PLAYERS:
+            players = None
+        self._players, self._strategies, self._title = nplayer_labels(
+            players, strategies, title, shape)
+        self._exact = exact
+        frozen = []
+        for a in arrays:
+            a = a if exact else a.astype(float)
+            a.flags.writeable = False
+            frozen.append(a)
+        self._payoffs = tuple(frozen)
+        self._A, self._B = frozen[0], frozen[1]
 
     # ----------------------------------------------------------------- data access
     @property
+    def n_players(self) -> int:
+        """The number of players (2 for a bimatrix game)."""
+        return len(self._payoffs)
+
+    def _two_players(self, what: str) -> None:
+        if len(self._payoffs) != 2:
+            raise GameError(f"{what} is defined for two-player games; this game has "
+                            f"{len(self._payoffs)} players (use payoff_arrays, or "
+                            "payoff_array(player))")
+
+    @property
     def A(self) -> np.ndarray:
         """Row player's payoffs, a read-only array (dtype object of Fractions when exact)."""
+        self._two_players("A")
         return self._A.view()  # a view of a read-only array cannot be made writeable
 
     @property
     def B(self) -> np.ndarray:
         """Column player's payoffs, a read-only array (dtype object of Fractions when exact)."""
+        self._two_players("B")
         return self._B.view()
 
     @property
     def payoff_matrices(self) -> tuple[np.ndarray, np.ndarray]:
-        """``(A, B)``."""
+        """``(A, B)`` of a two-player game."""
         return self.A, self.B
+
+    @property
+    def payoff_arrays(self) -> tuple[np.ndarray, ...]:
+        """Every player's payoff array (read-only views), ``(A, B)`` for two players.
+
+        >>> import gametheory as gt
+        >>> g = gt.NormalFormGame([[[1, 0]]], [[[0, 1]]], [[[2, 2]]])
+        >>> g.n_players, g.shape, g.payoff_array(2)[0, 0, 1]
+        (3, (1, 1, 2), Fraction(2, 1))
+        """
+        return tuple(a.view() for a in self._payoffs)
+
+    def payoff_array(self, player: int | str) -> np.ndarray:
+        """The payoff array of one player (by name or index)."""
+        return self._payoffs[self.player_index(player)].view()
 
     @property
     def is_exact(self) -> bool:
         """True when every payoff is a Fraction, so equilibria are exact."""
         return self._exact
 
-    def as_float(self) -> tuple[np.ndarray, np.ndarray]:
-        """Float64 copies of ``(A, B)``."""
-        return self._A.astype(float), self._B.astype(float)
+    def as_float(self) -> tuple[np.ndarray, ...]:
+        """Float64 copies of ``(A, B)`` (of every payoff array for n players)."""
+        return tuple(a.astype(float) for a in self._payoffs)
 
-    def as_fraction(self) -> tuple[np.ndarray, np.ndarray]:
+    def as_fraction(self) -> tuple[np.ndarray, ...]:
         """Object arrays of the exact rational values of ``(A, B)`` (floats converted exactly)."""
         conv = np.vectorize(as_fraction, otypes=[object])
-        return conv(self._A), conv(self._B)
+        return tuple(conv(a) for a in self._payoffs)
 
     # ----------------------------------------------------------------- derived games
     def swap_players(self) -> NormalFormGame:
         """The same game with the roles of row and column player exchanged."""
+        self._two_players("swap_players")
         return NormalFormGame(self._B.T, self._A.T, players=self._players[::-1],
                               strategies=self._strategies[::-1], title=self._title)
 
     def permute(self, row_order: Sequence[int], col_order: Sequence[int]) -> NormalFormGame:
         """The game with strategies reordered: new row ``k`` is old row ``row_order[k]``."""
+        self._two_players("permute")
         ro, co = list(row_order), list(col_order)
         if sorted(ro) != list(range(self.shape[0])) or sorted(co) != list(range(self.shape[1])):
             raise LabelError("row_order and col_order must be permutations of the strategy indices")
@@ -286,8 +378,21 @@ class NormalFormGame(LabelledGame):
                                           [self._strategies[1][j] for j in co]),
                               title=self._title)
 
-    def restrict(self, rows: Sequence[int | str], cols: Sequence[int | str]) -> NormalFormGame:
-        """The subgame on the given strategies (labels or indices), in the given order."""
+    def restrict(self, *keep: Sequence[int | str]) -> NormalFormGame:
+        """The subgame on the given strategies (labels or indices), in the given order.
+
+        One sequence per player: ``restrict(rows, cols)``, or ``restrict(S1, ..., Sn)``.
+        """
+        if len(keep) != self.n_players:
+            raise LabelError(f"restrict takes one strategy list per player ({self.n_players}); "
+                             f"got {len(keep)}")
+        if self.n_players > 2:
+            idx = [[self.strategy_index(p, s) for s in k] for p, k in enumerate(keep)]
+            return NormalFormGame(*(a[np.ix_(*idx)] for a in self._payoffs),
+                                  players=self._players, title=self._title,
+                                  strategies=[[self._strategies[p][i] for i in ix]
+                                              for p, ix in enumerate(idx)])
+        rows, cols = keep
         ri = [self.strategy_index(0, r) for r in rows]
         ci = [self.strategy_index(1, c) for c in cols]
         return NormalFormGame(self._A[np.ix_(ri, ci)], self._B[np.ix_(ri, ci)],
@@ -300,7 +405,7 @@ class NormalFormGame(LabelledGame):
                 strategies: Sequence[Sequence[str]] | None = None,
                 title: str | None = None) -> NormalFormGame:
         """A copy with new names, labels or title and the same payoffs."""
-        return NormalFormGame(self._A, self._B,
+        return NormalFormGame(*self._payoffs,
                               players=self._players if players is None else players,
                               strategies=self._strategies if strategies is None else strategies,
                               title=self._title if title is None else title)
@@ -341,38 +446,62 @@ class NormalFormGame(LabelledGame):
             raise ProfileError(f"strategy of {self._players[p]} sums to {float(total)!r}, not 1")
         return tuple(vals)
 
-    def _profile(self, profile: Any) -> tuple[tuple[Number, ...], tuple[Number, ...]]:
+    def _profile(self, profile: Any) -> tuple[tuple[Number, ...], ...]:
         if isinstance(profile, Equilibrium):
-            return profile.row, profile.col
-        if not isinstance(profile, Sequence) or isinstance(profile, str) or len(profile) != 2:
-            raise ProfileError("a profile is a pair (row strategy, column strategy); "
-                               f"got {profile!r}")
-        return self.mixed_strategy(0, profile[0]), self.mixed_strategy(1, profile[1])
+            return profile.profile
+        n = self.n_players
+        if not isinstance(profile, Sequence) or isinstance(profile, str) or len(profile) != n:
+            if n == 2:
+                raise ProfileError("a profile is a pair (row strategy, column strategy); "
+                                   f"got {profile!r}")
+            raise ProfileError(f"a profile has one strategy per player ({n}); got {profile!r}")
+        return tuple(self.mixed_strategy(p, s) for p, s in enumerate(profile))
 
-    def _exact_with(self, x: Sequence[Number], y: Sequence[Number]) -> bool:
-        return self._exact and all(isinstance(v, Fraction) for v in (*x, *y))
+    def _exact_with(self, *mixes: Sequence[Number]) -> bool:
+        return self._exact and all(isinstance(v, Fraction) for m in mixes for v in m)
 
-    def _matrices_for(self, exact: bool) -> tuple[np.ndarray, np.ndarray]:
-        return (self._A, self._B) if exact else self.as_float()
+    def _matrices_for(self, exact: bool) -> tuple[np.ndarray, ...]:
+        return self._payoffs if exact else self.as_float()
 
-    def expected_payoffs(self, profile: Any) -> tuple[Number, Number]:
+    def expected_payoffs(self, profile: Any) -> tuple[Number, ...]:
         """Expected payoffs ``(x^T A y, x^T B y)`` of a profile (exact when possible).
+
+        With n players, :math:`u_i(x) = \\sum_s U_i[s] \\prod_j x_{j,s_j}` for each player.
 
         >>> import gametheory as gt
         >>> mp = gt.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
         >>> mp.expected_payoffs((["1/2", "1/2"], ["1/2", "1/2"]))
         (Fraction(0, 1), Fraction(0, 1))
         """
-        x, y = self._profile(profile)
-        exact = self._exact_with(x, y)
-        A, B = self._matrices_for(exact)
+        mixes = self._profile(profile)
+        exact = self._exact_with(*mixes)
+        arrays = self._matrices_for(exact)
+        if self.n_players > 2:
+            return tuple(contract(u, mixes) for u in arrays)
+        x, y = mixes
+        A, B = arrays
         xv = np.array(x, dtype=object if exact else float)
         yv = np.array(y, dtype=object if exact else float)
         return xv @ A @ yv, xv @ B @ yv
 
     def pure_payoffs(self, player: int | str, opponent: Any) -> tuple[Number, ...]:
-        """Payoff of each pure strategy of ``player`` against the opponent's strategy."""
+        """Payoff of each pure strategy of ``player`` against the opponent's strategy.
+
+        With n players ``opponent`` is a whole profile (the entry of ``player`` is
+        ignored) or the ``n - 1`` strategies of the others, in player order.
+        """
         p = self.player_index(player)
+        if self.n_players > 2:
+            others = list(opponent)
+            if len(others) == self.n_players - 1:
+                others.insert(p, 0)
+            if len(others) != self.n_players:
+                raise ProfileError(f"the others' strategies: give {self.n_players - 1} (or a "
+                                   f"whole profile of {self.n_players}); got {len(others)}")
+            mixes = [self.mixed_strategy(q, s) if q != p else (Fraction(1),) * self.shape[p]
+                     for q, s in enumerate(others)]
+            exact = self._exact_with(*mixes)
+            return deviation_payoffs(self._matrices_for(exact)[p], p, mixes)
         other = self.mixed_strategy(1 - p, opponent)
         exact = self._exact and all(isinstance(v, Fraction) for v in other)
         A, B = self._matrices_for(exact)
@@ -400,7 +529,7 @@ class NormalFormGame(LabelledGame):
     def _tol(self, tol: float | None) -> float:
         return float_tolerance(tol, *self.as_float())
 
-    def regret(self, profile: Any) -> tuple[Number, Number]:
+    def regret(self, profile: Any) -> tuple[Number, ...]:
         """Each player's gain from the best pure deviation; both zero at a Nash equilibrium.
 
         >>> import gametheory as gt
@@ -408,7 +537,12 @@ class NormalFormGame(LabelledGame):
         >>> pd.regret(([1, 0], [1, 0]))
         (Fraction(2, 1), Fraction(2, 1))
         """
-        x, y = self._profile(profile)
+        mixes = self._profile(profile)
+        if self.n_players > 2:
+            values = self.expected_payoffs(mixes)
+            return tuple(max(self.pure_payoffs(p, mixes)) - values[p]
+                         for p in range(self.n_players))
+        x, y = mixes
         u_row, u_col = self.expected_payoffs((x, y))
         return (max(self.pure_payoffs(0, y)) - u_row, max(self.pure_payoffs(1, x)) - u_col)
 
@@ -424,12 +558,12 @@ class NormalFormGame(LabelledGame):
         >>> mp.is_equilibrium((["1/2", "1/2"], ["1/2", "1/2"])), mp.is_equilibrium((0, 0))
         (True, False)
         """
-        x, y = self._profile(profile)
-        r = self.regret((x, y))
-        if tol is None and self._exact_with(x, y):
-            return r[0] == 0 and r[1] == 0
+        mixes = self._profile(profile)
+        r = self.regret(mixes)
+        if tol is None and self._exact_with(*mixes):
+            return all(v == 0 for v in r)
         t = self._tol(tol)
-        return float(r[0]) <= t and float(r[1]) <= t
+        return all(float(v) <= t for v in r)
 
     # ----------------------------------------------------------------- solving (delegated)
     def equilibria(self, method: str = "exact", **options: Any) -> EquilibriumList:
@@ -457,12 +591,14 @@ class NormalFormGame(LabelledGame):
         """
         from ..solve import is_degenerate
 
+        self._two_players("is_degenerate")
         return is_degenerate(self)
 
     def equilibrium_components(self) -> list[EquilibriumComponent]:
         """Connected components of the equilibrium set, with their maximal Nash subsets."""
         from ..solve import equilibrium_components
 
+        self._two_players("equilibrium_components")
         return equilibrium_components(self)
 
     def eliminate_dominated(self, weak: bool = False, mixed: bool = False
@@ -470,6 +606,7 @@ class NormalFormGame(LabelledGame):
         """Iterated elimination of dominated strategies, with a trace of what went and why."""
         from ..solve import eliminate_dominated
 
+        self._two_players("eliminate_dominated")
         return eliminate_dominated(self, weak=weak, mixed=mixed)
 
     def to_nfg(self) -> str:
@@ -481,7 +618,7 @@ class NormalFormGame(LabelledGame):
     # ----------------------------------------------------------------- value semantics
     def _key(self) -> tuple:
         return (self._players, self._strategies, self._title,
-                tuple(map(tuple, self._A.tolist())), tuple(map(tuple, self._B.tolist())))
+                tuple(tuple(a.ravel().tolist()) for a in self._payoffs), self.shape)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, NormalFormGame):
@@ -492,17 +629,32 @@ class NormalFormGame(LabelledGame):
         return hash(self._key())
 
     def __reduce__(self):  # pickling for process pools and dask
-        return (NormalFormGame, (self._A.tolist(), self._B.tolist(), self._players,
-                                 self._strategies, self._title))
+        return (_rebuild, (tuple(a.tolist() for a in self._payoffs), self._players,
+                           self._strategies, self._title))
 
     def __repr__(self) -> str:
         t = f"{self._title!r}, " if self._title else ""
-        s0 = ", ".join(self._strategies[0])
-        s1 = ", ".join(self._strategies[1])
+        parts = "; ".join(f"{p}: {', '.join(s)}"
+                          for p, s in zip(self._players, self._strategies, strict=True))
         kind = "exact" if self._exact else "float"
-        return f"NormalFormGame({t}{self._players[0]}: {s0}; {self._players[1]}: {s1}; {kind})"
+        return f"NormalFormGame({t}{parts}; {kind})"
+
+    def _slices(self) -> list[tuple[str, tuple[int, ...]]]:
+        """For n > 2 players: a caption and index of each matrix (players 3..n fixed)."""
+        rest = range(2, self.n_players)
+        out = []
+        for idx in np.ndindex(*self.shape[2:]):
+            cap = ", ".join(f"{self._players[p]}: {self._strategies[p][k]}"
+                            for p, k in zip(rest, idx, strict=True))
+            out.append((cap, idx))
+        return out
 
     def __str__(self) -> str:
+        if self.n_players > 2:
+            blocks = [self._title] if self._title else []
+            for cap, idx in self._slices():
+                blocks += [f"[{cap}]", self._cell_table(idx)]
+            return "\n".join(blocks)
         m, n = self.shape
         cells = [[f"{format_number(self._A[i, j])}, {format_number(self._B[i, j])}"
                   for j in range(n)] for i in range(m)]
@@ -514,122 +666,36 @@ class NormalFormGame(LabelledGame):
             lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
         return "\n".join(lines)
 
+    def _cell_table(self, idx: tuple[int, ...]) -> str:
+        """The text matrix of players 1 and 2 with every player's payoff in each cell."""
+        m, n = self.shape[:2]
+        cells = [[", ".join(format_number(a[(i, j, *idx)]) for a in self._payoffs)
+                  for j in range(n)] for i in range(m)]
+        head = [f"{self._players[0]} \\ {self._players[1]}", *self._strategies[1]]
+        body = [[self._strategies[0][i], *cells[i]] for i in range(m)]
+        widths = [max(len(r[k]) for r in [head, *body]) for k in range(n + 1)]
+        return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+                         for r in [head, *body])
+
     def _repr_html_(self) -> str:
+        if self.n_players > 2:
+            esc = html.escape
+            parts = [f"<p><b>{esc(self._title)}</b></p>"] if self._title else []
+            for cap, idx in self._slices():
+                m, n = self.shape[:2]
+                rows = [f"<tr><th>{esc(self._players[0])} \\ {esc(self._players[1])}</th>"
+                        + "".join(f"<th>{esc(s)}</th>" for s in self._strategies[1]) + "</tr>"]
+                for i in range(m):
+                    cells = "".join("<td>" + esc(", ".join(format_number(a[(i, j, *idx)])
+                                                           for a in self._payoffs)) + "</td>"
+                                    for j in range(n))
+                    rows.append(f"<tr><th>{esc(self._strategies[0][i])}</th>{cells}</tr>")
+                parts.append(f"<table><caption>{esc(cap)}</caption>{''.join(rows)}</table>")
+            return "".join(parts)
         return self._bimatrix_html(format_number)
 
 
-@dataclass(frozen=True)
-class Equilibrium:
-    """A Nash equilibrium ``(x, y)`` with its payoffs, as an immutable value.
-
-    Attributes
-    ----------
-    row, col : tuple
-        Mixed strategies of the row and column player (Fractions when exact).
-    payoffs : tuple
-        ``(row payoff, column payoff)``.
-    players, strategies :
-        Labels for display; not part of equality.
-
-    Examples
-    --------
-    >>> import gametheory as gt
-    >>> mp = gt.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
-    >>> eq = mp.equilibria()[0]
-    >>> eq.row, eq.support
-    ((Fraction(1, 2), Fraction(1, 2)), ((0, 1), (0, 1)))
-    >>> x, y = eq  # unpacks as the two mixed strategies
-    >>> x == eq.row and y == eq.col
-    True
-    >>> eq
-    Equilibrium(Row: 1/2 R1 + 1/2 R2; Column: 1/2 C1 + 1/2 C2  (payoffs 0, 0))
-    """
-
-    row: tuple[Number, ...]
-    col: tuple[Number, ...]
-    payoffs: tuple[Number, Number]
-    players: tuple[str, str] = field(default=DEFAULT_PLAYERS, compare=False)
-    strategies: tuple[tuple[str, ...], tuple[str, ...]] | None = field(default=None,
-                                                                     compare=False)
-
-    @classmethod
-    def from_game(cls, game: NormalFormGame, row: Sequence[Number], col: Sequence[Number]
-                  ) -> Equilibrium:
-        """Build an Equilibrium of ``game`` from two mixed strategies, computing payoffs."""
-        x, y = tuple(row), tuple(col)
-        return cls(x, y, game.expected_payoffs((x, y)), game.players, game.strategies)
-
-    @property
-    def profile(self) -> tuple[tuple[Number, ...], tuple[Number, ...]]:
-        return self.row, self.col
-
-    @property
-    def support(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """Indices played with positive probability by each player."""
-        return (tuple(i for i, p in enumerate(self.row) if p > 0),
-                tuple(j for j, q in enumerate(self.col) if q > 0))
-
-    @property
-    def is_pure(self) -> bool:
-        return len(self.support[0]) == 1 and len(self.support[1]) == 1
-
-    @property
-    def is_exact(self) -> bool:
-        return all(isinstance(v, Fraction) for v in (*self.row, *self.col, *self.payoffs))
-
-    def __iter__(self) -> Iterator[tuple[Number, ...]]:
-        """``x, y = eq``: the row and the column player's mixed strategies."""
-        return iter((self.row, self.col))
-
-    def _labels(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        return self.strategies or (tuple(f"R{k + 1}" for k in range(len(self.row))),
-                                   tuple(f"C{k + 1}" for k in range(len(self.col))))
-
-    def pure_labels(self) -> tuple[str, str] | None:
-        """The labels of a pure equilibrium, ``None`` for a mixed one."""
-        if not self.is_pure:
-            return None
-        (i,), (j,) = self.support
-        labs = self._labels()
-        return labs[0][i], labs[1][j]
-
-    def table_row(self) -> tuple[tuple[tuple[str, str], Number], ...]:
-        """Cells ``((player, strategy), probability)`` then ``(("payoff", player), u)``.
-
-        The row of :class:`~gametheory.EquilibriumList` tables and frames.
-
-        Examples
-        --------
-        >>> import gametheory as gt
-        >>> eq = gt.NormalFormGame([[1]], [[2]]).equilibria()[0]
-        >>> [key for key, _ in eq.table_row()]
-        [('Row', 'R1'), ('Column', 'C1'), ('payoff', 'Row'), ('payoff', 'Column')]
-        """
-        labs = self._labels()
-        cells = [((self.players[p], labs[p][k]), v)
-                 for p, mix in enumerate((self.row, self.col)) for k, v in enumerate(mix)]
-        cells += [(("payoff", self.players[p]), self.payoffs[p]) for p in range(2)]
-        return tuple(cells)
-
-    def as_float(self) -> Equilibrium:
-        """The same equilibrium with float entries."""
-        return Equilibrium(tuple(map(float, self.row)), tuple(map(float, self.col)),
-                           (float(self.payoffs[0]), float(self.payoffs[1])),
-                           self.players, self.strategies)
-
-    def describe(self) -> str:
-        """One-line human description: ``Aggressor: Probe; Defender: 1/2 Tolerate + ...``."""
-        labs = self._labels()
-        parts = []
-        for p, mix in enumerate((self.row, self.col)):
-            terms = [(labs[p][k] if v == 1 else f"{format_number(v)} {labs[p][k]}")
-                     for k, v in enumerate(mix) if v > 0]
-            parts.append(f"{self.players[p]}: {' + '.join(terms)}")
-        pay = ", ".join(format_number(v) for v in self.payoffs)
-        return f"{'; '.join(parts)}  (payoffs {pay})"
-
-    def __repr__(self) -> str:
-        return f"Equilibrium({self.describe()})"
-
-    def _repr_html_(self) -> str:
-        return f"<code>{html.escape(self.describe())}</code>"
+def _rebuild(payoffs: tuple[Any, ...], players: tuple[str, ...],
+             strategies: tuple[tuple[str, ...], ...], title: str) -> NormalFormGame:
+    """Unpickle a game (any number of players)."""
+    return NormalFormGame(*payoffs, players=players, strategies=strategies, title=title)

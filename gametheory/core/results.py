@@ -48,17 +48,30 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Protocol, SupportsIndex, TypeVar, runtime_checkable
 
+from .._labels import DEFAULT_PLAYERS
 from .._numbers import format_number
-from ..errors import GameError
+from ..errors import GameError, ProfileError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["EquilibriumList", "TableRow", "Cell", "identifier", "plain_value"]
+Number = Fraction | float
+
+
+class PayoffGame(Protocol):
+    """What :meth:`Equilibrium.from_game` reads of a game (a two-player game)."""
+
+    players: Any
+    strategies: Any
+
+    def expected_payoffs(self, profile: Any) -> tuple[Any, ...]: ...
+
+__all__ = ["EquilibriumList", "Equilibrium", "TableRow", "Cell", "identifier", "plain_value"]
 
 #: One cell of a table row: ``((group, label), value)``; ``label`` may be ``""``.
 Cell = tuple[tuple[str, str], Any]
@@ -258,3 +271,154 @@ def _unique(names: list[str]) -> list[str]:
         seen[n] = seen.get(n, 0) + 1
         out.append(n if seen[n] == 1 else f"{n}_{seen[n]}")
     return out
+
+
+@dataclass(frozen=True)
+class Equilibrium:
+    """A Nash equilibrium ``(x, y)`` with its payoffs, as an immutable value.
+
+    Attributes
+    ----------
+    row, col : tuple
+        Mixed strategies of the row and column player (Fractions when exact).
+    payoffs : tuple
+        ``(row payoff, column payoff)``; one payoff per player with n players.
+    players, strategies :
+        Labels for display; not part of equality.
+    others : tuple of tuples
+        With n > 2 players, the mixed strategies of players 3, ..., n (empty for two).
+        ``profile`` is ``(row, col, *others)``; build with :meth:`of`.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> mp = gt.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+    >>> eq = mp.equilibria()[0]
+    >>> eq.row, eq.support
+    ((Fraction(1, 2), Fraction(1, 2)), ((0, 1), (0, 1)))
+    >>> x, y = eq  # unpacks as the two mixed strategies
+    >>> x == eq.row and y == eq.col
+    True
+    >>> eq
+    Equilibrium(Row: 1/2 R1 + 1/2 R2; Column: 1/2 C1 + 1/2 C2  (payoffs 0, 0))
+    >>> three = gt.Equilibrium.of(((1, 0), (0, 1), (1,)), (2, 1, 0))
+    >>> three.profile, three.is_pure
+    (((1, 0), (0, 1), (1,)), True)
+    >>> three
+    Equilibrium(Player 1: s1; Player 2: s2; Player 3: s1  (payoffs 2, 1, 0))
+    """
+
+    row: tuple[Number, ...]
+    col: tuple[Number, ...]
+    payoffs: tuple[Number, Number]
+    players: tuple[str, str] = field(default=DEFAULT_PLAYERS, compare=False)
+    strategies: tuple[tuple[str, ...], ...] | None = field(default=None, compare=False)
+    others: tuple[tuple[Number, ...], ...] = ()
+
+    @classmethod
+    def of(cls, profile: Sequence[Sequence[Number]], payoffs: Sequence[Number],
+           players: Sequence[str] | None = None,
+           strategies: Sequence[Sequence[str]] | None = None) -> Equilibrium:
+        """An equilibrium of any number of players from its profile and payoffs."""
+        mixes = tuple(tuple(x) for x in profile)
+        if len(mixes) < 2 or len(payoffs) != len(mixes):
+            raise ProfileError(f"an equilibrium needs one strategy and one payoff per player "
+                               f"(two or more); got {len(mixes)} and {len(payoffs)}")
+        if players is None:
+            players = DEFAULT_PLAYERS if len(mixes) == 2 else tuple(
+                f"Player {k + 1}" for k in range(len(mixes)))
+        strats = None if strategies is None else tuple(tuple(s) for s in strategies)
+        return cls(mixes[0], mixes[1], tuple(payoffs), tuple(players), strats,
+                   others=mixes[2:])
+
+    @classmethod
+    def from_game(cls, game: PayoffGame, row: Sequence[Number], col: Sequence[Number]
+                  ) -> Equilibrium:
+        """Build an Equilibrium of ``game`` from two mixed strategies, computing payoffs."""
+        x, y = tuple(row), tuple(col)
+        return cls(x, y, game.expected_payoffs((x, y)), game.players, game.strategies)
+
+    @property
+    def profile(self) -> tuple[tuple[Number, ...], ...]:
+        """Every player's mixed strategy: ``(row, col)``, or ``(x1, ..., xn)``."""
+        return (self.row, self.col, *self.others)
+
+    @property
+    def n_players(self) -> int:
+        return 2 + len(self.others)
+
+    @property
+    def support(self) -> tuple[tuple[int, ...], ...]:
+        """Indices played with positive probability by each player."""
+        return tuple(tuple(i for i, p in enumerate(x) if p > 0) for x in self.profile)
+
+    @property
+    def is_pure(self) -> bool:
+        return all(len(s) == 1 for s in self.support)
+
+    @property
+    def is_exact(self) -> bool:
+        return all(isinstance(v, Fraction) for x in self.profile for v in x) and all(
+            isinstance(v, Fraction) for v in self.payoffs)
+
+    def __iter__(self) -> Iterator[tuple[Number, ...]]:
+        """``x, y = eq``: the row and the column player's mixed strategies (all n for n)."""
+        return iter(self.profile)
+
+    def _labels(self) -> tuple[tuple[str, ...], ...]:
+        if self.strategies:
+            return self.strategies
+        if not self.others:
+            return (tuple(f"R{k + 1}" for k in range(len(self.row))),
+                    tuple(f"C{k + 1}" for k in range(len(self.col))))
+        return tuple(tuple(f"s{k + 1}" for k in range(len(x))) for x in self.profile)
+
+    def pure_labels(self) -> tuple[str, ...] | None:
+        """The labels of a pure equilibrium, ``None`` for a mixed one."""
+        if not self.is_pure:
+            return None
+        labs = self._labels()
+        return tuple(labs[p][s[0]] for p, s in enumerate(self.support))
+
+    def table_row(self) -> tuple[tuple[tuple[str, str], Number], ...]:
+        """Cells ``((player, strategy), probability)`` then ``(("payoff", player), u)``.
+
+        The row of :class:`~gametheory.EquilibriumList` tables and frames.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> eq = gt.NormalFormGame([[1]], [[2]]).equilibria()[0]
+        >>> [key for key, _ in eq.table_row()]
+        [('Row', 'R1'), ('Column', 'C1'), ('payoff', 'Row'), ('payoff', 'Column')]
+        """
+        labs = self._labels()
+        cells = [((self.players[p], labs[p][k]), v)
+                 for p, mix in enumerate(self.profile) for k, v in enumerate(mix)]
+        cells += [(("payoff", self.players[p]), self.payoffs[p])
+                  for p in range(self.n_players)]
+        return tuple(cells)
+
+    def as_float(self) -> Equilibrium:
+        """The same equilibrium with float entries."""
+        return Equilibrium(tuple(map(float, self.row)), tuple(map(float, self.col)),
+                           tuple(float(v) for v in self.payoffs),
+                           self.players, self.strategies,
+                           tuple(tuple(map(float, x)) for x in self.others))
+
+    def describe(self) -> str:
+        """One-line human description: ``Aggressor: Probe; Defender: 1/2 Tolerate + ...``."""
+        labs = self._labels()
+        parts = []
+        for p, mix in enumerate(self.profile):
+            terms = [(labs[p][k] if v == 1 else f"{format_number(v)} {labs[p][k]}")
+                     for k, v in enumerate(mix) if v > 0]
+            parts.append(f"{self.players[p]}: {' + '.join(terms)}")
+        pay = ", ".join(format_number(v) for v in self.payoffs)
+        return f"{'; '.join(parts)}  (payoffs {pay})"
+
+    def __repr__(self) -> str:
+        return f"Equilibrium({self.describe()})"
+
+    def _repr_html_(self) -> str:
+        return f"<code>{html.escape(self.describe())}</code>"

@@ -11,7 +11,7 @@ a scenario; a new file format is one module here plus one line in it.
 from collections.abc import Callable
 from typing import Any
 
-from . import efg, nfg
+from . import efg, nfg, nfg_write
 from .efg import read_efg, to_efg
 from .nfg import NfgFile, gambit_safe_labels, parse_nfg, read_nfg, to_nfg, write_nfg
 from .scenario import load_scenario
@@ -23,5 +23,5 @@ READERS: dict[str, Callable[..., Any]] = {
     ".toml": load_scenario,
 }
 
-__all__ = ["READERS", "efg", "nfg", "NfgFile", "gambit_safe_labels", "parse_nfg", "read_nfg",
-           "read_efg", "to_efg", "to_nfg", "write_nfg"]
+__all__ = ["READERS", "efg", "nfg", "nfg_write", "NfgFile", "gambit_safe_labels", "parse_nfg",
+           "read_nfg", "read_efg", "to_efg", "to_nfg", "write_nfg"]

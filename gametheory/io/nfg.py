@@ -1,4 +1,4 @@
-r"""Gambit strategic-form (``.nfg``) files: reading and writing two-player games.
+r"""Gambit strategic-form (``.nfg``) files: reading and writing games of n >= 2 players.
 
 A finite strategic-form game with players :math:`1, 2` and strategy sets
 :math:`S_1 = \{1, \dots, m\}`, :math:`S_2 = \{1, \dots, n\}` is a table of payoff pairs
@@ -9,9 +9,12 @@ strategy as the fastest digit*: profile :math:`(i, j)` (1-based) is entry number
 .. math::  k(i, j) = (i - 1) + m\,(j - 1) + 1, \qquad k = 1, \dots, mn,
 
 so the list runs :math:`(1,1), (2,1), \dots, (m,1), (1,2), \dots` -- column by column
-of the bimatrix, not row by row. (As Gambit's format documentation spells out for its
-``e02.nfg`` example; the sample files agree, e.g. ``coord2.nfg``'s ``3 2 0 0 0 0 2 2`` is
-the coordination game with :math:`A = \begin{psmallmatrix}3&0\\0&2\end{psmallmatrix}`.)
+of the bimatrix, not row by row. With :math:`n` players the same rule holds: profiles
+are counted in mixed radix with player 1's strategy the fastest digit and player
+:math:`n`'s the slowest, and each profile carries :math:`n` payoffs. (As Gambit's
+format documentation spells out for its ``e02.nfg`` example; the sample files agree,
+e.g. ``coord2.nfg``'s ``3 2 0 0 0 0 2 2`` is the coordination game
+with :math:`A = \begin{psmallmatrix}3&0\\0&2\end{psmallmatrix}`.)
 
 The file has a prologue and one of two bodies (McKelvey, McLennan and Turocy, *Gambit:
 Software Tools for Game Theory*, "Game representation formats": "The strategic game
@@ -76,21 +79,29 @@ True
 
 from __future__ import annotations
 
+import itertools
+import math
 import os
 import re
-import unicodedata
-import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+import numpy as np
 
 from .._limits import MAX_NFG_BYTES, MAX_NFG_NUMBER_LENGTH
 from .._numbers import NotANumber, parse_number_text
 from ..errors import ParseError
 from .files import read_limited
+from .nfg_write import (
+    _normalise_labels,
+    gambit_number,
+    gambit_quote,
+    gambit_safe_labels,
+    to_nfg,
+    write_nfg,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..core.game import NormalFormGame
@@ -111,8 +122,6 @@ _PLAIN_INT_RE = re.compile(r"[+-]?\d+")
 _INTEGER_RE = re.compile(r"\+?\d+")
 _ESCAPE_RE = re.compile(r"\\(.)", re.DOTALL)
 _TEXT_START_RE = re.compile(r"\ufeff?\s*NFG\s")
-_BAD_BACKSLASH_RE = re.compile(r'\\(?=["\\]|$)')  # Gambit's reader garbles these
-_DEFAULT_LABEL_RE = re.compile(r"[1-9][0-9]*")
 
 
 class _Token(NamedTuple):
@@ -259,18 +268,19 @@ class _Parser:
         while self.tok.kind == "text":
             names.append(self.advance().text)
         self.expect("}", "a player name in double quotes or '}' closing the player list")
-        if len(names) != 2:
+        if len(names) < 2:
             raise self.error(f"the file defines {len(names)} player"
-                             f"{'' if len(names) == 1 else 's'}; gametheory reads two-player "
-                             "games only", open_tok)
+                             f"{'' if len(names) == 1 else 's'}; a game needs at least two",
+                             open_tok)
         return names
 
-    def strategies(self) -> tuple[list[list[str]], bool]:
+    def strategies(self, n_players: int) -> tuple[list[list[str]], bool]:
         self.expect("{", "'{' opening the strategy lists or strategy counts")
         labelled = self.tok.kind == "{"
         result: list[list[str]] = []
-        counts: list[int] = []  # strategy counts, turned into labels once both are known
-        for p in range(2):
+        counts: list[int] = []  # strategy counts, turned into labels once all are known
+        cells = 1
+        for p in range(n_players):
             if labelled:
                 open_tok = self.expect("{", f"'{{' opening player {p + 1}'s strategy labels")
                 labels = []
@@ -282,6 +292,7 @@ class _Parser:
                     raise self.error(f"player {p + 1} has no strategies (an empty label list); "
                                      "each player needs at least one", open_tok)
                 result.append(labels)
+                count, tok = len(labels), open_tok
             else:
                 tok = self.tok
                 if tok.kind != "number" or not _INTEGER_RE.fullmatch(tok.text):
@@ -292,45 +303,45 @@ class _Parser:
                 if count < 1:
                     raise self.error(f"player {p + 1} has {count} strategies; each player "
                                      "needs at least one")
-                cells = count * (counts[0] if counts else 1)
-                if cells > self.max_cells:
-                    raise self.error(f"player {p + 1} has {count} strategies, which makes "
-                                     f"{cells} profiles, more than the limit of "
-                                     f"{self.max_cells} (raise max_cells to read larger games)")
-                self.advance()
                 counts.append(count)
-        self.expect("}", "'}' closing the strategy lists (the file has more than two players' "
-                    "strategies, or a stray token)")
+                self.advance()
+            cells *= count
+            if cells > self.max_cells:
+                raise self.error(f"player {p + 1} has {count} strategies, which makes "
+                                 f"{cells} profiles, more than the limit of "
+                                 f"{self.max_cells} (raise max_cells to read larger games)",
+                                 tok)
+        self.expect("}", f"'}}' closing the strategy lists (the file has more than "
+                    f"{n_players} players' strategies, or a stray token)")
         if not labelled:
             result = [[str(k + 1) for k in range(c)] for c in counts]
-        cells = len(result[0]) * len(result[1])
-        if cells > self.max_cells:
-            raise self.error(f"{len(result[0])} x {len(result[1])} strategies make {cells} "
-                             f"profiles, more than the limit of {self.max_cells} (raise "
-                             "max_cells to read larger games)")
         return result, labelled
 
-    def payoff_body(self, m: int, n: int) -> list[list[list[Fraction]]]:
-        A = [[Fraction(0)] * n for _ in range(m)]
-        B = [[Fraction(0)] * n for _ in range(m)]
-        count = 0
-        for j in range(n):
-            for i in range(m):
-                for M, who in ((A, 1), (B, 2)):
-                    if self.tok.kind == "eof":
-                        raise self.error(f"the file ends after {count} payoffs; a {m} x {n} "
-                                         f"game needs {2 * m * n} (two per profile)")
-                    M[i][j] = self.number(f"payoff of player {who} at profile "
-                                          f"({i + 1}, {j + 1})")
-                    count += 1
-                    self.skip_comma()
-        if self.tok.kind != "eof":
-            raise self.error(f"unexpected {_describe(self.tok)} after the {2 * m * n} payoffs "
-                             f"of the {m} x {n} game (too many payoffs?)")
-        return [A, B]
+    def _profile_text(self, index: tuple[int, ...]) -> str:
+        return "(" + ", ".join(str(k + 1) for k in index) + ")"
 
-    def outcome_body(self, m: int, n: int
-                     ) -> tuple[list[list[list[Fraction]]], list[tuple[str, tuple[Fraction, ...]]]]:
+    def payoff_body(self, shape: tuple[int, ...]) -> list[list[Fraction]]:
+        """Each player's payoffs, flat in Gambit's order (first player fastest)."""
+        n, cells = len(shape), math.prod(shape)
+        flat: list[list[Fraction]] = [[] for _ in range(n)]
+        count = 0
+        for index in _gambit_order(shape):
+            for p in range(n):
+                if self.tok.kind == "eof":
+                    raise self.error(f"the file ends after {count} payoffs; a {_dims(shape)} "
+                                     f"game needs {n * cells} ({n} per profile)")
+                flat[p].append(self.number(f"payoff of player {p + 1} at profile "
+                                           f"{self._profile_text(index)}"))
+                count += 1
+                self.skip_comma()
+        if self.tok.kind != "eof":
+            raise self.error(f"unexpected {_describe(self.tok)} after the {n * cells} payoffs "
+                             f"of the {_dims(shape)} game (too many payoffs?)")
+        return flat
+
+    def outcome_body(self, shape: tuple[int, ...]
+                     ) -> tuple[list[list[Fraction]], list[tuple[str, tuple[Fraction, ...]]]]:
+        n, cells = len(shape), math.prod(shape)
         self.expect("{", "'{' opening the outcome list")
         outcomes: list[tuple[str, tuple[Fraction, ...]]] = []
         while self.tok.kind == "{":
@@ -339,58 +350,58 @@ class _Parser:
             label = self.advance().text if self.tok.kind == "text" else ""
             pays: list[Fraction] = []
             while self.tok.kind not in ("}", "eof"):
-                if len(pays) == 2 and self.tok.kind == "number":
-                    raise self.error(f"outcome {k} has more than 2 payoffs; a two-player game "
-                                     "needs exactly one payoff per player")
+                if len(pays) == n and self.tok.kind == "number":
+                    raise self.error(f"outcome {k} has more than {n} payoffs; a {n}-player "
+                                     "game needs exactly one payoff per player")
                 pays.append(self.number(f"payoff of player {len(pays) + 1} in outcome {k}"))
                 self.skip_comma()
             self.expect("}", f"'}}' closing outcome {k}")
-            if len(pays) != 2:
+            if len(pays) != n:
                 raise self.error(f"outcome {k} has {len(pays)} payoff"
-                                 f"{'' if len(pays) == 1 else 's'}; a two-player game needs "
-                                 "exactly 2", open_tok)
-            outcomes.append((label, (pays[0], pays[1])))
+                                 f"{'' if len(pays) == 1 else 's'}; a {n}-player game needs "
+                                 f"exactly {n}", open_tok)
+            outcomes.append((label, tuple(pays)))
         self.expect("}", "'{' opening another outcome or '}' closing the outcome list")
-        A = [[Fraction(0)] * n for _ in range(m)]
-        B = [[Fraction(0)] * n for _ in range(m)]
-        for j in range(n):
-            for i in range(m):
-                tok = self.tok
-                if tok.kind == "eof":
-                    done = j * m + i
-                    raise self.error(f"the file ends after {done} outcome numbers; a {m} x {n} "
-                                     f"game needs {m * n} (one per profile)")
-                if tok.kind != "number" or not _INTEGER_RE.fullmatch(tok.text):
-                    raise self.error(f"expected the outcome number (0 to {len(outcomes)}) of "
-                                     f"profile ({i + 1}, {j + 1}), found {_describe(tok)}")
-                idx = int(tok.text)
-                if idx > len(outcomes):
-                    raise self.error(f"outcome number {idx} at profile ({i + 1}, {j + 1}) is "
-                                     f"out of range: the file defines outcomes 1 to "
-                                     f"{len(outcomes)} (0 is the null outcome)")
-                if idx:
-                    A[i][j], B[i][j] = outcomes[idx - 1][1]
-                self.advance()
-                self.skip_comma()
+        zero = (Fraction(0),) * n
+        flat: list[list[Fraction]] = [[] for _ in range(n)]
+        for done, index in enumerate(_gambit_order(shape)):
+            tok = self.tok
+            where = self._profile_text(index)
+            if tok.kind == "eof":
+                raise self.error(f"the file ends after {done} outcome numbers; a "
+                                 f"{_dims(shape)} game needs {cells} (one per profile)")
+            if tok.kind != "number" or not _INTEGER_RE.fullmatch(tok.text):
+                raise self.error(f"expected the outcome number (0 to {len(outcomes)}) of "
+                                 f"profile {where}, found {_describe(tok)}")
+            idx = int(tok.text)
+            if idx > len(outcomes):
+                raise self.error(f"outcome number {idx} at profile {where} is out of range: "
+                                 f"the file defines outcomes 1 to {len(outcomes)} (0 is the "
+                                 "null outcome)")
+            pays = outcomes[idx - 1][1] if idx else zero
+            for p in range(n):
+                flat[p].append(pays[p])
+            self.advance()
+            self.skip_comma()
         if self.tok.kind != "eof":
-            raise self.error(f"unexpected {_describe(self.tok)} after the {m * n} outcome "
-                             f"numbers of the {m} x {n} game (too many entries?)")
-        return [A, B], outcomes
+            raise self.error(f"unexpected {_describe(self.tok)} after the {cells} outcome "
+                             f"numbers of the {_dims(shape)} game (too many entries?)")
+        return flat, outcomes
 
     def document(self) -> NfgFile:
         data_type, title = self.header()
         raw_players = self.players()
-        strategies, labelled = self.strategies()
+        strategies, labelled = self.strategies(len(raw_players))
         description = ""
         if self.tok.kind == "text":
             description = self.advance().text
-        m, n = len(strategies[0]), len(strategies[1])
+        shape = tuple(len(s) for s in strategies)
         outcomes: list[tuple[str, tuple[Fraction, ...]]] = []
         if self.tok.kind == "{":
-            (A, B), outcomes = self.outcome_body(m, n)
+            flat, outcomes = self.outcome_body(shape)
             body = "outcome"
         elif self.tok.kind == "number":
-            A, B = self.payoff_body(m, n)
+            flat = self.payoff_body(shape)
             body = "payoff"
         else:
             raise self.error("expected the body: a list of payoffs (payoff version) or a "
@@ -399,45 +410,47 @@ class _Parser:
         players = _normalise_labels([p or f"Player {k + 1}" for k, p in enumerate(raw_players)])
         labels = tuple(tuple(_normalise_labels([s or str(k + 1) for k, s in enumerate(lst)]))
                        for lst in strategies)
+        payoffs = tuple(_nested_tuples(f, shape) for f in flat)
         return NfgFile(
             title=title,
             description=description,
-            players=(players[0], players[1]),
-            strategies=(labels[0], labels[1]),
-            A=tuple(tuple(r) for r in A),
-            B=tuple(tuple(r) for r in B),
+            players=tuple(players),
+            strategies=labels,
+            A=payoffs[0],
+            B=payoffs[1],
             body=body,
             data_type=data_type,
-            raw_players=(raw_players[0], raw_players[1]),
-            raw_strategies=(tuple(strategies[0]), tuple(strategies[1])) if labelled else None,
+            raw_players=tuple(raw_players),
+            raw_strategies=tuple(tuple(s) for s in strategies) if labelled else None,
             outcomes=tuple(outcomes),
+            payoffs=payoffs,
         )
 
 
-def _normalise_labels(labels: list[str]) -> list[str]:
-    """Make non-empty labels unique: each repeated label becomes ``label_k`` (Gambit's rule).
+def _dims(shape: tuple[int, ...]) -> str:
+    return " x ".join(map(str, shape))
 
-    >>> _normalise_labels(["C", "D", "C", "C_1"])
-    ['C_2', 'D', 'C_3', 'C_1']
+
+def _gambit_order(shape: tuple[int, ...]) -> Iterator[tuple[int, ...]]:
+    """Profiles in Gambit's order: the first player's strategy changes fastest.
+
+    >>> list(_gambit_order((2, 2)))
+    [(0, 0), (1, 0), (0, 1), (1, 1)]
     """
-    counts: dict[str, int] = {}
-    for lab in labels:
-        counts[lab] = counts.get(lab, 0) + 1
-    used = set(labels)
-    visited: dict[str, int] = {}
-    out = []
-    for lab in labels:
-        if counts[lab] == 1:
-            out.append(lab)
-            continue
-        while True:
-            visited[lab] = visited.get(lab, 0) + 1
-            candidate = f"{lab}_{visited[lab]}"
-            if candidate not in used:
-                break
-        used.add(candidate)
-        out.append(candidate)
-    return out
+    for rev in itertools.product(*(range(k) for k in reversed(shape))):
+        yield rev[::-1]
+
+
+def _nested_tuples(flat: list[Fraction], shape: tuple[int, ...]) -> Any:
+    """Gambit-ordered ``flat`` values as nested tuples indexed ``[s1][s2]...[sn]``."""
+    arr = np.empty(len(flat), dtype=object)
+    arr[:] = flat
+    arr = arr.reshape(shape, order="F")
+
+    def build(a: np.ndarray) -> Any:
+        return tuple(build(b) for b in a) if a.ndim > 1 else tuple(a.tolist())
+
+    return build(arr)
 
 
 @dataclass(frozen=True)
@@ -451,7 +464,11 @@ class NfgFile:
     players, strategies :
         Player names and strategy labels after normalisation (see the module docstring).
     A, B : tuple of tuples of Fraction
-        Payoff matrices, ``A[i][j]`` for row strategy ``i`` and column strategy ``j``.
+        Payoff matrices, ``A[i][j]`` for row strategy ``i`` and column strategy ``j``
+        (with n players: players 1 and 2's n-dimensional nested tuples).
+    payoffs : tuple
+        Every player's payoffs as nested tuples indexed ``[s1][s2]...[sn]``; ``(A, B)``
+        for two players.
     body : {"payoff", "outcome"}
         Which body format the file uses.
     data_type : {"R", "D"}
@@ -459,7 +476,7 @@ class NfgFile:
     raw_players, raw_strategies :
         Names and labels exactly as in the file (``raw_strategies`` is None when the file
         gives strategy counts).
-    outcomes : tuple of (label, (payoff 1, payoff 2))
+    outcomes : tuple of (label, (payoff 1, ..., payoff n))
         The outcome list of an outcome-version file, in file order (outcome ``k`` is
         ``outcomes[k - 1]``); empty for the payoff version.
 
@@ -472,24 +489,31 @@ class NfgFile:
 
     title: str
     description: str
-    players: tuple[str, str]
-    strategies: tuple[tuple[str, ...], tuple[str, ...]]
-    A: tuple[tuple[Fraction, ...], ...]
-    B: tuple[tuple[Fraction, ...], ...]
+    players: tuple[str, ...]
+    strategies: tuple[tuple[str, ...], ...]
+    A: tuple[Any, ...]
+    B: tuple[Any, ...]
     body: str = "payoff"
     data_type: str = "R"
-    raw_players: tuple[str, str] = ("", "")
-    raw_strategies: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    raw_players: tuple[str, ...] = ("", "")
+    raw_strategies: tuple[tuple[str, ...], ...] | None = None
     outcomes: tuple[tuple[str, tuple[Fraction, ...]], ...] = field(default=())
+    payoffs: tuple[Any, ...] = ()
+
+    @property
+    def n_players(self) -> int:
+        return len(self.players)
 
     def game(self, exact: bool = True) -> NormalFormGame:
         """The :class:`~gametheory.NormalFormGame`; floats instead of Fractions if not ``exact``."""
         from ..core.game import NormalFormGame
 
-        conv = (lambda v: v) if exact else float
-        A = [[conv(v) for v in row] for row in self.A]
-        B = [[conv(v) for v in row] for row in self.B]
-        return NormalFormGame(A, B, players=self.players, strategies=self.strategies,
+        arrays = self.payoffs or (self.A, self.B)
+        if exact:
+            data = [np.array(a, dtype=object) for a in arrays]
+        else:
+            data = [np.array(a, dtype=object).astype(float) for a in arrays]
+        return NormalFormGame(*data, players=self.players, strategies=self.strategies,
                               title=self.title)
 
 
@@ -544,7 +568,7 @@ def parse_nfg(path_or_text: Any, *, max_cells: int = MAX_CELLS) -> NfgFile:
 
 def read_nfg(path_or_text: Any, *, exact: bool = True, max_cells: int = MAX_CELLS
              ) -> NormalFormGame:
-    """Read a two-player Gambit ``.nfg`` file into a :class:`~gametheory.NormalFormGame`.
+    """Read a Gambit ``.nfg`` file (n >= 2 players) into a :class:`~gametheory.NormalFormGame`.
 
     Parameters
     ----------
@@ -567,7 +591,7 @@ def read_nfg(path_or_text: Any, *, exact: bool = True, max_cells: int = MAX_CELL
     Raises
     ------
     ParseError
-        For a syntax error, more or fewer than two players, a wrong number of payoffs or
+        For a syntax error, fewer than two players, a wrong number of payoffs or
         outcome numbers, an outcome number out of range or too many profiles; the message
         names the line and column. Also for a path that is not a regular file (a device,
         FIFO or directory) or input over :data:`~gametheory._limits.MAX_NFG_BYTES` bytes,
@@ -579,210 +603,15 @@ def read_nfg(path_or_text: Any, *, exact: bool = True, max_cells: int = MAX_CELL
     >>> g = gt.read_nfg('NFG 1 R "PD" { "Row" "Col" } { 2 2 } 3 3 5 0 0 5 1 1')
     >>> g.A.tolist()
     [[Fraction(3, 1), Fraction(0, 1)], [Fraction(5, 1), Fraction(1, 1)]]
+    >>> g3 = gt.read_nfg('NFG 1 R "" { "a" "b" "c" } { 2 1 1 } 1 2 3 4 5 6')
+    >>> g3.n_players, g3.shape, g3.payoff_array("c")[1, 0, 0]
+    (3, (2, 1, 1), Fraction(6, 1))
     >>> try:
-    ...     gt.read_nfg('NFG 1 R "" { "a" "b" "c" } { 2 2 2 }')
+    ...     gt.read_nfg('NFG 1 R "" { "a" } { 2 }')
     ... except gt.ParseError as err:
     ...     print(err)
-    the file defines 3 players; gametheory reads two-player games only (at line 1, column 12)
+    the file defines 1 player; a game needs at least two (at line 1, column 12)
     """
     return parse_nfg(path_or_text, max_cells=max_cells).game(exact=exact)
 
-
-# ---------------------------------------------------------------------- writing
-def gambit_quote(text: str) -> str:
-    """Double-quoted text that Gambit and :func:`read_nfg` both read back as ``text``.
-
-    >>> print(gambit_quote('say "hi"'))
-    "say \\"hi\\""
-    """
-    out = []
-    for k, ch in enumerate(text):
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            nxt = text[k + 1] if k + 1 < len(text) else ""
-            out.append("\\\\" if nxt in ("", '"', "\\") else "\\")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
-def gambit_number(value: Any) -> str:
-    """Exact text of a payoff: ``3``, ``-3/4``; a float as its exact decimal expansion.
-
-    >>> from fractions import Fraction
-    >>> gambit_number(Fraction(-3, 4)), gambit_number(0.5)
-    ('-3/4', '0.5')
-    """
-    if isinstance(value, Fraction):
-        if value.denominator == 1:
-            return str(value.numerator)
-        return f"{value.numerator}/{value.denominator}"
-    if isinstance(value, int):
-        return str(value)
-    text = format(Decimal(float(value)), "f")  # exact: every finite float is a decimal
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
-def _gambit_label_ok(label: str) -> bool:
-    """Whether Gambit 16.7 accepts ``label`` (printable ASCII, single inner spaces)."""
-    return (label != "" and all(32 <= ord(c) < 127 for c in label)
-            and label == label.strip(" ") and "  " not in label
-            and not _BAD_BACKSLASH_RE.search(label))
-
-
-def _ascii_text(text: str) -> str:
-    """``text`` transliterated to ASCII (accents dropped, other characters removed)."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-
-
-def _gambit_text(text: str) -> str:
-    """``text`` as ASCII without backslashes that Gambit's reader would misread."""
-    return _BAD_BACKSLASH_RE.sub("/", _ascii_text(text))
-
-
-def _gambit_label(label: str, fallback: str) -> str:
-    """A label Gambit 16.7 accepts, as close to ``label`` as possible."""
-    text = _ascii_text(label)
-    text = " ".join("".join(c if 32 <= ord(c) < 127 else " " for c in text).split())
-    return _BAD_BACKSLASH_RE.sub("/", text) or fallback
-
-
-def _number_clash(labels: Sequence[str]) -> int | None:
-    """Index of the first label Gambit 16.7's reader refuses for its position.
-
-    Gambit creates players and strategies with the default labels ``"1"``, ``"2"``, ...
-    and renames them in order, refusing a name still held by a later one: the label
-    ``"3"`` on the first of three strategies clashes with the third's default ``"3"``.
-    """
-    for k, lab in enumerate(labels):
-        if _DEFAULT_LABEL_RE.fullmatch(lab) and len(lab) <= 20 \
-                and k + 1 < int(lab) <= len(labels):
-            return k
-    return None
-
-
-def _no_number_clash(labels: list[str]) -> list[str]:
-    while (k := _number_clash(labels)) is not None:
-        labels = _normalise_labels(labels[:k] + ["#" + labels[k]] + labels[k + 1:])
-    return labels
-
-
-def gambit_safe_labels(game: NormalFormGame) -> NormalFormGame:
-    """The game relabelled so that Gambit 16.7 reads every name, label and the title.
-
-    Gambit 16.7 accepts labels of printable ASCII with single inner spaces only, and
-    ASCII titles. Accents are dropped (``"Défense"`` -> ``"Defense"``), other non-ASCII
-    characters removed, whitespace runs become one space, a label left empty becomes its
-    position (players ``"Player k"``), and clashes are resolved by the reader's rule.
-    A label that is the number of a later strategy (``"3"`` on the first of three),
-    which Gambit 16.7's reader refuses, gets a ``#`` in front (``"#3"``).
-
-    Examples
-    --------
-    >>> import gametheory as gt
-    >>> g = gt.NormalFormGame([[1, 2]], [[0, 0]], players=("Défense", "Ö"),
-    ...                       strategies=(("  a\tb ",), ("→", "x")), title="Köln")
-    >>> s = gambit_safe_labels(g)
-    >>> s.players, s.strategies, s.title
-    (('Defense', 'O'), (('a b',), ('1', 'x')), 'Koln')
-    """
-    players = _no_number_clash(_normalise_labels([_gambit_label(p, f"Player {k + 1}")
-                                                  for k, p in enumerate(game.players)]))
-    strategies = [_no_number_clash(_normalise_labels([_gambit_label(s, str(k + 1))
-                                                      for k, s in enumerate(labs)]))
-                  for labs in game.strategies]
-    return game.relabel(players=players, strategies=strategies,
-                        title=_gambit_text(game.title))
-
-
-def to_nfg(game: NormalFormGame, description: str = "", gambit_safe: bool = False) -> str:
-    """The game as a Gambit ``.nfg`` file, outcome version, with all labels.
-
-    One outcome per strategy profile (unlabelled, as Gambit itself writes tables), so
-    editing a cell in Gambit's interface changes only that cell. Fractions are written as
-    ``p/q``; floats as their exact decimal expansion, so :func:`read_nfg` gives back the
-    same values (as Fractions equal to the floats).
-
-    Gambit 16.7 refuses labels that are not printable ASCII with single inner spaces, and
-    non-ASCII titles. Labels are written as they are (so :func:`read_nfg` gives back the
-    identical game) with a warning when Gambit would refuse them; ``gambit_safe=True``
-    writes :func:`gambit_safe_labels` instead, which Gambit reads.
-
-    Examples
-    --------
-    >>> import gametheory as gt
-    >>> g = gt.NormalFormGame([[1, "1/2"]], [[0, -1]], players=("P", "Q"),
-    ...                       strategies=(("a",), ('say "hi"', "b")), title="tiny")
-    >>> print(gt.io.nfg.to_nfg(g))
-    NFG 1 R "tiny" { "P" "Q" }
-    <BLANKLINE>
-    { { "a" }
-    { "say \\"hi\\"" "b" }
-    }
-    ""
-    <BLANKLINE>
-    {
-    { "" 1, 0 }
-    { "" 1/2, -1 }
-    }
-    1 2
-    <BLANKLINE>
-    """
-    if gambit_safe:
-        game = gambit_safe_labels(game)
-        description = _gambit_text(description)
-    else:
-        problems = [f"label {lab!r} (Gambit takes printable ASCII with single inner spaces "
-                    "and no backslash before a quote)"
-                    for lab in (*game.players, *game.strategies[0], *game.strategies[1])
-                    if not _gambit_label_ok(lab)]
-        problems += [f"label {labs[k]!r} (it is the number of a later entry, which Gambit "
-                     "refuses)" for labs in (game.players, *game.strategies)
-                     if (k := _number_clash(labs)) is not None]
-        free_text = game.title + "\n" + description
-        if _gambit_text(free_text) != free_text:
-            problems.append("the title or description (Gambit takes ASCII without a "
-                            "backslash before a quote)")
-        if problems:
-            warnings.warn(f"Gambit 16.7 will not read this file: {problems[0]}; pass "
-                          "gambit_safe=True to write Gambit-safe labels", UserWarning,
-                          stacklevel=2)
-    m, n = game.shape
-    players = " ".join(gambit_quote(p) for p in game.players)
-    lines = [f"NFG 1 R {gambit_quote(game.title)} {{ {players} }}", ""]
-    lines.append("{ { " + " ".join(gambit_quote(s) for s in game.strategies[0]) + " }")
-    lines.append("{ " + " ".join(gambit_quote(s) for s in game.strategies[1]) + " }")
-    lines.append("}")
-    lines.append(gambit_quote(description))
-    lines.append("")
-    lines.append("{")
-    A, B = game.A, game.B
-    for j in range(n):
-        for i in range(m):
-            lines.append(f'{{ "" {gambit_number(A[i, j])}, {gambit_number(B[i, j])} }}')
-    lines.append("}")
-    lines.append(" ".join(str(k + 1) for k in range(m * n)))
-    return "\n".join(lines) + "\n"
-
-
-def write_nfg(game: NormalFormGame, path: str | os.PathLike[str], description: str = "",
-              gambit_safe: bool = False) -> Path:
-    """Write :func:`to_nfg` of ``game`` to ``path`` (UTF-8) and return the path.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib, gametheory as gt
-    >>> g = gt.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]])
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     p = gt.write_nfg(g, pathlib.Path(d) / "pd.nfg")
-    ...     gt.read_nfg(p) == g
-    True
-    """
-    p = Path(path)
-    p.write_text(to_nfg(game, description=description, gambit_safe=gambit_safe),
-                 encoding="utf-8")
-    return p
 

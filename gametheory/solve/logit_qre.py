@@ -48,7 +48,7 @@ import numpy as np
 from .._numbers import payoff_scale
 from ..errors import PayoffError, SolverError
 
-__all__ = ["logit_path", "LogitPath", "expected_payoffs", "max_regret"]
+__all__ = ["logit_path", "logit_profiles", "LogitPath", "expected_payoffs", "max_regret"]
 
 
 def _contract(u: np.ndarray, sigma: Sequence[np.ndarray], keep: Sequence[int]) -> np.ndarray:
@@ -268,3 +268,22 @@ def logit_path(payoffs: Sequence[np.ndarray], *, max_lambda: float = 1e6,
     return LogitPath(lambdas, tuple(profiles), max_regret(arrays, last) * scale, tol * scale,
                      stopped)
 
+
+
+def logit_profiles(payoffs: Sequence[np.ndarray], *, max_lambda: float = 1e6,
+                   tol: float | None = None) -> list[tuple[tuple[float, ...], ...]]:
+    """The end point of the principal logit branch, for the solve facade (``"logit"``).
+
+    Raises :class:`SolverError` when the end point is not an approximate equilibrium (its
+    regret exceeds ``tol``, default ``1e-6`` times the payoff scale), instead of returning it.
+
+    >>> A = np.array([[3, 0], [5, 1]])
+    >>> [[round(p, 4) for p in x] for x in logit_profiles([A, A.T])[0]]
+    [[0.0, 1.0], [0.0, 1.0]]
+    """
+    path = logit_path(payoffs, max_lambda=max_lambda, tol=tol)
+    if not path.converged:
+        raise SolverError(f"the logit branch ended ({path.stopped}) at a profile with regret "
+                          f"{path.regret:.3g}, above the tolerance {path.tol:.3g}; raise "
+                          "max_lambda, or use method='exact' or 'simpdiv'")
+    return [path.profile]

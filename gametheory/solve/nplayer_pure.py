@@ -38,7 +38,7 @@ import numpy as np
 
 from ..errors import PayoffError
 
-__all__ = ["pure_equilibria_n", "integer_payoffs", "MAX_CELLS_PURE"]
+__all__ = ["pure_equilibria_n", "pure_profiles_n", "integer_payoffs", "MAX_CELLS_PURE"]
 
 #: Largest number of pure profiles :func:`pure_equilibria_n` checks (a bound on memory:
 #: a few arrays of this many integers).
@@ -75,7 +75,11 @@ def integer_payoffs(u: np.ndarray) -> np.ndarray:
     >>> integer_payoffs(np.array([[F(1, 2), F(2, 3)]], dtype=object)).tolist()
     [[3, 4]]
     """
-    flat = [Fraction(v) for v in np.asarray(u, dtype=object).ravel()]
+    arr = np.asarray(u)
+    if arr.dtype.kind in "iub":
+        return arr.astype(np.int64) if arr.dtype.kind != "u" or arr.max(initial=0) < \
+            _INT64_SAFE else arr.astype(object)
+    flat = [v if type(v) is Fraction else Fraction(v) for v in arr.astype(object).ravel()]
     lcm = math.lcm(*(v.denominator for v in flat)) if flat else 1
     ints = [v.numerator * (lcm // v.denominator) for v in flat]
     big = max((abs(v) for v in ints), default=0)
@@ -137,3 +141,18 @@ def pure_equilibria_n(payoffs: Sequence[np.ndarray], tol: float | None = None
         for i, f in enumerate(floats):
             mask &= f.max(axis=i, keepdims=True) - f <= tol
     return [tuple(int(k) for k in idx) for idx in np.argwhere(mask)]
+
+
+def pure_profiles_n(payoffs: Sequence[np.ndarray], tol: float | None = None
+                    ) -> list[tuple[tuple[Fraction, ...], ...]]:
+    """:func:`pure_equilibria_n` as mixed profiles (unit vectors), the form the facade takes.
+
+    >>> A = np.array([[3, 0], [5, 1]])
+    >>> [[str(p) for p in x] for x in pure_profiles_n([A, A.T])[0]]
+    [['0', '1'], ['0', '1']]
+    """
+    shape = np.shape(payoffs[0])
+    one, zero = Fraction(1), Fraction(0)
+    return [tuple(tuple(one if k == s else zero for k in range(shape[i]))
+                  for i, s in enumerate(cell))
+            for cell in pure_equilibria_n(payoffs, tol)]

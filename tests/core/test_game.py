@@ -290,3 +290,84 @@ def test_dataframe_labels_that_disagree_are_refused():
     half = pd.DataFrame([[1, 0]], index=["a"])
     with pytest.raises(LabelError, match="both"):
         gt.NormalFormGame(half, half)
+
+
+# ---------------------------------------------------------------------- n players
+def _three():
+    """Three players choose 0 or 1; each earns 1 when all match (a coordination game)."""
+    U = np.zeros((2, 2, 2), dtype=int)
+    U[0, 0, 0] = U[1, 1, 1] = 1
+    return gt.NormalFormGame(U, U, 2 * U, players=("Ann", "Bob", "Cy"),
+                             strategies=(("a0", "a1"), ("b0", "b1"), ("c0", "c1")),
+                             title="match")
+
+
+def test_three_player_game_data():
+    g = _three()
+    assert g.n_players == 3 and g.shape == (2, 2, 2) and g.is_exact
+    assert g.payoff_array("Cy")[1, 1, 1] == 2 and len(g.payoff_arrays) == 3
+    assert g.player_index(2) == g.player_index("Cy") == 2
+    assert repr(g) == "NormalFormGame('match', Ann: a0, a1; Bob: b0, b1; Cy: c0, c1; exact)"
+    assert "[Cy: c1]" in str(g) and "1, 1, 2" in str(g)
+    assert "<caption>Cy: c0</caption>" in g._repr_html_()
+    with pytest.raises(gt.GameError, match="two-player games; this game has 3 players"):
+        _ = g.A
+    with pytest.raises(gt.GameError, match="swap_players"):
+        g.swap_players()
+    two = gt.NormalFormGame([[1]], [[2]])
+    assert two.n_players == 2 and two.payoff_arrays[1][0, 0] == 2
+
+
+def test_three_player_validation_is_as_strict_as_two():
+    U = np.zeros((2, 2, 2), dtype=int)
+    with pytest.raises(gt.PayoffError, match="different shapes: P1 is 2x2x2, P2 is 2x2x2, P3 "
+                                             "is 2x2x1"):
+        gt.NormalFormGame(U, U, U[:, :, :1])
+    with pytest.raises(gt.PayoffError, match="P2 .player 2. must be 3-D"):
+        gt.NormalFormGame(U, U[0], U)
+    with pytest.raises(gt.PayoffError, match=r"P3 \(player 3\), cell \(1, 0, 1\)"):
+        bad = U.astype(object)
+        bad[1, 0, 1] = float("inf")
+        gt.NormalFormGame(U, U, bad)
+    with pytest.raises(gt.PayoffError, match="at least two"):
+        gt.NormalFormGame([[1]])
+    with pytest.raises(gt.LabelError, match="keyword arguments"):
+        gt.NormalFormGame([[1]], [[2]], ("P", "Q"))
+    with pytest.raises(gt.LabelError, match="sequence of 3 names"):
+        gt.NormalFormGame(U, U, U, players=("a", "b"))
+    assert not gt.NormalFormGame(U, U, U.astype(float)).is_exact
+
+
+def test_three_player_profiles_regret_and_value_semantics():
+    g = _three()
+    half = ("1/2", "1/2")
+    assert g.expected_payoffs((half, half, half)) == (F(1, 4), F(1, 4), F(1, 2))
+    assert g.pure_payoffs("Ann", ("b1", "c1")) == (F(0), F(1))
+    assert g.pure_payoffs(0, (0, "b1", "c1")) == (F(0), F(1))   # a whole profile works too
+    assert g.best_responses(2, ((0, 1), (0, 1))) == (1,)
+    assert g.regret(("a0", "b1", "c1")) == (F(1), F(0), F(0))
+    assert g.is_equilibrium((half, half, half)) and g.is_equilibrium((0, 0, 0))
+    assert not g.is_equilibrium((1, 0, 0))
+    with pytest.raises(gt.ProfileError, match="one strategy per player .3."):
+        g.regret(((1, 0), (1, 0)))
+    assert pickle.loads(pickle.dumps(g)) == g and hash(g) == hash(pickle.loads(pickle.dumps(g)))
+    assert g != g.relabel(players=("Ann", "Bob", "Di"))
+    sub = g.restrict(["a1"], [0, 1], ["c1"])
+    assert sub.shape == (1, 2, 1) and sub.strategies == (("a1",), ("b0", "b1"), ("c1",))
+    assert sub.payoff_array(2)[0, 1, 0] == 2
+    with pytest.raises(gt.LabelError, match="one strategy list per player"):
+        g.restrict(["a1"], [0])
+
+
+def test_three_player_equilibria_through_the_class():
+    g = _three()
+    pure = g.pure_equilibria()
+    assert [e.pure_labels() for e in pure] == [("a0", "b0", "c0"), ("a1", "b1", "c1")]
+    assert pure[1].payoffs == (1, 1, 2)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        eqs = g.equilibria()
+    assert len(eqs) == 3 and all(g.is_equilibrium(e) for e in eqs)
+    assert eqs[1].profile == ((F(1, 2), F(1, 2)),) * 3

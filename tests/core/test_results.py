@@ -145,3 +145,26 @@ def test_duplicate_identifiers_are_made_unique():
     g = gt.NormalFormGame([[1, 0]], [[1, 0]], strategies=(("a",), ("x y", "x-y")))
     cols = list(g.equilibria().to_frame().columns)
     assert len(set(cols)) == len(cols) and "column__x_y" in cols
+
+
+def test_equilibrium_of_any_number_of_players():
+    from fractions import Fraction
+
+    half = (Fraction(1, 2), Fraction(1, 2))
+    eq = gt.Equilibrium.of((half, (1, 0), (0, 0, 1)), (1, 2, 3), players=("A", "B", "C"),
+                           strategies=(("x", "y"), ("u", "v"), ("p", "q", "r")))
+    assert eq.profile == (half, (1, 0), (0, 0, 1)) and eq.n_players == 3
+    assert eq.row == half and eq.col == (1, 0) and eq.others == ((0, 0, 1),)
+    assert eq.support == ((0, 1), (0,), (2,)) and not eq.is_pure
+    assert list(eq) == list(eq.profile)
+    assert eq.describe() == "A: 1/2 x + 1/2 y; B: u; C: r  (payoffs 1, 2, 3)"
+    assert [k for k, _ in eq.table_row()][-3:] == [("payoff", "A"), ("payoff", "B"),
+                                                   ("payoff", "C")]
+    assert eq.as_float().others == ((0.0, 0.0, 1.0),)
+    assert eq != gt.Equilibrium.of((half, (1, 0), (0, 1, 0)), (1, 2, 3))
+    pure = gt.Equilibrium.of(((1, 0), (0, 1), (1,)), (0, 0, 0))
+    assert pure.pure_labels() == ("s1", "s2", "s1")
+    frame = gt.EquilibriumList([eq]).to_frame()
+    assert frame["c__r"].tolist() == [1.0] and frame["payoff__c"].tolist() == [3.0]
+    with pytest.raises(gt.ProfileError, match="one strategy and one payoff per player"):
+        gt.Equilibrium.of(((1,), (1,)), (0,))

@@ -11,6 +11,7 @@ import tempfile
 from fractions import Fraction as F
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -274,7 +275,8 @@ def test_any_layout_of_a_payoff_file_reads_the_same(data):
 
 # ---------------------------------------------------------------------- errors
 @pytest.mark.parametrize("text, line, fragment", [
-    ('NFG 1 R "t" { "a" "b" "c" } { 2 2 2 }', 1, "3 players"),
+    ('NFG 1 R "t" { "a" "b" "c" } { 2 2 2 }', 1, "expected the body"),  # 3 players: fine
+    ('NFG 1 R "t" { "a" "b" "c" } { 2 2 1 } 1 2 3', 1, "ends after 3 payoffs; a 2 x 2 x 1"),
     ('NFG 1 R "t"\n{ "a" }\n{ 2 }\n1 2', 2, "1 player"),
     ('NFG 1 R "t" { } { }', 1, "0 players"),
     ('NFG 1 R "t" { "a" "b" }\n{ 2 2 }\n1 2 3 4\n5 6 7', 4, "ends after 7 payoffs"),
@@ -579,3 +581,41 @@ def test_huge_numeric_label_read_as_text():
     big = "1" * 5000
     g = gt.io.read_nfg(f'NFG 1 R "" {{ "A" "B" }} {{ {{ "{big}" "2" }} {{ "x" }} }} 1 0 0 1')
     assert g.strategies[0][0] == big
+
+
+# ---------------------------------------------------------------------- n players
+NPLAYER = Path(__file__).resolve().parents[1] / "data" / "gambit-nplayer"
+
+
+def test_reads_three_players_in_both_bodies():
+    payoff = gt.read_nfg('NFG 1 R "t" { "a" "b" "c" } { 2 1 2 } 1 2 3 4 5 6 7 8 9 10 11 12')
+    assert payoff.shape == (2, 1, 2) and payoff.players == ("a", "b", "c")
+    # profiles (1,1,1), (2,1,1), (1,1,2), (2,1,2) in Gambit's order
+    assert payoff.payoff_array(0)[:, 0, :].tolist() == [[1, 7], [4, 10]]
+    assert payoff.payoff_array(2)[1, 0, 1] == 12
+    outcome = gt.read_nfg('NFG 1 R "t" { "a" "b" "c" } { 2 1 2 } '
+                          '{ { "" 1, 2, 3 } { "" 4 5 6 } { "" 7, 8, 9 } { "" 10 11 12 } } '
+                          '1 2 3 4')
+    assert outcome == payoff
+    f = parse_nfg('NFG 1 R "t" { "a" "b" "c" } { 1 1 1 } { { "o" 1 2 3 } } 1')
+    assert f.outcomes == (("o", (F(1), F(2), F(3))),) and f.n_players == 3
+    assert len(f.payoffs) == 3
+    with pytest.raises(gt.ParseError, match="outcome 1 has 2 payoffs; a 3-player game needs "
+                                            "exactly 3"):
+        gt.read_nfg('NFG 1 R "t" { "a" "b" "c" } { 1 1 1 } { { "" 1 2 } } 1')
+    with pytest.raises(gt.ParseError, match="profile .1, 1, 2."):
+        gt.read_nfg('NFG 1 R "t" { "a" "b" "c" } { 1 1 2 } { { "" 1 2 3 } } 1 x')
+
+
+@pytest.mark.parametrize("path", sorted(NPLAYER.glob("*.nfg")), ids=lambda p: p.stem)
+def test_reader_agrees_with_pygambit_on_nplayer_files(path):
+    gbt = pytest.importorskip("pygambit")
+    g = gt.read_nfg(path)
+    gg = gbt.read_nfg(str(path))
+    assert g.shape == tuple(len(p.strategies) for p in gg.players)
+    assert g.title == gg.title
+    for idx in np.ndindex(*g.shape):
+        outcome = gg[list(idx)]
+        for k, player in enumerate(gg.players):
+            value = F(0) if outcome is None else F(str(outcome[player]))
+            assert g.payoff_array(k)[idx] == value

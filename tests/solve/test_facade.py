@@ -79,3 +79,35 @@ def test_algorithms_do_not_know_the_game_class(module):
     imported = {node.module for node in ast.walk(tree)
                 if isinstance(node, ast.ImportFrom) and node.module}
     assert not {m for m in imported if m.startswith("core") or ".core" in m}, module
+
+
+def test_nplayer_profiles_are_verified_merged_and_sorted():
+    import warnings
+
+    from gametheory.solve import METHODS, register_method
+
+    U = [[[1, 0], [0, 0]], [[0, 0], [0, 1]]]
+    g = gt.NormalFormGame(U, U, U)
+    good, close = ((0.0, 1.0),) * 3, ((1e-9, 1 - 1e-9),) * 3
+    bad = ((1.0, 0.0), (0.0, 1.0), (1.0, 0.0))
+    register_method("noisy", None, nplayer=lambda payoffs: [bad, close, good, ((1, 0),) * 3],
+                    exact=False, summary="a float method with one wrong answer")
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            eqs = g.equilibria(method="noisy")
+        assert len(eqs) == 2 and eqs[0].pure_labels() == ("s1", "s1", "s1")
+        assert sum(eqs[1].profile, ()) == pytest.approx(sum(good, ()), abs=1e-6)  # merged
+        assert any("dropped 1 profile" in str(w.message) for w in caught)
+        assert all(isinstance(p, float) for e in eqs for x in e.profile for p in x)
+        assert len(g.equilibria(method="noisy", tol=10.0)) == 3   # a looser stated bound
+    finally:
+        del METHODS["noisy"]
+
+
+def test_logit_and_pure_on_three_players():
+    U = [[[1, 0], [0, 0]], [[0, 0], [0, 1]]]
+    g = gt.NormalFormGame(U, U, U)
+    [qre] = g.equilibria(method="logit")
+    assert g.is_equilibrium(qre, tol=1e-6)
+    assert [e.support for e in g.equilibria(method="pure")] == [((0,),) * 3, ((1,),) * 3]

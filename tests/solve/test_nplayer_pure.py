@@ -58,3 +58,46 @@ def test_integer_payoffs_scale_exactly_and_fall_back_to_python_ints():
     assert ints.tolist() == [[3, -4], [30, 0]] and ints.dtype == np.int64
     huge = integer_payoffs(np.array([[2**70, 1]], dtype=object))
     assert huge.dtype == object and huge.tolist() == [[2**70, 1]]
+
+
+def test_pure_equilibria_of_gambits_games_are_gambits():
+    """Every vendored Gambit n-player game: the same pure equilibria as pygambit's
+    enumpure_solve (vendored in expected.json; recomputed when pygambit is installed)."""
+    import json
+
+    from support import DATA
+
+    import gametheory as gt
+
+    folder = DATA / "gambit-nplayer"
+    expected = json.loads((folder / "expected.json").read_text())["games"]
+    try:
+        import pygambit as gbt
+    except ImportError:
+        gbt = None
+    for name, entry in expected.items():
+        g = gt.read_nfg(folder / f"{name}.nfg")
+        ours = [list(cell) for cell in pure_equilibria_n(list(g.payoff_arrays))]
+        assert ours == entry["pure"], name
+        assert [list(s[0] for s in e.support) for e in g.equilibria(method="pure")] == ours
+        if gbt is not None:
+            gg = gbt.read_nfg(str(folder / f"{name}.nfg"))
+            live = sorted([next(k for k, s in enumerate(p.strategies) if float(eq[s]) == 1)
+                           for p in gg.players] for eq in gbt.nash.enumpure_solve(gg).equilibria)
+            assert live == ours, name
+
+
+def test_a_million_cells_is_fast():
+    import time
+
+    rng = np.random.default_rng(0)
+    shape = (100, 100, 100)
+    payoffs = [rng.integers(0, 1000, shape) for _ in range(3)]
+    t0 = time.perf_counter()
+    cells = pure_equilibria_n(payoffs)
+    elapsed = time.perf_counter() - t0
+    for cell in cells:
+        for i, u in enumerate(payoffs):
+            line = u[tuple(slice(None) if k == i else cell[k] for k in range(3))]
+            assert u[cell] == line.max()
+    assert elapsed < 5.0

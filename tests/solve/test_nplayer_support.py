@@ -89,3 +89,75 @@ def test_random_2x2x2_games_against_pygambit(seed):
               for eq in gbt.nash.enumpoly_solve(game).equilibria}
     mine = {tuple(round(float(v), 9) for x in e.profile for v in x) for e in sol.equilibria}
     assert theirs <= mine
+
+
+# ---------------------------------------------------------------------- Gambit's games
+def _gambit_case(name):
+    import json
+    import warnings
+
+    from support import DATA
+
+    import gametheory as gt
+
+    folder = DATA / "gambit-nplayer"
+    expected = json.loads((folder / "expected.json").read_text())["games"][name]
+    g = gt.read_nfg(folder / f"{name}.nfg")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        eqs = g.equilibria()
+    return g, eqs, expected, caught
+
+
+@pytest.mark.parametrize("name, count", [("2x2x2", 9), ("g1", 1), ("nau2004_sec4", 1),
+                                         ("local_max_cut", 3), ("nau2004_sec5", 5)])
+def test_every_equilibrium_enumpoly_finds_is_found_once_exactly(name, count):
+    """Gambit's n-player sample games: our exact set contains every profile pygambit's
+    enumpoly_solve finds (vendored in expected.json, pygambit 16.7), with no repeats."""
+    g, eqs, expected, caught = _gambit_case(name)
+    assert len(eqs) == count
+    for e in eqs:   # exact regret zero (algebraic coordinates checked in the solver)
+        if e.is_exact:
+            assert g.is_equilibrium(e)
+        assert all(float(sum(x)) == pytest.approx(1.0) for x in e.profile)
+    flat = [np.array([float(p) for x in e.profile for p in x]) for e in eqs]
+    assert len({tuple(np.round(f, 9)) for f in flat}) == len(flat)       # no duplicates
+    for prof in expected["enumpoly"]:
+        target = np.concatenate(prof)
+        assert sum(np.allclose(f, target, atol=1e-4) for f in flat) == 1, prof
+    pure = sorted([list(s[0] for s in e.support) for e in eqs if e.is_pure])
+    assert pure == expected["pure"]
+    # the continuum of completely mixed equilibria (Nau et al. 2004, sec. 5) is reported
+    assert bool(caught) == (name in ("nau2004_sec5", "local_max_cut"))
+
+
+def test_the_irrational_equilibrium_of_nau_et_al_is_algebraic():
+    """Nau, Gomez Canovas and Hansen (2004, IJGT 32, sec. 4): a unique equilibrium, in
+    irrational probabilities; ours is an exact algebraic number."""
+    g, eqs, expected, _ = _gambit_case("nau2004_sec4")
+    [e] = eqs
+    assert not e.is_exact
+    p = e.profile[0][0]
+    assert isinstance(p, sympy.Expr) and not p.is_Rational
+    assert float(p) == pytest.approx(expected["enumpoly"][0][0][0], abs=1e-6)
+
+
+@pytest.mark.slow
+def test_four_player_game_against_enumpoly():
+    g, eqs, expected, _ = _gambit_case("2x2x2x2")
+    assert len(eqs) == 3
+    flat = [np.array([float(p) for x in e.profile for p in x]) for e in eqs]
+    for prof in expected["enumpoly"]:
+        assert any(np.allclose(f, np.concatenate(prof), atol=1e-4) for f in flat)
+
+
+def test_too_large_games_name_the_limit_and_other_methods():
+    import gametheory as gt
+
+    g = gt.NormalFormGame(*(np.zeros((6, 6, 6), dtype=int),) * 3)
+    with pytest.raises(SolverError, match=r"250,047 support profiles.*at most 20,000.*"
+                                          r"method='pure'.*'logit'"):
+        g.equilibria()
+    with pytest.raises(SolverError, match="continuum"):
+        U = np.zeros((2, 2, 2), dtype=int)
+        gt.NormalFormGame(U, U, U).equilibria(on_continuum="raise")

@@ -54,6 +54,7 @@ from ..latex import standalone_document
 from .assessments import assessment_table
 from .base import ListTable, Math, PayoffGrid, Table, TableFormat, escape_markdown
 from .equilibria import equilibrium_table
+from .nplayer import nplayer_payoff_table
 from .payoff import payoff_table
 from .regimes import readable_condition, regime_table
 from .registry import FORMATS, register_format, unregister_format
@@ -61,6 +62,7 @@ from .sweeps import sweep_summary_table
 from .thresholds import threshold_table
 
 __all__ = [
+    "nplayer_payoff_table",
     "payoff_table",
     "equilibrium_table",
     "assessment_table",

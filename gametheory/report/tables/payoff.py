@@ -41,6 +41,7 @@ from ...core.game import NormalFormGame
 from ...core.parametric import ParametricGame
 from ...errors import GameError
 from .base import WRAP_CHARS, PayoffGrid, Table, check_label, check_width
+from .nplayer import nplayer_payoff_table
 from .registry import payoff_format
 from .values import sym_value
 
@@ -181,6 +182,9 @@ def payoff_table(
     >>> r"\resizebox{\linewidth}" in gt.tables.payoff_table(g, format="sgame")
     True
     """
+    if getattr(game, "n_players", 2) > 2:  # one matrix per strategy of players 3..n
+        return nplayer_payoff_table(game, format, number_format, digits, mark_best_replies,
+                                    highlight_equilibria, caption, label, width)
     renderer = payoff_format(format)
     if mark_best_replies not in MARKS:
         raise GameError(f"mark_best_replies {mark_best_replies!r} is not one of {list(MARKS)}")

@@ -158,7 +158,7 @@ def test_errors_are_reported():
     res = gt.sweep(p, {"r_U": [1, 2], "c_I": [1, 2]}, progress=False)
     with pytest.raises(gt.ParameterError, match="at="):
         res.regime_map("r_U")
-    with pytest.raises(gt.SolverError, match="'batch', 'exact', 'lemke-howson'"):
+    with pytest.raises(gt.SolverError, match="'batch', 'enumpoly', 'exact', 'gnm'"):
         gt.sweep(p, {"r_U": [1]}, method="simplex", progress=False)
 
 
