@@ -202,11 +202,21 @@ for name in ("majority", "unanimity"):
 # off, an algebraic number:
 
 # %%
+def in_radicals(x):
+    """An algebraic number from the solver (``CRootOf``) written in radicals where sympy can."""
+    def radical(r):
+        for cand in sympy.roots(sympy.Poly(r.expr, r.poly.gen)):
+            if cand.is_real and abs(sympy.N(cand - r, 30)) < sympy.Float("1e-25"):
+                return cand
+        return r
+    return sympy.simplify(x.replace(lambda e: isinstance(e, sympy.CRootOf), radical))
+
+
 rows = []
 for n in range(2, 6):
     sol = gt.models.volunteers_dilemma_n(n).equilibria()
     (mixed,) = [e for e in sol.equilibria if all(len(s) == 2 for s in e.support)]
-    p = sympy.sympify(gt.models.nobody_intercepts(mixed.profile))
+    p = in_radicals(sympy.sympify(gt.models.nobody_intercepts(mixed.profile)))
     rows.append({"allies": n, "equilibria": len(sol.equilibria), "P(nobody), exact": str(p),
                  "value": f"{float(p):.4f}",
                  "closed form (1/4)^(n/(n-1))": f"{(1 / 4) ** (n / (n - 1)):.4f}"})
