@@ -13,8 +13,9 @@ small game, exact, algebraic where needed) and
 :func:`~gametheory.solve.logit_qre.logit_path` (the logit QRE branch, floats with their
 regret).
 
-The class is the models' own container until :class:`gametheory.NormalFormGame` accepts
-more than two players; ``arrays()`` is what such a game would be built from.
+``at(**values)`` gives the game at a point as an n-player
+:class:`gametheory.NormalFormGame`, with its labels, so every method of ``equilibria``
+(exact support enumeration, ``pure``, ``logit``, pygambit's) and the payoff tables apply.
 
 Examples
 --------
@@ -44,6 +45,7 @@ from typing import Any
 import numpy as np
 import sympy
 
+from ..core.game import NormalFormGame
 from ..core.parameters import Parameter, Value, resolve_point
 from ..errors import ParameterError, PayoffError
 from ..solve.logit_qre import LogitPath, logit_path
@@ -168,6 +170,18 @@ class NPlayerGame:
                      for u in self.symbolic)
 
     payoffs = arrays
+
+    def at(self, **values: Any) -> NormalFormGame:
+        """The game at a point as an n-player :class:`~gametheory.NormalFormGame`.
+
+        >>> import gametheory as gt
+        >>> g = gt.models.volunteers_dilemma_n(3).at()
+        >>> g.n_players, g.shape
+        (3, (2, 2, 2))
+        """
+        return NormalFormGame(*self.arrays(**values), players=self.players,
+                              strategies=tuple(tuple(s) for s in self.strategies),
+                              title=self.title)
 
     def labels(self, profile: Sequence[int]) -> tuple[str, ...]:
         """The strategy labels of a pure profile given by indices."""

@@ -96,3 +96,16 @@ def test_probabilities():
     assert exact_value(sympy.Rational(2, 3)) == F(2, 3)
     with pytest.raises(gt.PayoffError):
         exact_value(symbol("gain"))
+
+
+def test_at_gives_the_n_player_normal_form_with_its_equilibria():
+    """The model's game at a point is an n-player NormalFormGame; its pure equilibria
+    through the facade are the array solver's, with the model's labels."""
+    import gametheory as gt
+
+    model = gt.models.volunteers_dilemma_n(3)
+    game = model.at()
+    assert game.n_players == 3 and game.players == model.players
+    pure = {e.pure_labels() for e in game.equilibria(method="pure")}
+    assert pure == {model.labels(p) for p in model.pure_equilibria()}
+    assert len(pure) == 3  # one volunteer, the others wait
