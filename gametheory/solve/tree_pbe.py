@@ -78,10 +78,10 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import sympy as sp
 
@@ -138,6 +138,40 @@ class SequentialVerdict:
         return self.sequential
 
 
+class ShownAssessment(Protocol):
+    """What :func:`describe_assessment` reads of a pure or mixed PBE."""
+
+    players: tuple[str, ...]
+    owners: Mapping[str, str]
+    payoffs: tuple[Any, ...]
+    beliefs: Mapping[str, Mapping[str, Any]]
+    off_path: Mapping[str, Any]
+
+
+def describe_assessment(eq: ShownAssessment, choices: Iterable[tuple[str, str]]) -> str:
+    """One line for an equilibrium assessment: each player's choice at each of its
+    information sets (``choices``: pairs ``(information set, shown choice)``), the
+    payoffs, the beliefs on path and the supporting belief sets off path. ``eq`` has
+    ``players``, ``owners``, ``payoffs``, ``beliefs`` and ``off_path``."""
+    by_player: dict[str, list[tuple[str, str]]] = {}
+    for h, a in choices:
+        by_player.setdefault(eq.owners[h], []).append((h, a))
+    plans = "; ".join(
+        f"{p}: " + (by_player[p][0][1] if len(by_player[p]) == 1
+                    else ", ".join(f"{a} at {h}" for h, a in by_player[p]))
+        for p in eq.players if p in by_player)
+    text = f"{plans}  (payoffs {', '.join(map(format_number, eq.payoffs))})"
+    bel = "; ".join(f"{h}: " + ", ".join(f"mu({x}) = {format_number(p)}"
+                                         for x, p in b.items())
+                    for h, b in eq.beliefs.items())
+    if bel:
+        text += f"; beliefs {bel}"
+    if eq.off_path:
+        text += "; off path: " + "; ".join(f"{h}: {bs.describe()}"
+                                           for h, bs in eq.off_path.items())
+    return text
+
+
 @dataclass(frozen=True)
 class PerfectBayesianAssessment:
     """A pure perfect Bayesian equilibrium of a tree with its beliefs.
@@ -177,22 +211,7 @@ class PerfectBayesianAssessment:
         return Assessment(dict(self.profile), chosen)
 
     def describe(self) -> str:
-        by_player: dict[str, list[tuple[str, str]]] = {}
-        for h, a in self.profile.items():
-            by_player.setdefault(self.owners[h], []).append((h, a))
-        plans = "; ".join(
-            f"{p}: " + (by_player[p][0][1] if len(by_player[p]) == 1
-                        else ", ".join(f"{a} at {h}" for h, a in by_player[p]))
-            for p in self.players if p in by_player)
-        text = f"{plans}  (payoffs {', '.join(map(format_number, self.payoffs))})"
-        bel = "; ".join(f"{h}: " + ", ".join(f"mu({x}) = {format_number(p)}"
-                                             for x, p in b.items())
-                        for h, b in self.beliefs.items())
-        if bel:
-            text += f"; beliefs {bel}"
-        if self.off_path:
-            text += "; off path: " + "; ".join(f"{h}: {bs.describe()}"
-                                               for h, bs in self.off_path.items())
+        text = describe_assessment(self, self.profile.items())
         if self.condition is not True:
             text += f"; if {self.condition}"
         return text

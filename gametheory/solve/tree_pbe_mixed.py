@@ -97,7 +97,7 @@ from ..errors import SolverError
 from .exact_linalg import rref
 from .nplayer_support import _as_value
 from .signaling import BeliefSet
-from .tree_pbe import Assessment, Behaviour, _check_pure, _Engine
+from .tree_pbe import Assessment, Behaviour, _check_pure, _Engine, describe_assessment
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..core.tree import GameTree
@@ -163,23 +163,7 @@ class MixedPerfectBayesianAssessment:
                 return next(iter(d))
             return " + ".join(f"{format_number(p)} {a}" for a, p in d.items())
 
-        by_player: dict[str, list[tuple[str, str]]] = {}
-        for h, d in self.behaviour.items():
-            by_player.setdefault(self.owners[h], []).append((h, mix(d)))
-        plans = "; ".join(
-            f"{p}: " + (by_player[p][0][1] if len(by_player[p]) == 1
-                        else ", ".join(f"{a} at {h}" for h, a in by_player[p]))
-            for p in self.players if p in by_player)
-        text = f"{plans}  (payoffs {', '.join(map(format_number, self.payoffs))})"
-        bel = "; ".join(f"{h}: " + ", ".join(f"mu({x}) = {format_number(p)}"
-                                             for x, p in b.items())
-                        for h, b in self.beliefs.items())
-        if bel:
-            text += f"; beliefs {bel}"
-        if self.off_path:
-            text += "; off path: " + "; ".join(f"{h}: {bs.describe()}"
-                                               for h, bs in self.off_path.items())
-        return text
+        return describe_assessment(self, ((h, mix(d)) for h, d in self.behaviour.items()))
 
     def __repr__(self) -> str:
         return f"MixedPerfectBayesianAssessment({self.describe()})"
